@@ -1,0 +1,1 @@
+namespace Qtickets.Sync.Domain; public static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace Qtickets.Sync.Infrastructure; public static class Placeholder2 {}
