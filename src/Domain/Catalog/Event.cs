@@ -1,0 +1,18 @@
+namespace Qtickets.Sync.Domain.Catalog;
+
+/// <summary>A QTickets event (<c>GET /events</c>); its dates live in <see cref="Show"/>s.</summary>
+public sealed class Event
+{
+    public long Id { get; set; }
+    public string? Name { get; set; }
+    public bool IsActive { get; set; }
+    public string? CurrencyId { get; set; }
+    public string? PlaceName { get; set; }
+    public string? PlaceAddress { get; set; }
+    public long? CityId { get; set; }
+    public string? SiteUrl { get; set; }
+    public string? ExternalId { get; set; }
+    public string Raw { get; set; } = "{}";
+    public DateTimeOffset SyncedAt { get; set; }
+    public List<Show> Shows { get; set; } = [];
+}

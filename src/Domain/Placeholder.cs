@@ -1,1 +1,0 @@
-namespace Qtickets.Sync.Domain; public static class Placeholder {}

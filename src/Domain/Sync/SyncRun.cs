@@ -1,0 +1,31 @@
+namespace Qtickets.Sync.Domain.Sync;
+
+/// <summary>
+/// One reconciliation run (the job-runs table of seed 000). Updated as pages commit so progress shows while
+/// the run is still going.
+/// </summary>
+public sealed class SyncRun
+{
+    public long Id { get; set; }
+    public string Kind { get; set; } = SyncRunKinds.Incremental;
+    public string Trigger { get; set; } = SyncRunTriggers.Schedule;
+    public string Status { get; set; } = SyncRunStatuses.Running;
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public DateTimeOffset? HeartbeatAt { get; set; }
+    public DateTimeOffset? Since { get; set; }
+    public int Pages { get; set; }
+    public int OrdersSeen { get; set; }
+    public int OrdersInserted { get; set; }
+    public int OrdersUpdated { get; set; }
+    public int OrdersUnchanged { get; set; }
+
+    /// <summary>Orders the webhooks had missed or left stale, which this run put right.</summary>
+    public int GapsHealed { get; set; }
+
+    /// <summary>Full sweep: stored paid orders QTickets no longer lists as paid.</summary>
+    public int OrdersMarkedMissing { get; set; }
+    public string? Error { get; set; }
+    public string? HangfireJobId { get; set; }
+    public string? Host { get; set; }
+}

@@ -1,0 +1,10 @@
+namespace Qtickets.Sync.Domain.Sync;
+
+public static class SyncRunStatuses
+{
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    /// <summary>Another run of the same kind held the lock, so this one did nothing.</summary>
+    public const string Skipped = "skipped";
+}

@@ -1,0 +1,16 @@
+namespace Qtickets.Sync.Domain.Sync;
+
+/// <summary>
+/// A named watermark or checkpoint, e.g. the incremental reconcile's <c>updated_at</c> watermark or the last
+/// committed page of a backfill. Moved only after the data it stands for has committed.
+/// </summary>
+public sealed class SyncState
+{
+    public string Key { get; set; } = "";
+    public DateTimeOffset? Watermark { get; set; }
+    public int? Page { get; set; }
+
+    /// <summary>Free-form JSON for whatever else a job needs to resume.</summary>
+    public string? Checkpoint { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
