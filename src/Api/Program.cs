@@ -1,3 +1,49 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Microsoft.Extensions.Options;
+using Prometheus;
+using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Api.Endpoints;
+using Qtickets.Sync.Api.Health;
+using Qtickets.Sync.Api.Hosting;
+using Qtickets.Sync.Infrastructure.Jobs;
+using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Qtickets;
+
+return await StartupConfigurationError.RunGuardedAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.Services.AddProblemDetails();
+    builder.Services.AddSyncDatabase(builder.Configuration);
+    builder.Services.AddQticketsClient(builder.Configuration);
+    builder.Services.AddSyncJobs(builder.Configuration);
+    builder.Services.AddApiKeyAuth(builder.Configuration);
+    builder.Services.AddSyncSwagger();
+    builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+
+    var app = builder.Build();
+    // Check every setting before touching the database, so a typo is reported as itself.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+
+    if (args.Contains("migrate"))
+    {
+        await app.MigrateAsync(app.Lifetime.ApplicationStopping);
+        return;
+    }
+    await app.MigrateOnStartAsync();
+
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseHttpMetrics();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapHealthEndpoints();
+    app.MapMetrics("/metrics");
+    app.MapSyncSwagger();
+    app.MapDashboard();
+
+    await app.RunAsync();
+});
+
+/// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

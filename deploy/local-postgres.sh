@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Starts (or reuses) a private PostgreSQL cluster for development, tests and benchmarks, and prints its
+# connection string on stdout (everything else goes to stderr):
+#
+#   export ConnectionStrings__Postgres="$(deploy/local-postgres.sh)"
+#
+# Installs Debian's postgresql with apt when initdb/pg_ctl are absent. The cluster lives in .data/pg
+# (git-ignored), listens on 127.0.0.1 only, on a fixed non-default port (QTICKETS_PG_PORT, default 55432),
+# with its own socket directory, so it never clashes with a system cluster. Idempotent: a running cluster
+# is reused. `deploy/local-postgres.sh stop` stops it.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+port="${QTICKETS_PG_PORT:-55432}"
+database="${QTICKETS_PG_DATABASE:-qtickets_sync}"
+log() { echo "[local-postgres] $*" >&2; }
+
+find_bindir() {
+  if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/pg_ctl" ]; then
+    pg_config --bindir; return
+  fi
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+  if [ -n "$dir" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; return; fi
+  if command -v pg_ctl >/dev/null 2>&1; then dirname "$(command -v pg_ctl)"; return; fi
+}
+
+bindir="$(find_bindir || true)"
+if [ -z "$bindir" ]; then
+  log "PostgreSQL not found; installing Debian's postgresql with apt"
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >&2
+  bindir="$(find_bindir)"
+fi
+
+# initdb and postgres refuse to run as root; as root we run them as the postgres user.
+as_owner=()
+owner="$(id -un)"
+if [ "$(id -u)" -eq 0 ]; then
+  id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+  owner=postgres
+  as_owner=(runuser -u postgres --)
+fi
+
+data="${QTICKETS_PG_DIR:-$repo/.data/pg}"
+mkdir -p "$(dirname "$data")"
+if [ "${as_owner[*]}" != "" ] && ! "${as_owner[@]}" test -x "$(dirname "$data")" 2>/dev/null; then
+  # The checkout is not reachable by the postgres user (e.g. a private temp folder): keep the cluster in a
+  # folder it can reach, named after this checkout so clones do not share one.
+  data="/var/tmp/qtickets-sync-pg-$(echo -n "$repo" | sha1sum | cut -c1-12)"
+  log "checkout not reachable by the postgres user; using $data"
+fi
+socket="$data-socket"
+mkdir -p "$data" "$socket"
+chown "$owner" "$data" "$socket"
+chmod 700 "$data"
+
+pg() { "${as_owner[@]}" "$bindir/$@"; }
+
+if [ "${1:-}" = "stop" ]; then
+  pg pg_ctl -D "$data" -m fast stop >&2 || true
+  exit 0
+fi
+
+if [ ! -f "$data/PG_VERSION" ]; then
+  log "creating cluster in $data"
+  pg initdb -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >&2 2>&1 \
+    || pg initdb -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C >&2
+  cat >>"$data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$socket'
+max_connections = 300
+shared_buffers = 256MB
+# Bulk upserts would otherwise checkpoint every few seconds; durability settings stay at their defaults.
+max_wal_size = 4GB
+CONF
+fi
+
+if pg pg_ctl -D "$data" status >/dev/null 2>&1; then
+  log "reusing running cluster on 127.0.0.1:$port"
+else
+  log "starting cluster on 127.0.0.1:$port"
+  pg pg_ctl -D "$data" -l "$data/server.log" -w -t 60 start >&2
+fi
+
+psql_cmd=("$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA)
+if [ "$("${psql_cmd[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$database'")" != "1" ]; then
+  "${psql_cmd[@]}" -d postgres -c "CREATE DATABASE \"$database\"" >&2
+fi
+
+echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=$database"

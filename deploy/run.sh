@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs Qtickets.Sync on this machine.
+#
+# - No ConnectionStrings__Postgres set: starts (or reuses) the private PostgreSQL cluster of
+#   deploy/local-postgres.sh and uses it.
+# - No Qtickets__Token set: starts the bundled QTickets emulator with gentle live activity and points the
+#   service at it, so data flows in at once. With a real token the emulator stays off.
+# - Listens on ASPNETCORE_URLS (default http://127.0.0.1:5080). Extra arguments go to the service.
+# Ctrl-C stops the service and the emulator; the database keeps running for the next start.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+log() { echo "[run] $*" >&2; }
+
+command -v dotnet >/dev/null || { log "the .NET 10 SDK is required (https://dot.net)"; exit 1; }
+
+if [ -z "${ConnectionStrings__Postgres:-}" ]; then
+  ConnectionStrings__Postgres="$(deploy/local-postgres.sh)"
+  export ConnectionStrings__Postgres
+fi
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
+service_url="${ASPNETCORE_URLS%%;*}"
+
+dotnet build Qtickets.Sync.sln -c Release -v quiet -nologo >&2
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+if [ -z "${Qtickets__Token:-}" ]; then
+  emulator_url="${QTICKETS_EMULATOR_URL:-http://127.0.0.1:5081}"
+  secret="${Qtickets__WebhookSecrets__0:-emulator-webhook-secret}"
+  log "no Qtickets__Token: starting the QTickets emulator on $emulator_url"
+  dotnet tests/Qtickets.Emulator/bin/Release/net10.0/Qtickets.Emulator.dll \
+    --urls "$emulator_url" \
+    --Emulator:Orders="${QTICKETS_EMULATOR_ORDERS:-2000}" \
+    --Emulator:ActivityPerSecond="${QTICKETS_EMULATOR_ACTIVITY:-1}" \
+    --Emulator:WebhookUrl="$service_url/webhooks/qtickets" \
+    --Emulator:WebhookSecret="$secret" &
+  pids+=($!)
+  export Qtickets__BaseUrl="$emulator_url/api/rest/v1/"
+  export Qtickets__Token="emulator-token"
+  export Qtickets__WebhookSecrets__0="$secret"
+fi
+
+if [ -z "${Auth__ApiKeys__0__Key:-}" ]; then
+  export Auth__ApiKeys__0__Key="local-admin-key-change-me"
+  export Auth__ApiKeys__0__Scopes="admin"
+  log "no API key configured: using X-Api-Key: $Auth__ApiKeys__0__Key (admin) for this local run"
+fi
+
+log "service on $service_url — Swagger $service_url/swagger, jobs $service_url/hangfire, health $service_url/health/ready"
+dotnet src/Api/bin/Release/net10.0/Qtickets.Sync.Api.dll --contentRoot src/Api "$@" &
+pids+=($!)
+wait "${pids[-1]}"

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test against a real PostgreSQL. Without QTICKETS_TEST_POSTGRES it starts (or reuses) the
+# private cluster of deploy/local-postgres.sh; each test class then creates a database of its own on it.
+# Extra arguments go to `dotnet test` (e.g. --filter).
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+command -v dotnet >/dev/null || { echo "[test] the .NET 10 SDK is required" >&2; exit 1; }
+
+if [ -z "${QTICKETS_TEST_POSTGRES:-}" ]; then
+  QTICKETS_PG_DATABASE=postgres deploy/local-postgres.sh >/dev/null
+  QTICKETS_TEST_POSTGRES="Host=127.0.0.1;Port=${QTICKETS_PG_PORT:-55432};Username=postgres;Password=postgres;Database=postgres"
+  export QTICKETS_TEST_POSTGRES
+fi
+
+dotnet test Qtickets.Sync.sln -c Release --logger "console;verbosity=normal" "$@"

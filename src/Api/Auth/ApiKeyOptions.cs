@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace Qtickets.Sync.Api.Auth;
+
+/// <summary>API keys for the read and admin API (<c>Auth:ApiKeys:n:Key</c>, <c>Auth:ApiKeys:n:Scopes</c>).</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+}
+
+public sealed class ApiKeyOptions
+{
+    /// <summary>A label for logs; the key itself is never logged.</summary>
+    public string? Name { get; set; }
+    public string Key { get; set; } = "";
+
+    /// <summary>Space- or comma-separated: <c>read</c>, <c>read:pii</c>, <c>admin</c>.</summary>
+    public string Scopes { get; set; } = ApiScopes.Read;
+}
+
+internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        for (var i = 0; i < options.ApiKeys.Count; i++)
+        {
+            var key = options.ApiKeys[i];
+            if (key.Key.Length < 16)
+            {
+                return ValidateOptionsResult.Fail($"Auth:ApiKeys:{i}:Key must be at least 16 characters.");
+            }
+            var unknown = ApiScopes.Parse(key.Scopes).Where(s => !ApiScopes.All.Contains(s)).ToList();
+            if (unknown.Count > 0)
+            {
+                return ValidateOptionsResult.Fail(
+                    $"Auth:ApiKeys:{i}:Scopes has unknown scope(s) {string.Join(", ", unknown)}; use read, read:pii or admin.");
+            }
+        }
+        return ValidateOptionsResult.Success;
+    }
+}

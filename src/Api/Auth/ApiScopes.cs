@@ -1,0 +1,32 @@
+namespace Qtickets.Sync.Api.Auth;
+
+/// <summary>
+/// Scopes an API key can carry. They nest: <c>admin</c> includes <c>read:pii</c>, which includes <c>read</c>.
+/// </summary>
+public static class ApiScopes
+{
+    public const string Read = "read";
+    public const string ReadPii = "read:pii";
+    public const string Admin = "admin";
+    public const string ClaimType = "scope";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Read, ReadPii, Admin };
+
+    public static IEnumerable<string> Parse(string scopes) =>
+        scopes.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The scopes granted once nesting is applied.</summary>
+    public static IReadOnlySet<string> Expand(IEnumerable<string> scopes)
+    {
+        var granted = new HashSet<string>(scopes, StringComparer.Ordinal);
+        if (granted.Contains(Admin))
+        {
+            granted.Add(ReadPii);
+        }
+        if (granted.Contains(ReadPii))
+        {
+            granted.Add(Read);
+        }
+        return granted;
+    }
+}

@@ -1,0 +1,52 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Qtickets.Sync.Infrastructure.Persistence;
+
+namespace Qtickets.Sync.Infrastructure.Jobs;
+
+public static class HangfireServiceCollectionExtensions
+{
+    /// <summary>
+    /// Hangfire on PostgreSQL. The storage is registered as a DI singleton before Hangfire's own registration
+    /// so every client, server and dashboard of this host uses it, never the process-wide
+    /// <c>JobStorage.Current</c> (several hosts share one process in the tests). Use the injected
+    /// <see cref="IBackgroundJobClient"/>/<see cref="IRecurringJobManager"/>, not the static helpers.
+    /// </summary>
+    public static IServiceCollection AddSyncJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
+
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var connectionString = sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString;
+            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            var storageOptions = new PostgreSqlStorageOptions
+            {
+                SchemaName = jobs.Schema,
+                PrepareSchemaIfNecessary = true,
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+        });
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
+
+        var jobsOptions = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        if (jobsOptions.RunsJobs)
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qtickets.Sync.Domain.Orders;
+
+namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
+
+internal sealed class BasketConfiguration : IEntityTypeConfiguration<Basket>
+{
+    public void Configure(EntityTypeBuilder<Basket> builder)
+    {
+        builder.ToTable("qtickets_baskets");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.OriginalPrice).HasColumnType("numeric");
+        builder.Property(b => b.DiscountValue).HasColumnType("numeric");
+        builder.Property(b => b.Price).HasColumnType("numeric");
+        builder.Property(b => b.RefundedAmount).HasColumnType("numeric");
+        builder.Property(b => b.RefundedDeductionAmount).HasColumnType("numeric");
+        builder.Property(b => b.Raw).HasColumnType("jsonb");
+
+        builder.HasIndex(b => b.OrderId);
+        builder.HasIndex(b => b.Barcode);
+        builder.HasIndex(b => b.ShowId);
+        builder.HasIndex(b => b.RefundedAt);
+    }
+}

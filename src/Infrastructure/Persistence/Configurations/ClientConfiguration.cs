@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qtickets.Sync.Domain.Catalog;
+
+namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
+
+internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
+{
+    public void Configure(EntityTypeBuilder<Client> builder)
+    {
+        builder.ToTable("qtickets_clients");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Raw).HasColumnType("jsonb");
+        builder.HasIndex(c => c.Email);
+    }
+}

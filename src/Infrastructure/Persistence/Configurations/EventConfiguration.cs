@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qtickets.Sync.Domain.Catalog;
+
+namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
+
+internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
+{
+    public void Configure(EntityTypeBuilder<Event> builder)
+    {
+        builder.ToTable("qtickets_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Raw).HasColumnType("jsonb");
+        // Orders arrive before the catalog sync has seen their event, so no foreign key from orders.
+        builder.HasMany(e => e.Shows).WithOne().HasForeignKey(s => s.EventId);
+    }
+}

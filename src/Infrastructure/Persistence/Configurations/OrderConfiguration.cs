@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qtickets.Sync.Domain.Orders;
+
+namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.ToTable("qtickets_orders");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Price).HasColumnType("numeric");
+        builder.Property(o => o.OriginalPrice).HasColumnType("numeric");
+        builder.Property(o => o.Utm).HasColumnType("jsonb");
+        builder.Property(o => o.Custom).HasColumnType("jsonb");
+        builder.Property(o => o.Fields).HasColumnType("jsonb");
+        builder.Property(o => o.Integrations).HasColumnType("jsonb");
+        builder.Property(o => o.Raw).HasColumnType("jsonb");
+        builder.Property(o => o.LastSource).HasMaxLength(16);
+        builder.Ignore(o => o.Version);
+        builder.HasMany(o => o.Baskets).WithOne().HasForeignKey(b => b.OrderId);
+
+        // Read paths: by event and time (keyset pages walk (created_at, id)), by payment and change time,
+        // by buyer and by promo code.
+        builder.HasIndex(o => new { o.EventId, o.CreatedAt, o.Id });
+        builder.HasIndex(o => new { o.CreatedAt, o.Id });
+        builder.HasIndex(o => o.PayedAt);
+        builder.HasIndex(o => new { o.EventId, o.PayedAt });
+        builder.HasIndex(o => o.UpdatedAt);
+        builder.HasIndex(o => o.ClientEmail);
+        builder.HasIndex(o => o.PromoCodeId);
+    }
+}

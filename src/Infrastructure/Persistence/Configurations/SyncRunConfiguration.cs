@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qtickets.Sync.Domain.Sync;
+
+namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
+
+internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
+{
+    public void Configure(EntityTypeBuilder<SyncRun> builder)
+    {
+        builder.ToTable("sync_runs");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).UseIdentityAlwaysColumn();
+        builder.Property(r => r.Kind).HasMaxLength(32);
+        builder.Property(r => r.Trigger).HasMaxLength(32);
+        builder.Property(r => r.Status).HasMaxLength(16);
+        builder.HasIndex(r => new { r.Kind, r.StartedAt });
+        builder.HasIndex(r => r.StartedAt);
+    }
+}

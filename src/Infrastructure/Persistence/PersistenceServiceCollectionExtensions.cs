@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Qtickets.Sync.Infrastructure.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers one <see cref="NpgsqlDataSource"/> (the pool shared by EF, the set-based upserts and Hangfire)
+    /// and the <see cref="SyncDbContext"/> on top of it.
+    /// </summary>
+    public static IServiceCollection AddSyncDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PostgresOptions>()
+            .Bind(configuration.GetSection(PostgresOptions.Section))
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Postgres") ?? "")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PostgresOptions>, PostgresOptionsValidator>();
+        services.AddOptions<SalesOptions>().Bind(configuration.GetSection(SalesOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SalesOptions>, SalesOptionsValidator>();
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PostgresOptions>>().Value;
+            return new NpgsqlDataSourceBuilder(options.ConnectionString).Build();
+        });
+        services.AddDbContext<SyncDbContext>((sp, db) =>
+            db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+}

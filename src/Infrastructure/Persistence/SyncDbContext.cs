@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Qtickets.Sync.Domain.Catalog;
+using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Domain.Webhooks;
+
+namespace Qtickets.Sync.Infrastructure.Persistence;
+
+public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbContext(options)
+{
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Basket> Baskets => Set<Basket>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Show> Shows => Set<Show>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<SyncState> SyncStates => Set<SyncState>();
+    public DbSet<DailySalesRow> DailySales => Set<DailySalesRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SyncDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

@@ -1,1 +1,0 @@
-namespace Qtickets.Sync.Infrastructure; public static class Placeholder2 {}

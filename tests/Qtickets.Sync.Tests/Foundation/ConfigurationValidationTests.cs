@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Qtickets.Sync.Tests.Support;
+
+namespace Qtickets.Sync.Tests.Foundation;
+
+/// <summary>Starts the real service process with one bad setting, as an operator would.</summary>
+public class ConfigurationValidationTests
+{
+    [Theory]
+    [InlineData("ConnectionStrings__Postgres", "", "ConnectionStrings:Postgres is not set")]
+    [InlineData("Sales__TimeZone", "Mars/Olympus", "Sales:TimeZone")]
+    [InlineData("Jobs__Role", "everything", "Jobs:Role")]
+    [InlineData("Auth__ApiKeys__0__Scopes", "write", "Auth:ApiKeys:0:Scopes")]
+    [InlineData("Auth__ApiKeys__0__Key", "short", "Auth:ApiKeys:0:Key")]
+    public async Task A_wrong_setting_stops_the_start_with_one_line_naming_it(string variable, string value, string named)
+    {
+        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        // A server nobody listens on: a valid configuration would fail later, on the database, not here.
+        start.Environment["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Timeout=1";
+        start.Environment["Auth__ApiKeys__0__Key"] = SyncApiFactory.AdminKey;
+        start.Environment["Auth__ApiKeys__0__Scopes"] = "admin";
+        start.Environment[variable] = value;
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("Configuration error:", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+    }
+}

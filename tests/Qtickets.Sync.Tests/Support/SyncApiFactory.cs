@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qtickets.Sync.Infrastructure.Persistence;
+
+namespace Qtickets.Sync.Tests.Support;
+
+/// <summary>
+/// The service in-process on a fresh database of its own; use as an <c>IClassFixture</c> so each test class
+/// gets its own database. Override <see cref="Settings"/> to change configuration.
+/// </summary>
+public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key-0123456789";
+    public const string ReadKey = "test-read-key-0123456789";
+    public const string PiiKey = "test-pii-key-0123456789";
+
+    private TestDatabase? database;
+
+    public string ConnectionString => database?.ConnectionString
+        ?? throw new InvalidOperationException("The test database is created in InitializeAsync.");
+
+    /// <summary>Configuration for the host, in <c>Section:Key</c> form.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Jobs:Role"] = "api",
+        ["Qtickets:BaseUrl"] = "http://qtickets.invalid/api/rest/v1/",
+        ["Qtickets:Token"] = "test-token",
+        ["Auth:ApiKeys:0:Key"] = AdminKey,
+        ["Auth:ApiKeys:0:Scopes"] = "admin",
+        ["Auth:ApiKeys:1:Key"] = ReadKey,
+        ["Auth:ApiKeys:1:Scopes"] = "read",
+        ["Auth:ApiKeys:2:Key"] = PiiKey,
+        ["Auth:ApiKeys:2:Scopes"] = "read:pii",
+    };
+
+    public async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync();
+        // Starting the host applies the migrations: every test class exercises them on an empty database.
+        _ = Server;
+    }
+
+    public async Task CreateDatabaseAsync() => database ??= await TestDatabase.CreateAsync(GetType().Name);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    /// <summary>A context on the test database, for arranging and asserting rows directly.</summary>
+    public SyncDbContext CreateDbContext() =>
+        new(new DbContextOptionsBuilder<SyncDbContext>().UseNpgsql(ConnectionString).Options);
+
+    public T GetRequiredService<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}
