@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -30,6 +31,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddDbContext<SyncDbContext>((sp, db) =>
             db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<DatabaseMigrator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OrderUpserter>();
         return services;
     }
 }

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Tests.Support;
+
+namespace Qtickets.Sync.Tests.Persistence;
+
+public class OrderUpserterTests(SyncApiFactory factory) : IClassFixture<SyncApiFactory>
+{
+    private static long nextId = 100_000;
+
+    private static Order NewOrder()
+    {
+        var order = SampleOrders.Order4360();
+        order.Id = Interlocked.Increment(ref nextId);
+        foreach (var basket in order.Baskets)
+        {
+            basket.Id = Interlocked.Increment(ref nextId);
+            basket.OrderId = order.Id;
+        }
+        order.Raw = $$"""{"id":{{order.Id}},"v":"{{order.UpdatedAt:O}}"}""";
+        return order;
+    }
+
+    private static Order Later(Order order, int seconds, Action<Order>? change = null)
+    {
+        var copy = Copy(order);
+        copy.UpdatedAt = copy.UpdatedAt.AddSeconds(seconds);
+        change?.Invoke(copy);
+        copy.SourceUpdatedAt = copy.UpdatedAt;
+        copy.SourceProgress = OrderProgress.Of(copy);
+        copy.Raw = $$"""{"id":{{copy.Id}},"v":"{{copy.UpdatedAt:O}}","p":{{copy.SourceProgress}},"b":{{copy.Baskets.Count}}}""";
+        return copy;
+    }
+
+    private static Order Copy(Order order)
+    {
+        var copy = SampleOrders.Order4360();
+        copy.Id = order.Id;
+        copy.UpdatedAt = order.UpdatedAt;
+        copy.Baskets = [.. order.Baskets.Select((b, i) => { var c = copy.Baskets[i]; c.Id = b.Id; c.OrderId = order.Id; c.RefundedAt = b.RefundedAt; c.RefundedAmount = b.RefundedAmount; return c; })];
+        return copy;
+    }
+
+    private async Task<UpsertResult> Upsert(params Order[] orders)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        return await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, orders, OrderSources.Reconcile, CancellationToken.None);
+    }
+
+    private async Task<Order> Stored(long id)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Orders.AsNoTracking().Include(o => o.Baskets).SingleAsync(o => o.Id == id);
+    }
+
+    [Fact]
+    public async Task A_new_order_is_inserted_with_its_baskets_and_the_same_payload_again_changes_nothing()
+    {
+        var order = NewOrder();
+
+        var first = await Upsert(order);
+        var again = await Upsert(order);
+
+        Assert.Equal(UpsertOutcome.Inserted, Assert.Single(first.Orders).Outcome);
+        Assert.Equal(UpsertOutcome.Unchanged, Assert.Single(again.Orders).Outcome);
+        var stored = await Stored(order.Id);
+        Assert.Equal(3, stored.Baskets.Count);
+        Assert.Equal(800m, stored.Price);
+        Assert.Equal(order.PayedAt, stored.PayedAt);
+    }
+
+    [Fact]
+    public async Task An_older_payload_never_overwrites_a_newer_one()
+    {
+        var order = NewOrder();
+        var newer = Later(order, 10, o => o.DeletedAt = o.UpdatedAt);
+        await Upsert(newer);
+
+        var result = await Upsert(order);
+
+        Assert.Equal(UpsertOutcome.Stale, Assert.Single(result.Orders).Outcome);
+        Assert.NotNull((await Stored(order.Id)).DeletedAt);
+    }
+
+    [Fact]
+    public async Task A_same_second_refund_wins_in_either_arrival_order()
+    {
+        var order = NewOrder();
+        var update = Later(order, 1, o => o.Comment());
+        var refund = Later(order, 1, o => { o.Baskets[0].RefundedAt = o.UpdatedAt; o.Baskets[0].RefundedAmount = 150m; });
+        var other = NewOrder();
+        var otherUpdate = Later(other, 1, o => o.Comment());
+        var otherRefund = Later(other, 1, o => { o.Baskets[0].RefundedAt = o.UpdatedAt; o.Baskets[0].RefundedAmount = 150m; });
+
+        await Upsert(update);
+        await Upsert(refund);
+        await Upsert(otherRefund);
+        var late = await Upsert(otherUpdate);
+
+        Assert.Equal(150m, (await Stored(order.Id)).Baskets.Single(b => b.Id == order.Baskets[0].Id).RefundedAmount);
+        Assert.Equal(150m, (await Stored(other.Id)).Baskets.Single(b => b.Id == other.Baskets[0].Id).RefundedAmount);
+        Assert.Equal(UpsertOutcome.Stale, Assert.Single(late.Orders).Outcome);
+    }
+
+    [Fact]
+    public async Task A_basket_missing_from_a_newer_payload_is_marked_vanished_not_left_dangling()
+    {
+        var order = NewOrder();
+        await Upsert(order);
+        var dropped = order.Baskets[2].Id;
+
+        var result = await Upsert(Later(order, 5, o => o.Baskets.RemoveAt(2)));
+
+        Assert.Equal(UpsertOutcome.Updated, Assert.Single(result.Orders).Outcome);
+        var stored = await Stored(order.Id);
+        Assert.Equal(3, stored.Baskets.Count);
+        Assert.NotNull(stored.Baskets.Single(b => b.Id == dropped).VanishedAt);
+        Assert.All(stored.Baskets.Where(b => b.Id != dropped), b => Assert.Null(b.VanishedAt));
+    }
+
+    [Fact]
+    public async Task A_page_listing_one_order_twice_keeps_the_newest_and_counts_it_once()
+    {
+        var order = NewOrder();
+        var newer = Later(order, 3, o => o.DeletedAt = o.UpdatedAt);
+
+        var result = await Upsert(newer, order);
+
+        Assert.Equal(UpsertOutcome.Inserted, Assert.Single(result.Orders).Outcome);
+        Assert.NotNull((await Stored(order.Id)).DeletedAt);
+    }
+}
+
+internal static class OrderTestChanges
+{
+    /// <summary>An edit that moves no state forward, like a changed buyer comment.</summary>
+    public static void Comment(this Order order) => order.Fields = """{"comment":"позвоните заранее"}""";
+}
