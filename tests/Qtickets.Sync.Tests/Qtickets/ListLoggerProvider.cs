@@ -26,7 +26,8 @@ internal sealed class ListLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
+            // Copied now: the state object may be pooled and reused once this call returns.
+            List<KeyValuePair<string, object?>> values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? [.. pairs] : [];
             entries.Enqueue(new LogEntry(logLevel, eventId, formatter(state, exception), values));
         }
     }

@@ -1,43 +1,48 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Qtickets.Sync.Tests.Qtickets;
 
-/// <summary>Fake time that also remembers every timer asked for, so a test can see which delay a retry chose.</summary>
+/// <summary>
+/// Fake time that reports every delay the code under test starts (a timer created with a finite due time, which
+/// is how a retry waits), so a test can see which delay was chosen and then move time by exactly that much.
+/// </summary>
 internal sealed class RecordingTimeProvider() : FakeTimeProvider(new DateTimeOffset(2025, 11, 3, 9, 0, 0, TimeSpan.Zero))
 {
-    private readonly List<TimeSpan> _dueTimes = [];
+    // Only a guard against a hung test; the test never waits for it to pass.
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
-    public IReadOnlyList<TimeSpan> DueTimes
-    {
-        get
-        {
-            lock (_dueTimes)
-            {
-                return [.. _dueTimes];
-            }
-        }
-    }
+    private readonly Channel<TimeSpan> _delays = Channel.CreateUnbounded<TimeSpan>();
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        lock (_dueTimes)
+        if (dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
         {
-            _dueTimes.Add(dueTime);
+            _delays.Writer.TryWrite(dueTime);
         }
         return base.CreateTimer(callback, state, dueTime, period);
     }
 
+    /// <summary>The next delay the code under test starts.</summary>
+    public Task<TimeSpan> NextDelayAsync() => _delays.Reader.ReadAsync().AsTask().WaitAsync(HangGuard);
+
     /// <summary>
-    /// Moves fake time forward in steps until <paramref name="task"/> completes. Only fake time moves: the
-    /// outcome depends on which timers exist, never on how fast the machine is.
+    /// Lets <paramref name="task"/> run to completion, advancing fake time over each delay it starts; answers the
+    /// delays in the order they were started.
     /// </summary>
-    public async Task<T> RunAsync<T>(Task<T> task, TimeSpan step)
+    public async Task<(T Result, IReadOnlyList<TimeSpan> Delays)> RunAsync<T>(Task<T> task)
     {
-        while (!task.IsCompleted)
+        var delays = new List<TimeSpan>();
+        while (true)
         {
-            Advance(step);
-            await Task.Yield();
+            var next = NextDelayAsync();
+            if (await Task.WhenAny(task, next).WaitAsync(HangGuard) == task)
+            {
+                return (await task, delays);
+            }
+            var delay = await next;
+            delays.Add(delay);
+            Advance(delay);
         }
-        return await task;
     }
 }
