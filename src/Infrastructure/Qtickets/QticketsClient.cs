@@ -46,8 +46,8 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
         }
     }
 
-    public async Task<Order?> GetOrderAsync(long id, CancellationToken cancellationToken) =>
-        await GetOneAsync($"orders/{id}", OrderPayloadParser.Map, cancellationToken).ConfigureAwait(false);
+    public Task<Order?> GetOrderAsync(long id, CancellationToken cancellationToken) =>
+        GetOneAsync($"orders/{id}", OrderPayloadParser.Map, cancellationToken);
 
     public async IAsyncEnumerable<IReadOnlyList<Event>> ListEventsAsync(
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -59,8 +59,8 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
         }
     }
 
-    public async Task<Event?> GetEventAsync(long id, CancellationToken cancellationToken) =>
-        await GetOneAsync($"events/{id}", CatalogPayloadParser.MapEvent, cancellationToken).ConfigureAwait(false);
+    public Task<Event?> GetEventAsync(long id, CancellationToken cancellationToken) =>
+        GetOneAsync($"events/{id}", CatalogPayloadParser.MapEvent, cancellationToken);
 
     public async IAsyncEnumerable<IReadOnlyList<Client>> ListClientsAsync(
         [EnumeratorCancellation] CancellationToken cancellationToken)
