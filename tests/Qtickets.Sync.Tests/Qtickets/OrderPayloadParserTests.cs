@@ -187,7 +187,7 @@ public sealed class OrderPayloadParserTests
     private const string MinimalOrder =
         """{"id":7,"created_at":"2025-11-01T09:00:00+03:00","updated_at":"2025-11-01T10:00:00+03:00","event_id":33""";
 
-    private static Domain.Orders.Order Parse(string json) => OrderPayloadParser.Parse(Encoding.UTF8.GetBytes(json));
+    private static global::Qtickets.Sync.Domain.Orders.Order Parse(string json) => OrderPayloadParser.Parse(Encoding.UTF8.GetBytes(json));
 
     internal static byte[] BareSeedOrder()
     {
