@@ -1,0 +1,289 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Qtickets;
+
+namespace Qtickets.Sync.Infrastructure.Webhooks;
+
+/// <summary>
+/// Applies pending inbox rows to the mirror, a batch at a time: the orders go through <see cref="OrderUpserter"/>
+/// (whose version guard keeps an older payload from overwriting a newer one) in the same transaction that marks
+/// the deliveries applied, so a delivery is applied exactly when its row says so. Rows are claimed with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so any number of instances may run this at once.
+/// </summary>
+public sealed partial class WebhookApplier(
+    NpgsqlDataSource dataSource,
+    OrderUpserter upserter,
+    IQticketsClient qticketsClient,
+    IOptions<QticketsOptions> qticketsOptions,
+    IOptions<WebhookOptions> webhookOptions,
+    WebhookMetrics metrics,
+    TimeProvider time,
+    ILogger<WebhookApplier> logger)
+{
+    private const string PickSql = """
+        SELECT id, body, received_at, order_id
+        FROM webhook_deliveries
+        WHERE status = 'pending'
+           OR (status = 'failed' AND attempts < @max_attempts
+               AND processed_at + @retry_base * power(2, greatest(attempts - 1, 0)) <= @now)
+        ORDER BY id
+        LIMIT @limit
+        FOR UPDATE SKIP LOCKED
+        """;
+
+    private const string MarkSql = """
+        UPDATE webhook_deliveries d
+        SET status = u.status, apply_outcome = u.outcome, reason = u.reason, processed_at = @now, attempts = d.attempts + 1
+        FROM unnest(@ids, @statuses, @outcomes, @reasons) AS u(id, status, outcome, reason)
+        WHERE d.id = u.id
+        """;
+
+    private readonly WebhookOptions options = webhookOptions.Value;
+
+    /// <summary>Applies everything due now, batch after batch.</summary>
+    /// <returns>How many deliveries were applied (stale and unchanged ones included).</returns>
+    public async Task<int> ApplyPendingAsync(CancellationToken cancellationToken)
+    {
+        var applied = 0;
+        while (true)
+        {
+            var (picked, appliedInBatch) = await ApplyBatchAsync(cancellationToken);
+            applied += appliedInBatch;
+            if (picked < options.ApplyBatchSize)
+            {
+                return applied;
+            }
+        }
+    }
+
+    private async Task<(int Picked, int Applied)> ApplyBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var picked = await PickAsync(connection, transaction, cancellationToken);
+        if (picked.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return (0, 0);
+        }
+
+        var results = new Dictionary<long, ApplyResult>(picked.Count);
+        var fromBodies = new List<Candidate>(picked.Count);
+        var toFetch = new List<PickedDelivery>();
+        foreach (var delivery in picked)
+        {
+            var body = Encoding.UTF8.GetBytes(delivery.Body);
+            if (qticketsOptions.Value.VerifyByFetch || LooksPartial(body))
+            {
+                toFetch.Add(delivery);
+                continue;
+            }
+            try
+            {
+                fromBodies.Add(new Candidate(delivery, OrderPayloadParser.Parse(body)));
+            }
+            catch (OrderPayloadException exception)
+            {
+                results[delivery.Id] = ApplyResult.Failed(exception.Reason);
+            }
+        }
+        var fetched = await FetchAsync(toFetch, results, cancellationToken);
+
+        await transaction.SaveAsync("apply", cancellationToken);
+        try
+        {
+            await UpsertAsync(connection, transaction, fromBodies, OrderSources.Webhook, results, cancellationToken);
+            await UpsertAsync(connection, transaction, fetched, OrderSources.Fetch, results, cancellationToken);
+        }
+        catch (PostgresException exception)
+        {
+            await transaction.RollbackAsync("apply", cancellationToken);
+            foreach (var candidate in fromBodies.Concat(fetched))
+            {
+                results[candidate.Delivery.Id] = ApplyResult.Failed($"upsert failed: {exception.MessageText}");
+            }
+        }
+
+        var now = time.GetUtcNow();
+        await MarkAsync(connection, transaction, results, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        Report(picked, results, now);
+        return (picked.Count, results.Values.Count(r => r.Status == DeliveryStatuses.Applied));
+    }
+
+    private async Task<List<PickedDelivery>> PickAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(PickSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter("max_attempts", options.MaxApplyAttempts));
+        command.Parameters.Add(new NpgsqlParameter("retry_base", NpgsqlDbType.Interval) { Value = options.RetryBaseDelay });
+        command.Parameters.Add(new NpgsqlParameter("now", time.GetUtcNow().ToUniversalTime()));
+        command.Parameters.Add(new NpgsqlParameter("limit", options.ApplyBatchSize));
+        var picked = new List<PickedDelivery>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            picked.Add(new PickedDelivery(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3)));
+        }
+        return picked;
+    }
+
+    /// <summary>
+    /// The webhook taken as a notice only: the order as <c>GET /orders/{id}</c> has it now. One request per order,
+    /// however many of its deliveries are in the batch.
+    /// </summary>
+    private async Task<List<Candidate>> FetchAsync(List<PickedDelivery> deliveries, Dictionary<long, ApplyResult> results, CancellationToken cancellationToken)
+    {
+        var fetched = new List<Candidate>(deliveries.Count);
+        foreach (var group in deliveries.GroupBy(d => d.OrderId))
+        {
+            if (group.Key is not { } orderId)
+            {
+                foreach (var delivery in group)
+                {
+                    results[delivery.Id] = ApplyResult.Failed("order id is missing");
+                }
+                continue;
+            }
+            string? failure;
+            Order? order = null;
+            try
+            {
+                order = await qticketsClient.GetOrderAsync(orderId, cancellationToken);
+                failure = order is null ? $"order {orderId} was not found upstream" : null;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = $"fetching order {orderId} failed: {exception.Message}";
+            }
+            foreach (var delivery in group)
+            {
+                if (order is null)
+                {
+                    results[delivery.Id] = ApplyResult.Failed(failure!);
+                }
+                else
+                {
+                    fetched.Add(new Candidate(delivery, order));
+                }
+            }
+        }
+        return fetched;
+    }
+
+    private async Task UpsertAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        List<Candidate> candidates,
+        string source,
+        Dictionary<long, ApplyResult> results,
+        CancellationToken cancellationToken)
+    {
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+        // Several deliveries of one order in a batch: only the newest goes to the upsert (the later delivery on a
+        // tie, as OrderVersion rules); the others were overtaken before they could be applied.
+        var winners = candidates
+            .GroupBy(c => c.Order.Id)
+            .Select(g => g.Aggregate((kept, next) => Version(next).Supersedes(Version(kept)) ? next : kept))
+            .ToList();
+        var upserted = await upserter.UpsertAsync(connection, transaction, [.. winners.Select(w => w.Order)], source, cancellationToken);
+        var outcomes = upserted.Orders.ToDictionary(o => o.OrderId, o => o.Outcome);
+        var winnerOf = winners.ToDictionary(w => w.Order.Id);
+        foreach (var candidate in candidates)
+        {
+            var winner = winnerOf[candidate.Order.Id];
+            var outcome = ReferenceEquals(winner, candidate) ? outcomes[candidate.Order.Id]
+                : candidate.Order.Raw == winner.Order.Raw ? UpsertOutcome.Unchanged
+                : UpsertOutcome.Stale;
+            results[candidate.Delivery.Id] = ApplyResult.Applied(outcome);
+        }
+    }
+
+    private static OrderVersion Version(Candidate candidate) =>
+        new(candidate.Order.SourceUpdatedAt, candidate.Order.SourceProgress);
+
+    private static async Task MarkAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        Dictionary<long, ApplyResult> results,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(MarkSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = results.Keys.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = results.Values.Select(r => r.Status).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("outcomes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = results.Values.Select(r => r.Outcome).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = results.Values.Select(r => r.Reason).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("now", now.ToUniversalTime()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private void Report(List<PickedDelivery> picked, Dictionary<long, ApplyResult> results, DateTimeOffset now)
+    {
+        foreach (var delivery in picked)
+        {
+            var result = results[delivery.Id];
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["DeliveryId"] = delivery.Id });
+            if (result.Status == DeliveryStatuses.Applied)
+            {
+                metrics.Applied(now - delivery.ReceivedAt);
+                LogApplied(logger, delivery.OrderId, result.Outcome!);
+            }
+            else
+            {
+                LogFailed(logger, delivery.OrderId, result.Reason!);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A body without a baskets array cannot say which tickets the order holds (the upsert would take every
+    /// basket for vanished), so the order is fetched instead.
+    /// </summary>
+    private static bool LooksPartial(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("baskets", out var baskets)
+                || baskets.ValueKind != JsonValueKind.Array;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook delivery applied to order {OrderId}: {Outcome}")]
+    private static partial void LogApplied(ILogger logger, long? orderId, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery for order {OrderId} could not be applied: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long? orderId, string reason);
+
+    private sealed record PickedDelivery(long Id, string Body, DateTimeOffset ReceivedAt, long? OrderId);
+
+    private sealed record Candidate(PickedDelivery Delivery, Order Order);
+
+    private sealed record ApplyResult(string Status, string? Outcome, string? Reason)
+    {
+        public static ApplyResult Applied(UpsertOutcome outcome) =>
+            new(DeliveryStatuses.Applied, outcome.ToString().ToLowerInvariant(), null);
+
+        public static ApplyResult Failed(string reason) => new(DeliveryStatuses.Failed, null, reason);
+    }
+}

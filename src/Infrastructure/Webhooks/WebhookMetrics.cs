@@ -1,0 +1,33 @@
+using System.Diagnostics.Metrics;
+
+namespace Qtickets.Sync.Infrastructure.Webhooks;
+
+/// <summary>The webhook instruments on the service's "Qtickets.Sync" meter.</summary>
+public sealed class WebhookMetrics
+{
+    public const string MeterName = "Qtickets.Sync";
+
+    private readonly Counter<long> deliveries;
+    private readonly Histogram<double> acceptLatency;
+    private readonly Histogram<double> applyLatency;
+
+    public WebhookMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        deliveries = meter.CreateCounter<long>(
+            "qtickets_webhook_deliveries_total", description: "Webhook deliveries by event type and what became of them at the door.");
+        acceptLatency = meter.CreateHistogram<double>(
+            "qtickets_webhook_accept_latency_seconds", unit: "s", description: "From request received to the inbox row committed.");
+        applyLatency = meter.CreateHistogram<double>(
+            "qtickets_webhook_apply_latency_seconds", unit: "s", description: "From request received to the order applied to the mirror.");
+    }
+
+    /// <param name="outcome">One of <see cref="WebhookOutcomes"/>.</param>
+    public void Delivery(string? eventType, string outcome) =>
+        deliveries.Add(1, new("event_type", eventType ?? ""), new("outcome", outcome));
+
+    public void Accepted(TimeSpan latency) => acceptLatency.Record(latency.TotalSeconds);
+
+    public void Applied(TimeSpan latency) => applyLatency.Record(latency.TotalSeconds);
+}

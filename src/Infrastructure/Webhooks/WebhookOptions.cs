@@ -1,0 +1,38 @@
+namespace Qtickets.Sync.Infrastructure.Webhooks;
+
+/// <summary>
+/// Webhook ingestion settings: the signing secrets come from <c>Qtickets:WebhookSecrets</c> (they are set in the
+/// QTickets cabinet next to the API token), everything else from the <c>Webhooks</c> section.
+/// </summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+    public const string SecretsKey = "Qtickets:WebhookSecrets";
+
+    /// <summary>
+    /// Every secret a signature may be made with; more than one while a secret is being rotated. Empty means
+    /// deliveries are accepted unsigned.
+    /// </summary>
+    public string[] WebhookSecrets { get; set; } = [];
+
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Run the applier loop in this host; tests turn it off and call the applier themselves.</summary>
+    public bool ApplyInBackground { get; set; } = true;
+
+    /// <summary>At most this many deliveries are written by one group-commit INSERT.</summary>
+    public int AcceptBatchSize { get; set; } = 256;
+
+    /// <summary>Deliveries waiting to be written; beyond this a request is answered 503 at once.</summary>
+    public int AcceptQueueCapacity { get; set; } = 10_000;
+
+    public int ApplyBatchSize { get; set; } = 200;
+
+    /// <summary>How often the applier looks for leftovers (after a crash, or failures due for a retry).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    public int MaxApplyAttempts { get; set; } = 5;
+
+    /// <summary>A failed delivery is retried after this delay, doubled after every further failure.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace Qtickets.Sync.Infrastructure.Webhooks;
+
+internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
+{
+    private const string Section = WebhookOptions.Section;
+
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
+    {
+        var failures = new List<string>();
+        if (options.WebhookSecrets.Any(string.IsNullOrEmpty))
+        {
+            failures.Add($"{WebhookOptions.SecretsKey} must not contain empty secrets");
+        }
+        if (options.MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
+        {
+            failures.Add($"{Section}:MaxBodyBytes must be between 1024 and 67108864");
+        }
+        if (options.AcceptBatchSize is < 1 or > 5000)
+        {
+            failures.Add($"{Section}:AcceptBatchSize must be between 1 and 5000");
+        }
+        if (options.AcceptQueueCapacity < options.AcceptBatchSize)
+        {
+            failures.Add($"{Section}:AcceptQueueCapacity must be at least {Section}:AcceptBatchSize");
+        }
+        if (options.ApplyBatchSize is < 1 or > 5000)
+        {
+            failures.Add($"{Section}:ApplyBatchSize must be between 1 and 5000");
+        }
+        if (options.SweepInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:SweepInterval must be positive");
+        }
+        if (options.MaxApplyAttempts is < 1 or > 100)
+        {
+            failures.Add($"{Section}:MaxApplyAttempts must be between 1 and 100");
+        }
+        if (options.RetryBaseDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:RetryBaseDelay must be positive");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

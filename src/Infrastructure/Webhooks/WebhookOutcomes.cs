@@ -1,0 +1,12 @@
+namespace Qtickets.Sync.Infrastructure.Webhooks;
+
+/// <summary>The <c>outcome</c> tag of <c>qtickets_webhook_deliveries_total</c>.</summary>
+public static class WebhookOutcomes
+{
+    public const string Accepted = "accepted";
+    public const string Duplicate = "duplicate";
+    public const string RejectedSignature = "rejected_signature";
+    public const string RejectedBody = "rejected_body";
+    public const string Flagged = "flagged";
+    public const string DbUnavailable = "db_unavailable";
+}

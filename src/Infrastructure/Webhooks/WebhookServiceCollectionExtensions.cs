@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Qtickets.Sync.Infrastructure.Webhooks;
+
+public static class WebhookServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the webhook intake, the group-commit inbox writer and the applier (which runs in every role:
+    /// it is how a webhook reaches the mirror). Needs <c>AddSyncDatabase</c> and <c>AddQticketsClient</c>.
+    /// </summary>
+    public static IServiceCollection AddWebhookIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.Section))
+            .Configure(o => o.WebhookSecrets = configuration.GetSection(WebhookOptions.SecretsKey).Get<string[]>() ?? [])
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddMetrics();
+        services.AddSingleton<WebhookMetrics>();
+        services.AddSingleton<WebhookSignatureVerifier>();
+        services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<WebhookApplySignal>();
+        services.AddSingleton<WebhookInbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookInbox>());
+        services.AddSingleton<WebhookApplier>();
+        services.AddHostedService<WebhookApplierService>();
+        services.AddHostedService<UnsignedWebhooksWarning>();
+        return services;
+    }
+}
