@@ -7,6 +7,7 @@ using Qtickets.Sync.Api.Hosting;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Webhooks;
 
 return await StartupConfigurationError.RunGuardedAsync(async () =>
 {
@@ -15,6 +16,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddProblemDetails();
     builder.Services.AddSyncDatabase(builder.Configuration);
     builder.Services.AddQticketsClient(builder.Configuration);
+    builder.Services.AddWebhookIngestion(builder.Configuration);
     builder.Services.AddSyncJobs(builder.Configuration);
     builder.Services.AddApiKeyAuth(builder.Configuration);
     builder.Services.AddSyncSwagger();
@@ -41,6 +43,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapMetrics("/metrics");
     app.MapSyncSwagger();
     app.MapDashboard();
+    app.MapWebhooks();
 
     await app.RunAsync();
 });

@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Webhooks;
+
+namespace Qtickets.Sync.Api.Endpoints;
+
+public static partial class Webhooks
+{
+    // Credentials a proxy might add have no business in the inbox.
+    private static readonly HashSet<string> UnstoredHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Authorization", "Proxy-Authorization", "Cookie", "X-Api-Key",
+    };
+
+    /// <summary>
+    /// <c>POST /webhooks/qtickets</c>, the receiver QTickets posts orders to, and the admin endpoints over the
+    /// delivery inbox. The receiver takes no API key (QTickets cannot send one): its credential is X-Signature.
+    /// </summary>
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/webhooks/qtickets", ReceiveAsync)
+            .AllowAnonymous()
+            .WithTags("Webhooks")
+            .WithSummary("Receives a QTickets order webhook")
+            .Accepts<JsonElement>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapWebhookDeliveries();
+        return app;
+    }
+
+    private static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request,
+        WebhookIntake intake,
+        WebhookInbox inbox,
+        WebhookMetrics metrics,
+        IOptions<WebhookOptions> options,
+        TimeProvider time,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger(typeof(Webhooks));
+        var delivery = await InspectAsync(request, intake, options.Value.MaxBodyBytes, cancellationToken);
+
+        InboxEntry entry;
+        try
+        {
+            entry = await inbox.AcceptAsync(delivery);
+        }
+        catch (WebhookInboxUnavailableException exception)
+        {
+            metrics.Delivery(delivery.EventType, WebhookOutcomes.DbUnavailable);
+            LogNotStored(logger, exception, delivery.EventType, delivery.OrderId);
+            return TypedResults.Problem(
+                title: "Webhook not stored",
+                detail: "The delivery could not be stored; retry later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        metrics.Accepted(time.GetUtcNow() - delivery.ReceivedAt);
+        var outcome = Outcome(delivery, entry);
+        metrics.Delivery(delivery.EventType, outcome);
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["DeliveryId"] = entry.DeliveryId });
+        if (delivery.Status == DeliveryStatuses.Rejected)
+        {
+            LogRejected(logger, delivery.EventType, delivery.OrderId, delivery.ResponseStatus, delivery.Reason);
+            return TypedResults.Problem(
+                title: "Webhook rejected",
+                detail: delivery.Reason,
+                statusCode: delivery.ResponseStatus,
+                extensions: new Dictionary<string, object?> { ["delivery_id"] = entry.DeliveryId });
+        }
+        LogStored(logger, delivery.EventType, delivery.OrderId, outcome);
+        return TypedResults.Ok(new WebhookReceipt(entry.DeliveryId, entry.Duplicate ? "duplicate" : delivery.Status));
+    }
+
+    private static async Task<IncomingDelivery> InspectAsync(HttpRequest request, WebhookIntake intake, int maxBodyBytes, CancellationToken cancellationToken)
+    {
+        var (buffer, length) = await ReadBodyAsync(request.Body, request.ContentLength, maxBodyBytes, cancellationToken);
+        try
+        {
+            return intake.Inspect(new WebhookRequest(
+                buffer.AsMemory(0, Math.Min(length, maxBodyBytes)),
+                TooLarge: length > maxBodyBytes,
+                EventType: Header(request, "X-Event-Type"),
+                ModelName: Header(request, "X-Model-Name"),
+                Signature: Header(request, "X-Signature"),
+                HeadersJson: HeadersJson(request.Headers),
+                RemoteIp: request.HttpContext.Connection.RemoteIpAddress?.ToString()));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads at most one byte past the limit: enough to know the body is too large, no more.</summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(Stream body, long? contentLength, int maxBodyBytes, CancellationToken cancellationToken)
+    {
+        var limit = maxBodyBytes + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(contentLength ?? 16 * 1024, 1, limit));
+        var length = 0;
+        try
+        {
+            while (length < limit)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = await body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, limit) - length), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+                length += read;
+            }
+            return (buffer, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString().Trim() : null;
+
+    private static string HeadersJson(IHeaderDictionary headers)
+    {
+        var output = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(output))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, values) in headers)
+            {
+                if (!UnstoredHeaders.Contains(name))
+                {
+                    writer.WriteString(name, values.ToString());
+                }
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    private static string Outcome(IncomingDelivery delivery, InboxEntry entry) => delivery.Status switch
+    {
+        DeliveryStatuses.Rejected when delivery.ResponseStatus == StatusCodes.Status401Unauthorized => WebhookOutcomes.RejectedSignature,
+        DeliveryStatuses.Rejected => WebhookOutcomes.RejectedBody,
+        _ when entry.Duplicate => WebhookOutcomes.Duplicate,
+        DeliveryStatuses.Flagged => WebhookOutcomes.Flagged,
+        _ => WebhookOutcomes.Accepted,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {EventType} for order {OrderId} stored: {Outcome}")]
+    private static partial void LogStored(ILogger logger, string? eventType, long? orderId, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EventType} for order {OrderId} rejected with {StatusCode}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string? eventType, long? orderId, int statusCode, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {EventType} for order {OrderId} could not be stored; answered 503")]
+    private static partial void LogNotStored(ILogger logger, Exception exception, string? eventType, long? orderId);
+}
