@@ -195,10 +195,10 @@ public sealed partial class WebhookApplier(
             return;
         }
         // Several deliveries of one order in a batch: only the newest goes to the upsert (the later delivery on a
-        // tie, as OrderVersion rules); the others were overtaken before they could be applied.
+        // tie, as OrderVersion rules, unless it is the very same payload); the others were overtaken.
         var winners = candidates
             .GroupBy(c => c.Order.Id)
-            .Select(g => g.Aggregate((kept, next) => Version(next).Supersedes(Version(kept)) ? next : kept))
+            .Select(g => g.Aggregate((kept, next) => Overtakes(next, kept) ? next : kept))
             .ToList();
         var upserted = await upserter.UpsertAsync(connection, transaction, [.. winners.Select(w => w.Order)], source, cancellationToken);
         var outcomes = upserted.Orders.ToDictionary(o => o.OrderId, o => o.Outcome);
@@ -213,8 +213,12 @@ public sealed partial class WebhookApplier(
         }
     }
 
-    private static OrderVersion Version(Candidate candidate) =>
-        new(candidate.Order.SourceUpdatedAt, candidate.Order.SourceProgress);
+    private static bool Overtakes(Candidate next, Candidate kept)
+    {
+        var nextVersion = new OrderVersion(next.Order.SourceUpdatedAt, next.Order.SourceProgress);
+        var keptVersion = new OrderVersion(kept.Order.SourceUpdatedAt, kept.Order.SourceProgress);
+        return nextVersion > keptVersion || (nextVersion == keptVersion && next.Order.Raw != kept.Order.Raw);
+    }
 
     private static async Task MarkAsync(
         NpgsqlConnection connection,
