@@ -1,0 +1,29 @@
+using System.Net;
+using Qtickets.Sync.Domain.Webhooks;
+
+namespace Qtickets.Sync.Tests.Webhooks;
+
+public class WebhookMetricsTests(WebhookApiFactory factory) : IClassFixture<WebhookApiFactory>
+{
+    [Fact]
+    public async Task Deliveries_are_counted_by_event_type_and_outcome_on_the_metrics_page()
+    {
+        var order = OrderPayload.New();
+        using (var accepted = await factory.PostWebhookAsync(order.ToString(), WebhookEventTypes.Refunded))
+        using (var refused = await factory.PostWebhookAsync(order.ToString(), WebhookEventTypes.Refunded, secret: "wrong"))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+        await factory.ApplyAsync();
+        using var client = factory.CreateClient();
+
+        var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        var counted = metrics.Split('\n').Where(l => l.StartsWith("qtickets_webhook_deliveries_total{", StringComparison.Ordinal)).ToList();
+        Assert.Contains(counted, l => l.Contains("event_type=\"refunded\"", StringComparison.Ordinal) && l.Contains("outcome=\"accepted\"", StringComparison.Ordinal));
+        Assert.Contains(counted, l => l.Contains("event_type=\"refunded\"", StringComparison.Ordinal) && l.Contains("outcome=\"rejected_signature\"", StringComparison.Ordinal));
+        Assert.Contains("qtickets_webhook_apply_latency_seconds", metrics, StringComparison.Ordinal);
+        Assert.Contains("qtickets_webhook_accept_latency_seconds", metrics, StringComparison.Ordinal);
+    }
+}
