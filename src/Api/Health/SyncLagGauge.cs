@@ -10,7 +10,8 @@ namespace Qtickets.Sync.Api.Health;
 public sealed class SyncLagGauge
 {
     public const string MeterName = "Qtickets.Sync";
-    public const string InstrumentName = "qtickets_sync_lag_seconds";
+    // prometheus-net prefixes the meter name, so Prometheus sees qtickets_sync_lag_seconds.
+    public const string InstrumentName = "lag_seconds";
 
     private readonly TimeProvider time;
     private volatile Snapshot latest = new(null, null);
