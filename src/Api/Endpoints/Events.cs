@@ -9,7 +9,7 @@ public static class Events
     {
         var events = api.MapGroup("/events").WithTags("Events");
         events.MapGet("/", List).WithName("ListEvents");
-        events.MapGet("/{id:long}", Get).WithName("GetEvent");
+        events.MapGet("/{id:long}", Get).WithName("GetEvent").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

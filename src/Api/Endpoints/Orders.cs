@@ -12,7 +12,7 @@ public static class Orders
         orders.MapGet("/", List)
             .WithName("ListOrders")
             .Produces<string>(StatusCodes.Status200OK, ResponseFormat.CsvMediaType);
-        orders.MapGet("/{id:long}", Get).WithName("GetOrder");
+        orders.MapGet("/{id:long}", Get).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

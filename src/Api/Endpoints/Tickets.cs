@@ -8,7 +8,7 @@ public static class Tickets
 {
     public static RouteGroupBuilder MapTickets(this RouteGroupBuilder api)
     {
-        api.MapGroup("/tickets").WithTags("Tickets").MapGet("/{barcode}", Get).WithName("GetTicket");
+        api.MapGroup("/tickets").WithTags("Tickets").MapGet("/{barcode}", Get).WithName("GetTicket").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
