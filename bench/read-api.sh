@@ -15,6 +15,7 @@ db="${BENCH_DATABASE:-qts_bench_readapi}"
 orders="${BENCH_ORDERS:-1000000}"
 events="${BENCH_EVENTS:-100}"
 seconds="${BENCH_SECONDS:-15}"
+clients="${BENCH_CLIENTS:-1}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -86,8 +87,8 @@ explain() { sed -e 's/^\\set.*//' -e "s/:depth/180/; s/:e/42/; s/:id/123457/g" "
 for q in list sales byid; do
   echo "=== $q: plan ==="
   explain "$work/$q.sql"
-  echo "=== $q: latency over ${seconds}s, 4 clients ==="
-  (cd "$work" && rm -f pgbench_log.* && pgbench -n -M prepared -c 4 -j 4 -T "$seconds" -l -f "$q.sql" "$db" | grep -E "tps|latency average")
+  echo "=== $q: latency over ${seconds}s, $clients client(s) ==="
+  (cd "$work" && rm -f pgbench_log.* && pgbench -n -M prepared -c "$clients" -j "$clients" -T "$seconds" -l -f "$q.sql" "$db" | grep -E "tps|latency average")
   cat "$work"/pgbench_log.* | awk '{print $3}' | sort -n |
     awk '{a[NR]=$1} END {printf "n=%d p50=%.2f ms p99=%.2f ms max=%.2f ms\n", NR, a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000, a[NR]/1000}'
 done
