@@ -25,10 +25,21 @@ public static class WebhookDeliveries
         var group = app.MapGroup("/api/v1/webhooks/deliveries")
             .RequireAuthorization(AuthPolicies.Admin)
             .WithTags("Webhook deliveries");
-        group.MapGet("", ListAsync).WithSummary("Lists webhook deliveries, newest first (keyset paging on before_id)");
-        group.MapGet("/{id:long}", GetAsync).WithSummary("One webhook delivery with its headers and body");
-        group.MapPost("/{id:long}/replay", ReplayOneAsync).WithSummary("Queues a delivery to be applied again");
-        group.MapPost("/replay", ReplayRangeAsync).WithSummary("Queues every delivery with from_id <= id <= to_id to be applied again; rejected ones are skipped");
+        group.MapGet("", ListAsync)
+            .WithName("ListWebhookDeliveries")
+            .WithSummary("Lists webhook deliveries, newest first (keyset paging on before_id)");
+        group.MapGet("/{id:long}", GetAsync)
+            .WithName("GetWebhookDelivery")
+            .WithSummary("One webhook delivery with its headers and body")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:long}/replay", ReplayOneAsync)
+            .WithName("ReplayWebhookDelivery")
+            .WithSummary("Queues a delivery to be applied again; rejected deliveries answer 409")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/replay", ReplayRangeAsync)
+            .WithName("ReplayWebhookDeliveries")
+            .WithSummary("Queues every delivery with from_id <= id <= to_id to be applied again; rejected ones are skipped");
         return app;
     }
 

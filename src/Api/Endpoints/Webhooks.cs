@@ -25,6 +25,7 @@ public static partial class Webhooks
         app.MapPost("/webhooks/qtickets", ReceiveAsync)
             .AllowAnonymous()
             .WithTags("Webhooks")
+            .WithName("ReceiveQticketsWebhook")
             .WithSummary("Receives a QTickets order webhook")
             .Accepts<JsonElement>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
