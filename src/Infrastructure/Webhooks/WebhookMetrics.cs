@@ -3,8 +3,8 @@ using System.Diagnostics.Metrics;
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
 /// <summary>
-/// The webhook instruments on the service's "Qtickets.Sync" meter. prometheus-net prefixes the meter name (and
-/// gives counters their <c>_total</c>), so Prometheus sees <c>qtickets_sync_webhook_deliveries_total</c>,
+/// The webhook instruments on the service's "Qtickets.Sync" meter. prometheus-net prefixes the meter name, so
+/// Prometheus sees <c>qtickets_sync_webhook_deliveries_total</c>,
 /// <c>qtickets_sync_webhook_accept_latency_seconds</c> and <c>qtickets_sync_webhook_apply_latency_seconds</c>.
 /// </summary>
 public sealed class WebhookMetrics
@@ -20,7 +20,7 @@ public sealed class WebhookMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
         deliveries = meter.CreateCounter<long>(
-            "webhook_deliveries", description: "Webhook deliveries by event type and what became of them at the door.");
+            "webhook_deliveries_total", description: "Webhook deliveries by event type and what became of them at the door.");
         acceptLatency = meter.CreateHistogram<double>(
             "webhook_accept_latency_seconds", unit: "s", description: "From request received to the inbox row committed.");
         applyLatency = meter.CreateHistogram<double>(

@@ -8,6 +8,9 @@ public class WebhookMetricsTests(WebhookApiFactory factory) : IClassFixture<Webh
     [Fact]
     public async Task Deliveries_are_counted_by_event_type_and_outcome_on_the_metrics_page()
     {
+        using var client = factory.CreateClient();
+        // prometheus-net starts listening to meters at its first scrape (prometheus-net#487).
+        await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         var order = OrderPayload.New();
         using (var accepted = await factory.PostWebhookAsync(order.ToString(), WebhookEventTypes.Refunded))
         using (var refused = await factory.PostWebhookAsync(order.ToString(), WebhookEventTypes.Refunded, secret: "wrong"))
@@ -16,14 +19,13 @@ public class WebhookMetricsTests(WebhookApiFactory factory) : IClassFixture<Webh
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
         await factory.ApplyAsync();
-        using var client = factory.CreateClient();
 
         var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
-        var counted = metrics.Split('\n').Where(l => l.StartsWith("qtickets_webhook_deliveries_total{", StringComparison.Ordinal)).ToList();
+        var counted = metrics.Split('\n').Where(l => l.StartsWith("qtickets_sync_webhook_deliveries_total{", StringComparison.Ordinal)).ToList();
         Assert.Contains(counted, l => l.Contains("event_type=\"refunded\"", StringComparison.Ordinal) && l.Contains("outcome=\"accepted\"", StringComparison.Ordinal));
         Assert.Contains(counted, l => l.Contains("event_type=\"refunded\"", StringComparison.Ordinal) && l.Contains("outcome=\"rejected_signature\"", StringComparison.Ordinal));
-        Assert.Contains("qtickets_webhook_apply_latency_seconds", metrics, StringComparison.Ordinal);
-        Assert.Contains("qtickets_webhook_accept_latency_seconds", metrics, StringComparison.Ordinal);
+        Assert.Contains("qtickets_sync_webhook_apply_latency_seconds", metrics, StringComparison.Ordinal);
+        Assert.Contains("qtickets_sync_webhook_accept_latency_seconds", metrics, StringComparison.Ordinal);
     }
 }
