@@ -14,6 +14,8 @@ public class ConfigurationValidationTests
     [InlineData("Auth__ApiKeys__0__Key", "short", "Auth:ApiKeys:0:Key")]
     [InlineData("Qtickets__Token", "", "Qtickets:Token")]
     [InlineData("Qtickets__PageSize", "500", "Qtickets:PageSize")]
+    [InlineData("Webhooks__MaxBodyBytes", "10", "Webhooks:MaxBodyBytes")]
+    [InlineData("Webhooks__SweepInterval", "00:00:00", "Webhooks:SweepInterval")]
     public async Task A_wrong_setting_stops_the_start_with_one_line_naming_it(string variable, string value, string named)
     {
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
