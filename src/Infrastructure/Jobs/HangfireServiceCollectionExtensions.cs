@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 
@@ -15,6 +16,8 @@ public static class HangfireServiceCollectionExtensions
     /// so every client, server and dashboard of this host uses it, never the process-wide
     /// <c>JobStorage.Current</c> (several hosts share one process in the tests). Use the injected
     /// <see cref="IBackgroundJobClient"/>/<see cref="IRecurringJobManager"/>, not the static helpers.
+    /// Also registers the reconciliation runs and, on every role, the recurring schedule (registering is a write
+    /// to storage; only roles with a server execute it).
     /// </summary>
     public static IServiceCollection AddSyncJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +40,11 @@ public static class HangfireServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>()));
+
+        services.AddReconciliation(configuration);
+        services.AddTransient<SyncJobs>();
+        services.AddSingleton<SyncRunTrigger>();
+        services.AddHostedService<RecurringSyncJobs>();
 
         var jobsOptions = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (jobsOptions.RunsJobs)
