@@ -16,6 +16,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddSyncDatabase(builder.Configuration);
     builder.Services.AddQticketsClient(builder.Configuration);
     builder.Services.AddSyncJobs(builder.Configuration);
+    builder.Services.AddSyncDashboard(builder.Configuration);
     builder.Services.AddApiKeyAuth(builder.Configuration);
     builder.Services.AddSyncSwagger();
     builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
@@ -41,6 +42,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapMetrics("/metrics");
     app.MapSyncSwagger();
     app.MapDashboard();
+    app.MapSyncRuns();
 
     await app.RunAsync();
 });
