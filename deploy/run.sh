@@ -50,6 +50,6 @@ if [ -z "${Auth__ApiKeys__0__Key:-}" ]; then
 fi
 
 log "service on $service_url — Swagger $service_url/swagger, jobs $service_url/hangfire, health $service_url/health/ready"
-dotnet src/Api/bin/Release/net10.0/Qtickets.Sync.Api.dll --contentRoot src/Api "$@" &
+dotnet "$repo/src/Api/bin/Release/net10.0/Qtickets.Sync.Api.dll" --contentRoot "$repo/src/Api" "$@" &
 pids+=($!)
 wait "${pids[-1]}"

@@ -1,9 +1,46 @@
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
 public static class QticketsServiceCollectionExtensions
 {
-    public static IServiceCollection AddQticketsClient(this IServiceCollection services, IConfiguration configuration) => services;
+    /// <summary>
+    /// Registers <see cref="IQticketsClient"/> with its options (validated on start), the read-only guard and the
+    /// resilience pipeline.
+    /// </summary>
+    public static IServiceCollection AddQticketsClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<QticketsOptions>()
+            .Bind(configuration.GetSection(QticketsOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QticketsOptions>, QticketsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient<IQticketsClient, QticketsClient>(QticketsClient.HttpClientName, (provider, http) =>
+            {
+                var options = provider.GetRequiredService<IOptions<QticketsOptions>>().Value;
+                http.BaseAddress = new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
+                http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                http.DefaultRequestHeaders.CacheControl = new CacheControlHeaderValue { NoCache = true };
+                // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut the total one short.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler())
+            .AddResilienceHandler("qtickets", (builder, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<QticketsOptions>>().Value;
+                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                QticketsResilience.Configure(builder, options, time, owned => context.OnPipelineDisposed(owned.Dispose));
+            });
+
+        return services;
+    }
 }

@@ -12,6 +12,8 @@ public class ConfigurationValidationTests
     [InlineData("Jobs__Role", "everything", "Jobs:Role")]
     [InlineData("Auth__ApiKeys__0__Scopes", "write", "Auth:ApiKeys:0:Scopes")]
     [InlineData("Auth__ApiKeys__0__Key", "short", "Auth:ApiKeys:0:Key")]
+    [InlineData("Qtickets__Token", "", "Qtickets:Token")]
+    [InlineData("Qtickets__PageSize", "500", "Qtickets:PageSize")]
     public async Task A_wrong_setting_stops_the_start_with_one_line_naming_it(string variable, string value, string named)
     {
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
@@ -23,6 +25,7 @@ public class ConfigurationValidationTests
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         // A server nobody listens on: a valid configuration would fail later, on the database, not here.
         start.Environment["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Timeout=1";
+        start.Environment["Qtickets__Token"] = "test-token";
         start.Environment["Auth__ApiKeys__0__Key"] = SyncApiFactory.AdminKey;
         start.Environment["Auth__ApiKeys__0__Scopes"] = "admin";
         start.Environment[variable] = value;

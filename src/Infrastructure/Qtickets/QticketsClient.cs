@@ -1,0 +1,221 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Qtickets.Sync.Domain.Catalog;
+using Qtickets.Sync.Domain.Orders;
+
+namespace Qtickets.Sync.Infrastructure.Qtickets;
+
+/// <summary>
+/// Typed client over QTickets REST API v1. Listings are streamed one page at a time; every answer is read in
+/// full inside the resilience pipeline (the default buffered completion), so a body that stalls is cut by the
+/// per-attempt timeout and retried instead of hanging the sync.
+/// </summary>
+public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> options, ILogger<QticketsClient> logger)
+    : IQticketsClient
+{
+    /// <summary>Name of the <see cref="HttpClient"/> registration, for tests and diagnostics.</summary>
+    public const string HttpClientName = "Qtickets";
+
+    private readonly QticketsOptions _options = options.Value;
+
+    public async IAsyncEnumerable<OrderPage> ListOrdersAsync(
+        OrderListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var perPage = query.PageSize ?? _options.PageSize;
+        ArgumentOutOfRangeException.ThrowIfLessThan(perPage, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(perPage, 200, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.StartPage, 1, nameof(query));
+
+        var filter = OrderFilter.From(query);
+        var pages = PagesAsync(
+            "orders",
+            page => QticketsRequests.Orders(filter, query.OrderBy, page, perPage, _options.Organization),
+            OrderPayloadParser.Map,
+            order => order.Id,
+            query.StartPage,
+            perPage,
+            cancellationToken);
+        await foreach (var (facts, orders) in pages.ConfigureAwait(false))
+        {
+            var admitted = Admitted(orders, filter, facts.Page);
+            yield return new OrderPage(facts.Page, admitted, facts.Total, facts.PerPage, orders.Count - admitted.Count);
+        }
+    }
+
+    public Task<Order?> GetOrderAsync(long id, CancellationToken cancellationToken) =>
+        GetOneAsync($"orders/{id}", OrderPayloadParser.Map, cancellationToken);
+
+    public async IAsyncEnumerable<IReadOnlyList<Event>> ListEventsAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (_, events) in CatalogAsync("events", CatalogPayloadParser.MapEvent, e => e.Id, cancellationToken)
+            .ConfigureAwait(false))
+        {
+            yield return events;
+        }
+    }
+
+    public Task<Event?> GetEventAsync(long id, CancellationToken cancellationToken) =>
+        GetOneAsync($"events/{id}", CatalogPayloadParser.MapEvent, cancellationToken);
+
+    public async IAsyncEnumerable<IReadOnlyList<Client>> ListClientsAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (_, clients) in CatalogAsync("clients", CatalogPayloadParser.MapClient, c => c.Id, cancellationToken)
+            .ConfigureAwait(false))
+        {
+            yield return clients;
+        }
+    }
+
+    private IAsyncEnumerable<(PageFacts Facts, List<T> Items)> CatalogAsync<T>(
+        string resource, Func<JsonElement, T> map, Func<T, long> idOf, CancellationToken cancellationToken) =>
+        PagesAsync(
+            resource,
+            page => QticketsRequests.Catalog(resource, page, _options.PageSize, _options.Organization),
+            map,
+            idOf,
+            startPage: 1,
+            _options.PageSize,
+            cancellationToken);
+
+    private List<Order> Admitted(List<Order> orders, OrderFilter filter, int page)
+    {
+        var admitted = new List<Order>(orders.Count);
+        List<long>? rejected = null;
+        foreach (var order in orders)
+        {
+            if (filter.Admits(order))
+            {
+                admitted.Add(order);
+            }
+            else
+            {
+                (rejected ??= []).Add(order.Id);
+            }
+        }
+        if (rejected is not null)
+        {
+            QticketsClientLog.FilterIgnored(
+                logger, filter.PaidOnly, filter.UpdatedSince, filter.CreatedSince, rejected.Count, orders.Count, page, rejected);
+        }
+        return admitted;
+    }
+
+    private async IAsyncEnumerable<(PageFacts Facts, List<T> Items)> PagesAsync<T>(
+        string resource,
+        Func<int, HttpRequestMessage> requestFor,
+        Func<JsonElement, T> map,
+        Func<T, long> idOf,
+        int startPage,
+        int perPage,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var cursor = new PageCursor();
+        for (var page = startPage; ; page++)
+        {
+            var (facts, items) = await FetchPageAsync(resource, requestFor(page), map, idOf, page, perPage, cancellationToken)
+                .ConfigureAwait(false);
+            bool last;
+            try
+            {
+                last = cursor.Advance(resource, facts);
+            }
+            catch (QticketsPagingException)
+            {
+                QticketsClientLog.PageRepeated(logger, page, resource, facts.FirstId, facts.LastId);
+                throw;
+            }
+            if (facts.Rows > 0)
+            {
+                yield return (facts, items);
+            }
+            if (last)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task<(PageFacts Facts, List<T> Items)> FetchPageAsync<T>(
+        string resource,
+        HttpRequestMessage request,
+        Func<JsonElement, T> map,
+        Func<T, long> idOf,
+        int page,
+        int perPage,
+        CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await SendAsync(request, notFoundIsAnswer: false, cancellationToken).ConfigureAwait(false);
+            using var document = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+            var items = ListEnvelope.Items(document.RootElement, map);
+            var (currentPage, reportedPerPage, total) = ListEnvelope.Paging(document.RootElement);
+            var facts = new PageFacts(
+                page,
+                items.Count,
+                items.Count == 0 ? null : idOf(items[0]),
+                items.Count == 0 ? null : idOf(items[^1]),
+                currentPage,
+                reportedPerPage ?? perPage,
+                total);
+            QticketsClientLog.PageFetched(logger, page, resource, facts.Rows, facts.PerPage, total);
+            return (facts, items);
+        }
+    }
+
+    private async Task<T?> GetOneAsync<T>(string path, Func<JsonElement, T> map, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await SendAsync(request, notFoundIsAnswer: true, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        using var document = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+        return JsonValues.TryGetObject(document.RootElement, "data", out var data)
+            ? map(data)
+            : throw new OrderPayloadException($"answer to GET {path} has no \"data\" object");
+    }
+
+    /// <summary>Sends through the pipeline and turns failures into typed exceptions.</summary>
+    /// <param name="notFoundIsAnswer">True for single-item reads, where 404 means "no such item", not an error.</param>
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, bool notFoundIsAnswer, CancellationToken cancellationToken)
+    {
+        var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode || (notFoundIsAnswer && response.StatusCode == HttpStatusCode.NotFound))
+        {
+            return response;
+        }
+        using (response)
+        {
+            var body = await QticketsErrorBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            throw response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                ? new QticketsAuthException(response.StatusCode, body.Error, body.Code)
+                : new QticketsApiException(response.StatusCode, body.Error, body.Code);
+        }
+    }
+
+    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                return await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException exception)
+            {
+                throw new OrderPayloadException("body is not valid JSON", exception);
+            }
+        }
+    }
+}

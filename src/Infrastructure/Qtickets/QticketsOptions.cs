@@ -1,0 +1,31 @@
+namespace Qtickets.Sync.Infrastructure.Qtickets;
+
+/// <summary>Settings of the QTickets REST client, bound from the <c>Qtickets</c> configuration section.</summary>
+public sealed class QticketsOptions
+{
+    public const string SectionName = "Qtickets";
+
+    public string BaseUrl { get; set; } = "https://qtickets.ru/api/rest/v1/";
+
+    public string Token { get; set; } = "";
+
+    /// <summary>Sent as <c>organization=…</c> on list requests when set (seed 000 needed it).</summary>
+    public string? Organization { get; set; }
+
+    public int PageSize { get; set; } = 200;
+
+    /// <summary>Client-side cap on requests per second; 0 turns the limiter off.</summary>
+    public int RequestsPerSecond { get; set; } = 5;
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>Base of the exponential back-off between retries.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>When true, a webhook is trusted only after the order is fetched back from the API.</summary>
+    public bool VerifyByFetch { get; set; }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Qtickets.Sync.Infrastructure.Qtickets;
+
+/// <summary>
+/// The resilience pipeline of the QTickets client, outermost first: total timeout, retry, rate limiter,
+/// circuit breaker, per-attempt timeout.
+/// </summary>
+internal static class QticketsResilience
+{
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, QticketsOptions options, TimeProvider time, Action<IDisposable> own)
+    {
+        builder.TimeProvider = time;
+        builder.AddTimeout(options.TotalTimeout);
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                // When QTickets says how long to wait, that wins over the back-off.
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result, time.GetUtcNow())),
+            });
+        }
+        if (options.RequestsPerSecond > 0)
+        {
+            // Inside the retry so every attempt, retries included, waits for a token: back-off alone would still
+            // let a burst of retries exceed the rate QTickets is promised.
+            var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.RequestsPerSecond,
+                TokensPerPeriod = options.RequestsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+            own(limiter);
+            builder.AddRateLimiter(limiter);
+        }
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+        {
+            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+            FailureRatio = 0.5,
+            MinimumThroughput = 10,
+            SamplingDuration = TimeSpan.FromSeconds(60),
+            BreakDuration = TimeSpan.FromSeconds(30),
+        });
+        builder.AddTimeout(options.AttemptTimeout);
+    }
+
+    /// <summary>
+    /// Failures worth another attempt: timeouts, throttling, server errors and connection failures. 401/403 are
+    /// not among them: a rejected token stays rejected.
+    /// </summary>
+    public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result.StatusCode: HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests } => true,
+        { Result.StatusCode: var status } when (int)status >= 500 => true,
+        _ => false,
+    };
+}

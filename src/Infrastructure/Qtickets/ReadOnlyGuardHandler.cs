@@ -1,0 +1,32 @@
+namespace Qtickets.Sync.Infrastructure.Qtickets;
+
+/// <summary>
+/// Refuses every request that is not a GET before it leaves the process. QTickets' writing endpoints have
+/// real-world effects (<c>POST /orders</c> creates an order, barcode POSTs mark tickets scanned,
+/// <c>DELETE /orders/{id}/baskets</c> cancels or refunds tickets); a mirror must not be able to call them.
+/// </summary>
+public sealed class ReadOnlyGuardHandler : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        EnsureGet(request);
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        EnsureGet(request);
+        return base.Send(request, cancellationToken);
+    }
+
+    private static void EnsureGet(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Method != HttpMethod.Get)
+        {
+            throw new InvalidOperationException(
+                $"The QTickets client is read-only: refused {request.Method} {request.RequestUri}. "
+                + "Only GET requests may be sent to QTickets.");
+        }
+    }
+}

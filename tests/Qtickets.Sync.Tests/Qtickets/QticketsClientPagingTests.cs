@@ -1,0 +1,217 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Qtickets.Sync.Infrastructure.Qtickets;
+
+namespace Qtickets.Sync.Tests.Qtickets;
+
+public sealed class QticketsClientPagingTests
+{
+    private static readonly OrderListQuery TwoPerPage = new() { PageSize = 2 };
+
+    [Fact]
+    public async Task Listing_stops_at_the_first_empty_page()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler
+            .ThenOk(QticketsJson.OrdersPage(1, 2))
+            .ThenOk(QticketsJson.OrdersPage(3, 4))
+            .ThenOk(QticketsJson.OrdersPage());
+
+        var pages = await ToListAsync(harness.Client.ListOrdersAsync(TwoPerPage, CancellationToken.None));
+
+        Assert.Equal([1, 2], pages.Select(p => p.Page));
+        Assert.Equal([1L, 2L, 3L, 4L], pages.SelectMany(p => p.Orders).Select(o => o.Id));
+        Assert.Equal(3, harness.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Listing_stops_when_the_reported_total_is_reached()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler
+            .ThenOk(QticketsJson.Page([QticketsJson.Order(1), QticketsJson.Order(2)], QticketsJson.Paging(2, 1, 4)))
+            .ThenOk(QticketsJson.Page([QticketsJson.Order(3), QticketsJson.Order(4)], QticketsJson.Paging(2, 2, 4)));
+
+        var pages = await ToListAsync(harness.Client.ListOrdersAsync(TwoPerPage, CancellationToken.None));
+
+        Assert.Equal([1L, 2L, 3L, 4L], pages.SelectMany(p => p.Orders).Select(o => o.Id));
+        Assert.Equal(2, harness.Handler.Requests.Count);
+        Assert.All(pages, page => Assert.Equal(4, page.Total));
+    }
+
+    [Fact]
+    public async Task Listing_stops_after_a_short_page()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler
+            .ThenOk(QticketsJson.OrdersPage(1, 2))
+            .ThenOk(QticketsJson.OrdersPage(3));
+
+        var pages = await ToListAsync(harness.Client.ListOrdersAsync(TwoPerPage, CancellationToken.None));
+
+        Assert.Equal([1L, 2L, 3L], pages.SelectMany(p => p.Orders).Select(o => o.Id));
+        Assert.Equal(2, harness.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_server_that_pages_smaller_than_asked_is_still_read_to_the_end()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler
+            .ThenOk(QticketsJson.Page([QticketsJson.Order(1), QticketsJson.Order(2)], QticketsJson.Paging(2, 1, 3)))
+            .ThenOk(QticketsJson.Page([QticketsJson.Order(3)], QticketsJson.Paging(2, 2, 3)));
+
+        var pages = await ToListAsync(harness.Client.ListOrdersAsync(new OrderListQuery { PageSize = 200 }, CancellationToken.None));
+
+        Assert.Equal([1L, 2L, 3L], pages.SelectMany(p => p.Orders).Select(o => o.Id));
+        Assert.Equal(2, pages[0].PerPage);
+    }
+
+    [Fact]
+    public async Task A_page_served_twice_stops_the_listing_with_a_paging_error()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler
+            .ThenOk(QticketsJson.OrdersPage(1, 2))
+            .ThenOk(QticketsJson.OrdersPage(1, 2));
+        var received = new List<long>();
+
+        var exception = await Assert.ThrowsAsync<QticketsPagingException>(async () =>
+        {
+            await foreach (var page in harness.Client.ListOrdersAsync(TwoPerPage, CancellationToken.None))
+            {
+                received.AddRange(page.Orders.Select(o => o.Id));
+            }
+        });
+
+        Assert.Contains("page 2", exception.Message, StringComparison.Ordinal);
+        Assert.Equal([1L, 2L], received);
+        Assert.Equal(2, harness.Handler.Requests.Count);
+        Assert.Contains(harness.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("same rows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_backfill_resumes_from_its_start_page()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler.ThenOk(QticketsJson.OrdersPage(41));
+
+        var pages = await ToListAsync(harness.Client.ListOrdersAsync(TwoPerPage with { StartPage = 3 }, CancellationToken.None));
+
+        Assert.Equal(3, Assert.Single(pages).Page);
+        Assert.Contains("page=3", harness.Handler.Requests[0].Uri.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_answer_without_data_fails_instead_of_ending_the_listing()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler.ThenOk("""{"error":"Something changed","status":200}""");
+
+        var exception = await Assert.ThrowsAsync<OrderPayloadException>(
+            () => ToListAsync(harness.Client.ListOrdersAsync(TwoPerPage, CancellationToken.None)));
+
+        Assert.Contains("data", exception.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_are_listed_with_their_shows()
+    {
+        using var harness = new ClientHarness(new Dictionary<string, string?> { ["Qtickets:PageSize"] = "2" });
+        harness.Handler
+            .ThenOk("""
+                {"data":[
+                  {"id":12,"name":"Концерт","is_active":1,"currency_id":"RUB","place_name":"Олимпийский","city_id":"1","external_id":null,
+                   "shows":[{"id":21,"is_active":"1","sale_start_date":null,"start_date":"2019-12-29T18:30:00+03:00","finish_date":"2019-12-29T23:00:00+03:00","prices":[]}]},
+                  {"id":13,"name":"Спектакль","is_active":0,"shows":[]}
+                ],"paging":{"perPage":2,"currentPage":1,"total":3}}
+                """)
+            .ThenOk("""{"data":[{"id":14,"name":"Выставка","is_active":true}],"paging":{"perPage":2,"currentPage":2,"total":3}}""");
+
+        var pages = await ToListAsync(harness.Client.ListEventsAsync(CancellationToken.None));
+
+        var events = pages.SelectMany(p => p).ToList();
+        Assert.Equal([12L, 13L, 14L], events.Select(e => e.Id));
+        var concert = events[0];
+        Assert.True(concert.IsActive);
+        Assert.Equal(1, concert.CityId);
+        Assert.False(events[1].IsActive);
+        var show = Assert.Single(concert.Shows);
+        Assert.Equal(21, show.Id);
+        Assert.Equal(12, show.EventId);
+        Assert.True(show.IsActive);
+        Assert.Null(show.SaleStartDate);
+        Assert.Equal(new DateTimeOffset(2019, 12, 29, 18, 30, 0, TimeSpan.FromHours(3)), show.StartDate);
+        Assert.Contains("\"prices\":[]", show.Raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clients_are_listed_with_their_details_flattened()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler.ThenOk("""
+            {"data":[{"id":337,"email":"ivanov@gmail.com","details":{"id":232,"name":"Иван","middlename":"Иванов","surname":"Иванович","phone":null,"vk_id":"","facebook_id":""}},
+                     {"id":10,"email":"sergeev@gmail.com","details":[]}],
+             "paging":{"perPage":100,"currentPage":1,"total":2}}
+            """);
+
+        var clients = (await ToListAsync(harness.Client.ListClientsAsync(CancellationToken.None))).SelectMany(p => p).ToList();
+
+        Assert.Equal([337L, 10L], clients.Select(c => c.Id));
+        Assert.Equal(232, clients[0].DetailsId);
+        Assert.Equal("Иван", clients[0].Name);
+        Assert.Null(clients[0].Phone);
+        Assert.Null(clients[1].Name);
+        Assert.Single(harness.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task Get_order_reads_the_data_wrapper_like_a_webhook_body()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler.ThenOk(SeedPayloads.Order4360Response);
+
+        var fetched = await harness.Client.GetOrderAsync(4360, CancellationToken.None);
+
+        var pushed = OrderPayloadParser.Parse(OrderPayloadParserTests.BareSeedOrder());
+        Assert.NotNull(fetched);
+        Assert.Equal(pushed.Raw, fetched.Raw);
+        Assert.Equal(pushed.Baskets.Select(b => b.Price), fetched.Baskets.Select(b => b.Price));
+        Assert.Equal("/api/rest/v1/orders/4360", harness.Handler.Requests[0].Uri.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Get_order_answers_null_for_an_unknown_order()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler.ThenJson(HttpStatusCode.NotFound, """{"error":"Not found","status":404}""");
+
+        var order = await harness.Client.GetOrderAsync(999, CancellationToken.None);
+
+        Assert.Null(order);
+        Assert.Single(harness.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task Get_event_maps_the_event_and_its_shows()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler.ThenOk("""{"data":{"id":1240,"name":"Фестиваль","is_active":1,"shows":[{"id":5,"is_active":0}]}}""");
+
+        var item = await harness.Client.GetEventAsync(1240, CancellationToken.None);
+
+        Assert.NotNull(item);
+        Assert.Equal("Фестиваль", item.Name);
+        Assert.False(Assert.Single(item.Shows).IsActive);
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
+    {
+        var list = new List<T>();
+        await foreach (var item in source)
+        {
+            list.Add(item);
+        }
+        return list;
+    }
+}
