@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Reconciliation;
@@ -39,6 +40,7 @@ public static class HangfireServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         services.AddReconciliation(configuration);
