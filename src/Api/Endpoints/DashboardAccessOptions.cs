@@ -18,7 +18,7 @@ public sealed class DashboardAccessOptions
     public bool BasicEnabled => !string.IsNullOrEmpty(Username) && !string.IsNullOrEmpty(Password);
 }
 
-internal sealed class DashboardAccessOptionsValidator : IValidateOptions<DashboardAccessOptions>
+public sealed class DashboardAccessOptionsValidator : IValidateOptions<DashboardAccessOptions>
 {
     public ValidateOptionsResult Validate(string? name, DashboardAccessOptions options)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         unpaid.Payed = false;
         await Mirror(known, staleInMirror);
         Upstream.Put([known, refunded, .. missed, unpaid]);
+        using var metrics = new ReconcileMetricsRecorder(factory.GetRequiredService<IMeterFactory>());
 
         var status = await Jobs().IncrementalAsync(null, null, CancellationToken.None);
 
@@ -77,6 +79,11 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         Assert.Equal((3, 5, 3, 1, 1, 4), (run.Pages, run.OrdersSeen, run.OrdersInserted, run.OrdersUpdated, run.OrdersUnchanged, run.GapsHealed));
         Assert.NotNull(run.FinishedAt);
         Assert.Equal(Now.AddHours(-720), run.Since!.Value, TimeSpan.FromMinutes(1));
+        Assert.Equal(3, metrics.Sum("qtickets_reconcile_pages_total"));
+        Assert.Equal(3, metrics.Sum("qtickets_reconcile_orders_total", "inserted"));
+        Assert.Equal(1, metrics.Sum("qtickets_reconcile_orders_total", "unchanged"));
+        Assert.Equal(4, metrics.Sum("qtickets_reconcile_gaps_healed_total"));
+        Assert.Equal(1, metrics.Count("qtickets_reconcile_run_duration_seconds"));
     }
 
     [Fact]
