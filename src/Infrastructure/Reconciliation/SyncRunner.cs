@@ -28,6 +28,7 @@ public sealed partial class SyncRunner(
     {
         DateTimeOffset? since = null;
         var trigger = SyncRunTriggers.Schedule;
+        var queued = false;
         if (runId is { } id)
         {
             var existing = await ledger.FindAsync(id, stopping);
@@ -43,13 +44,22 @@ public sealed partial class SyncRunner(
             }
             since = existing.Since;
             trigger = existing.Trigger;
+            queued = existing.Status == SyncRunStatuses.Queued;
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(stopping);
         if (!await TryLockAsync(connection, kind, stopping))
         {
             var reason = $"another {kind} run holds the lock qtickets_sync:{kind}; skipped";
-            var skippedId = runId ?? await ledger.CreateAsync(kind, trigger, SyncRunStatuses.Skipped, since, jobId, CancellationToken.None);
+            // A run already under way elsewhere (a re-queued job whose first worker is still alive) keeps its
+            // row; the skip gets a row of its own so it never ends the live run's record.
+            var skippedId = queued
+                ? runId!.Value
+                : await ledger.CreateAsync(kind, trigger, SyncRunStatuses.Skipped, since, jobId, CancellationToken.None);
+            if (runId is { } busy && !queued)
+            {
+                reason = $"run {busy} is still being executed by another worker; {reason}";
+            }
             await ledger.FinishAsync(skippedId, SyncRunStatuses.Skipped, reason, CancellationToken.None);
             using (logger.BeginScope(new Dictionary<string, object> { ["SyncRunId"] = skippedId }))
             {

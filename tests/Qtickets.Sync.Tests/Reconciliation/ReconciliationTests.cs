@@ -209,6 +209,33 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_backfill_job_run_again_while_its_first_worker_is_alive_is_skipped_without_touching_the_live_run()
+    {
+        Upstream.Put(UpstreamOrders.Paid(Now.AddDays(-1)));
+        var run = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(Now.AddDays(-30), SyncRunTriggers.Api, CancellationToken.None);
+        var listing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Upstream.BeforePage = async (_, ct) =>
+        {
+            listing.TrySetResult();
+            await release.Task.WaitAsync(ct);
+        };
+
+        var live = Jobs().BackfillAsync(run.RunId, null, CancellationToken.None);
+        await listing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var again = await Jobs().BackfillAsync(run.RunId, null, CancellationToken.None);
+        var whileLive = (await Runs()).Single(r => r.Id == run.RunId).Status;
+        release.SetResult();
+
+        Assert.Equal(SyncRunStatuses.Skipped, again);
+        Assert.Equal(SyncRunStatuses.Running, whileLive);
+        Assert.Equal(SyncRunStatuses.Succeeded, await live);
+        var runs = await Runs();
+        Assert.Equal(SyncRunStatuses.Succeeded, runs.Single(r => r.Id == run.RunId).Status);
+        Assert.Contains($"run {run.RunId} is still being executed", runs.Single(r => r.Id != run.RunId).Error);
+    }
+
+    [Fact]
     public async Task The_full_sweep_corrects_cancelled_orders_and_marks_vanished_ones_with_a_reason()
     {
         var listed = UpstreamOrders.Paid(Now.AddDays(-20));
