@@ -23,20 +23,33 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a reconcile kind.");
         }
         var runId = await ledger.CreateAsync(kind, trigger, SyncRunStatuses.Queued, null, null, ct);
-        var jobId = kind switch
+        return await EnqueueAsync(runId, () => kind switch
         {
             SyncRunKinds.Incremental => jobs.Enqueue<SyncJobs>(j => j.IncrementalAsync(runId, null, CancellationToken.None)),
             SyncRunKinds.FullSweep => jobs.Enqueue<SyncJobs>(j => j.FullSweepAsync(runId, null, CancellationToken.None)),
             _ => jobs.Enqueue<SyncJobs>(j => j.CatalogAsync(runId, null, CancellationToken.None)),
-        };
-        await ledger.SetJobIdAsync(runId, jobId, ct);
-        return new QueuedRun(runId, jobId);
+        }, ct);
     }
 
     public async Task<QueuedRun> BackfillAsync(DateTimeOffset from, string trigger, CancellationToken ct)
     {
         var runId = await ledger.CreateAsync(SyncRunKinds.Backfill, trigger, SyncRunStatuses.Queued, from, null, ct);
-        var jobId = jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(runId, null, CancellationToken.None));
+        return await EnqueueAsync(runId, () => jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(runId, null, CancellationToken.None)), ct);
+    }
+
+    /// <summary>A row whose job never made it into the queue is closed as failed, not left queued forever.</summary>
+    private async Task<QueuedRun> EnqueueAsync(long runId, Func<string> enqueue, CancellationToken ct)
+    {
+        string jobId;
+        try
+        {
+            jobId = enqueue();
+        }
+        catch (Exception ex)
+        {
+            await ledger.FinishAsync(runId, SyncRunStatuses.Failed, $"could not be queued: {ex.Message}", CancellationToken.None);
+            throw;
+        }
         await ledger.SetJobIdAsync(runId, jobId, ct);
         return new QueuedRun(runId, jobId);
     }

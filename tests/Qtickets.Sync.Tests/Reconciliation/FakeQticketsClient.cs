@@ -23,6 +23,9 @@ public sealed class FakeQticketsClient : IQticketsClient
     /// <summary>Runs before a page is served; throw from it to fail that page's fetch.</summary>
     public Func<int, CancellationToken, Task>? BeforePage { get; set; }
 
+    /// <summary>Runs once a page has been fetched, just before the caller gets it.</summary>
+    public Action<int>? AfterFetch { get; set; }
+
     public void Reset()
     {
         orders.Clear();
@@ -31,6 +34,7 @@ public sealed class FakeQticketsClient : IQticketsClient
         Fetched.Clear();
         Events.Clear();
         BeforePage = null;
+        AfterFetch = null;
     }
 
     public void Put(params Order[] upstream)
@@ -68,6 +72,7 @@ public sealed class FakeQticketsClient : IQticketsClient
             {
                 PagesServed.Add(page);
             }
+            AfterFetch?.Invoke(page);
             yield return new OrderPage(page, rows, matching.Count, size, 0);
             if (rows.Count < size)
             {

@@ -170,20 +170,20 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_backfill_stopped_after_page_two_resumes_at_page_three_and_ends_with_every_order_once()
+    public async Task A_backfill_stopped_during_page_two_commits_it_resumes_at_page_three_and_ends_with_every_order_once()
     {
         var from = Now.AddDays(-400);
         var orders = Enumerable.Range(1, 5).Select(i => UpstreamOrders.Paid(Now.AddDays(-300 + i))).ToArray();
         Upstream.Put([.. orders, UpstreamOrders.Paid(from.AddDays(-1))]);
         var run = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(from, SyncRunTriggers.Api, CancellationToken.None);
         using var shutdown = new CancellationTokenSource();
-        Upstream.BeforePage = (page, _) =>
+        // The host starts stopping while page 2 is in flight: page 2 is still committed, page 3 is not fetched.
+        Upstream.AfterFetch = page =>
         {
-            if (page == 3)
+            if (page == 2)
             {
                 shutdown.Cancel();
             }
-            return Task.CompletedTask;
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Jobs().BackfillAsync(run.RunId, null, shutdown.Token));
@@ -191,7 +191,8 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         Assert.Equal((2, 4), (interrupted.Pages, interrupted.OrdersInserted));
         Assert.Contains("shutdown", interrupted.Error);
 
-        Upstream.BeforePage = null;
+        Assert.Equal([1, 2], Upstream.PagesServed);
+        Upstream.AfterFetch = null;
         var status = await Jobs().BackfillAsync(run.RunId, null, CancellationToken.None);
 
         Assert.Equal(SyncRunStatuses.Succeeded, status);
