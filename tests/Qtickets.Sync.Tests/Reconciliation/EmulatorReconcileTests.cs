@@ -15,7 +15,7 @@ using Qtickets.Sync.Tests.Support;
 namespace Qtickets.Sync.Tests.Reconciliation;
 
 /// <summary>The real client and jobs against the QTickets emulator running in-process.</summary>
-public sealed class EmulatorBackedFactory : SyncApiFactory
+public class EmulatorBackedFactory : SyncApiFactory
 {
     public HttpMessageHandler? Emulator { get; set; }
 
@@ -48,15 +48,24 @@ public sealed class EmulatorReconcileTests(EmulatorBackedFactory factory) : ICla
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Emulator:Orders"] = "700", ["Emulator:Seed"] = "11" });
-        EmulatorApp.AddEmulator(builder.Services);
-        emulator = builder.Build();
-        EmulatorApp.MapEmulator(emulator);
-        await emulator.StartAsync();
+        emulator = await StartEmulatorAsync(new Dictionary<string, string?>());
         factory.Emulator = emulator.GetTestServer().CreateHandler();
         control = emulator.GetTestClient();
+    }
+
+    /// <summary>The emulator on a test server: 700 orders over 30 days, seed 11, plus <paramref name="settings"/>.</summary>
+    public static async Task<WebApplication> StartEmulatorAsync(Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        settings.TryAdd("Emulator:Orders", "700");
+        settings.TryAdd("Emulator:Seed", "11");
+        builder.Configuration.AddInMemoryCollection(settings);
+        EmulatorApp.AddEmulator(builder.Services);
+        var app = builder.Build();
+        EmulatorApp.MapEmulator(app);
+        await app.StartAsync();
+        return app;
     }
 
     public async Task DisposeAsync()
