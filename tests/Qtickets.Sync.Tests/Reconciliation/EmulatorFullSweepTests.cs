@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Qtickets.Emulator.Activity;
 using Qtickets.Sync.Domain.Sync;
@@ -16,23 +14,20 @@ public sealed class EmulatorSweepFactory : EmulatorBackedFactory;
 /// </summary>
 public sealed class EmulatorFullSweepTests(EmulatorSweepFactory factory) : IClassFixture<EmulatorSweepFactory>, IAsyncLifetime
 {
-    private WebApplication? emulator;
+    private readonly ReconcileEmulator emulator = new(("Emulator:PaidListingExcludesCancelled", "true"));
     private HttpClient? control;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        emulator = await EmulatorReconcileTests.StartEmulatorAsync(new() { ["Emulator:PaidListingExcludesCancelled"] = "true" });
-        factory.Emulator = emulator.GetTestServer().CreateHandler();
-        control = emulator.GetTestClient();
+        factory.Emulator = emulator.CreateHandler();
+        control = emulator.CreateClient();
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         control?.Dispose();
-        if (emulator is not null)
-        {
-            await emulator.DisposeAsync();
-        }
+        await emulator.DisposeAsync();
     }
 
     private async Task<List<long>> CancelledInMirrorAsync(IReadOnlyCollection<long> ids)

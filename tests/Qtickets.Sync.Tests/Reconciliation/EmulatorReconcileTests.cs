@@ -1,18 +1,34 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Qtickets.Emulator;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Reconciliation;
+
+/// <summary>The emulator with 700 orders over 30 days (seed 11), plus <paramref name="extra"/> settings.</summary>
+public sealed class ReconcileEmulator(params (string Key, string Value)[] extra) : EmulatorHost
+{
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["Emulator:Orders"] = "700";
+            settings["Emulator:Seed"] = "11";
+            foreach (var (key, value) in extra)
+            {
+                settings[key] = value;
+            }
+            return settings;
+        }
+    }
+}
 
 /// <summary>The real client and jobs against the QTickets emulator running in-process.</summary>
 public class EmulatorBackedFactory : SyncApiFactory
@@ -24,8 +40,8 @@ public class EmulatorBackedFactory : SyncApiFactory
         get
         {
             var settings = base.Settings;
-            settings["Qtickets:BaseUrl"] = "http://emulator/api/rest/v1/";
-            settings["Qtickets:Token"] = "emulator-token";
+            settings["Qtickets:BaseUrl"] = EmulatorHost.BaseUrl.ToString();
+            settings["Qtickets:Token"] = EmulatorHost.Token;
             settings["Qtickets:RequestsPerSecond"] = "0";
             settings["Reconcile:InitialHorizonHours"] = "2000";
             return settings;
@@ -43,38 +59,20 @@ public class EmulatorBackedFactory : SyncApiFactory
 
 public sealed class EmulatorReconcileTests(EmulatorBackedFactory factory) : IClassFixture<EmulatorBackedFactory>, IAsyncLifetime
 {
-    private WebApplication? emulator;
+    private readonly ReconcileEmulator emulator = new();
     private HttpClient? control;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        emulator = await StartEmulatorAsync(new Dictionary<string, string?>());
-        factory.Emulator = emulator.GetTestServer().CreateHandler();
-        control = emulator.GetTestClient();
-    }
-
-    /// <summary>The emulator on a test server: 700 orders over 30 days, seed 11, plus <paramref name="settings"/>.</summary>
-    public static async Task<WebApplication> StartEmulatorAsync(Dictionary<string, string?> settings)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        settings.TryAdd("Emulator:Orders", "700");
-        settings.TryAdd("Emulator:Seed", "11");
-        builder.Configuration.AddInMemoryCollection(settings);
-        EmulatorApp.AddEmulator(builder.Services);
-        var app = builder.Build();
-        EmulatorApp.MapEmulator(app);
-        await app.StartAsync();
-        return app;
+        factory.Emulator = emulator.CreateHandler();
+        control = emulator.CreateClient();
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         control?.Dispose();
-        if (emulator is not null)
-        {
-            await emulator.DisposeAsync();
-        }
+        await emulator.DisposeAsync();
     }
 
     /// <summary>Paid orders as the emulator really holds them: id → updated_at.</summary>
