@@ -33,9 +33,6 @@ public static class HangfireServiceCollectionExtensions
             {
                 SchemaName = jobs.Schema,
                 PrepareSchemaIfNecessary = true,
-                // LISTEN/NOTIFY wakes a worker when a job is enqueued, so a run asked for by hand starts at once
-                // rather than at the next 15-second queue poll.
-                EnableLongPolling = true,
             };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
         });
