@@ -17,6 +17,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddSyncDatabase(builder.Configuration);
     builder.Services.AddQticketsClient(builder.Configuration);
     builder.Services.AddSyncJobs(builder.Configuration);
+    builder.Services.AddSyncDashboard(builder.Configuration);
     builder.Services.AddApiKeyAuth(builder.Configuration);
     builder.Services.AddSyncSwagger();
     builder.Services.AddReadApi(builder.Configuration);
@@ -44,6 +45,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapSyncSwagger();
     app.MapDashboard();
     app.MapReadApi();
+    app.MapSyncRuns();
 
     await app.RunAsync();
 });
