@@ -19,6 +19,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddQticketsClient(builder.Configuration);
     builder.Services.AddWebhookIngestion(builder.Configuration);
     builder.Services.AddSyncJobs(builder.Configuration);
+    builder.Services.AddSyncDashboard(builder.Configuration);
     builder.Services.AddApiKeyAuth(builder.Configuration);
     builder.Services.AddSyncSwagger();
     builder.Services.AddReadApi(builder.Configuration);
@@ -46,6 +47,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapSyncSwagger();
     app.MapDashboard();
     app.MapReadApi();
+    app.MapSyncRuns();
     app.MapWebhooks();
 
     await app.RunAsync();
