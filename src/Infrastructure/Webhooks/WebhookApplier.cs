@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -20,7 +21,7 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 public sealed partial class WebhookApplier(
     NpgsqlDataSource dataSource,
     OrderUpserter upserter,
-    IQticketsClient qticketsClient,
+    IServiceScopeFactory scopes,
     IOptions<QticketsOptions> qticketsOptions,
     IOptions<WebhookOptions> webhookOptions,
     WebhookMetrics metrics,
@@ -158,6 +159,13 @@ public sealed partial class WebhookApplier(
     private async Task<List<Candidate>> FetchAsync(List<PickedDelivery> deliveries, Dictionary<long, ApplyResult> results, CancellationToken cancellationToken)
     {
         var fetched = new List<Candidate>(deliveries.Count);
+        if (deliveries.Count == 0)
+        {
+            return fetched;
+        }
+        // The typed client is transient (its handler rotates); the applier is a singleton, so it asks for one per batch.
+        using var scope = scopes.CreateScope();
+        var qticketsClient = scope.ServiceProvider.GetRequiredService<IQticketsClient>();
         foreach (var group in deliveries.GroupBy(d => d.OrderId))
         {
             if (group.Key is not { } orderId)
