@@ -59,7 +59,10 @@ public sealed partial class WebhookInbox : BackgroundService
         });
     }
 
-    /// <summary>Completes once the delivery is committed.</summary>
+    /// <summary>
+    /// Completes once the delivery is committed. Deliberately not cancellable: once queued, the row is written
+    /// whether or not the sender is still waiting, so its fate never depends on a dropped connection.
+    /// </summary>
     /// <exception cref="WebhookInboxUnavailableException">It could not be stored; the sender must retry.</exception>
     public Task<InboxEntry> AcceptAsync(IncomingDelivery delivery)
     {
