@@ -12,6 +12,9 @@ using Qtickets.Sync.Infrastructure.Webhooks;
 
 return await StartupConfigurationError.RunGuardedAsync(async () =>
 {
+    // prometheus-net otherwise starts listening to .NET meters only at the first scrape, losing whatever the
+    // webhooks and jobs counted before it.
+    Metrics.ConfigureMeterAdapter(_ => { });
     var builder = WebApplication.CreateBuilder(args);
 
     builder.Services.AddProblemDetails();
