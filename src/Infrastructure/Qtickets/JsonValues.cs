@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
@@ -123,7 +124,10 @@ internal static class JsonValues
         {
             return null;
         }
-        return value.TryGetDateTimeOffset(out var date) && HasOffset(Unquoted(value)) ? date : null;
+        // Serializers may escape the '+' of an offset as \u002B; look at the unescaped text then.
+        var raw = Unquoted(value);
+        var text = raw.IndexOf((byte)'\\') < 0 ? raw : Encoding.UTF8.GetBytes(value.GetString() ?? "");
+        return value.TryGetDateTimeOffset(out var date) && HasOffset(text) ? date : null;
     }
 
     /// <summary>The member's JSON text exactly as received; null when absent or an empty <c>[]</c>/<c>{}</c>.</summary>

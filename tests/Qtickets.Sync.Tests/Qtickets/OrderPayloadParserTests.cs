@@ -161,6 +161,14 @@ public sealed class OrderPayloadParserTests
     }
 
     [Fact]
+    public void An_offset_whose_plus_sign_is_escaped_is_still_an_offset()
+    {
+        var order = Parse($$"""{{MinimalOrder}},"payed_at":"2025-11-02T01:02:03\u002B03:00"}""");
+
+        Assert.Equal(new DateTimeOffset(2025, 11, 2, 1, 2, 3, TimeSpan.FromHours(3)), order.PayedAt);
+    }
+
+    [Fact]
     public void Refunds_and_scans_count_towards_progress()
     {
         var order = Parse($$"""{{MinimalOrder}},"payed":1,"baskets":[{"id":1,"refunded_at":"2025-11-02T10:00:00+03:00","checked_at":"2025-11-02T09:00:00+03:00"}]}""");
