@@ -6,7 +6,10 @@ die() { log "ERROR: $*"; exit 1; }
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
-# The private cluster of deploy/local-postgres.sh; PG* variables point psql at it.
+# The bench's own cluster of deploy/local-postgres.sh (in this checkout's .data/pg, port 55439 unless
+# QTICKETS_PG_PORT says otherwise): the soak restarts PostgreSQL, and nobody else's tests may feel that.
+# PG* variables point psql at it.
+export QTICKETS_PG_PORT="${QTICKETS_PG_PORT:-55439}"
 setup_postgres() {
   admin_cs="$("$repo/deploy/local-postgres.sh")"
   PGHOST="$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$admin_cs")"

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Qtickets.Sync.Bench;
+
+// The soak's judge: compares the mirror with the emulator's truth once the faults are over and one reconcile
+// has run. Prints one JSON object (counts and the first mismatches) and exits 1 on any mismatch.
+//   compare --emulator http://127.0.0.1:5192/ --connection CS [--time-zone Europe/Moscow] [--ignore-from-id 900000000]
+if (args.Length == 0 || args[0] != "compare")
+{
+    Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Soak compare --emulator URL --connection CS [--time-zone Europe/Moscow]");
+    return 2;
+}
+var options = new CommandLine(args.Skip(1));
+using var http = new HttpClient { BaseAddress = new Uri(options.Get("emulator")), Timeout = TimeSpan.FromMinutes(2) };
+var emulator = new EmulatorTruth(http);
+var zoneName = options.Get("time-zone", "Europe/Moscow");
+var ct = CancellationToken.None;
+try
+{
+    var truth = await emulator.OrdersAsync(ct);
+    var delivered = await emulator.DeliveredAsync(ct);
+    var stats = await emulator.StatsAsync(ct);
+    var mirror = await MirrorSnapshot.ReadAsync(options.Get("connection"), zoneName, ct);
+
+    var comparison = new SoakComparison(truth, mirror, TimeZoneInfo.FindSystemTimeZoneById(zoneName));
+    comparison.CompareOrders(options.Long("ignore-from-id", long.MaxValue));
+    comparison.CompareDailySales();
+    if (delivered is not null)
+    {
+        comparison.CompareWebhooks(delivered);
+    }
+    var mismatches = comparison.Mismatches.Count + (int)mirror.InboxDuplicates + (delivered is null ? 1 : 0);
+    Console.WriteLine(JsonSerializer.Serialize(new
+    {
+        truth_orders = truth.Count,
+        truth_baskets = truth.Sum(o => o.Baskets.Count),
+        mirror_orders = mirror.Orders.Count,
+        mirror_baskets = mirror.BasketsByOrder.Values.Sum(b => b.Count),
+        order_mismatches = comparison.OrderMismatches,
+        basket_mismatches = comparison.BasketMismatches,
+        daily_sales_mismatches = comparison.SalesMismatches,
+        webhooks_answered_200 = delivered?.Count(w => w.Status == 200),
+        webhooks_200_missing_from_inbox = delivered is null ? (int?)null : comparison.MissingWebhooks,
+        inbox_duplicates = mirror.InboxDuplicates,
+        pending_deliveries = mirror.PendingDeliveries,
+        mismatches,
+        first_mismatches = comparison.Mismatches.Take(20)
+            .Concat(delivered is null ? ["the emulator keeps no log of 200-answered webhooks (GET /emulator/webhooks/log?status=200), so the inbox could not be checked"] : []),
+        emulator_stats = stats,
+    }));
+    return mismatches == 0 ? 0 : 1;
+}
+catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or Npgsql.NpgsqlException or KeyNotFoundException)
+{
+    Console.Error.WriteLine($"soak compare: {ex.Message}");
+    return 3;
+}

@@ -1,0 +1,117 @@
+using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Domain.Sales;
+
+namespace Qtickets.Sync.Bench;
+
+/// <summary>
+/// Holds the mirror against the emulator's truth after the soak. Every difference is one mismatch with a line
+/// saying what differs; the first few are printed, all are counted.
+/// </summary>
+public sealed class SoakComparison(IReadOnlyList<Order> truth, MirrorSnapshot mirror, TimeZoneInfo zone)
+{
+    private readonly List<string> _mismatches = [];
+
+    public IReadOnlyList<string> Mismatches => _mismatches;
+
+    public int OrderMismatches { get; private set; }
+    public int BasketMismatches { get; private set; }
+    public int SalesMismatches { get; private set; }
+    public int MissingWebhooks { get; private set; }
+
+    public void CompareOrders(long ignoreFromId)
+    {
+        var truthIds = new HashSet<long>();
+        foreach (var order in truth)
+        {
+            truthIds.Add(order.Id);
+            if (!mirror.Orders.TryGetValue(order.Id, out var stored))
+            {
+                Order($"order {order.Id} is missing from the mirror");
+                continue;
+            }
+            if (stored.Payed != order.Payed || stored.PayedAt != order.PayedAt || stored.DeletedAt != order.DeletedAt || stored.Price != order.Price)
+            {
+                Order($"order {order.Id}: mirror payed={stored.Payed} payed_at={stored.PayedAt:O} deleted_at={stored.DeletedAt:O} price={stored.Price}, truth payed={order.Payed} payed_at={order.PayedAt:O} deleted_at={order.DeletedAt:O} price={order.Price}");
+            }
+            CompareBaskets(order, mirror.BasketsByOrder.GetValueOrDefault(order.Id) ?? []);
+        }
+        foreach (var extra in mirror.Orders.Keys.Where(id => id < ignoreFromId && !truthIds.Contains(id)))
+        {
+            Order($"order {extra} is in the mirror but not upstream");
+        }
+    }
+
+    public void CompareDailySales()
+    {
+        var expected = DailySales.Compute(truth, zone).ToDictionary(r => (r.Day, r.EventId));
+        var actual = mirror.DailySales.ToDictionary(r => (r.Day, r.EventId));
+        foreach (var key in expected.Keys.Union(actual.Keys))
+        {
+            var e = expected.GetValueOrDefault(key);
+            var a = actual.GetValueOrDefault(key);
+            var same = e is not null && a is not null
+                && e.PaidOrders == a.PaidOrders && e.TicketsSold == a.TicketsSold && e.Revenue == a.Revenue
+                && e.RefundedTickets == a.RefundedTickets && e.RefundedAmount == a.RefundedAmount;
+            if (!same)
+            {
+                SalesMismatches++;
+                Add($"daily sales {key.Day} event {key.EventId}: mirror {Describe(a)}, truth {Describe(e)}");
+            }
+        }
+    }
+
+    public void CompareWebhooks(IReadOnlyList<DeliveredWebhook> delivered)
+    {
+        foreach (var webhook in delivered.Where(w => w.Status == 200))
+        {
+            var stored = webhook.BodySha256 is { } sha
+                ? mirror.InboxBodies.Contains((webhook.EventType, sha))
+                : webhook.OrderId is { } id && webhook.UpdatedAt is { } at && mirror.InboxVersions.Contains((id, at));
+            if (!stored)
+            {
+                MissingWebhooks++;
+                Add($"webhook {webhook.EventType} for order {webhook.OrderId} (sha256 {webhook.BodySha256}) was answered 200 but is not in the inbox");
+            }
+        }
+    }
+
+    private void CompareBaskets(Order order, List<MirrorBasket> stored)
+    {
+        var byId = stored.ToDictionary(b => b.Id);
+        foreach (var basket in order.Baskets)
+        {
+            if (!byId.Remove(basket.Id, out var mine))
+            {
+                Basket($"basket {basket.Id} of order {order.Id} is missing from the mirror");
+                continue;
+            }
+            if (mine.VanishedAt is not null || mine.DeletedAt != basket.DeletedAt || mine.RefundedAt != basket.RefundedAt
+                || mine.RefundedAmount != basket.RefundedAmount || mine.CheckedAt != basket.CheckedAt)
+            {
+                Basket($"basket {basket.Id} of order {order.Id}: mirror deleted={mine.DeletedAt:O} refunded={mine.RefundedAt:O}/{mine.RefundedAmount} checked={mine.CheckedAt:O} vanished={mine.VanishedAt:O}, truth deleted={basket.DeletedAt:O} refunded={basket.RefundedAt:O}/{basket.RefundedAmount} checked={basket.CheckedAt:O}");
+            }
+        }
+        foreach (var gone in byId.Values.Where(b => b.VanishedAt is null))
+        {
+            Basket($"basket {gone.Id} of order {order.Id} is no longer upstream but the mirror does not mark it vanished");
+        }
+    }
+
+    private static string Describe(DailySales? r) => r is null ? "none" : $"{r.PaidOrders} orders/{r.TicketsSold} tickets/{r.Revenue} revenue/{r.RefundedTickets} refunded/{r.RefundedAmount}";
+
+    private static string Describe(MirrorDailySales? r) => r is null ? "none" : $"{r.PaidOrders} orders/{r.TicketsSold} tickets/{r.Revenue} revenue/{r.RefundedTickets} refunded/{r.RefundedAmount}";
+
+    private void Order(string line)
+    {
+        OrderMismatches++;
+        Add(line);
+    }
+
+    private void Basket(string line)
+    {
+        BasketMismatches++;
+        Add(line);
+    }
+
+    private void Add(string line) => _mismatches.Add(line);
+}
