@@ -5,6 +5,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$1" mode="$2" runs="$3" started_at="$4"
 results="$out/results.jsonl"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-${QTICKETS_PG_PORT:-55439}}" PGUSER="${PGUSER:-postgres}"
 
 # stat KEY -> "median min max n" (empty when the figure was not measured)
 stat() {
