@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Fault soak: nothing lost, nothing doubled, under the faults QTickets and our own hosting can throw at us.
+#
+#   bench/soak.sh [--changes N] [--orders N] [--rate N]     (defaults: 100,000 changes over 5,000 orders)
+#
+# The emulator produces N order changes (payments, refunds, scans, cancellations, basket removals) and sends
+# their webhooks while dropping 10 %, duplicating 10 % and reordering 10 % of them, and answers 5 % of API
+# calls with 503 and 2 % with 429 + Retry-After. Meanwhile the service is killed with SIGKILL and restarted
+# twice (at 25 % and 75 % of the changes) and PostgreSQL is stopped and started once (at 50 %); during that
+# outage a probe posts signed webhooks every 100 ms and records every answer. When the changes are done and
+# the webhook retries have settled, one full-sweep reconcile runs, and then Qtickets.Sync.Bench.Soak compares:
+# every order and basket with the emulator's truth, daily sales with DailySales.Compute over the truth (to the
+# kopeck), every webhook the emulator saw answered 200 with the inbox, and duplicates in the inbox.
+# Prints the counts and "mismatches = 0"; exits non-zero otherwise.
+#
+# Uses the bench's own PostgreSQL cluster (port 55439, this checkout's .data/pg), never the shared one.
+# Emulator contract it relies on (tests/Qtickets.Emulator): settings Emulator:Orders, Emulator:Changes,
+# Emulator:ActivityPerSecond, Emulator:Token, Emulator:WebhookUrl, Emulator:WebhookSecret,
+# Emulator:Faults:{DropWebhooks,DuplicateWebhooks,ReorderWebhooks,Api503,Api429,RetryAfterSeconds};
+# GET /emulator/stats, PUT /emulator/faults, GET /emulator/truth/orders?page=&per_page=,
+# GET /emulator/webhooks/log?status=200.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+changes=100000 orders=5000 rate=1000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --changes) changes="$2"; shift ;;
+    --orders) orders="$2"; shift ;;
+    --rate) rate="$2"; shift ;;
+    *) echo "usage: bench/soak.sh [--changes N] [--orders N] [--rate changes-per-second]" >&2; exit 2 ;;
+  esac
+  shift
+done
+out="$repo/artifacts/soak/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+# shellcheck source=bench/lib.sh
+source "$repo/bench/lib.sh"
+service_port=5190 emulator_port=5192
+emulator="http://127.0.0.1:$emulator_port"
+pids_to_stop=()
+cleanup() { for pid in "${pids_to_stop[@]}"; do stop_pid "$pid"; done; "$repo/deploy/local-postgres.sh" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+setup_postgres
+build_release
+db=bench_soak
+cs="$(fresh_db $db)"
+
+faults='{"dropWebhooks":0.1,"duplicateWebhooks":0.1,"reorderWebhooks":0.1,"api503":0.05,"api429":0.02,"retryAfterSeconds":1}'
+missing=
+start_emulator $emulator_port "$orders" "http://127.0.0.1:$service_port/webhooks/qtickets" \
+  --Emulator:Changes="$changes" --Emulator:ActivityPerSecond="$rate" \
+  --Emulator:Faults:DropWebhooks=0.1 --Emulator:Faults:DuplicateWebhooks=0.1 --Emulator:Faults:ReorderWebhooks=0.1 \
+  --Emulator:Faults:Api503=0.05 --Emulator:Faults:Api429=0.02 --Emulator:Faults:RetryAfterSeconds=1 \
+  || die "soak needs the emulator: $missing"
+pids_to_stop+=("$emulator_pid")
+curl -sf "$emulator/emulator/stats" >/dev/null || die "the emulator has no GET /emulator/stats; the soak cannot follow its progress"
+curl -sf -X PUT "$emulator/emulator/faults" -H 'Content-Type: application/json' -d "$faults" >/dev/null \
+  || die "the emulator does not accept PUT /emulator/faults; the soak cannot switch faults at run time"
+stats() { curl -sf "$emulator/emulator/stats" || echo '{}'; }
+stat_of() { jq -r "$1 // 0" <<<"$(stats)"; }
+progress() { stat_of '.changes // .Changes // .orderChanges'; }
+
+service_env=(Qtickets__RequestsPerSecond=0)
+start() { QT_BASE_URL="$emulator/api/rest/v1/" start_service $service_port "$cs" service "${service_env[@]}"; pids_to_stop+=("$service_pid"); }
+start
+log "soak: $changes changes over $orders orders at $rate/s; artifacts in $out"
+
+kills=0 pg_restarts=0
+kill_and_restart() {
+  log "SIGKILL service (pid $service_pid) at $(progress) changes"
+  kill -9 "$service_pid"; wait "$service_pid" 2>/dev/null || true
+  kills=$((kills + 1))
+  start
+}
+
+# Signed webhooks posted while PostgreSQL is down; any 200 among them is a lie about durability.
+probe_payloads="$out/probe.tsv"
+dotnet "$load_dll" payloads --out "$probe_payloads" --count 200 --first-id 900000000 --secret "$bench_secret" >/dev/null
+postgres_outage() {
+  log "stopping PostgreSQL at $(progress) changes"
+  "$repo/deploy/local-postgres.sh" stop
+  pg_restarts=$((pg_restarts + 1))
+  local n=0
+  while IFS=$'\t' read -r sig body && [ $n -lt 80 ]; do
+    curl -s -o /dev/null -w '%{http_code}\n' --max-time 5 -X POST "http://127.0.0.1:$service_port/webhooks/qtickets" \
+      -H 'Content-Type: application/json' -H "X-Signature: $sig" -H 'X-Event-Type: updated' -H 'X-Model-Name: Order' \
+      --data-binary "$body" >>"$out/outage-answers.txt" || echo 000 >>"$out/outage-answers.txt"
+    n=$((n + 1)); sleep 0.1
+  done <"$probe_payloads"
+  log "starting PostgreSQL"
+  "$repo/deploy/local-postgres.sh" >/dev/null
+}
+
+step=0
+deadline=$((SECONDS + changes / rate * 4 + 1800))
+while :; do
+  done_changes="$(progress)"
+  [ "$done_changes" -ge "$changes" ] && break
+  [ $SECONDS -lt $deadline ] || die "the emulator made only $done_changes of $changes changes in time (stats: $(stats))"
+  if [ $step -eq 0 ] && [ "$done_changes" -ge $((changes / 4)) ]; then kill_and_restart; step=1; fi
+  if [ $step -eq 1 ] && [ "$done_changes" -ge $((changes / 2)) ]; then postgres_outage; step=2; fi
+  if [ $step -eq 2 ] && [ "$done_changes" -ge $((changes * 3 / 4)) ]; then kill_and_restart; step=3; fi
+  kill -0 "$service_pid" 2>/dev/null || die "the service died on its own (log: $out/service.log)"
+  sleep 0.5
+done
+[ $step -eq 3 ] || log "WARNING: only $step of 3 faults were injected (the changes finished too fast)"
+
+log "changes done; waiting for the emulator's webhook retries and the inbox to settle"
+settle_deadline=$((SECONDS + 1800))
+while [ $SECONDS -lt $settle_deadline ]; do
+  in_flight="$(stat_of '.webhooksInFlight // .webhooks_in_flight // .pendingRetries')"
+  pending="$(q -d $db -c "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'" 2>/dev/null || echo 1)"
+  [ "$in_flight" = "0" ] && [ "$pending" = "0" ] && break
+  sleep 1
+done
+
+log "one full-sweep reconcile"
+answer="$(curl -s -X POST "http://127.0.0.1:$service_port/api/v1/sync/reconcile" -H "X-Api-Key: $admin_key" \
+  -H 'Content-Type: application/json' -d '{"kind":"full_sweep"}')"
+run_id="$(jq -r '.runId // .run_id // .id // empty' <<<"$answer" 2>/dev/null || true)"
+[ -n "$run_id" ] || die "POST /api/v1/sync/reconcile answered without a run id: $answer"
+status=queued
+while [ $SECONDS -lt $((settle_deadline + 1800)) ]; do
+  status="$(curl -s -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/runs/$run_id" | jq -r '.status // empty')"
+  case "$status" in succeeded|failed|skipped) break ;; esac
+  sleep 1
+done
+[ "$status" = succeeded ] || log "WARNING: reconcile run $run_id ended $status"
+while [ "$(q -d $db -c "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'")" != "0" ]; do sleep 0.5; done
+
+set +e
+verdict="$(dotnet "$soak_dll" compare --emulator "$emulator/" --connection "$cs" --ignore-from-id 900000000)"
+compare_rc=$?
+set -e
+echo "$verdict" >"$out/compare.json"
+final_stats="$(stats)"
+echo "$final_stats" >"$out/emulator-stats.json"
+outage_200="$(grep -c '^200$' "$out/outage-answers.txt" || true)"
+outage_total="$(wc -l <"$out/outage-answers.txt")"
+pick() { jq -r "$1 // \"n/a\"" <<<"$final_stats"; }
+mismatches="$(jq -r '.mismatches // "n/a"' <<<"$verdict" 2>/dev/null || echo n/a)"
+
+cat <<EOF
+soak: changes=$(pick '.changes // .Changes // .orderChanges') deliveries=$(pick '.webhooksSent // .webhooks_sent // .deliveries') \
+answered200=$(pick '.webhooks200 // .webhooks_200 // .delivered') dropped=$(pick '.dropped // .webhooksDropped') \
+duplicated=$(pick '.duplicated // .webhooksDuplicated') reordered=$(pick '.reordered // .webhooksReordered') \
+api503=$(pick '.api503 // .errors503') api429=$(pick '.api429 // .errors429') kills=$kills pg_restarts=$pg_restarts
+soak: reconcile run $run_id $status; outage probe answers: $outage_total, of which 200: $outage_200
+soak: truth orders=$(jq -r .truth_orders <<<"$verdict" 2>/dev/null) baskets=$(jq -r .truth_baskets <<<"$verdict" 2>/dev/null) \
+order mismatches=$(jq -r .order_mismatches <<<"$verdict" 2>/dev/null) basket mismatches=$(jq -r .basket_mismatches <<<"$verdict" 2>/dev/null) \
+daily sales mismatches=$(jq -r .daily_sales_mismatches <<<"$verdict" 2>/dev/null) \
+200-answered webhooks missing from inbox=$(jq -r .webhooks_200_missing_from_inbox <<<"$verdict" 2>/dev/null) \
+inbox duplicates=$(jq -r .inbox_duplicates <<<"$verdict" 2>/dev/null)
+soak: mismatches = $mismatches
+EOF
+jq -r '.first_mismatches[]? | "  - " + .' <<<"$verdict" 2>/dev/null || true
+[ "$compare_rc" -eq 0 ] && [ "$outage_200" = "0" ] && [ "$status" = succeeded ]
