@@ -53,8 +53,8 @@ and the ratio of the medians. Goals are judged on the medians. Raw results: \`${
 | Date (UTC) | $started_at – $(date -u +%Y-%m-%dT%H:%M:%SZ) |
 | Git commit | $commit |
 | Machine | $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM, kernel $(uname -r), $(. /etc/os-release && echo "$PRETTY_NAME") |
-| Load average at the end | $(cut -d' ' -f1-3 /proc/loadavg) (the load generator, the service and PostgreSQL share these cores) |
-| .NET | $(dotnet --version) (Release build, Server GC as the service configures it) |
+| Load average at start / end | $(cat "$out/loadavg-start.txt" 2>/dev/null) / $(cut -d' ' -f1-3 /proc/loadavg) (the load generator, the service and PostgreSQL share these cores) |
+| .NET | $(dotnet --version), Release build |
 | PostgreSQL | $pg_version, local cluster of \`deploy/local-postgres.sh\`; non-default settings: $pg_settings |
 
 ## Webhook ingest — \`POST /webhooks/qtickets\`
@@ -114,5 +114,9 @@ fi
 echo
 echo "## Notes"
 echo
+load_start="$(cut -d' ' -f1 "$out/loadavg-start.txt" 2>/dev/null || echo 0)"
+if awk -v l="$load_start" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
+  echo "- **Noisy machine**: the 1-minute load average was $load_start on $(nproc) cores when the run started, so other work competed with the measurement. Rerun on an idle machine before standing behind these figures."
+fi
 if [ -s "$out/notes.md" ]; then cat "$out/notes.md"; else echo "- None: every scenario ran."; fi
 echo "- Baselines are re-measured in every run; the reference figures of /work/shared/reference/README.md are for orientation only."

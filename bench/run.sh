@@ -31,7 +31,7 @@ source "$repo/bench/lib.sh"
 if [ "$mode" = full ]; then
   runs=5; wrk_seconds=20; rate_seconds=30; backfill_sizes="100000 1000000"; read_orders=1000000; read_samples=500
 else
-  runs=3; wrk_seconds=8; rate_seconds=10; backfill_sizes="20000"; read_orders=100000; read_samples=200
+  runs=3; wrk_seconds=5; rate_seconds=6; backfill_sizes="20000"; read_orders=100000; read_samples=150
 fi
 rate=500
 service_port=5190
@@ -49,6 +49,7 @@ setup_postgres
 ensure_wrk
 build_release
 started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+cut -d" " -f1-3 /proc/loadavg >"$out/loadavg-start.txt"
 log "mode $mode: $runs runs; artifacts in $out"
 
 load() { dotnet "$load_dll" "$@"; }
@@ -126,6 +127,8 @@ ingest() {
 # peak_rss PID -> VmHWM in MB (the kernel's high-water mark of the resident set; also sampled every 200 ms)
 peak_rss() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
+# The backfill is measured alone: the recurring runs are scheduled for 31 February.
+never="0 0 31 2 *"
 backfill() {
   for size in $backfill_sizes; do
     for run in $(seq 1 "$runs"); do
@@ -148,7 +151,7 @@ backfill() {
       local db=bench_backfill_service
       cs="$(fresh_db $db)"
       QT_BASE_URL="http://127.0.0.1:$emulator_port/api/rest/v1/" start_service $service_port "$cs" service-backfill \
-        Qtickets__RequestsPerSecond=0 Reconcile__ScheduleEnabled=false
+        Qtickets__RequestsPerSecond=0 Reconcile__IncrementalCron="$never" Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never"
       local spid=$service_pid; pids_to_stop+=("$spid")
       local sampler="$out/rss-$size-$run.txt"
       (while kill -0 "$spid" 2>/dev/null; do awk '/VmRSS/ { print $2 }' "/proc/$spid/status" 2>/dev/null; sleep 0.2; done) >"$sampler" &
