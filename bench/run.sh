@@ -48,6 +48,7 @@ wants() { [[ ",$only," == *",$1,"* ]]; }
 setup_postgres
 ensure_wrk
 build_release
+prepare_schema_template
 started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 cut -d" " -f1-3 /proc/loadavg >"$out/loadavg-start.txt"
 log "mode $mode: $runs runs; artifacts in $out"
@@ -90,7 +91,7 @@ ingest() {
 
     # The service, same payloads, its own database.
     local db=bench_ingest_service
-    cs="$(fresh_db $db)"
+    cs="$(fresh_db $db $schema)"
     start_service $service_port "$cs" service-ingest
     local spid=$service_pid; pids_to_stop+=("$spid")
     local probe; probe="$(head -n 1 "$paced")"
@@ -133,8 +134,7 @@ backfill() {
   for size in $backfill_sizes; do
     for run in $(seq 1 "$runs"); do
       log "backfill $size run $run/$runs: baseline"
-      local cs; cs="$(fresh_db bench_backfill_baseline)"
-      migrate "$cs"
+      local cs; cs="$(fresh_db bench_backfill_baseline $schema)"
       local b; b="$(dotnet "$baseline_dll" upsert --connection "$cs" --orders "$size")"
       echo "$b" >>"$out/backfill-baseline-$size.jsonl"
       record "backfill.$size.baseline.rows_per_s" "$run" "$(jq .rows_per_second <<<"$b")"
@@ -149,7 +149,7 @@ backfill() {
       fi
       local epid=$emulator_pid; pids_to_stop+=("$epid")
       local db=bench_backfill_service
-      cs="$(fresh_db $db)"
+      cs="$(fresh_db $db $schema)"
       QT_BASE_URL="http://127.0.0.1:$emulator_port/api/rest/v1/" start_service $service_port "$cs" service-backfill \
         Qtickets__RequestsPerSecond=0 Reconcile__IncrementalCron="$never" Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never"
       local spid=$service_pid; pids_to_stop+=("$spid")
@@ -193,8 +193,7 @@ backfill() {
 # ------------------------------------------------------------------------------------------------ read
 read_api() {
   local db=bench_read cs events=50
-  cs="$(fresh_db $db)"
-  migrate "$cs"
+  cs="$(fresh_db $db $schema)"
   log "read: bulk-loading $read_orders orders and $((read_orders * 3)) tickets with generate_series"
   local t0=$SECONDS
   q -d $db -v orders="$read_orders" -v events="$events" -f "$repo/bench/read-data.sql" >/dev/null

@@ -43,8 +43,9 @@ trap cleanup EXIT
 
 setup_postgres
 build_release
+prepare_schema_template
 db=bench_soak
-cs="$(fresh_db $db)"
+cs="$(fresh_db $db $schema)"
 
 faults='{"dropWebhooks":0.1,"duplicateWebhooks":0.1,"reorderWebhooks":0.1,"api503":0.05,"api429":0.02,"retryAfterSeconds":1}'
 missing=
