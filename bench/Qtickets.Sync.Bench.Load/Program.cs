@@ -5,7 +5,7 @@ using Qtickets.Sync.Bench;
 // Load tools of bench/run.sh. Every command prints one JSON object on stdout.
 //   payloads --out FILE --count N --first-id ID --secret S
 //   rate     --url URL --payloads FILE --rate R --seconds S [--warmup 3]
-//   read     --base URL --key K --orders N --events E --first-day 2025-01-01 --days 365 [--samples 300] [--depth 20]
+//   read     --base URL --key K --orders N --events E --first-day 2025-01-01 --days 365 [--samples 300] [--depth 20] [--only list|daily|byid]
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Load payloads|rate|read --option value ...");
@@ -39,7 +39,8 @@ switch (args[0])
             DateOnly.Parse(options.Get("first-day", "2025-01-01"), CultureInfo.InvariantCulture),
             (int)options.Long("days", 365),
             (int)options.Long("samples", 300),
-            (int)options.Long("depth", 20));
+            (int)options.Long("depth", 20),
+            options.Get("only", "") is { Length: > 0 } only ? only : null);
         result = await probe.RunAsync();
         break;
     default:

@@ -8,7 +8,8 @@ namespace Qtickets.Sync.Bench;
 /// Latency of the read API on one connection, one request at a time (the figure a dashboard user feels):
 /// the order list paged deep through its cursor, a year of daily sales for one event, and one order by id.
 /// </summary>
-public sealed class ReadApiProbe(Uri baseUrl, string apiKey, long orders, int events, DateOnly firstDay, int days, int samples, int depth)
+/// <remarks><c>only</c> (list, daily, byid) runs one of the three, e.g. to capture its SQL plans alone.</remarks>
+public sealed class ReadApiProbe(Uri baseUrl, string apiKey, long orders, int events, DateOnly firstDay, int days, int samples, int depth, string? only)
 {
     private readonly Random _random = new(42);
 
@@ -18,15 +19,17 @@ public sealed class ReadApiProbe(Uri baseUrl, string apiKey, long orders, int ev
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return new
         {
-            order_list = await MeasureListAsync(http),
-            daily_sales = await MeasureAsync(http, () =>
+            order_list = Wanted("list") ? await MeasureListAsync(http) : null,
+            daily_sales = Wanted("daily") ? await MeasureAsync(http, () =>
             {
                 var from = firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var to = firstDay.AddDays(days - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 return $"api/v1/sales/daily?event_id={1 + _random.Next(events)}&from={from}&to={to}";
-            }),
-            order_by_id = await MeasureAsync(http, () => $"api/v1/orders/{1 + _random.NextInt64(orders)}"),
+            }) : null,
+            order_by_id = Wanted("byid") ? await MeasureAsync(http, () => $"api/v1/orders/{1 + _random.NextInt64(orders)}") : null,
         };
+
+        bool Wanted(string name) => only is null || only == name;
     }
 
     private async Task<object> MeasureAsync(HttpClient http, Func<string> nextUrl)
