@@ -1,0 +1,40 @@
+using Qtickets.Emulator.Activity;
+using Qtickets.Emulator.Data;
+using Qtickets.Emulator.Faults;
+
+namespace Qtickets.Emulator.Api;
+
+/// <summary><c>GET /orders</c> (listing) and <c>GET /orders/{id}</c>.</summary>
+public static class OrdersEndpoints
+{
+    public static void MapOrdersEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/orders", async (
+            HttpRequest request, EmulatorStore store, ActivitySimulator simulator, EmulatorFaults faults, CancellationToken ct) =>
+        {
+            OrderQuery query;
+            try
+            {
+                query = OrderQueryBuilder.Build(await ListingRequest.ReadAsync(request, ct));
+            }
+            catch (FormatException e)
+            {
+                return ApiError.BadRequest(e.Message);
+            }
+
+            var page = store.ListOrders(query);
+            var morePagesFollow = query.Offset + page.Items.Count < page.Total;
+            if (page.Items.Count > 0 && morePagesFollow && !query.Descending && faults.NextShiftPages())
+            {
+                simulator.InsertShiftingOrder(query, page.Items[0]);
+            }
+
+            return PagedJson.Create(page.Items, page.Page, page.PerPage, page.Total, (w, o) => OrderJsonWriter.Write(w, o));
+        });
+
+        api.MapGet("/orders/{id:int}", (int id, EmulatorStore store) =>
+            store.FindOrder(id) is { } order
+                ? PagedJson.Single(w => OrderJsonWriter.Write(w, order))
+                : ApiError.NotFound());
+    }
+}

@@ -1,0 +1,28 @@
+namespace Qtickets.Emulator.Api;
+
+/// <summary>
+/// The QTickets endpoints that change data. A sync client must never call them, so each answers 405 and is
+/// counted (<c>writeEndpointCalls</c> in the stats) whether or not the caller is authenticated.
+/// </summary>
+public static class WriteEndpoints
+{
+    public static void MapWriteEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/orders", Refuse);
+        api.MapDelete("/orders/{id}/baskets", Refuse);
+        api.MapPost("/orders/{id}/restore", Refuse);
+        api.MapPut("/baskets/{id}", Refuse);
+        api.MapPost("/shows/{showId}/barcode/{code}", Refuse);
+        api.MapPost("/shows/{showId}/barcodes", Refuse);
+        api.MapPost("/clients", Refuse);
+        api.MapPost("/events", Refuse);
+        api.MapPut("/events/{id}", Refuse);
+    }
+
+    private static IResult Refuse(HttpContext context, EmulatorStats stats, ILogger<EmulatorStats> logger)
+    {
+        Interlocked.Increment(ref stats.WriteEndpointCalls);
+        logger.LogWarning("Write endpoint called: {Method} {Path}", context.Request.Method, context.Request.Path);
+        return ApiError.Create(StatusCodes.Status405MethodNotAllowed, "The emulator refuses writes: a sync client must never call this endpoint");
+    }
+}

@@ -1,0 +1,43 @@
+using Qtickets.Emulator.Faults;
+
+namespace Qtickets.Emulator;
+
+/// <summary>Configuration section <c>Emulator</c> (environment form <c>Emulator__Orders=100000</c>).</summary>
+public sealed class EmulatorOptions
+{
+    public const string SectionName = "Emulator";
+
+    /// <summary>Seed of every random choice: data set, activity and faults.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Orders in the initial data set, the documented order 4360 included.</summary>
+    public int Orders { get; set; } = 10_000;
+
+    /// <summary>Orders are created over this many days before start-up.</summary>
+    public double HorizonDays { get; set; } = 30;
+
+    /// <summary>Bearer token the REST API accepts.</summary>
+    public string Token { get; set; } = "emulator-token";
+
+    /// <summary>Where webhooks go; none are sent when empty.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>HMAC-SHA1 key for <c>X-Signature</c>; the header is omitted when empty.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Multiplies QTickets' n³-second retry back-off, so tests can retry in milliseconds.</summary>
+    public double WebhookRetryScale { get; set; } = 1.0;
+
+    public int WebhookMaxRetries { get; set; } = 10;
+
+    /// <summary>Random changes per second applied by the background simulator; 0 turns it off.</summary>
+    public double ActivityPerSecond { get; set; }
+
+    /// <summary>
+    /// When true, <c>payed=1</c> listings leave out cancelled paid orders, so a client relying on them alone
+    /// misses cancellations and needs a full sweep.
+    /// </summary>
+    public bool PaidListingExcludesCancelled { get; set; }
+
+    public FaultSettings Faults { get; set; } = new();
+}

@@ -1,3 +1,0 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/", () => "Qtickets emulator");
-app.Run();
