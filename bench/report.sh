@@ -34,6 +34,30 @@ verdict() {
     print ok ? "**met**" : "**not met**" }'
 }
 
+# summarise_plans FILE -> "indexes/scans used; n statements; slowest X ms" over the service's statements
+# (Hangfire's own polling, which shares the database, is left out).
+summarise_plans() {
+  awk '
+    function flush() {
+      if (entry != "" && entry !~ /hangfire/ && entry ~ /qtickets_|daily_sales/) {
+        n++; if (dur + 0 > max + 0) max = dur
+        s = entry
+        while (match(s, /(Index Only Scan|Index Scan|Bitmap Index Scan) (Backward )?(using|on) [a-z_0-9]+|Seq Scan on [a-z_0-9]+/)) {
+          scans[substr(s, RSTART, RLENGTH)] = 1; s = substr(s, RSTART + RLENGTH)
+        }
+      }
+      entry = ""
+    }
+    /^[0-9]{4}-[0-9]{2}-[0-9]{2} / { flush(); if ($0 ~ /duration: .* plan:/) { dur = $0; sub(/.*duration: /, "", dur); sub(/ ms.*/, "", dur); entry = " " } next }
+    entry != "" { entry = entry " " $0 }
+    END {
+      flush()
+      if (n == 0) { print "no statements captured"; exit }
+      out = ""; for (k in scans) out = out (out ? "; " : "") k
+      printf "%s — %d statements, slowest %.1f ms (with ANALYZE overhead)\n", (out ? out : "no scans"), n, max
+    }' "$1"
+}
+
 pg() { psql -X -qtA -d postgres "$@" 2>/dev/null || true; }
 commit="$(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src tests bench 2>/dev/null || echo ' (+ uncommitted changes)')"
 pg_version="$(pg -c 'SHOW server_version')"
@@ -101,9 +125,17 @@ cat <<EOF
 
 One connection, one request at a time, after a 10 % warm-up; latency measured by the client over HTTP on loopback.
 EOF
+if [ -s "$out/read-plans-list.log" ]; then
+  echo
+  echo "Index usage of the service's own SQL (auto_explain with ANALYZE on the read database during a short extra pass; logs in the artifacts):"
+  echo
+  echo "- Order list: $(summarise_plans "$out/read-plans-list.log")"
+  echo "- Daily sales: $(summarise_plans "$out/read-plans-daily.log")"
+  echo "- Order by id: $(summarise_plans "$out/read-plans-byid.log")"
+fi
 if [ -s "$out/read-explain.txt" ]; then
   echo
-  echo "Index usage (EXPLAIN (ANALYZE, BUFFERS) of the equivalent SQL, \`bench/read-explain.sql\`; full plans in the artifacts):"
+  echo "For comparison, EXPLAIN (ANALYZE, BUFFERS) of the equivalent SQL, \`bench/read-explain.sql\`; full plans in the artifacts):"
   echo
   awk '/^### / { title = substr($0, 5); next }
        /Index Scan|Index Only Scan|Bitmap Index Scan|Seq Scan/ { sub(/^ *(->)? */, ""); sub(/ \(actual.*/, ""); seen[title] = seen[title] (seen[title] ? "; " : "") $0 }

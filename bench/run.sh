@@ -142,7 +142,7 @@ backfill() {
 
       log "backfill $size run $run/$runs: service"
       missing=
-      if ! start_emulator $emulator_port "$size" "http://127.0.0.1:9/none"; then
+      if ! start_emulator $emulator_port "$size" ""; then
         note "- Backfill $size (service) **not measured**: $missing."
         log "$missing"
         continue
@@ -178,9 +178,13 @@ backfill() {
       local baskets; baskets="$(q -d $db -c 'SELECT count(*) FROM qtickets_baskets')"
       local seconds; seconds="$(q -d $db -c "SELECT extract(epoch FROM finished_at - started_at) FROM sync_runs WHERE id = $run_id")"
       [ -n "$seconds" ] || seconds=$wall
-      if [ "$status" != succeeded ] || [ "$orders" -lt "$size" ]; then
-        note "- Backfill $size run $run: run $run_id ended \`$status\` with $orders of $size orders stored ($(jq -r '.error // ""' <<<"$runjson"))."
+      # The backfill lists paid orders (payed=1): that many must be stored.
+      local expected; expected="$(curl -s -H "Authorization: Bearer $emulator_token" \
+        "http://127.0.0.1:$emulator_port/api/rest/v1/orders?payed=1&page=1&per_page=1" | jq -r '.paging.total // empty')"
+      if [ "$status" != succeeded ] || [ "$orders" != "$expected" ]; then
+        note "- Backfill $size run $run: run $run_id ended \`$status\` with $orders orders stored where the emulator lists ${expected:-?} paid ($(jq -r '.error // ""' <<<"$runjson"))."
       fi
+      [ "$run" -gt 1 ] || note "- Backfill $size: the emulator holds $size orders, of which ${expected:-?} paid (what the backfill loads); $baskets tickets stored. Orders/s = stored orders / (finished_at - started_at) of the sync run."
       record "backfill.$size.service.orders_per_s" "$run" "$(awk -v o="$orders" -v s="$seconds" 'BEGIN { printf "%.0f", o / s }')"
       record "backfill.$size.service.rows_per_s" "$run" "$(awk -v o="$orders" -v b="$baskets" -v s="$seconds" 'BEGIN { printf "%.0f", (o + b) / s }')"
       record "backfill.$size.service.peak_mb" "$run" "$peak"
@@ -191,6 +195,27 @@ backfill() {
 }
 
 # ------------------------------------------------------------------------------------------------ read
+# service_plans DB CS: the service's own SQL and plans per read endpoint. auto_explain (ANALYZE) is switched
+# on for this database for a short extra pass after the measurement and read back from the cluster's log.
+service_plans() {
+  local db="$1" cs="$2" serverlog
+  serverlog="$(q -d postgres -c 'SHOW data_directory')/server.log"
+  [ -r "$serverlog" ] || { note "- Service SQL plans not captured: cannot read $serverlog."; return; }
+  q -d postgres -c "ALTER DATABASE $db SET session_preload_libraries = 'auto_explain'" \
+    -c "ALTER DATABASE $db SET auto_explain.log_min_duration = 0" -c "ALTER DATABASE $db SET auto_explain.log_analyze = on" \
+    -c "ALTER DATABASE $db SET auto_explain.log_buffers = on" >/dev/null
+  start_service $service_port "$cs" service-read
+  local spid=$service_pid; pids_to_stop+=("$spid")
+  for endpoint in list daily byid; do
+    local offset; offset="$(stat -c %s "$serverlog")"
+    load read --base "http://127.0.0.1:$service_port/" --key "$read_key" --orders "$read_orders" \
+      --events $events --first-day 2025-01-01 --days 365 --samples 10 --depth 5 --only $endpoint >/dev/null
+    tail -c +$((offset + 1)) "$serverlog" >"$out/read-plans-$endpoint.log"
+  done
+  stop_pid "$spid"
+  q -d postgres -c "ALTER DATABASE $db RESET ALL" >/dev/null
+}
+
 read_api() {
   local db=bench_read cs events=50
   cs="$(fresh_db $db $schema)"
@@ -221,8 +246,9 @@ read_api() {
       [ "$failures" = "0" ] || note "- Read run $run: $failures non-200 answers ($(jq -c '[.order_list.summary.failures, .daily_sales.failures, .order_by_id.failures]' <<<"$r"))."
     done
     stop_pid "$spid"
+    service_plans $db "$cs"
   fi
-  # Index usage: the same queries in SQL (the shape the read API is specified to run), EXPLAIN (ANALYZE, BUFFERS).
+  # For comparison: the same queries as specified, in plain SQL, EXPLAIN (ANALYZE, BUFFERS).
   q -d $db -f "$repo/bench/read-explain.sql" >"$out/read-explain.txt" 2>&1 || true
 }
 
