@@ -54,6 +54,19 @@ ensure_wrk() {
     || die "could not install wrk (apt-get install -y wrk)"
 }
 
+# Ports of the bench's processes: QTICKETS_BENCH_PORT (default 5390) for the service, +1 the baseline app,
+# +2 the emulator. Other people's processes on this machine may hold ports, so each is checked before use.
+bench_port="${QTICKETS_BENCH_PORT:-5390}"
+service_port=$bench_port
+baseline_port=$((bench_port + 1))
+emulator_port=$((bench_port + 2))
+
+ensure_port_free() {
+  if ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; then
+    die "port $1 is already in use ($(ss -Hltnp "sport = :$1" | grep -o 'users:.*' | head -n 1)); set QTICKETS_BENCH_PORT to another base"
+  fi
+}
+
 # wait_http URL SECONDS [PID] -> 0 once URL answers anything below 500, 1 on timeout or when PID died.
 wait_http() {
   local url="$1" deadline=$((SECONDS + $2)) pid="${3:-}"
@@ -75,6 +88,7 @@ emulator_token="bench-emulator-token"
 # start_service PORT CONNECTION_STRING LOGNAME [NAME=VALUE ...] -> sets service_pid; fails with the log tail.
 start_service() {
   local port="$1" cs="$2" name="$3"; shift 3
+  ensure_port_free "$port"
   env ConnectionStrings__Postgres="$cs" \
     ASPNETCORE_URLS="http://127.0.0.1:$port" \
     ASPNETCORE_ENVIRONMENT=Production \
@@ -113,6 +127,7 @@ migrate() {
 start_emulator() {
   local port="$1" orders="$2" webhook="$3"; shift 3
   [ -f "$emulator_dll" ] || { missing="emulator not built ($emulator_dll)"; return 1; }
+  ensure_port_free "$port"
   dotnet "$emulator_dll" --urls "http://127.0.0.1:$port" --Emulator:Orders="$orders" \
     --Emulator:Token="$emulator_token" --Emulator:WebhookUrl="$webhook" \
     --Emulator:WebhookSecret="$bench_secret" "$@" >>"$out/emulator.log" 2>&1 &

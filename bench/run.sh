@@ -34,9 +34,6 @@ else
   runs=3; wrk_seconds=5; rate_seconds=6; backfill_sizes="20000"; read_orders=100000; read_samples=150
 fi
 rate=500
-service_port=5190
-baseline_port=5191
-emulator_port=5192
 pids_to_stop=()
 cleanup() { for pid in "${pids_to_stop[@]}"; do stop_pid "$pid"; done; }
 trap cleanup EXIT
@@ -76,6 +73,7 @@ ingest() {
 
     # Baseline: bare ASP.NET Core, one INSERT per request, same load.
     local cs; cs="$(fresh_db bench_ingest_baseline)"
+    ensure_port_free $baseline_port
     dotnet "$baseline_dll" serve --connection "$cs" --urls "http://127.0.0.1:$baseline_port" >>"$out/baseline.log" 2>&1 &
     local bpid=$!; pids_to_stop+=("$bpid")
     wait_http "http://127.0.0.1:$baseline_port/" 60 "$bpid" || die "baseline app did not start (log: $out/baseline.log)"

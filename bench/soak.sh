@@ -14,14 +14,13 @@
 # Prints the counts and "mismatches = 0"; exits non-zero otherwise.
 #
 # Uses the bench's own PostgreSQL cluster (port 55439, this checkout's .data/pg), never the shared one.
-# Emulator contract it relies on (tests/Qtickets.Emulator): settings Emulator:Orders, Emulator:Changes,
-# Emulator:ActivityPerSecond, Emulator:Token, Emulator:WebhookUrl, Emulator:WebhookSecret,
-# Emulator:Faults:{DropWebhooks,DuplicateWebhooks,ReorderWebhooks,Api503,Api429,RetryAfterSeconds};
-# GET /emulator/stats, PUT /emulator/faults, GET /emulator/truth/orders?page=&per_page=,
-# GET /emulator/webhooks/log?status=200.
+# Drives tests/Qtickets.Emulator through its control plane: Emulator:Faults:* at start and PUT /emulator/faults,
+# POST /emulator/activity/step?count=N for the changes, GET /emulator/stats, GET /emulator/truth/orders.
+# Webhook retries follow QTickets' n³ schedule scaled by Emulator:WebhookRetryScale=0.02 (all ten retries
+# within about a minute, longer than any outage here), so no webhook is given up for the outages alone.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-changes=100000 orders=5000 rate=1000
+changes=100000 orders=5000 rate=500
 while [ $# -gt 0 ]; do
   case "$1" in
     --changes) changes="$2"; shift ;;
@@ -35,7 +34,6 @@ out="$repo/artifacts/soak/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 # shellcheck source=bench/lib.sh
 source "$repo/bench/lib.sh"
-service_port=5190 emulator_port=5192
 emulator="http://127.0.0.1:$emulator_port"
 pids_to_stop=()
 cleanup() { for pid in "${pids_to_stop[@]}"; do stop_pid "$pid"; done; "$repo/deploy/local-postgres.sh" >/dev/null 2>&1 || true; }
@@ -47,20 +45,14 @@ prepare_schema_template
 db=bench_soak
 cs="$(fresh_db $db $schema)"
 
-faults='{"dropWebhooks":0.1,"duplicateWebhooks":0.1,"reorderWebhooks":0.1,"api503":0.05,"api429":0.02,"retryAfterSeconds":1}'
+faults='{"webhookDropPercent":10,"webhookDuplicatePercent":10,"webhookReorderPercent":10,"api503Percent":5,"api429Percent":2,"retryAfterSeconds":1}'
 missing=
-start_emulator $emulator_port "$orders" "http://127.0.0.1:$service_port/webhooks/qtickets" \
-  --Emulator:Changes="$changes" --Emulator:ActivityPerSecond="$rate" \
-  --Emulator:Faults:DropWebhooks=0.1 --Emulator:Faults:DuplicateWebhooks=0.1 --Emulator:Faults:ReorderWebhooks=0.1 \
-  --Emulator:Faults:Api503=0.05 --Emulator:Faults:Api429=0.02 --Emulator:Faults:RetryAfterSeconds=1 \
+start_emulator $emulator_port "$orders" "http://127.0.0.1:$service_port/webhooks/qtickets" --Emulator:WebhookRetryScale=0.02 \
   || die "soak needs the emulator: $missing"
 pids_to_stop+=("$emulator_pid")
-curl -sf "$emulator/emulator/stats" >/dev/null || die "the emulator has no GET /emulator/stats; the soak cannot follow its progress"
-curl -sf -X PUT "$emulator/emulator/faults" -H 'Content-Type: application/json' -d "$faults" >/dev/null \
-  || die "the emulator does not accept PUT /emulator/faults; the soak cannot switch faults at run time"
+curl -sf -X PUT "$emulator/emulator/faults" -H 'Content-Type: application/json' -d "$faults" >"$out/faults.json" \
+  || die "the emulator refused PUT /emulator/faults $faults"
 stats() { curl -sf "$emulator/emulator/stats" || echo '{}'; }
-stat_of() { jq -r "$1 // 0" <<<"$(stats)"; }
-progress() { stat_of '.changes // .Changes // .orderChanges'; }
 
 service_env=(Qtickets__RequestsPerSecond=0)
 start() { QT_BASE_URL="$emulator/api/rest/v1/" start_service $service_port "$cs" service "${service_env[@]}"; pids_to_stop+=("$service_pid"); }
@@ -69,7 +61,7 @@ log "soak: $changes changes over $orders orders at $rate/s; artifacts in $out"
 
 kills=0 pg_restarts=0
 kill_and_restart() {
-  log "SIGKILL service (pid $service_pid) at $(progress) changes"
+  log "SIGKILL service (pid $service_pid) after $made changes"
   kill -9 "$service_pid"; wait "$service_pid" 2>/dev/null || true
   kills=$((kills + 1))
   start
@@ -79,7 +71,7 @@ kill_and_restart() {
 probe_payloads="$out/probe.tsv"
 dotnet "$load_dll" payloads --out "$probe_payloads" --count 200 --first-id 900000000 --secret "$bench_secret" >/dev/null
 postgres_outage() {
-  log "stopping PostgreSQL at $(progress) changes"
+  log "stopping PostgreSQL after $made changes"
   "$repo/deploy/local-postgres.sh" stop
   pg_restarts=$((pg_restarts + 1))
   local n=0
@@ -93,26 +85,27 @@ postgres_outage() {
   "$repo/deploy/local-postgres.sh" >/dev/null
 }
 
-step=0
-deadline=$((SECONDS + changes / rate * 4 + 1800))
-while :; do
-  done_changes="$(progress)"
-  [ "$done_changes" -ge "$changes" ] && break
-  [ $SECONDS -lt $deadline ] || die "the emulator made only $done_changes of $changes changes in time (stats: $(stats))"
-  if [ $step -eq 0 ] && [ "$done_changes" -ge $((changes / 4)) ]; then kill_and_restart; step=1; fi
-  if [ $step -eq 1 ] && [ "$done_changes" -ge $((changes / 2)) ]; then postgres_outage; step=2; fi
-  if [ $step -eq 2 ] && [ "$done_changes" -ge $((changes * 3 / 4)) ]; then kill_and_restart; step=3; fi
+# The changes, in steps paced to --rate; the faults land at 25 %, 50 % and 75 % of them.
+chunk=$(( rate / 4 > 0 ? rate / 4 : 1 ))
+made=0 step=0
+while [ $made -lt "$changes" ]; do
+  n=$(( changes - made < chunk ? changes - made : chunk ))
+  curl -sf -X POST "$emulator/emulator/activity/step?count=$n" >/dev/null || die "POST /emulator/activity/step failed"
+  made=$((made + n))
+  if [ $step -eq 0 ] && [ $made -ge $((changes / 4)) ]; then kill_and_restart; step=1; fi
+  if [ $step -eq 1 ] && [ $made -ge $((changes / 2)) ]; then postgres_outage; step=2; fi
+  if [ $step -eq 2 ] && [ $made -ge $((changes * 3 / 4)) ]; then kill_and_restart; step=3; fi
   kill -0 "$service_pid" 2>/dev/null || die "the service died on its own (log: $out/service.log)"
-  sleep 0.5
+  sleep 0.25
 done
-[ $step -eq 3 ] || log "WARNING: only $step of 3 faults were injected (the changes finished too fast)"
 
 log "changes done; waiting for the emulator's webhook retries and the inbox to settle"
 settle_deadline=$((SECONDS + 1800))
 while [ $SECONDS -lt $settle_deadline ]; do
-  in_flight="$(stat_of '.webhooksInFlight // .webhooks_in_flight // .pendingRetries')"
+  # Every emitted webhook is dropped, delivered or given up (duplicates add a copy each), none pending.
+  unsettled="$(jq '.webhooksEmitted - .webhooksDropped + .webhooksDuplicated - .webhooksDelivered - .webhooksGivenUp + .webhooksPending' <<<"$(stats)")"
   pending="$(q -d $db -c "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'" 2>/dev/null || echo 1)"
-  [ "$in_flight" = "0" ] && [ "$pending" = "0" ] && break
+  [ "$unsettled" = "0" ] && [ "$pending" = "0" ] && break
   sleep 1
 done
 
@@ -135,24 +128,19 @@ verdict="$(dotnet "$soak_dll" compare --emulator "$emulator/" --connection "$cs"
 compare_rc=$?
 set -e
 echo "$verdict" >"$out/compare.json"
-final_stats="$(stats)"
-echo "$final_stats" >"$out/emulator-stats.json"
+stats >"$out/emulator-stats.json"
 outage_200="$(grep -c '^200$' "$out/outage-answers.txt" || true)"
 outage_total="$(wc -l <"$out/outage-answers.txt")"
-pick() { jq -r "$1 // \"n/a\"" <<<"$final_stats"; }
-mismatches="$(jq -r '.mismatches // "n/a"' <<<"$verdict" 2>/dev/null || echo n/a)"
-
+v() { jq -r ".$1 // \"n/a\"" <<<"$verdict" 2>/dev/null || echo n/a; }
+mismatches="$(v mismatches)"
 cat <<EOF
-soak: changes=$(pick '.changes // .Changes // .orderChanges') deliveries=$(pick '.webhooksSent // .webhooks_sent // .deliveries') \
-answered200=$(pick '.webhooks200 // .webhooks_200 // .delivered') dropped=$(pick '.dropped // .webhooksDropped') \
-duplicated=$(pick '.duplicated // .webhooksDuplicated') reordered=$(pick '.reordered // .webhooksReordered') \
-api503=$(pick '.api503 // .errors503') api429=$(pick '.api429 // .errors429') kills=$kills pg_restarts=$pg_restarts
-soak: reconcile run $run_id $status; outage probe answers: $outage_total, of which 200: $outage_200
-soak: truth orders=$(jq -r .truth_orders <<<"$verdict" 2>/dev/null) baskets=$(jq -r .truth_baskets <<<"$verdict" 2>/dev/null) \
-order mismatches=$(jq -r .order_mismatches <<<"$verdict" 2>/dev/null) basket mismatches=$(jq -r .basket_mismatches <<<"$verdict" 2>/dev/null) \
-daily sales mismatches=$(jq -r .daily_sales_mismatches <<<"$verdict" 2>/dev/null) \
-200-answered webhooks missing from inbox=$(jq -r .webhooks_200_missing_from_inbox <<<"$verdict" 2>/dev/null) \
-inbox duplicates=$(jq -r .inbox_duplicates <<<"$verdict" 2>/dev/null)
+soak: changes=$(v emulator.changes) webhooks emitted=$(v emulator.webhooksEmitted) answered200=$(v emulator.webhooksDelivered) \
+dropped=$(v emulator.webhooksDropped) duplicated=$(v emulator.webhooksDuplicated) reordered=$(v emulator.webhooksReordered) \
+given_up=$(v emulator.webhooksGivenUp) api503=$(v emulator.api503) api429=$(v emulator.api429) kills=$kills pg_restarts=$pg_restarts
+soak: reconcile run $run_id $status; answers while PostgreSQL was down: $outage_total, of which 200: $outage_200
+soak: truth orders=$(v truth_orders) (paid $(v truth_paid_orders)) baskets=$(v truth_baskets); mirror orders=$(v mirror_orders) baskets=$(v mirror_baskets); unpaid orders only webhooks could have brought, all dropped: $(v unpaid_orders_unknown_to_mirror)
+soak: order mismatches=$(v order_mismatches) basket mismatches=$(v basket_mismatches) daily sales mismatches=$(v daily_sales_mismatches) (of $(v daily_sales_rows) rows) \
+webhooks answered 200 missing from inbox=$(v webhooks_missing_from_inbox) (distinct delivered $(v webhooks_distinct_delivered), inbox rows $(v inbox_rows)) inbox duplicates=$(v inbox_duplicates)
 soak: mismatches = $mismatches
 EOF
 jq -r '.first_mismatches[]? | "  - " + .' <<<"$verdict" 2>/dev/null || true

@@ -16,12 +16,17 @@ public sealed class MirrorSnapshot
     public Dictionary<long, MirrorOrder> Orders { get; } = [];
     public Dictionary<long, List<MirrorBasket>> BasketsByOrder { get; } = [];
     public List<MirrorDailySales> DailySales { get; } = [];
-    public HashSet<(string? EventType, string Sha)> InboxBodies { get; } = [];
-    public HashSet<(long OrderId, DateTimeOffset UpdatedAt)> InboxVersions { get; } = [];
+    /// <summary>Inbox rows not rejected at the door, the bench's own outage probes left out.</summary>
+    public long InboxRows { get; private set; }
+
+    /// <summary>Rows plus the repeats each one absorbed: every 200 the service answered, if it counts them all.</summary>
+    public long InboxReceipts { get; private set; }
+
+    /// <summary>Bodies stored twice under the same event type: the dedupe failed.</summary>
     public long InboxDuplicates { get; private set; }
     public long PendingDeliveries { get; private set; }
 
-    public static async Task<MirrorSnapshot> ReadAsync(string connectionString, string timeZone, CancellationToken ct)
+    public static async Task<MirrorSnapshot> ReadAsync(string connectionString, string timeZone, long ignoreFromOrderId, CancellationToken ct)
     {
         var snapshot = new MirrorSnapshot();
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -58,20 +63,19 @@ public sealed class MirrorSnapshot
                     reader.GetInt32(2), reader.GetInt32(3), reader.GetDecimal(4), reader.GetInt32(5), reader.GetDecimal(6)));
             }
         }
-        await using (var reader = await dataSource.CreateCommand(
-            "SELECT event_type, body_sha256, order_id, order_updated_at FROM webhook_deliveries WHERE status <> 'rejected'").ExecuteReaderAsync(ct))
+        await using (var command = dataSource.CreateCommand("""
+            SELECT count(*), coalesce(sum(duplicate_count), 0)::bigint,
+                   count(*) - count(DISTINCT (event_type, body_sha256))
+            FROM webhook_deliveries
+            WHERE status <> 'rejected' AND (order_id IS NULL OR order_id < $1)
+            """))
         {
-            while (await reader.ReadAsync(ct))
-            {
-                if (!snapshot.InboxBodies.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1))))
-                {
-                    snapshot.InboxDuplicates++;
-                }
-                if (!reader.IsDBNull(2) && !reader.IsDBNull(3))
-                {
-                    snapshot.InboxVersions.Add((reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3)));
-                }
-            }
+            command.Parameters.AddWithValue(ignoreFromOrderId);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            snapshot.InboxRows = reader.GetInt64(0);
+            snapshot.InboxReceipts = reader.GetInt64(0) + reader.GetInt64(1);
+            snapshot.InboxDuplicates = reader.GetInt64(2);
         }
         snapshot.PendingDeliveries = (long)(await dataSource.CreateCommand(
             "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'").ExecuteScalarAsync(ct))!;
