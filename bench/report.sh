@@ -48,7 +48,7 @@ summarise_plans() {
       }
       entry = ""
     }
-    /^[0-9]{4}-[0-9]{2}-[0-9]{2} / { flush(); if ($0 ~ /duration: .* plan:/) { dur = $0; sub(/.*duration: /, "", dur); sub(/ ms.*/, "", dur); entry = " " } next }
+    /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { flush(); if ($0 ~ /duration: .* plan:/) { dur = $0; sub(/.*duration: /, "", dur); sub(/ ms.*/, "", dur); entry = " " } next }
     entry != "" { entry = entry " " $0 }
     END {
       flush()
@@ -135,7 +135,7 @@ if [ -s "$out/read-plans-list.log" ]; then
 fi
 if [ -s "$out/read-explain.txt" ]; then
   echo
-  echo "For comparison, EXPLAIN (ANALYZE, BUFFERS) of the equivalent SQL, \`bench/read-explain.sql\`; full plans in the artifacts):"
+  echo "For comparison, EXPLAIN (ANALYZE, BUFFERS) of the equivalent SQL (\`bench/read-explain.sql\`; full plans in the artifacts):"
   echo
   awk '/^### / { title = substr($0, 5); next }
        /Index Scan|Index Only Scan|Bitmap Index Scan|Seq Scan/ { sub(/^ *(->)? */, ""); sub(/ \(actual.*/, ""); seen[title] = seen[title] (seen[title] ? "; " : "") $0 }
