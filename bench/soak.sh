@@ -9,7 +9,8 @@
 # twice (at 25 % and 75 % of the changes) and PostgreSQL is stopped and started once (at 50 %); during that
 # outage a probe posts signed webhooks every 100 ms and records every answer. When the changes are done and
 # the webhook retries have settled, one full-sweep reconcile runs, and then Qtickets.Sync.Bench.Soak compares:
-# every order and basket with the emulator's truth, daily sales with DailySales.Compute over the truth (to the
+# every order and basket with the emulator's truth (an initial backfill loads the history first, as a
+# deployment would), daily sales with DailySales.Compute over the truth (to the
 # kopeck), every webhook the emulator saw answered 200 with the inbox, and duplicates in the inbox.
 # Prints the counts and "mismatches = 0"; exits non-zero otherwise.
 #
@@ -57,7 +58,26 @@ stats() { curl -sf "$emulator/emulator/stats" || echo '{}'; }
 service_env=(Qtickets__RequestsPerSecond=0)
 start() { QT_BASE_URL="$emulator/api/rest/v1/" start_service $service_port "$cs" service "${service_env[@]}"; pids_to_stop+=("$service_pid"); }
 start
-log "soak: $changes changes over $orders orders at $rate/s; artifacts in $out"
+
+# sync_run PATH BODY: starts a run through the admin API and waits for it; sets run_id and status.
+sync_run() {
+  local answer deadline=$((SECONDS + 3600))
+  answer="$(curl -s -X POST "http://127.0.0.1:$service_port/api/v1/sync/$1" -H "X-Api-Key: $admin_key" \
+    -H 'Content-Type: application/json' -d "$2")"
+  run_id="$(jq -r '.runId // empty' <<<"$answer" 2>/dev/null || true)"
+  [ -n "$run_id" ] || die "POST /api/v1/sync/$1 answered without a run id: $answer"
+  status=queued
+  while [ $SECONDS -lt $deadline ]; do
+    status="$(curl -s -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/runs/$run_id" | jq -r '.status // empty')"
+    case "$status" in succeeded|failed|skipped) return ;; esac
+    sleep 1
+  done
+}
+
+# As a deployment starts: one backfill of everything, then live traffic.
+sync_run backfill '{"from":"2000-01-01T00:00:00+00:00"}'
+[ "$status" = succeeded ] || die "the initial backfill (run $run_id) ended $status"
+log "initial backfill done (run $run_id); soak: $changes changes over $orders orders at $rate/s; artifacts in $out"
 
 kills=0 pg_restarts=0
 kill_and_restart() {
@@ -110,16 +130,7 @@ while [ $SECONDS -lt $settle_deadline ]; do
 done
 
 log "one full-sweep reconcile"
-answer="$(curl -s -X POST "http://127.0.0.1:$service_port/api/v1/sync/reconcile" -H "X-Api-Key: $admin_key" \
-  -H 'Content-Type: application/json' -d '{"kind":"full_sweep"}')"
-run_id="$(jq -r '.runId // .run_id // .id // empty' <<<"$answer" 2>/dev/null || true)"
-[ -n "$run_id" ] || die "POST /api/v1/sync/reconcile answered without a run id: $answer"
-status=queued
-while [ $SECONDS -lt $((settle_deadline + 1800)) ]; do
-  status="$(curl -s -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/runs/$run_id" | jq -r '.status // empty')"
-  case "$status" in succeeded|failed|skipped) break ;; esac
-  sleep 1
-done
+sync_run reconcile '{"kind":"full_sweep"}'
 [ "$status" = succeeded ] || log "WARNING: reconcile run $run_id ended $status"
 while [ "$(q -d $db -c "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'")" != "0" ]; do sleep 0.5; done
 
@@ -138,10 +149,12 @@ soak: changes=$(v emulator.changes) webhooks emitted=$(v emulator.webhooksEmitte
 dropped=$(v emulator.webhooksDropped) duplicated=$(v emulator.webhooksDuplicated) reordered=$(v emulator.webhooksReordered) \
 given_up=$(v emulator.webhooksGivenUp) api503=$(v emulator.api503) api429=$(v emulator.api429) kills=$kills pg_restarts=$pg_restarts
 soak: reconcile run $run_id $status; answers while PostgreSQL was down: $outage_total, of which 200: $outage_200
-soak: truth orders=$(v truth_orders) (paid $(v truth_paid_orders)) baskets=$(v truth_baskets); mirror orders=$(v mirror_orders) baskets=$(v mirror_baskets); unpaid orders only webhooks could have brought, all dropped: $(v unpaid_orders_unknown_to_mirror)
+soak: truth orders=$(v truth_orders) (paid $(v truth_paid_orders)) baskets=$(v truth_baskets); mirror orders=$(v mirror_orders) baskets=$(v mirror_baskets)
+soak: unpaid orders (only webhooks carry them; reconcile lists payed=1; not in mismatches): unknown to the mirror $(v unpaid_orders_unknown_to_mirror), stale $(v unpaid_orders_stale)
 soak: order mismatches=$(v order_mismatches) basket mismatches=$(v basket_mismatches) daily sales mismatches=$(v daily_sales_mismatches) (of $(v daily_sales_rows) rows) \
-webhooks answered 200 missing from inbox=$(v webhooks_missing_from_inbox) (distinct delivered $(v webhooks_distinct_delivered), inbox rows $(v inbox_rows)) inbox duplicates=$(v inbox_duplicates)
+webhooks answered 200 missing from inbox=$(v webhooks_missing_from_inbox) (answered 200: $(v emulator.webhooksDelivered), inbox rows $(v inbox_rows) + repeats = $(v inbox_receipts)) inbox duplicates=$(v inbox_duplicates)
 soak: mismatches = $mismatches
 EOF
 jq -r '.first_mismatches[]? | "  - " + .' <<<"$verdict" 2>/dev/null || true
+jq -r '.first_unpaid_differences[]? | "  ~ " + .' <<<"$verdict" 2>/dev/null || true
 [ "$compare_rc" -eq 0 ] && [ "$outage_200" = "0" ] && [ "$status" = succeeded ]

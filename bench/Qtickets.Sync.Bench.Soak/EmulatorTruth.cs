@@ -49,7 +49,4 @@ public sealed record EmulatorCounters(
     long WebhooksPending,
     long Api429,
     long Api503)
-{
-    /// <summary>Webhooks answered 200 at least once: every emitted one that was neither dropped nor given up.</summary>
-    public long DistinctDelivered => WebhooksEmitted - WebhooksDropped - WebhooksGivenUp - WebhooksPending;
-}
+;

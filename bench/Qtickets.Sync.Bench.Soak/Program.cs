@@ -34,12 +34,12 @@ try
         mirror_orders = mirror.Orders.Count,
         mirror_baskets = mirror.BasketsByOrder.Values.Sum(b => b.Count),
         unpaid_orders_unknown_to_mirror = comparison.UnpaidUnknown,
+        unpaid_orders_stale = comparison.UnpaidStale,
         order_mismatches = comparison.OrderMismatches,
         basket_mismatches = comparison.BasketMismatches,
         daily_sales_rows = mirror.DailySales.Count,
         daily_sales_mismatches = comparison.SalesMismatches,
         webhooks_answered_200 = counters.WebhooksDelivered,
-        webhooks_distinct_delivered = counters.DistinctDelivered,
         inbox_rows = mirror.InboxRows,
         inbox_receipts = mirror.InboxReceipts,
         webhooks_missing_from_inbox = comparison.MissingWebhooks,
@@ -47,8 +47,9 @@ try
         pending_deliveries = mirror.PendingDeliveries,
         mismatches,
         first_mismatches = comparison.Mismatches.Take(20),
+        first_unpaid_differences = comparison.UnpaidDifferences.Take(10),
         emulator = counters,
-    }));
+    }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
     return mismatches == 0 ? 0 : 1;
 }
 catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or Npgsql.NpgsqlException or JsonException)
