@@ -4,6 +4,7 @@ using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.Endpoints;
 using Qtickets.Sync.Api.Health;
 using Qtickets.Sync.Api.Hosting;
+using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
@@ -16,8 +17,10 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddSyncDatabase(builder.Configuration);
     builder.Services.AddQticketsClient(builder.Configuration);
     builder.Services.AddSyncJobs(builder.Configuration);
+    builder.Services.AddSyncDashboard(builder.Configuration);
     builder.Services.AddApiKeyAuth(builder.Configuration);
     builder.Services.AddSyncSwagger();
+    builder.Services.AddReadApi(builder.Configuration);
     builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
 
     var app = builder.Build();
@@ -41,6 +44,8 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapMetrics("/metrics");
     app.MapSyncSwagger();
     app.MapDashboard();
+    app.MapReadApi();
+    app.MapSyncRuns();
 
     await app.RunAsync();
 });

@@ -1,16 +1,34 @@
 using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.Extensions.Options;
 
 namespace Qtickets.Sync.Api.Endpoints;
 
 public static class Dashboard
 {
-    /// <summary>The Hangfire dashboard at <c>/hangfire</c>.</summary>
+    public static IServiceCollection AddSyncDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DashboardAccessOptions>().Bind(configuration.GetSection(DashboardAccessOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardAccessOptions>, DashboardAccessOptionsValidator>();
+        services.AddSingleton<DashboardAccess>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Hangfire dashboard at <c>/hangfire</c>, for admin keys and the Basic credentials (full) and read keys
+    /// (read-only). Hangfire's default filter is replaced, not added to: <c>RequireAuthorization</c> would leave
+    /// it in place (HangfireIO/Hangfire#1593).
+    /// </summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
+        var access = app.ServiceProvider.GetRequiredService<DashboardAccess>();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DisplayStorageConnectionString = false,
             DashboardTitle = "Qtickets.Sync jobs",
+            Authorization = [new DashboardAuthorizationFilter(access)],
+            AsyncAuthorization = [],
+            IsReadOnlyFunc = context => access.Evaluate(context.GetHttpContext()) != DashboardAccessLevel.Full,
         });
         return app;
     }

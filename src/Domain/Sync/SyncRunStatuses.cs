@@ -2,6 +2,8 @@ namespace Qtickets.Sync.Domain.Sync;
 
 public static class SyncRunStatuses
 {
+    /// <summary>Created by an API or dashboard trigger; the job has not started yet.</summary>
+    public const string Queued = "queued";
     public const string Running = "running";
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";

@@ -3,8 +3,10 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 
@@ -15,6 +17,8 @@ public static class HangfireServiceCollectionExtensions
     /// so every client, server and dashboard of this host uses it, never the process-wide
     /// <c>JobStorage.Current</c> (several hosts share one process in the tests). Use the injected
     /// <see cref="IBackgroundJobClient"/>/<see cref="IRecurringJobManager"/>, not the static helpers.
+    /// Also registers the reconciliation runs and, on every role, the recurring schedule (registering is a write
+    /// to storage; only roles with a server execute it).
     /// </summary>
     public static IServiceCollection AddSyncJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,7 +40,13 @@ public static class HangfireServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
+
+        services.AddReconciliation(configuration);
+        services.AddTransient<SyncJobs>();
+        services.AddSingleton<SyncRunTrigger>();
+        services.AddHostedService<RecurringSyncJobs>();
 
         var jobsOptions = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (jobsOptions.RunsJobs)

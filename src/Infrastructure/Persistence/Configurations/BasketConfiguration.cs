@@ -18,7 +18,11 @@ internal sealed class BasketConfiguration : IEntityTypeConfiguration<Basket>
         builder.Property(b => b.RefundedDeductionAmount).HasColumnType("numeric");
         builder.Property(b => b.Raw).HasColumnType("jsonb");
 
-        builder.HasIndex(b => b.OrderId);
+        // Covering the sales rules' columns: the daily sales join probes it once per order without touching the heap.
+        builder.HasIndex(b => b.OrderId).IncludeProperties(b => new
+        {
+            b.Quantity, b.Price, b.RefundedAt, b.RefundedAmount, b.DeletedAt, b.VanishedAt,
+        });
         builder.HasIndex(b => b.Barcode);
         builder.HasIndex(b => b.ShowId);
         builder.HasIndex(b => b.RefundedAt);

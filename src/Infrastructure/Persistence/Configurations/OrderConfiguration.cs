@@ -27,7 +27,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.EventId, o.CreatedAt, o.Id });
         builder.HasIndex(o => new { o.CreatedAt, o.Id });
         builder.HasIndex(o => o.PayedAt);
-        builder.HasIndex(o => new { o.EventId, o.PayedAt });
+        // Covering, so daily sales of one event read the index alone (issue target: a year in < 100 ms).
+        builder.HasIndex(o => new { o.EventId, o.PayedAt }).IncludeProperties(o => new { o.Id, o.Payed });
         builder.HasIndex(o => o.UpdatedAt);
         builder.HasIndex(o => o.ClientEmail);
         builder.HasIndex(o => o.PromoCodeId);

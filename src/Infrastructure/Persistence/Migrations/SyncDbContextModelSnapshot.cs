@@ -336,6 +336,8 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_qtickets_baskets_order_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrderId"), new[] { "Quantity", "Price", "RefundedAt", "RefundedAmount", "DeletedAt", "VanishedAt" });
+
                     b.HasIndex("RefundedAt")
                         .HasDatabaseName("ix_qtickets_baskets_refunded_at");
 
@@ -542,6 +544,8 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("EventId", "PayedAt")
                         .HasDatabaseName("ix_qtickets_orders_event_id_payed_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EventId", "PayedAt"), new[] { "Id", "Payed" });
 
                     b.HasIndex("EventId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_qtickets_orders_event_id_created_at_id");

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Infrastructure.Jobs;
+using Qtickets.Sync.Infrastructure.Persistence;
+
+namespace Qtickets.Sync.Api.Endpoints;
+
+/// <summary>Reconciliation runs: history, progress, and starting one by hand.</summary>
+public static class SyncRuns
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+
+    public static IEndpointRouteBuilder MapSyncRuns(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/sync").WithTags("Sync runs");
+        group.MapGet("/runs", ListAsync).RequireAuthorization(AuthPolicies.Read);
+        group.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(AuthPolicies.Read).WithName("GetSyncRun");
+        group.MapPost("/reconcile", ReconcileAsync).RequireAuthorization(AuthPolicies.Admin);
+        group.MapPost("/backfill", BackfillAsync).RequireAuthorization(AuthPolicies.Admin);
+        return app;
+    }
+
+    /// <summary>Runs, newest first, optionally filtered by kind, status and start time.</summary>
+    private static async Task<Results<Ok<List<SyncRun>>, ValidationProblem>> ListAsync(
+        SyncDbContext db, string? kind, string? status, DateTimeOffset? since, int? limit, CancellationToken ct)
+    {
+        var take = limit ?? DefaultLimit;
+        if (take is < 1 or > MaxLimit)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxLimit}."] });
+        }
+        var query = db.SyncRuns.AsNoTracking();
+        if (!string.IsNullOrEmpty(kind))
+        {
+            query = query.Where(r => r.Kind == kind);
+        }
+        if (!string.IsNullOrEmpty(status))
+        {
+            query = query.Where(r => r.Status == status);
+        }
+        if (since is { } from)
+        {
+            var utc = from.ToUniversalTime();
+            query = query.Where(r => r.StartedAt >= utc);
+        }
+        return TypedResults.Ok(await query.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct));
+    }
+
+    private static async Task<Results<Ok<SyncRun>, ProblemHttpResult>> GetAsync(SyncDbContext db, long id, CancellationToken ct) =>
+        await db.SyncRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } run
+            ? TypedResults.Ok(run)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Sync run {id} does not exist.");
+
+    /// <summary>
+    /// Queues a reconcile run. Answers 202 with the run id (status <c>queued</c>, then <c>running</c> and finally
+    /// <c>succeeded</c>, <c>failed</c> or <c>skipped</c>); poll <c>GET /api/v1/sync/runs/{runId}</c>.
+    /// </summary>
+    private static async Task<Results<Accepted<QueuedRun>, ValidationProblem>> ReconcileAsync(
+        ReconcileRequest request, SyncRunTrigger trigger, ILoggerFactory loggers, CancellationToken ct)
+    {
+        if (request.Kind is not { } kind || !SyncRunTrigger.ReconcileKinds.Contains(kind))
+        {
+            loggers.CreateLogger(typeof(SyncRuns)).LogInformation("Reconcile request refused: kind {Kind}", request.Kind);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["kind"] = [$"kind must be one of {string.Join(", ", SyncRunTrigger.ReconcileKinds)}."],
+            });
+        }
+        var queued = await trigger.ReconcileAsync(kind, SyncRunTriggers.Api, ct);
+        return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);
+    }
+
+    /// <summary>Queues a resumable backfill of paid orders changed since <c>from</c>; 202 with the run id to poll.</summary>
+    private static async Task<Results<Accepted<QueuedRun>, ValidationProblem>> BackfillAsync(
+        BackfillRequest request, SyncRunTrigger trigger, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+    {
+        if (request.From is not { } from || from > time.GetUtcNow())
+        {
+            loggers.CreateLogger(typeof(SyncRuns)).LogInformation("Backfill request refused: from {From}", request.From);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["from"] = ["from is required: an ISO 8601 instant with offset, not in the future, e.g. 2024-01-01T00:00:00+03:00."],
+            });
+        }
+        var queued = await trigger.BackfillAsync(from, SyncRunTriggers.Api, ct);
+        return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);
+    }
+}
+
+/// <param name="Kind"><c>incremental</c>, <c>full_sweep</c> or <c>catalog</c>.</param>
+public sealed record ReconcileRequest(string? Kind);
+
+/// <param name="From">Start of the backfill, e.g. <c>2024-01-01T00:00:00+03:00</c>.</param>
+public sealed record BackfillRequest(DateTimeOffset? From);

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Qtickets.Sync.Api.ReadModels;
+
+/// <summary>Query string of <c>GET /api/v1/sales/daily</c>.</summary>
+public sealed class DailySalesParameters
+{
+    /// <summary>First local day, inclusive (yyyy-MM-dd).</summary>
+    [FromQuery(Name = "from")] public string? From { get; init; }
+
+    /// <summary>Last local day, inclusive (yyyy-MM-dd).</summary>
+    [FromQuery(Name = "to")] public string? To { get; init; }
+
+    /// <summary>Only this event.</summary>
+    [FromQuery(Name = "event_id")] public string? EventId { get; init; }
+
+    /// <summary>IANA time zone whose calendar days the sales fall on; default <c>Sales:TimeZone</c> (Europe/Moscow).</summary>
+    [FromQuery(Name = "tz")] public string? Tz { get; init; }
+
+    /// <summary><c>json</c> (default) or <c>csv</c>; <c>Accept: text/csv</c> also selects CSV.</summary>
+    [FromQuery(Name = "format")] public string? Format { get; init; }
+
+    public DailySalesQuery Parse(QueryText query, string defaultTimeZone)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var zone = string.IsNullOrWhiteSpace(Tz) ? defaultTimeZone : Tz.Trim();
+        // PostgreSQL knows IANA names only, so a Windows id .NET would translate is refused too.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) || !found.HasIanaId)
+        {
+            query.Fail("tz", $"'{zone}' is not an IANA time zone such as Europe/Moscow.");
+        }
+        var result = new DailySalesQuery(zone, query.Long("event_id", EventId), query.Date("from", From), query.Date("to", To));
+        query.Range("from", result.From, "to", result.To);
+        return result;
+    }
+}
+
+public sealed record DailySalesQuery(string TimeZone, long? EventId, DateOnly? From, DateOnly? To);

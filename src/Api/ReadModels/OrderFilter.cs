@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Qtickets.Sync.Api.ReadModels;
+
+/// <summary>Query string of <c>GET /api/v1/orders</c>. Ranges include <c>_from</c> and exclude <c>_to</c>.</summary>
+public sealed class OrderListParameters
+{
+    /// <summary>Only orders of this event.</summary>
+    [FromQuery(Name = "event_id")] public string? EventId { get; init; }
+
+    /// <summary>Only orders holding at least one ticket for this show.</summary>
+    [FromQuery(Name = "show_id")] public string? ShowId { get; init; }
+
+    /// <summary><c>true</c>: paid orders only; <c>false</c>: unpaid only.</summary>
+    [FromQuery(Name = "paid")] public string? Paid { get; init; }
+
+    /// <summary><c>true</c>: cancelled (deleted in QTickets) orders only; <c>false</c>: the others.</summary>
+    [FromQuery(Name = "cancelled")] public string? Cancelled { get; init; }
+
+    /// <summary>Created at or after this instant (ISO 8601, e.g. <c>2024-05-01T00:00:00+03:00</c>).</summary>
+    [FromQuery(Name = "created_from")] public string? CreatedFrom { get; init; }
+
+    /// <summary>Created before this instant.</summary>
+    [FromQuery(Name = "created_to")] public string? CreatedTo { get; init; }
+
+    /// <summary>Paid at or after this instant.</summary>
+    [FromQuery(Name = "paid_from")] public string? PaidFrom { get; init; }
+
+    /// <summary>Paid before this instant.</summary>
+    [FromQuery(Name = "paid_to")] public string? PaidTo { get; init; }
+
+    /// <summary>Changed in QTickets at or after this instant.</summary>
+    [FromQuery(Name = "updated_from")] public string? UpdatedFrom { get; init; }
+
+    /// <summary>Changed in QTickets before this instant.</summary>
+    [FromQuery(Name = "updated_to")] public string? UpdatedTo { get; init; }
+
+    /// <summary>Buyer's e-mail, exact match.</summary>
+    [FromQuery(Name = "client_email")] public string? ClientEmail { get; init; }
+
+    /// <summary>Orders that used this promo code.</summary>
+    [FromQuery(Name = "promo_code_id")] public string? PromoCodeId { get; init; }
+
+    /// <summary>The <c>next_cursor</c> of the previous page; omit for the first page.</summary>
+    [FromQuery(Name = "cursor")] public string? Cursor { get; init; }
+
+    /// <summary>Page size, 1 to 500 (default 50). Ignored by the CSV export, which streams every match.</summary>
+    [FromQuery(Name = "limit")] public string? Limit { get; init; }
+
+    /// <summary><c>baskets</c> to embed each order's tickets.</summary>
+    [FromQuery(Name = "include")] public string? Include { get; init; }
+
+    /// <summary><c>json</c> (default) or <c>csv</c>; <c>Accept: text/csv</c> also selects CSV.</summary>
+    [FromQuery(Name = "format")] public string? Format { get; init; }
+
+    public OrderFilter Parse(QueryText query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        OrderCursor? after = null;
+        if (!string.IsNullOrEmpty(Cursor))
+        {
+            if (OrderCursor.TryDecode(Cursor, out var decoded))
+            {
+                after = decoded;
+            }
+            else
+            {
+                query.Fail("cursor", "Not a cursor this API issued; pass next_cursor from the previous page unchanged.");
+            }
+        }
+        var includeBaskets = false;
+        foreach (var part in (Include ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (part.Equals("baskets", StringComparison.OrdinalIgnoreCase))
+            {
+                includeBaskets = true;
+            }
+            else
+            {
+                query.Fail("include", $"'{part}' cannot be included; the only option is baskets.");
+            }
+        }
+        var filter = new OrderFilter
+        {
+            EventId = query.Long("event_id", EventId),
+            ShowId = query.Long("show_id", ShowId),
+            Paid = query.Bool("paid", Paid),
+            Cancelled = query.Bool("cancelled", Cancelled),
+            CreatedFrom = query.Instant("created_from", CreatedFrom),
+            CreatedTo = query.Instant("created_to", CreatedTo),
+            PaidFrom = query.Instant("paid_from", PaidFrom),
+            PaidTo = query.Instant("paid_to", PaidTo),
+            UpdatedFrom = query.Instant("updated_from", UpdatedFrom),
+            UpdatedTo = query.Instant("updated_to", UpdatedTo),
+            ClientEmail = string.IsNullOrWhiteSpace(ClientEmail) ? null : ClientEmail.Trim(),
+            PromoCodeId = query.Long("promo_code_id", PromoCodeId),
+            After = after,
+            Limit = query.Int("limit", Limit, 50, 1, 500),
+            IncludeBaskets = includeBaskets,
+        };
+        query.Range("created_from", filter.CreatedFrom, "created_to", filter.CreatedTo);
+        query.Range("paid_from", filter.PaidFrom, "paid_to", filter.PaidTo);
+        query.Range("updated_from", filter.UpdatedFrom, "updated_to", filter.UpdatedTo);
+        return filter;
+    }
+}
+
+/// <summary>A validated order query.</summary>
+public sealed record OrderFilter
+{
+    public long? EventId { get; init; }
+    public long? ShowId { get; init; }
+    public bool? Paid { get; init; }
+    public bool? Cancelled { get; init; }
+    public DateTimeOffset? CreatedFrom { get; init; }
+    public DateTimeOffset? CreatedTo { get; init; }
+    public DateTimeOffset? PaidFrom { get; init; }
+    public DateTimeOffset? PaidTo { get; init; }
+    public DateTimeOffset? UpdatedFrom { get; init; }
+    public DateTimeOffset? UpdatedTo { get; init; }
+    public string? ClientEmail { get; init; }
+    public long? PromoCodeId { get; init; }
+    public OrderCursor? After { get; init; }
+    public int Limit { get; init; } = 50;
+    public bool IncludeBaskets { get; init; }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace Qtickets.Sync.Api.ReadModels;
+
+/// <summary>
+/// Parses query-string values and records a message per bad field, so a request with several mistakes is
+/// answered with one validation problem naming each of them.
+/// </summary>
+public sealed class QueryText
+{
+    private readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
+
+    public bool HasErrors => errors.Count > 0;
+    public IDictionary<string, string[]> Errors => errors;
+
+    public void Fail(string field, string message) => errors[field] = [message];
+
+    public long? Long(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        Fail(field, $"'{text}' is not a whole number.");
+        return null;
+    }
+
+    public bool? Bool(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "true" or "1":
+                return true;
+            case "false" or "0":
+                return false;
+            default:
+                Fail(field, $"'{text}' is not true, false, 1 or 0.");
+                return null;
+        }
+    }
+
+    public DateTimeOffset? Instant(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        {
+            return value.ToUniversalTime();
+        }
+        Fail(field, $"'{text}' is not an ISO 8601 date-time such as 2024-05-01T00:00:00+03:00.");
+        return null;
+    }
+
+    public DateOnly? Date(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            return value;
+        }
+        Fail(field, $"'{text}' is not a date in yyyy-MM-dd form.");
+        return null;
+    }
+
+    public int Int(string field, string? text, int fallback, int min, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+        Fail(field, $"Must be a whole number from {min} to {max}.");
+        return fallback;
+    }
+
+    /// <summary>Checks that a range is not upside down; either end may be open.</summary>
+    public void Range<T>(string fromField, T? from, string toField, T? to) where T : struct, IComparable<T>
+    {
+        if (from is { } f && to is { } t && f.CompareTo(t) > 0)
+        {
+            Fail(toField, $"{toField} must not be before {fromField}.");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Qtickets.Sync.Api.Health;
+using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Domain.Webhooks;
+
+namespace Qtickets.Sync.Api.ReadModels;
+
+/// <summary>Collects the sync facts in one round trip and judges them against <see cref="SyncHealthOptions"/>.</summary>
+public sealed class SyncStatusReader(NpgsqlDataSource dataSource, TimeProvider time, IOptions<SyncHealthOptions> options)
+{
+    public async Task<SyncStatusDto> ReadAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(Command("""
+            SELECT (SELECT max(received_at) FROM webhook_deliveries),
+                   (SELECT processed_at FROM webhook_deliveries WHERE status = $1 ORDER BY id DESC LIMIT 1),
+                   (SELECT count(*) FROM webhook_deliveries WHERE status = $2),
+                   (SELECT min(received_at) FROM webhook_deliveries WHERE status = $2),
+                   (SELECT count(*) FROM webhook_deliveries WHERE status = $3),
+                   (SELECT watermark FROM sync_state WHERE key = $4),
+                   (SELECT coalesce(sum(gaps_healed), 0) FROM sync_runs WHERE started_at >= $5),
+                   (SELECT status FROM sync_runs WHERE kind = $6 ORDER BY started_at DESC, id DESC LIMIT 1)
+            """,
+            Text(DeliveryStatuses.Applied), Text(DeliveryStatuses.Pending), Text(DeliveryStatuses.Failed),
+            Text(SyncStateKeys.OrdersWatermark),
+            new NpgsqlParameter { Value = now.AddHours(-24).ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
+            Text(SyncRunKinds.Incremental)));
+        batch.BatchCommands.Add(Command("""
+            SELECT kind, max(finished_at) FROM sync_runs WHERE status = $1 AND finished_at IS NOT NULL GROUP BY kind
+            """, Text(SyncRunStatuses.Succeeded)));
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var webhooks = new WebhookStatusDto
+        {
+            LastReceivedAt = OrderRows.Instant(reader, 0),
+            LastAppliedAt = OrderRows.Instant(reader, 1),
+            LagSeconds = Seconds(now, OrderRows.Instant(reader, 1)),
+            Pending = reader.GetInt64(2),
+            OldestPendingReceivedAt = OrderRows.Instant(reader, 3),
+            Failed = reader.GetInt64(4),
+        };
+        var watermark = OrderRows.Instant(reader, 5);
+        var gaps = reader.GetInt64(6);
+        var lastIncrementalStatus = OrderRows.Text(reader, 7);
+        await reader.NextResultAsync(cancellationToken);
+        var lastSucceeded = new SortedDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            lastSucceeded[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+        }
+        var reconcile = new ReconcileStatusDto
+        {
+            Watermark = watermark,
+            WatermarkLagSeconds = Seconds(now, watermark),
+            LastSucceeded = lastSucceeded,
+            LastIncrementalStatus = lastIncrementalStatus,
+            GapsHealedLast24Hours = gaps,
+        };
+        var reasons = Judge(now, webhooks, reconcile);
+        return new SyncStatusDto { Trustworthy = reasons.Count == 0, Reasons = reasons, Now = now, Webhooks = webhooks, Reconcile = reconcile };
+    }
+
+    private List<string> Judge(DateTimeOffset now, WebhookStatusDto webhooks, ReconcileStatusDto reconcile)
+    {
+        var limits = options.Value;
+        var reasons = new List<string>();
+        if (!reconcile.LastSucceeded.TryGetValue(SyncRunKinds.Incremental, out var lastIncremental))
+        {
+            reasons.Add("No incremental reconcile has succeeded yet.");
+        }
+        else if (now - lastIncremental > limits.MaxReconcileAge)
+        {
+            reasons.Add($"The last successful incremental reconcile finished {Age(now - lastIncremental)} ago (limit {Age(limits.MaxReconcileAge)}).");
+        }
+        if (reconcile.LastIncrementalStatus == SyncRunStatuses.Failed)
+        {
+            reasons.Add("The most recent incremental reconcile failed.");
+        }
+        if (webhooks.Failed > 0)
+        {
+            reasons.Add($"{webhooks.Failed} webhook deliveries failed to apply.");
+        }
+        if (webhooks.OldestPendingReceivedAt is { } oldest && now - oldest > limits.MaxPendingDeliveryAge)
+        {
+            reasons.Add($"{webhooks.Pending} webhook deliveries are waiting to be applied, the oldest for {Age(now - oldest)}.");
+        }
+        return reasons;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    private static NpgsqlParameter Text(string value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static double? Seconds(DateTimeOffset now, DateTimeOffset? then) =>
+        then is { } t ? Math.Round((now - t).TotalSeconds, 3) : null;
+
+    private static string Age(TimeSpan age) => age.ToString(age.TotalDays >= 1 ? @"d\.hh\:mm\:ss" : @"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture);
+}

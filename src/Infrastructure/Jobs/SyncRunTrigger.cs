@@ -1,0 +1,56 @@
+using Hangfire;
+using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Infrastructure.Reconciliation;
+
+namespace Qtickets.Sync.Infrastructure.Jobs;
+
+/// <summary>A run asked for by a user: its row (status queued) and the Hangfire job that will run it.</summary>
+public sealed record QueuedRun(long RunId, string HangfireJobId);
+
+/// <summary>
+/// Starts runs on demand. The <c>sync_runs</c> row is created first, with status <c>queued</c>, so the caller
+/// has a run id to poll at once; the job carries that id and takes the row over when it starts.
+/// </summary>
+public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledger)
+{
+    public static readonly IReadOnlySet<string> ReconcileKinds =
+        new HashSet<string>(StringComparer.Ordinal) { SyncRunKinds.Incremental, SyncRunKinds.FullSweep, SyncRunKinds.Catalog };
+
+    public async Task<QueuedRun> ReconcileAsync(string kind, string trigger, CancellationToken ct)
+    {
+        if (!ReconcileKinds.Contains(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a reconcile kind.");
+        }
+        var runId = await ledger.CreateAsync(kind, trigger, SyncRunStatuses.Queued, null, null, ct);
+        return await EnqueueAsync(runId, () => kind switch
+        {
+            SyncRunKinds.Incremental => jobs.Enqueue<SyncJobs>(j => j.IncrementalAsync(runId, null, CancellationToken.None)),
+            SyncRunKinds.FullSweep => jobs.Enqueue<SyncJobs>(j => j.FullSweepAsync(runId, null, CancellationToken.None)),
+            _ => jobs.Enqueue<SyncJobs>(j => j.CatalogAsync(runId, null, CancellationToken.None)),
+        }, ct);
+    }
+
+    public async Task<QueuedRun> BackfillAsync(DateTimeOffset from, string trigger, CancellationToken ct)
+    {
+        var runId = await ledger.CreateAsync(SyncRunKinds.Backfill, trigger, SyncRunStatuses.Queued, from, null, ct);
+        return await EnqueueAsync(runId, () => jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(runId, null, CancellationToken.None)), ct);
+    }
+
+    /// <summary>A row whose job never made it into the queue is closed as failed, not left queued forever.</summary>
+    private async Task<QueuedRun> EnqueueAsync(long runId, Func<string> enqueue, CancellationToken ct)
+    {
+        string jobId;
+        try
+        {
+            jobId = enqueue();
+        }
+        catch (Exception ex)
+        {
+            await ledger.FinishAsync(runId, SyncRunStatuses.Failed, $"could not be queued: {ex.Message}", CancellationToken.None);
+            throw;
+        }
+        await ledger.SetJobIdAsync(runId, jobId, ct);
+        return new QueuedRun(runId, jobId);
+    }
+}

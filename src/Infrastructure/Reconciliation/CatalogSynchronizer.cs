@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Qtickets.Sync.Domain.Catalog;
+using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Qtickets;
+
+namespace Qtickets.Sync.Infrastructure.Reconciliation;
+
+/// <summary>Mirrors events and their shows, one set-based upsert per page of events.</summary>
+public sealed partial class CatalogSynchronizer(IQticketsClient client, SyncRunLedger ledger, ReconcileMetrics metrics, TimeProvider time)
+{
+    private static readonly UnnestColumn<Event>[] EventColumns =
+    [
+        UnnestColumn.BigInt<Event>("id", e => e.Id),
+        UnnestColumn.Text<Event>("name", e => e.Name),
+        UnnestColumn.Bool<Event>("is_active", e => e.IsActive),
+        UnnestColumn.Text<Event>("currency_id", e => e.CurrencyId),
+        UnnestColumn.Text<Event>("place_name", e => e.PlaceName),
+        UnnestColumn.Text<Event>("place_address", e => e.PlaceAddress),
+        UnnestColumn.BigInt<Event>("city_id", e => e.CityId),
+        UnnestColumn.Text<Event>("site_url", e => e.SiteUrl),
+        UnnestColumn.Text<Event>("external_id", e => e.ExternalId),
+        UnnestColumn.Json<Event>("raw", e => e.Raw),
+    ];
+
+    private static readonly UnnestColumn<Show>[] ShowColumns =
+    [
+        UnnestColumn.BigInt<Show>("id", s => s.Id),
+        UnnestColumn.BigInt<Show>("event_id", s => s.EventId),
+        UnnestColumn.Bool<Show>("is_active", s => s.IsActive),
+        UnnestColumn.Time<Show>("start_date", s => s.StartDate),
+        UnnestColumn.Time<Show>("finish_date", s => s.FinishDate),
+        UnnestColumn.Time<Show>("open_date", s => s.OpenDate),
+        UnnestColumn.Time<Show>("sale_start_date", s => s.SaleStartDate),
+        UnnestColumn.Time<Show>("sale_finish_date", s => s.SaleFinishDate),
+        UnnestColumn.Json<Show>("raw", s => s.Raw),
+    ];
+
+    private static readonly string EventSql = UpsertSql("qtickets_events", EventColumns);
+    private static readonly string ShowSql = UpsertSql("qtickets_shows", ShowColumns);
+
+    public async Task RunAsync(SyncRunContext run)
+    {
+        var events = 0;
+        var shows = 0;
+        await foreach (var page in client.ListEventsAsync(run.Stopping))
+        {
+            var pageEvents = page.DistinctBy(e => e.Id).OrderBy(e => e.Id).ToList();
+            var pageShows = pageEvents.SelectMany(e => e.Shows.Select(s => { s.EventId = e.Id; return s; }))
+                .DistinctBy(s => s.Id).OrderBy(s => s.Id).ToList();
+
+            await using var transaction = await run.Connection.BeginTransactionAsync(CancellationToken.None);
+            await UpsertAsync(run.Connection, transaction, EventSql, EventColumns, pageEvents);
+            await UpsertAsync(run.Connection, transaction, ShowSql, ShowColumns, pageShows);
+            await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, default, 1, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+            metrics.PageCommitted(run.Kind, 1, default);
+            events += pageEvents.Count;
+            shows += pageShows.Count;
+        }
+        LogDone(run.Logger, events, shows);
+    }
+
+    private async Task UpsertAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, UnnestColumn<T>[] columns, IReadOnlyList<T> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            command.Parameters.Add(columns[i].CreateParameter($"p{i}", rows));
+        }
+        command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    /// <summary>Rows whose payload did not change are left alone, so an hourly sync does not churn the tables.</summary>
+    private static string UpsertSql<T>(string table, UnnestColumn<T>[] columns)
+    {
+        var names = string.Join(", ", columns.Select(c => c.Name));
+        return $"""
+            INSERT INTO {table} AS t ({names}, synced_at)
+            SELECT {string.Join(", ", columns.Select(c => c.Select))}, @synced_at
+            FROM unnest({string.Join(", ", columns.Select((_, i) => $"@p{i}"))}) AS u({names})
+            ON CONFLICT (id) DO UPDATE SET
+                {string.Join(", ", columns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"))}, synced_at = excluded.synced_at
+            WHERE t.raw IS DISTINCT FROM excluded.raw
+            """;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog synced: {Events} events, {Shows} shows")]
+    private static partial void LogDone(ILogger logger, int events, int shows);
+}

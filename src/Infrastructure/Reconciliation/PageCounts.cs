@@ -1,0 +1,14 @@
+using Qtickets.Sync.Infrastructure.Persistence;
+
+namespace Qtickets.Sync.Infrastructure.Reconciliation;
+
+/// <summary>What one committed page did to the mirror, added to its run's row.</summary>
+public readonly record struct PageCounts(int Seen, int Inserted, int Updated, int Unchanged, int MarkedMissing)
+{
+    /// <summary>Orders the mirror lacked or held stale: what the webhooks had missed.</summary>
+    public int GapsHealed => Inserted + Updated;
+
+    /// <summary>Stale payloads (the mirror already holds newer) count as unchanged: the mirror was right.</summary>
+    public static PageCounts From(UpsertResult result) =>
+        new(result.Orders.Count, result.Inserted, result.Updated, result.Unchanged + result.Stale, 0);
+}

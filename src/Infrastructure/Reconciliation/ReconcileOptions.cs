@@ -1,0 +1,29 @@
+namespace Qtickets.Sync.Infrastructure.Reconciliation;
+
+/// <summary>Schedules and horizons of the reconciliation jobs, bound from the <c>Reconcile</c> section.</summary>
+public sealed class ReconcileOptions
+{
+    public const string Section = "Reconcile";
+
+    /// <summary>Seed 000's setting name, accepted as a fallback for <see cref="InitialHorizonHours"/>.</summary>
+    public const string SinceHoursEnvironmentVariable = "QTICKETS_SINCE_HOURS";
+
+    public string IncrementalCron { get; set; } = "*/5 * * * *";
+
+    /// <summary>How far behind the watermark the incremental run starts, to catch orders committed late upstream.</summary>
+    public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where the very first incremental run starts, in hours before now.</summary>
+    public int InitialHorizonHours { get; set; } = 720;
+
+    public string FullSweepCron { get; set; } = "0 3 * * *";
+
+    public int FullSweepHorizonDays { get; set; } = 365;
+
+    public string CatalogCron { get; set; } = "0 * * * *";
+
+    public int PageSize { get; set; } = 200;
+
+    /// <summary>Time zone the cron expressions are read in.</summary>
+    public string TimeZone { get; set; } = "Europe/Moscow";
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Qtickets.Sync.Infrastructure.Reconciliation;
+
+public static class ReconciliationServiceCollectionExtensions
+{
+    /// <summary>The reconciliation runs and their bookkeeping; called by <c>AddSyncJobs</c>.</summary>
+    public static IServiceCollection AddReconciliation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReconcileOptions>()
+            .Bind(configuration.GetSection(ReconcileOptions.Section))
+            .Configure(o =>
+            {
+                // Seed 000's variable still works when the setting itself is absent.
+                if (configuration[$"{ReconcileOptions.Section}:{nameof(ReconcileOptions.InitialHorizonHours)}"] is null
+                    && int.TryParse(configuration[ReconcileOptions.SinceHoursEnvironmentVariable], out var hours))
+                {
+                    o.InitialHorizonHours = hours;
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReconcileOptions>, ReconcileOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<ReconcileMetrics>();
+        services.AddSingleton<SyncRunLedger>();
+        services.AddSingleton<SyncStateStore>();
+        services.AddSingleton<SyncRunner>();
+        services.AddSingleton<OrderPageWriter>();
+        services.AddTransient<IncrementalReconciler>();
+        services.AddTransient<FullSweepReconciler>();
+        services.AddTransient<BackfillReconciler>();
+        services.AddTransient<CatalogSynchronizer>();
+        return services;
+    }
+}

@@ -1,0 +1,123 @@
+using Npgsql;
+using Qtickets.Sync.Domain.Sync;
+
+namespace Qtickets.Sync.Infrastructure.Reconciliation;
+
+/// <summary>
+/// Writes the <c>sync_runs</c> rows: created when a run is triggered or starts, advanced inside each page's
+/// transaction, closed when the run ends.
+/// </summary>
+public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    public static string HostName { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>Creates a run row; returns its id.</summary>
+    public async Task<long> CreateAsync(string kind, string trigger, string status, DateTimeOffset? since, string? jobId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO sync_runs (kind, trigger, status, started_at, since, pages, orders_seen, orders_inserted,
+                orders_updated, orders_unchanged, gaps_healed, orders_marked_missing, hangfire_job_id, host)
+            VALUES (@kind, @trigger, @status, @now, @since, 0, 0, 0, 0, 0, 0, 0, @job, @host)
+            RETURNING id
+            """);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("trigger", trigger);
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("since", since?.ToUniversalTime()));
+        command.Parameters.Add(new NpgsqlParameter<string?>("job", jobId));
+        command.Parameters.AddWithValue("host", HostName);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    public async Task<SyncRun?> FindAsync(long runId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT kind, status, since, pages, trigger FROM sync_runs WHERE id = @id");
+        command.Parameters.AddWithValue("id", runId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+        return new SyncRun
+        {
+            Id = runId,
+            Kind = reader.GetString(0),
+            Status = reader.GetString(1),
+            Since = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+            Pages = reader.GetInt32(3),
+            Trigger = reader.GetString(4),
+        };
+    }
+
+    /// <summary>A triggered run (or a retried or re-queued one) starts or starts again on this host.</summary>
+    public async Task MarkRunningAsync(long runId, string? jobId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE sync_runs SET status = @status, heartbeat_at = @now, finished_at = NULL, error = NULL,
+                host = @host, hangfire_job_id = COALESCE(@job, hangfire_job_id)
+            WHERE id = @id
+            """);
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("status", SyncRunStatuses.Running);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        command.Parameters.AddWithValue("host", HostName);
+        command.Parameters.Add(new NpgsqlParameter<string?>("job", jobId));
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task SetJobIdAsync(long runId, string jobId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE sync_runs SET hangfire_job_id = @job WHERE id = @id");
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("job", jobId);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task SetSinceAsync(long runId, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE sync_runs SET since = @since WHERE id = @id");
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("since", since.ToUniversalTime());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Adds a page's counts to the run, inside the page's transaction so they commit together.</summary>
+    public async Task RecordPageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, PageCounts counts, int pages, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            UPDATE sync_runs SET pages = pages + @pages, orders_seen = orders_seen + @seen,
+                orders_inserted = orders_inserted + @inserted, orders_updated = orders_updated + @updated,
+                orders_unchanged = orders_unchanged + @unchanged, gaps_healed = gaps_healed + @healed,
+                orders_marked_missing = orders_marked_missing + @missing, heartbeat_at = @now
+            WHERE id = @id
+            """, connection, transaction);
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("pages", pages);
+        command.Parameters.AddWithValue("seen", counts.Seen);
+        command.Parameters.AddWithValue("inserted", counts.Inserted);
+        command.Parameters.AddWithValue("updated", counts.Updated);
+        command.Parameters.AddWithValue("unchanged", counts.Unchanged);
+        command.Parameters.AddWithValue("healed", counts.GapsHealed);
+        command.Parameters.AddWithValue("missing", counts.MarkedMissing);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Closes a run. Uses a fresh pooled connection, not the run's own, which may be the very thing that broke.
+    /// </summary>
+    public async Task FinishAsync(long runId, string status, string? error, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE sync_runs SET status = @status, error = @error, finished_at = @now, heartbeat_at = @now
+            WHERE id = @id
+            """);
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.Add(new NpgsqlParameter<string?>("error", error));
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Qtickets.Sync.Tests.Support;
+
+namespace Qtickets.Sync.Tests.ReadApi;
+
+public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncApiFactory>
+{
+    private const string CheckedInPath = "docs/openapi.v1.json";
+
+    [Fact]
+    public async Task The_served_document_matches_the_checked_in_one()
+    {
+        using var client = factory.CreateClient();
+        var served = Canonical(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
+        var path = Path.Combine(RepositoryRoot(), CheckedInPath);
+
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, served + "\n");
+            return;
+        }
+
+        var checkedIn = File.Exists(path) ? Canonical(await File.ReadAllTextAsync(path)) : "(missing)";
+        Assert.True(served == checkedIn,
+            $"{CheckedInPath} is out of date with /swagger/v1/swagger.json. Regenerate it with " +
+            "`UPDATE_OPENAPI=1 dotnet test tests/Qtickets.Sync.Tests --filter FullyQualifiedName~OpenApiDocumentTests` and commit it.");
+    }
+
+    [Fact]
+    public async Task The_document_offers_the_api_key_scheme_and_problem_responses()
+    {
+        using var client = factory.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
+        var root = document.RootElement;
+
+        var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        var list = root.GetProperty("paths").GetProperty("/api/v1/orders").GetProperty("get");
+        foreach (var status in new[] { "200", "400", "401", "403" })
+        {
+            Assert.True(list.GetProperty("responses").TryGetProperty(status, out _), $"GET /api/v1/orders lacks a {status} response");
+        }
+        Assert.Contains("text/csv", list.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name));
+        Assert.False(string.IsNullOrEmpty(list.GetProperty("summary").GetString()));
+    }
+
+    /// <summary>Sorted keys and fixed indentation, so property order and whitespace never cause a difference.</summary>
+    private static string Canonical(string json) =>
+        Sort(JsonNode.Parse(json))?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? "null";
+
+    private static JsonNode? Sort(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Sort(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Select(Sort)]),
+        null => null,
+        _ => node.DeepClone(),
+    };
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Qtickets.Sync.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Qtickets.Sync.sln not found above the test output directory.");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using Qtickets.Sync.Tests.Support;
+using static Qtickets.Sync.Tests.ReadApi.ReadApiData;
+
+namespace Qtickets.Sync.Tests.ReadApi;
+
+public class OrderCsvExportTests(SyncApiFactory factory) : IClassFixture<SyncApiFactory>
+{
+    private static readonly DateTimeOffset T0 = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Orders_csv_is_a_utf8_attachment_a_spreadsheet_reads_back_exactly()
+    {
+        var tricky = Order(70, T0, baskets: [Ticket(100)]);
+        tricky.ClientName = "Иван; \"Ваня\"\nмладший";
+        tricky.ClientSurname = "Щукин, Ёлкин";
+        var plain = Order(70, T0.AddHours(1), baskets: [Ticket(250.75m)]);
+        var otherEvent = Order(71, T0, baskets: [Ticket(1)]);
+        await SaveAsync(factory, tricky, plain, otherEvent);
+        using var client = factory.CreateClient(SyncApiFactory.PiiKey);
+
+        var response = await client.GetAsync(new Uri("/api/v1/orders?event_id=70&format=csv&limit=1", UriKind.Relative));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var rows = Csv.Parse(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 3, bytes.Length - 3));
+        var header = rows[0];
+        string Cell(int row, string column) => rows[row][header.IndexOf(column)];
+        // The export ignores the page size: every matching order, newest first.
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(plain.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Cell(1, "id"));
+        Assert.Equal("250.75", Cell(1, "price"));
+        Assert.Equal(tricky.ClientName, Cell(2, "client_name"));
+        Assert.Equal(tricky.ClientSurname, Cell(2, "client_surname"));
+        Assert.Equal(tricky.ClientEmail, Cell(2, "client_email"));
+        Assert.All(rows, r => Assert.Equal(header.Count, r.Count));
+    }
+
+    [Fact]
+    public async Task Accept_text_csv_selects_the_export_and_masks_for_a_read_key()
+    {
+        var order = Order(72, T0, baskets: [Ticket(100)]);
+        order.ClientEmail = "username@gmail.com";
+        await SaveAsync(factory, order);
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/orders?event_id=72", UriKind.Relative));
+        request.Headers.Accept.ParseAdd("text/csv");
+
+        var response = await client.SendAsync(request);
+        var text = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]);
+
+        var rows = Csv.Parse(text);
+        Assert.Equal("u***@gmail.com", rows[1][rows[0].IndexOf("client_email")]);
+        Assert.Equal("И.", rows[1][rows[0].IndexOf("client_name")]);
+    }
+}
