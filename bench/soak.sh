@@ -10,12 +10,14 @@
 # outage a probe posts signed webhooks every 100 ms and records every answer. When the changes are done and
 # the webhook retries have settled, one full-sweep reconcile runs, and then Qtickets.Sync.Bench.Soak compares:
 # every order and basket with the emulator's truth (an initial backfill loads the history first, as a
-# deployment would), daily sales with DailySales.Compute over the truth (to the
-# kopeck), every webhook the emulator saw answered 200 with the inbox, and duplicates in the inbox.
-# Prints the counts and "mismatches = 0"; exits non-zero otherwise.
+# deployment would), daily sales with DailySales.Compute over the truth (to the kopeck), every webhook the
+# emulator saw answered 200 with the inbox, and duplicates in the inbox. Unpaid orders reach the mirror only
+# through webhooks (reconcile lists payed=1), so differences on them are printed apart, not as mismatches.
+# Prints the counts and "mismatches = 0"; exits non-zero otherwise (or when a 200 came while PostgreSQL was
+# down, or the reconcile failed).
 #
 # Uses the bench's own PostgreSQL cluster (port 55439, this checkout's .data/pg), never the shared one.
-# Drives tests/Qtickets.Emulator through its control plane: Emulator:Faults:* at start and PUT /emulator/faults,
+# Drives tests/Qtickets.Emulator through its control plane: PUT /emulator/faults,
 # POST /emulator/activity/step?count=N for the changes, GET /emulator/stats, GET /emulator/truth/orders.
 # Webhook retries follow QTickets' n³ schedule scaled by Emulator:WebhookRetryScale=0.02 (all ten retries
 # within about a minute, longer than any outage here), so no webhook is given up for the outages alone.
