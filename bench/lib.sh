@@ -96,7 +96,6 @@ start_service() {
     Qtickets__Token="${QT_TOKEN:-$emulator_token}" \
     Qtickets__BaseUrl="${QT_BASE_URL:-http://127.0.0.1:9/api/rest/v1/}" \
     Qtickets__WebhookSecrets__0="$bench_secret" \
-    Webhooks__Secrets__0="$bench_secret" \
     Auth__ApiKeys__0__Key="$admin_key" Auth__ApiKeys__0__Scopes=admin \
     Auth__ApiKeys__1__Key="$read_key" Auth__ApiKeys__1__Scopes=read \
     "$@" \

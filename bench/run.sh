@@ -98,7 +98,7 @@ ingest() {
       --data-binary "${probe#*$'\t'}")"
     if [ "$code" != "200" ]; then
       stop_pid "$spid"
-      [ "$run" -gt 1 ] || note "- Webhook ingest (service) **not measured**: \`POST /webhooks/qtickets\` answered HTTP $code to a correctly signed payload (the webhooks branch is not in this build, or its secret setting is not \`Qtickets:WebhookSecrets:0\`/\`Webhooks:Secrets:0\`)."
+      [ "$run" -gt 1 ] || note "- Webhook ingest (service) **not measured**: \`POST /webhooks/qtickets\` answered HTTP $code to a correctly signed payload (the webhooks branch is not in this build; the bench sets \`Qtickets:WebhookSecrets:0\`)."
       log "service webhook endpoint answered $code; measuring the baseline only"
       continue
     fi
