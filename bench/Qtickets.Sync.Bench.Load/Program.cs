@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json;
+using Qtickets.Sync.Bench;
+
+// Load tools of bench/run.sh. Every command prints one JSON object on stdout.
+//   payloads --out FILE --count N --first-id ID --secret S
+//   rate     --url URL --payloads FILE --rate R --seconds S [--warmup 3]
+//   read     --base URL --key K --orders N --events E --first-day 2025-01-01 --days 365 [--samples 300] [--depth 20] [--only list|daily|byid]
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Load payloads|rate|read --option value ...");
+    return 2;
+}
+var options = new CommandLine(args.Skip(1));
+object result;
+switch (args[0])
+{
+    case "payloads":
+        PayloadFile.Write(options.Get("out"), options.Long("first-id"), options.Long("count"), options.Get("secret"));
+        result = new { file = options.Get("out"), count = options.Long("count"), first_id = options.Long("first-id") };
+        break;
+    case "rate":
+        using (var payloads = PayloadFile.Read(options.Get("payloads")).GetEnumerator())
+        {
+            var load = new OpenLoopLoad(
+                new Uri(options.Get("url")),
+                options.Double("rate", 500),
+                TimeSpan.FromSeconds(options.Double("seconds", 20)),
+                TimeSpan.FromSeconds(options.Double("warmup", 3)));
+            result = await load.RunAsync(payloads);
+        }
+        break;
+    case "read":
+        var probe = new ReadApiProbe(
+            new Uri(options.Get("base")),
+            options.Get("key"),
+            options.Long("orders"),
+            (int)options.Long("events"),
+            DateOnly.Parse(options.Get("first-day", "2025-01-01"), CultureInfo.InvariantCulture),
+            (int)options.Long("days", 365),
+            (int)options.Long("samples", 300),
+            (int)options.Long("depth", 20),
+            options.Get("only", "") is { Length: > 0 } only ? only : null);
+        result = await probe.RunAsync();
+        break;
+    default:
+        Console.Error.WriteLine($"unknown command {args[0]}");
+        return 2;
+}
+Console.WriteLine(JsonSerializer.Serialize(result));
+return 0;

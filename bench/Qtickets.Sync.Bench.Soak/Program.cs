@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Qtickets.Sync.Bench;
+
+// The soak's judge: compares the mirror with the emulator's truth once the faults are over and one reconcile
+// has run. Prints one JSON object (counts and the first mismatches) and exits 1 on any mismatch.
+//   compare --emulator http://127.0.0.1:5192/ --connection CS [--time-zone Europe/Moscow] [--ignore-from-id 900000000]
+if (args.Length == 0 || args[0] != "compare")
+{
+    Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Soak compare --emulator URL --connection CS [--time-zone Europe/Moscow] [--ignore-from-id N]");
+    return 2;
+}
+var options = new CommandLine(args.Skip(1));
+using var http = new HttpClient { BaseAddress = new Uri(options.Get("emulator")), Timeout = TimeSpan.FromMinutes(2) };
+var emulator = new EmulatorTruth(http);
+var zoneName = options.Get("time-zone", "Europe/Moscow");
+var ignoreFrom = options.Long("ignore-from-id", long.MaxValue);
+var ct = CancellationToken.None;
+try
+{
+    var truth = await emulator.OrdersAsync(ct);
+    var counters = await emulator.CountersAsync(ct);
+    var mirror = await MirrorSnapshot.ReadAsync(options.Get("connection"), zoneName, ignoreFrom, ct);
+
+    var comparison = new SoakComparison(truth, mirror, TimeZoneInfo.FindSystemTimeZoneById(zoneName));
+    comparison.CompareOrders(ignoreFrom);
+    comparison.CompareDailySales();
+    comparison.CompareWebhooks(counters);
+    var mismatches = comparison.Mismatches.Count + (int)mirror.InboxDuplicates;
+    Console.WriteLine(JsonSerializer.Serialize(new
+    {
+        truth_orders = truth.Count,
+        truth_paid_orders = truth.Count(o => o.Payed),
+        truth_baskets = truth.Sum(o => o.Baskets.Count),
+        mirror_orders = mirror.Orders.Count,
+        mirror_baskets = mirror.BasketsByOrder.Values.Sum(b => b.Count),
+        unpaid_orders_unknown_to_mirror = comparison.UnpaidUnknown,
+        unpaid_orders_stale = comparison.UnpaidStale,
+        order_mismatches = comparison.OrderMismatches,
+        basket_mismatches = comparison.BasketMismatches,
+        daily_sales_rows = mirror.DailySales.Count,
+        daily_sales_mismatches = comparison.SalesMismatches,
+        webhooks_answered_200 = counters.WebhooksDelivered,
+        inbox_rows = mirror.InboxRows,
+        inbox_receipts = mirror.InboxReceipts,
+        webhooks_missing_from_inbox = comparison.MissingWebhooks,
+        inbox_duplicates = mirror.InboxDuplicates,
+        pending_deliveries = mirror.PendingDeliveries,
+        mismatches,
+        first_mismatches = comparison.Mismatches.Take(20),
+        first_unpaid_differences = comparison.UnpaidDifferences.Take(10),
+        emulator = counters,
+    }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+    return mismatches == 0 ? 0 : 1;
+}
+catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or Npgsql.NpgsqlException or JsonException)
+{
+    Console.Error.WriteLine($"soak compare: {ex.Message}");
+    return 3;
+}

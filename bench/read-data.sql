@@ -1,0 +1,30 @@
+-- Read API data set for bench/run.sh: :orders orders over :events events, created evenly across 2025
+-- (Europe/Moscow business hours do not matter here), 90% paid, three tickets each, every 20th ticket refunded.
+-- Rows carry a raw document of realistic size, so pages and TOAST look like the mirror's.
+SET synchronous_commit = off;
+
+INSERT INTO qtickets_orders (id, uniqid, payed, payed_at, created_at, updated_at, client_id, client_email,
+    client_name, client_surname, client_phone, site_id, site_host, payment_type_id, reserved, reserve_extended,
+    event_id, price, original_price, currency_id, raw, source_updated_at, source_progress, synced_at, last_source)
+SELECT i, 'u' || i, i % 10 <> 0,
+       CASE WHEN i % 10 <> 0 THEN c + interval '5 minutes' END,
+       c, c + interval '5 minutes', 1000 + i % 50000, 'buyer' || (i % 50000) || '@example.org',
+       'Иван', 'Петров', '+7910' || lpad((i % 10000000)::text, 7, '0'), 16, 'qtickets.ru', 'bankcard', false, false,
+       1 + i % :events, 450, 450, 'RUB',
+       jsonb_build_object('id', i, 'event_id', 1 + i % :events, 'pad', repeat('x', 1200)),
+       c + interval '5 minutes', CASE WHEN i % 10 <> 0 THEN 2 ELSE 0 END, now(), 'reconcile'
+FROM generate_series(1, :orders) AS i,
+     LATERAL (SELECT timestamptz '2025-01-01 00:00:00+00' + (i::float8 / :orders) * interval '365 days' AS c) t;
+
+INSERT INTO qtickets_baskets (id, order_id, barcode, show_id, seat_id, original_price, price, quantity,
+    client_email, related_baskets, created_at, updated_at, refunded_at, refunded_amount, raw, source_updated_at, synced_at)
+SELECT o.id * 3 + k, o.id, lpad((o.id * 3 + k)::text, 12, '0'), o.event_id * 10, 'P-' || k || ';' || (o.id % 40),
+       150, 150, 1, o.client_email, '{}', o.created_at, o.updated_at,
+       CASE WHEN (o.id * 3 + k) % 20 = 0 AND o.payed THEN o.payed_at + interval '3 days' END,
+       CASE WHEN (o.id * 3 + k) % 20 = 0 AND o.payed THEN 150 END,
+       jsonb_build_object('id', o.id * 3 + k, 'pad', repeat('y', 350)), o.updated_at, now()
+FROM qtickets_orders o, generate_series(0, 2) AS k;
+
+-- A mirror in steady state has been vacuumed: hint bits set, visibility map current.
+VACUUM (ANALYZE) qtickets_orders;
+VACUUM (ANALYZE) qtickets_baskets;

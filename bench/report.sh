@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Writes docs/benchmarks.md (on stdout) from the artifacts of one bench/run.sh: results.jsonl, notes.md and
+# the EXPLAIN plans. Usage: bench/report.sh ARTIFACT_DIR MODE RUNS STARTED_AT
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$1" mode="$2" runs="$3" started_at="$4"
+results="$out/results.jsonl"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-${QTICKETS_PG_PORT:-55439}}" PGUSER="${PGUSER:-postgres}"
+
+# stat KEY -> "median min max n" (empty when the figure was not measured)
+stat() {
+  jq -rs --arg k "$1" '[.[] | select(.key == $k) | .value] | sort
+    | if length == 0 then empty else
+        [ (if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end),
+          .[0], .[-1], length ] | map(tostring) | join(" ") end' "$results"
+}
+fmt() { awk -v v="$1" 'BEGIN { if (v >= 100) printf "%.0f", v; else if (v >= 10) printf "%.1f", v; else printf "%.2f", v }'; }
+cell() {
+  local s; s="$(stat "$1")"
+  [ -n "$s" ] || { echo "not measured"; return; }
+  read -r med min max n <<<"$s"
+  echo "$(fmt "$med") ($(fmt "$min")–$(fmt "$max"), n=$n)"
+}
+median() { stat "$1" | cut -d' ' -f1; }
+ratio() {
+  local a b; a="$(median "$1")"; b="$(median "$2")"
+  [ -n "$a" ] && [ -n "$b" ] && awk -v a="$a" -v b="$b" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }' || echo "–"
+}
+# verdict VALUE OP LIMIT -> met / not met / not measured
+verdict() {
+  [ -n "$1" ] || { echo "not measured"; return; }
+  awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN {
+    ok = (op == ">=") ? v >= l : (op == "<") ? v < l : (op == "<=") ? v <= l : 0
+    print ok ? "**met**" : "**not met**" }'
+}
+
+# summarise_plans FILE -> "indexes/scans used; n statements; slowest X ms" over the service's statements
+# (Hangfire's own polling, which shares the database, is left out).
+summarise_plans() {
+  awk '
+    function flush() {
+      if (entry != "" && entry !~ /hangfire/ && entry ~ /qtickets_|daily_sales/) {
+        n++; if (dur + 0 > max + 0) max = dur
+        s = entry
+        while (match(s, /(Index Only Scan|Index Scan|Bitmap Index Scan) (Backward )?(using|on) [a-z_0-9]+|Seq Scan on [a-z_0-9]+/)) {
+          scans[substr(s, RSTART, RLENGTH)] = 1; s = substr(s, RSTART + RLENGTH)
+        }
+      }
+      entry = ""
+    }
+    /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { flush(); if ($0 ~ /duration: .* plan:/) { dur = $0; sub(/.*duration: /, "", dur); sub(/ ms.*/, "", dur); entry = " " } next }
+    entry != "" { entry = entry " " $0 }
+    END {
+      flush()
+      if (n == 0) { print "no statements captured"; exit }
+      out = ""; for (k in scans) out = out (out ? "; " : "") k
+      printf "%s — %d statements, slowest %.1f ms (with ANALYZE overhead)\n", (out ? out : "no scans"), n, max
+    }' "$1"
+}
+
+pg() { psql -X -qtA -d postgres "$@" 2>/dev/null || true; }
+commit="$(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src tests bench 2>/dev/null || echo ' (+ uncommitted changes)')"
+pg_version="$(pg -c 'SHOW server_version')"
+pg_settings="$(pg -c "SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
+  WHERE source = 'configuration file' AND name NOT IN ('listen_addresses','port','unix_socket_directories','log_timezone','TimeZone',
+  'lc_messages','lc_monetary','lc_numeric','lc_time','default_text_search_config','dynamic_shared_memory_type')")"
+
+cat <<EOF
+# Benchmarks
+
+Written by \`bench/run.sh --$mode\` — do not edit by hand; rerun the command. Every figure is the **median of
+$runs runs with the spread (min–max)**, next to the baseline measured **in the same run** on the same machine
+and the ratio of the medians. Goals are judged on the medians. Raw results: \`${out#"$repo/"}\`.
+
+| | |
+|---|---|
+| Date (UTC) | $started_at – $(date -u +%Y-%m-%dT%H:%M:%SZ) |
+| Git commit | $commit |
+| Machine | $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM, kernel $(uname -r), $(. /etc/os-release && echo "$PRETTY_NAME") |
+| Load average at start / end | $(cat "$out/loadavg-start.txt" 2>/dev/null) / $(cut -d' ' -f1-3 /proc/loadavg) (the load generator, the service and PostgreSQL share these cores) |
+| .NET | $(dotnet --version), Release build |
+| PostgreSQL | $pg_version, local cluster of \`deploy/local-postgres.sh\`; non-default settings: $pg_settings |
+
+## Webhook ingest — \`POST /webhooks/qtickets\`
+
+| Figure | Service | Baseline (ASP.NET Core + one INSERT per request) | Ratio | Goal | Verdict |
+|---|---|---|---|---|---|
+| Accepted/s, \`wrk -t2 -c64\` | $(cell ingest.service.accepted_per_s) | $(cell ingest.baseline.accepted_per_s) | $(ratio ingest.service.accepted_per_s ingest.baseline.accepted_per_s) | ≥ baseline (issue 7) | $(verdict "$(ratio ingest.service.accepted_per_s ingest.baseline.accepted_per_s | tr -d '–')" ">=" 1) |
+| | | | | ≥ 50 % of baseline (issue 4) | $(verdict "$(ratio ingest.service.accepted_per_s ingest.baseline.accepted_per_s | tr -d '–')" ">=" 0.5) |
+| p50 latency (ms), same load | $(cell ingest.service.p50_ms) | $(cell ingest.baseline.p50_ms) | $(ratio ingest.service.p50_ms ingest.baseline.p50_ms) | – | – |
+| p99 latency (ms), same load | $(cell ingest.service.p99_ms) | $(cell ingest.baseline.p99_ms) | $(ratio ingest.service.p99_ms ingest.baseline.p99_ms) | – | – |
+| p99 latency (ms) at a fixed 500 req/s | $(cell ingest.service.p99_at_rate_ms) | $(cell ingest.baseline.p99_at_rate_ms) | $(ratio ingest.service.p99_at_rate_ms ingest.baseline.p99_at_rate_ms) | < 50 ms | $(verdict "$(median ingest.service.p99_at_rate_ms)" "<" 50) |
+| Non-200 answers at 500 req/s | $(cell ingest.service.non200_at_rate) | – | – | 0 | $(verdict "$(median ingest.service.non200_at_rate)" "<=" 0) |
+| Seconds from end of load until no delivery is pending | $(cell ingest.service.drain_s) | – (applies nothing) | – | – | – |
+
+EOF
+
+echo "## Backfill — emulator → empty database (\`POST /api/v1/sync/backfill\`, rate limit off)"
+echo
+echo "| Orders | Figure | Service | Baseline (200-row INSERT … ON CONFLICT DO UPDATE, mirror's tables) | Ratio | Goal | Verdict |"
+echo "|---|---|---|---|---|---|---|"
+for size in $(jq -rs '[.[] | .key | select(startswith("backfill.")) | split(".")[1]] | unique | map(tonumber) | sort | .[]' "$results"); do
+  k="backfill.$size"
+  echo "| $size | orders/s | $(cell $k.service.orders_per_s) | $(cell $k.baseline.orders_per_s) | $(ratio $k.service.orders_per_s $k.baseline.orders_per_s) | ≥ 5,000 | $(verdict "$(median $k.service.orders_per_s)" ">=" 5000) |"
+  echo "| $size | rows/s (orders + tickets) | $(cell $k.service.rows_per_s) | $(cell $k.baseline.rows_per_s) | $(ratio $k.service.rows_per_s $k.baseline.rows_per_s) | ≥ 0.5 × baseline | $(verdict "$(ratio $k.service.rows_per_s $k.baseline.rows_per_s | tr -d '–')" ">=" 0.5) |"
+  echo "| $size | peak working set (MB, VmHWM) | $(cell $k.service.peak_mb) | – | – | < 300 MB | $(verdict "$(median $k.service.peak_mb)" "<" 300) |"
+  echo "| $size | max sampled VmRSS (MB, every 200 ms) | $(cell $k.service.sampled_peak_mb) | – | – | – | – |"
+done
+sizes=($(jq -rs '[.[] | select(.key | test("^backfill\\..*\\.service\\.peak_mb$")) | .key | split(".")[1] | tonumber] | unique | sort | .[]' "$results"))
+if [ "${#sizes[@]}" -ge 2 ]; then
+  small="$(median "backfill.${sizes[0]}.service.peak_mb")" large="$(median "backfill.${sizes[-1]}.service.peak_mb")"
+  echo
+  echo "Peak working set across sizes: ${sizes[0]} → ${sizes[-1]} orders: $(fmt "$small") → $(fmt "$large") MB (×$(awk -v a="$large" -v b="$small" 'BEGIN { printf "%.2f", a / b }')); flat (≤ ×1.5): $(verdict "$(awk -v a="$large" -v b="$small" 'BEGIN { print a / b }')" "<=" 1.5)."
+fi
+
+cat <<EOF
+
+## Read API
+
+| Query | p50 (ms) | p99 (ms) | Target | Verdict (on p99) |
+|---|---|---|---|---|
+| Order list, 50 per page, event + created range, up to 20 pages deep by cursor | $(cell read.list.p50_ms) | $(cell read.list.p99_ms) | < 20 ms | $(verdict "$(median read.list.p99_ms)" "<" 20) |
+| Daily sales, one event, one year | $(cell read.daily.p50_ms) | $(cell read.daily.p99_ms) | < 100 ms | $(verdict "$(median read.daily.p99_ms)" "<" 100) |
+| Order by id | $(cell read.byid.p50_ms) | $(cell read.byid.p99_ms) | < 5 ms | $(verdict "$(median read.byid.p99_ms)" "<" 5) |
+
+One connection, one request at a time, after a 10 % warm-up; latency measured by the client over HTTP on loopback.
+EOF
+if [ -s "$out/read-plans-list.log" ]; then
+  echo
+  echo "Index usage of the service's own SQL (auto_explain with ANALYZE on the read database during a short extra pass; logs in the artifacts):"
+  echo
+  echo "- Order list: $(summarise_plans "$out/read-plans-list.log")"
+  echo "- Daily sales: $(summarise_plans "$out/read-plans-daily.log")"
+  echo "- Order by id: $(summarise_plans "$out/read-plans-byid.log")"
+fi
+if [ -s "$out/read-explain.txt" ]; then
+  echo
+  echo "For comparison, EXPLAIN (ANALYZE, BUFFERS) of the equivalent SQL (\`bench/read-explain.sql\`; full plans in the artifacts):"
+  echo
+  awk '/^### / { title = substr($0, 5); next }
+       /Index Scan|Index Only Scan|Bitmap Index Scan|Seq Scan/ { sub(/^ *(->)? */, ""); sub(/ \(actual.*/, ""); seen[title] = seen[title] (seen[title] ? "; " : "") $0 }
+       /Execution Time/ { t[title] = $3 }
+       END { for (k in seen) printf "- %s: %s — %s ms\n", k, seen[k], t[k] }' "$out/read-explain.txt" | sort
+fi
+
+echo
+echo "## Notes"
+echo
+load_start="$(cut -d' ' -f1 "$out/loadavg-start.txt" 2>/dev/null || echo 0)"
+if awk -v l="$load_start" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
+  echo "- **Noisy machine**: the 1-minute load average was $load_start on $(nproc) cores when the run started, so other work competed with the measurement. Rerun on an idle machine before standing behind these figures."
+fi
+if [ -s "$out/notes.md" ]; then cat "$out/notes.md"; else echo "- None: every scenario ran."; fi
+echo "- Baselines are re-measured in every run; the reference figures of /work/shared/reference/README.md are for orientation only."

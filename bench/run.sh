@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# The figures we stand behind: one command measures the service and, in the same run, the baseline each
+# figure is compared with, several times, and writes docs/benchmarks.md.
+#
+#   bench/run.sh --quick     CI-sized, under 5 minutes: 3 runs, backfill 20,000 orders, read API on 100,000
+#   bench/run.sh --full      5 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (about an hour)
+#   bench/run.sh --quick --only ingest,backfill,read      a subset of scenarios
+#
+# Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
+# scenario and run), wrk (apt), a Release build, the emulator. A scenario whose pieces are not in this build
+# yet (webhook endpoint, emulator, backfill API, read API) is reported as "not measured" with the reason.
+# Artifacts (logs, raw JSON, EXPLAIN plans) go to artifacts/bench/<UTC time>/.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mode=quick
+only="ingest,backfill,read"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) mode=quick ;;
+    --full) mode=full ;;
+    --only) only="$2"; shift ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read]" >&2; exit 2 ;;
+  esac
+  shift
+done
+out="$repo/artifacts/bench/$(date -u +%Y%m%dT%H%M%SZ)-$mode"
+mkdir -p "$out"
+# shellcheck source=bench/lib.sh
+source "$repo/bench/lib.sh"
+
+if [ "$mode" = full ]; then
+  runs=5; wrk_seconds=20; rate_seconds=30; backfill_sizes="100000 1000000"; read_orders=1000000; read_samples=500
+else
+  runs=3; wrk_seconds=5; rate_seconds=6; backfill_sizes="20000"; read_orders=100000; read_samples=150
+fi
+rate=500
+pids_to_stop=()
+cleanup() { for pid in "${pids_to_stop[@]}"; do stop_pid "$pid"; done; }
+trap cleanup EXIT
+: >"$out/results.jsonl"
+: >"$out/notes.md"
+note() { echo "$*" >>"$out/notes.md"; }
+wants() { [[ ",$only," == *",$1,"* ]]; }
+
+setup_postgres
+ensure_wrk
+build_release
+prepare_schema_template
+started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+cut -d" " -f1-3 /proc/loadavg >"$out/loadavg-start.txt"
+log "mode $mode: $runs runs; artifacts in $out"
+
+load() { dotnet "$load_dll" "$@"; }
+
+# wrk_post PORT PAYLOADS -> the JSON summary line of bench/webhook.lua
+wrk_post() {
+  BENCH_PAYLOADS="$2" BENCH_THREADS=2 wrk -t2 -c64 -d"${wrk_seconds}s" --latency -s "$repo/bench/webhook.lua" \
+    "http://127.0.0.1:$1" 2>&1 | tee -a "$out/wrk.log" | sed -n 's/^BENCHJSON //p'
+}
+
+pending_count() { q -d "$1" -c "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'"; }
+
+# ---------------------------------------------------------------------------------------------- ingest
+ingest() {
+  local payloads="$out/payloads.tsv" paced="$out/paced.tsv"
+  # Enough distinct versions that wrk never wraps around within one run (wrapping would meet the dedupe).
+  local count=$((wrk_seconds * 12000)) paced_count=$(((rate_seconds + 3) * rate + rate))
+  for run in $(seq 1 "$runs"); do
+    log "ingest run $run/$runs"
+    local first=$((run * 100000000))
+    load payloads --out "$payloads" --count "$count" --first-id "$first" --secret "$bench_secret" >/dev/null
+    load payloads --out "$paced" --count "$paced_count" --first-id $((first + 50000000)) --secret "$bench_secret" >/dev/null
+
+    # Baseline: bare ASP.NET Core, one INSERT per request, same load.
+    local cs; cs="$(fresh_db bench_ingest_baseline)"
+    ensure_port_free $baseline_port
+    dotnet "$baseline_dll" serve --connection "$cs" --urls "http://127.0.0.1:$baseline_port" >>"$out/baseline.log" 2>&1 &
+    local bpid=$!; pids_to_stop+=("$bpid")
+    wait_http "http://127.0.0.1:$baseline_port/" 60 "$bpid" || die "baseline app did not start (log: $out/baseline.log)"
+    local w; w="$(wrk_post $baseline_port "$payloads")"
+    echo "$w" >>"$out/ingest-baseline.jsonl"
+    record ingest.baseline.accepted_per_s "$run" "$(jq .accepted_per_s <<<"$w")"
+    record ingest.baseline.p50_ms "$run" "$(jq .p50_ms <<<"$w")"
+    record ingest.baseline.p99_ms "$run" "$(jq .p99_ms <<<"$w")"
+    local r; r="$(load rate --url "http://127.0.0.1:$baseline_port/webhooks/qtickets" --payloads "$paced" --rate $rate --seconds "$rate_seconds")"
+    echo "$r" >>"$out/ingest-baseline-rate.jsonl"
+    record ingest.baseline.p99_at_rate_ms "$run" "$(jq .p99_ms <<<"$r")"
+    stop_pid "$bpid"
+
+    # The service, same payloads, its own database.
+    local db=bench_ingest_service
+    cs="$(fresh_db $db $schema)"
+    start_service $service_port "$cs" service-ingest
+    local spid=$service_pid; pids_to_stop+=("$spid")
+    local probe; probe="$(head -n 1 "$paced")"
+    local code; code="$(curl -s -o "$out/ingest-probe.txt" -w '%{http_code}' -X POST "http://127.0.0.1:$service_port/webhooks/qtickets" \
+      -H 'Content-Type: application/json' -H "X-Signature: ${probe%%$'\t'*}" -H 'X-Event-Type: updated' -H 'X-Model-Name: Order' \
+      --data-binary "${probe#*$'\t'}")"
+    if [ "$code" != "200" ]; then
+      stop_pid "$spid"
+      [ "$run" -gt 1 ] || note "- Webhook ingest (service) **not measured**: \`POST /webhooks/qtickets\` answered HTTP $code to a correctly signed payload (the webhooks branch is not in this build; the bench sets \`Qtickets:WebhookSecrets:0\`)."
+      log "service webhook endpoint answered $code; measuring the baseline only"
+      continue
+    fi
+    w="$(wrk_post $service_port "$payloads")"
+    echo "$w" >>"$out/ingest-service.jsonl"
+    record ingest.service.accepted_per_s "$run" "$(jq .accepted_per_s <<<"$w")"
+    record ingest.service.p50_ms "$run" "$(jq .p50_ms <<<"$w")"
+    record ingest.service.p99_ms "$run" "$(jq .p99_ms <<<"$w")"
+    record ingest.service.non2xx "$run" "$(jq .non2xx <<<"$w")"
+    # Time until every accepted delivery is applied, from the end of the load.
+    local t0=$SECONDS deadline=$((SECONDS + 600))
+    while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    record ingest.service.drain_s "$run" $((SECONDS - t0))
+    r="$(load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads "$paced" --rate $rate --seconds "$rate_seconds")"
+    echo "$r" >>"$out/ingest-service-rate.jsonl"
+    record ingest.service.p99_at_rate_ms "$run" "$(jq .p99_ms <<<"$r")"
+    record ingest.service.non200_at_rate "$run" "$(jq '.non200 + .errors' <<<"$r")"
+    stop_pid "$spid"
+  done
+  note "- Ingest payloads: $(head -n 1 "$payloads" | cut -f2 | wc -c) bytes each (QTickets order, 3 baskets), signed HMAC-SHA1, distinct id and updated_at per request; wrk -t2 -c64 -d${wrk_seconds}s; fixed rate $rate req/s for ${rate_seconds}s after a 3 s warm-up by Qtickets.Sync.Bench.Load (latency from the due time, no coordinated omission)."
+  rm -f "$payloads" "$paced"
+}
+
+# -------------------------------------------------------------------------------------------- backfill
+# peak_rss PID -> VmHWM in MB (the kernel's high-water mark of the resident set; also sampled every 200 ms)
+peak_rss() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+# The backfill is measured alone: the recurring runs are scheduled for 31 February.
+never="0 0 31 2 *"
+backfill() {
+  for size in $backfill_sizes; do
+    for run in $(seq 1 "$runs"); do
+      log "backfill $size run $run/$runs: baseline"
+      local cs; cs="$(fresh_db bench_backfill_baseline $schema)"
+      local b; b="$(dotnet "$baseline_dll" upsert --connection "$cs" --orders "$size")"
+      echo "$b" >>"$out/backfill-baseline-$size.jsonl"
+      record "backfill.$size.baseline.rows_per_s" "$run" "$(jq .rows_per_second <<<"$b")"
+      record "backfill.$size.baseline.orders_per_s" "$run" "$(jq .orders_per_second <<<"$b")"
+
+      log "backfill $size run $run/$runs: service"
+      missing=
+      if ! start_emulator $emulator_port "$size" ""; then
+        note "- Backfill $size (service) **not measured**: $missing."
+        log "$missing"
+        continue
+      fi
+      local epid=$emulator_pid; pids_to_stop+=("$epid")
+      local db=bench_backfill_service
+      cs="$(fresh_db $db $schema)"
+      QT_BASE_URL="http://127.0.0.1:$emulator_port/api/rest/v1/" start_service $service_port "$cs" service-backfill \
+        Qtickets__RequestsPerSecond=0 Reconcile__IncrementalCron="$never" Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never"
+      local spid=$service_pid; pids_to_stop+=("$spid")
+      local sampler="$out/rss-$size-$run.txt"
+      (while kill -0 "$spid" 2>/dev/null; do awk '/VmRSS/ { print $2 }' "/proc/$spid/status" 2>/dev/null; sleep 0.2; done) >"$sampler" &
+      local started; started="$(curl -s -w '\n%{http_code}' -X POST "http://127.0.0.1:$service_port/api/v1/sync/backfill" \
+        -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' -d '{"from":"2000-01-01T00:00:00+00:00"}')"
+      local run_id; run_id="$(head -n 1 <<<"$started" | jq -r '.runId // .run_id // .id // empty' 2>/dev/null || true)"
+      if [ -z "$run_id" ]; then
+        note "- Backfill $size (service) **not measured**: \`POST /api/v1/sync/backfill\` answered $(tail -n 1 <<<"$started") without a run id (the reconcile branch is not in this build)."
+        stop_pid "$spid"; stop_pid "$epid"
+        break 2
+      fi
+      local status=queued t0=$SECONDS deadline=$((SECONDS + 3600)) runjson
+      while [ $SECONDS -lt $deadline ]; do
+        runjson="$(curl -s -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/runs/$run_id")"
+        status="$(jq -r '.status // empty' <<<"$runjson")"
+        case "$status" in succeeded|failed|skipped) break ;; esac
+        sleep 0.5
+      done
+      local wall=$((SECONDS - t0))
+      local peak; peak="$(peak_rss "$spid")"
+      local sampled; sampled="$(sort -n "$sampler" | tail -n 1 | awk '{ printf "%.1f", $1 / 1024 }')"
+      echo "$runjson" >>"$out/backfill-service-$size.jsonl"
+      local orders; orders="$(q -d $db -c 'SELECT count(*) FROM qtickets_orders')"
+      local baskets; baskets="$(q -d $db -c 'SELECT count(*) FROM qtickets_baskets')"
+      local seconds; seconds="$(q -d $db -c "SELECT extract(epoch FROM finished_at - started_at) FROM sync_runs WHERE id = $run_id")"
+      [ -n "$seconds" ] || seconds=$wall
+      # The backfill lists paid orders (payed=1): that many must be stored.
+      local expected; expected="$(curl -s -H "Authorization: Bearer $emulator_token" \
+        "http://127.0.0.1:$emulator_port/api/rest/v1/orders?payed=1&page=1&per_page=1" | jq -r '.paging.total // empty')"
+      if [ "$status" != succeeded ] || [ "$orders" != "$expected" ]; then
+        note "- Backfill $size run $run: run $run_id ended \`$status\` with $orders orders stored where the emulator lists ${expected:-?} paid ($(jq -r '.error // ""' <<<"$runjson"))."
+      fi
+      [ "$run" -gt 1 ] || note "- Backfill $size: the emulator holds $size orders, of which ${expected:-?} paid (what the backfill loads); $baskets tickets stored. Orders/s = stored orders / (finished_at - started_at) of the sync run."
+      record "backfill.$size.service.orders_per_s" "$run" "$(awk -v o="$orders" -v s="$seconds" 'BEGIN { printf "%.0f", o / s }')"
+      record "backfill.$size.service.rows_per_s" "$run" "$(awk -v o="$orders" -v b="$baskets" -v s="$seconds" 'BEGIN { printf "%.0f", (o + b) / s }')"
+      record "backfill.$size.service.peak_mb" "$run" "$peak"
+      record "backfill.$size.service.sampled_peak_mb" "$run" "${sampled:-0}"
+      stop_pid "$spid"; stop_pid "$epid"
+    done
+  done
+}
+
+# ------------------------------------------------------------------------------------------------ read
+# service_plans DB CS: the service's own SQL and plans per read endpoint. auto_explain (ANALYZE) is switched
+# on for this database for a short extra pass after the measurement and read back from the cluster's log.
+service_plans() {
+  local db="$1" cs="$2" serverlog
+  serverlog="$(q -d postgres -c 'SHOW data_directory')/server.log"
+  [ -r "$serverlog" ] || { note "- Service SQL plans not captured: cannot read $serverlog."; return; }
+  q -d postgres -c "ALTER DATABASE $db SET session_preload_libraries = 'auto_explain'" \
+    -c "ALTER DATABASE $db SET auto_explain.log_min_duration = 0" -c "ALTER DATABASE $db SET auto_explain.log_analyze = on" \
+    -c "ALTER DATABASE $db SET auto_explain.log_buffers = on" >/dev/null
+  start_service $service_port "$cs" service-read
+  local spid=$service_pid; pids_to_stop+=("$spid")
+  for endpoint in list daily byid; do
+    local offset; offset="$(stat -c %s "$serverlog")"
+    load read --base "http://127.0.0.1:$service_port/" --key "$read_key" --orders "$read_orders" \
+      --events $events --first-day 2025-01-01 --days 365 --samples 10 --depth 5 --only $endpoint >/dev/null
+    tail -c +$((offset + 1)) "$serverlog" >"$out/read-plans-$endpoint.log"
+  done
+  stop_pid "$spid"
+  q -d postgres -c "ALTER DATABASE $db RESET ALL" >/dev/null
+}
+
+read_api() {
+  local db=bench_read cs events=50
+  cs="$(fresh_db $db $schema)"
+  log "read: bulk-loading $read_orders orders and $((read_orders * 3)) tickets with generate_series"
+  local t0=$SECONDS
+  q -d $db -v orders="$read_orders" -v events="$events" -f "$repo/bench/read-data.sql" >/dev/null
+  note "- Read API data: $read_orders orders / $((read_orders * 3)) tickets over $events events and 2025 (one year), bulk-loaded with \`bench/read-data.sql\` (generate_series) in $((SECONDS - t0)) s, then VACUUM (ANALYZE)."
+  start_service $service_port "$cs" service-read
+  local spid=$service_pid; pids_to_stop+=("$spid")
+  local code; code="$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $read_key" "http://127.0.0.1:$service_port/api/v1/orders/1")"
+  if [ "$code" != "200" ]; then
+    note "- Read API **not measured**: \`GET /api/v1/orders/1\` answered HTTP $code (the readapi branch is not in this build)."
+    stop_pid "$spid"
+  else
+    for run in $(seq 1 "$runs"); do
+      log "read run $run/$runs"
+      local r; r="$(load read --base "http://127.0.0.1:$service_port/" --key "$read_key" --orders "$read_orders" \
+        --events $events --first-day 2025-01-01 --days 365 --samples $read_samples --depth 20)"
+      echo "$r" >>"$out/read.jsonl"
+      record read.list.p50_ms "$run" "$(jq .order_list.summary.p50_ms <<<"$r")"
+      record read.list.p99_ms "$run" "$(jq .order_list.summary.p99_ms <<<"$r")"
+      record read.list.deepest_page "$run" "$(jq .order_list.deepest_page <<<"$r")"
+      record read.daily.p50_ms "$run" "$(jq .daily_sales.p50_ms <<<"$r")"
+      record read.daily.p99_ms "$run" "$(jq .daily_sales.p99_ms <<<"$r")"
+      record read.byid.p50_ms "$run" "$(jq .order_by_id.p50_ms <<<"$r")"
+      record read.byid.p99_ms "$run" "$(jq .order_by_id.p99_ms <<<"$r")"
+      local failures; failures="$(jq '[.order_list.summary.failures, .daily_sales.failures, .order_by_id.failures | to_entries[] | .value] | add // 0' <<<"$r")"
+      [ "$failures" = "0" ] || note "- Read run $run: $failures non-200 answers ($(jq -c '[.order_list.summary.failures, .daily_sales.failures, .order_by_id.failures]' <<<"$r"))."
+    done
+    stop_pid "$spid"
+    service_plans $db "$cs"
+  fi
+  # For comparison: the same queries as specified, in plain SQL, EXPLAIN (ANALYZE, BUFFERS).
+  q -d $db -f "$repo/bench/read-explain.sql" >"$out/read-explain.txt" 2>&1 || true
+}
+
+wants ingest && ingest
+wants backfill && backfill
+wants read && read_api
+
+mkdir -p "$repo/docs"
+"$repo/bench/report.sh" "$out" "$mode" "$runs" "$started_at" >"$repo/docs/benchmarks.md"
+log "wrote docs/benchmarks.md (artifacts: $out)"
