@@ -4,7 +4,7 @@
 #
 #   export ConnectionStrings__Postgres="$(deploy/local-postgres.sh)"
 #
-# Installs Debian's postgresql with apt when initdb/pg_ctl are absent. The cluster lives in .data/pg
+# Installs Debian's postgresql with apt when initdb/pg_ctl are absent. The cluster lives in .data/pg-<port>
 # (git-ignored), listens on 127.0.0.1 only, on a fixed non-default port (QTICKETS_PG_PORT, default 55432),
 # with its own socket directory, so it never clashes with a system cluster. Idempotent: a running cluster
 # is reused. `deploy/local-postgres.sh stop` stops it.
@@ -43,12 +43,12 @@ if [ "$(id -u)" -eq 0 ]; then
   as_owner=(runuser -u postgres --)
 fi
 
-data="${QTICKETS_PG_DIR:-$repo/.data/pg}"
+data="${QTICKETS_PG_DIR:-$repo/.data/pg-$port}"
 mkdir -p "$(dirname "$data")"
 if [ "${as_owner[*]}" != "" ] && ! "${as_owner[@]}" test -x "$(dirname "$data")" 2>/dev/null; then
   # The checkout is not reachable by the postgres user (e.g. a private temp folder): keep the cluster in a
   # folder it can reach, named after this checkout so clones do not share one.
-  data="/var/tmp/qtickets-sync-pg-$(echo -n "$repo" | sha1sum | cut -c1-12)"
+  data="/var/tmp/qtickets-sync-pg-$(echo -n "$repo" | sha1sum | cut -c1-12)-$port"
   log "checkout not reachable by the postgres user; using $data"
 fi
 socket="$data-socket"
