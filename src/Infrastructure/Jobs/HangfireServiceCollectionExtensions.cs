@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +56,9 @@ public static class HangfireServiceCollectionExtensions
             {
                 server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                // Otherwise the workers build jobs with the process-wide JobActivator.Current, i.e. from the
+                // container of whichever host configured Hangfire last.
+                server.Activator = new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
             });
         }
         return services;

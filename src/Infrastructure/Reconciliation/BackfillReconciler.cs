@@ -41,7 +41,7 @@ public sealed partial class BackfillReconciler(
             StartPage = startPage,
             PageSize = options.Value.PageSize,
         };
-        await foreach (var page in client.ListOrdersAsync(query, run.Stopping))
+        await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))
         {
             var counts = await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile,
                 tx => state.WriteCheckpointAsync(run.Connection, tx, key, page.Page, since, CancellationToken.None));

@@ -31,7 +31,7 @@ public sealed partial class FullSweepReconciler(
         try
         {
             var query = new OrderListQuery { PaidOnly = true, UpdatedSince = since, OrderBy = OrderListOrder.Id, PageSize = settings.PageSize };
-            await foreach (var page in client.ListOrdersAsync(query, run.Stopping))
+            await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))
             {
                 var ids = page.Orders.Select(o => o.Id).ToArray();
                 await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile, tx => RememberAsync(run.Connection, tx, ids));

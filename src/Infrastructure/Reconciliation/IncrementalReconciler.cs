@@ -40,7 +40,7 @@ public sealed partial class IncrementalReconciler(
             OrderBy = OrderListOrder.UpdatedAt,
             PageSize = settings.PageSize,
         };
-        await foreach (var page in client.ListOrdersAsync(query, run.Stopping))
+        await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))
         {
             var newest = page.Orders.Count == 0 ? (DateTimeOffset?)null : page.Orders.Max(o => o.UpdatedAt);
             var counts = await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile, newest is { } n

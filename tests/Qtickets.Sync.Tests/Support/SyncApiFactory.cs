@@ -25,6 +25,9 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Jobs:Role"] = "api",
+        // Tests apply webhooks when they choose (WebhookApplier.ApplyPendingAsync), so rows they arrange as
+        // pending or failed stay that way.
+        ["Webhooks:ApplyInBackground"] = "false",
         ["Qtickets:BaseUrl"] = "http://qtickets.invalid/api/rest/v1/",
         ["Qtickets:Token"] = "test-token",
         ["Auth:ApiKeys:0:Key"] = AdminKey,

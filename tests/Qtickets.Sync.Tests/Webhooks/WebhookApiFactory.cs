@@ -21,7 +21,6 @@ public class WebhookApiFactory : SyncApiFactory
     {
         ["Qtickets:WebhookSecrets:0"] = Secret,
         ["Qtickets:WebhookSecrets:1"] = NextSecret,
-        ["Webhooks:ApplyInBackground"] = "false",
     };
 
     /// <summary>Posts <paramref name="body"/> as QTickets would, signed with <paramref name="secret"/> unless it is null.</summary>

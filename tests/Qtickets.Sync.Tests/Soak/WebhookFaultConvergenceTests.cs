@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Qtickets.Emulator.Webhooks;
+using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Domain.Sales;
+using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Infrastructure.Jobs;
+using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Webhooks;
+using Qtickets.Sync.Tests.Reconciliation;
+using Qtickets.Sync.Tests.Support;
+
+namespace Qtickets.Sync.Tests.Soak;
+
+/// <summary>The service with signed webhooks applied on demand, fed by the in-process emulator.</summary>
+public sealed class ConvergenceFactory : EmulatorBackedFactory
+{
+    public const string Secret = "soak-webhook-secret";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Qtickets:WebhookSecrets:0"] = Secret,
+    };
+}
+
+/// <summary>The emulator sending its webhooks, faults and all, straight into the service under test.</summary>
+public sealed class FaultyWebhookEmulator(Func<HttpMessageHandler> service) : EmulatorHost
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Emulator:Orders"] = "600",
+        ["Emulator:Seed"] = "7",
+        ["Emulator:WebhookUrl"] = "http://sync.test/webhooks/qtickets",
+        ["Emulator:WebhookSecret"] = ConvergenceFactory.Secret,
+        ["Emulator:WebhookRetryScale"] = "0.001",
+        ["Emulator:Faults:WebhookDropPercent"] = "10",
+        ["Emulator:Faults:WebhookDuplicatePercent"] = "10",
+        ["Emulator:Faults:WebhookReorderPercent"] = "10",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+            services.AddHttpClient(WebhookSender.HttpClientName).ConfigurePrimaryHttpMessageHandler(service));
+    }
+}
+
+/// <summary>
+/// Issue 5's promise: with 10% of webhooks dropped, 10% duplicated and 10% reordered, one reconcile brings the
+/// mirror to exactly what QTickets holds, order by order, ticket by ticket and kopeck by kopeck.
+/// </summary>
+public sealed class WebhookFaultConvergenceTests(ConvergenceFactory factory) : IClassFixture<ConvergenceFactory>, IAsyncLifetime
+{
+    private FaultyWebhookEmulator? emulator;
+
+    public Task InitializeAsync()
+    {
+        emulator = new FaultyWebhookEmulator(() => factory.Server.CreateHandler());
+        factory.Emulator = emulator.CreateHandler();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (emulator is not null)
+        {
+            await emulator.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Lost_doubled_and_reordered_webhooks_then_one_reconcile_leave_the_mirror_equal_to_the_truth()
+    {
+        var jobs = factory.GetRequiredService<SyncJobs>();
+        var backfill = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(
+            new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), SyncRunTriggers.Api, CancellationToken.None);
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.BackfillAsync(backfill.RunId, null, CancellationToken.None));
+        using var control = emulator!.CreateClient();
+
+        (await control.PostAsync(new Uri("/emulator/activity/step?count=400", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        await WebhooksSettledAsync();
+        await factory.GetRequiredService<WebhookApplier>().ApplyPendingAsync(CancellationToken.None);
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
+
+        var stats = emulator.Stats;
+        Assert.True(stats.WebhooksDropped > 0 && stats.WebhooksDuplicated > 0 && stats.WebhooksReordered > 0,
+            $"faults were not exercised: {stats}");
+        var truth = await PaidTruthAsync(control);
+        var mirror = await PaidMirrorAsync();
+        Assert.Equal(truth.Keys.Order(), mirror.Keys.Order());
+        Assert.All(truth.Values, expected => AssertSame(expected, mirror[expected.Id]));
+        Assert.Equal(
+            DailySales.Compute(truth.Values, TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow")),
+            await MirrorDailySalesAsync());
+        await using var db = factory.CreateDbContext();
+        Assert.True(await db.WebhookDeliveries.AnyAsync(d => d.DuplicateCount > 0), "no duplicate delivery was recorded");
+    }
+
+    private async Task WebhooksSettledAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var s = emulator!.Stats;
+            if (s.WebhooksPending == 0 && s.WebhooksEmitted - s.WebhooksDropped + s.WebhooksDuplicated == s.WebhooksDelivered + s.WebhooksGivenUp)
+            {
+                return;
+            }
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    private static async Task<Dictionary<long, Order>> PaidTruthAsync(HttpClient control)
+    {
+        using var page = JsonDocument.Parse(await control.GetStringAsync(new Uri("/emulator/truth/orders?per_page=100000", UriKind.Relative)));
+        return page.RootElement.GetProperty("data").EnumerateArray()
+            .Select(o => OrderPayloadParser.Parse(Encoding.UTF8.GetBytes(o.GetRawText())))
+            .Where(o => o.Payed)
+            .ToDictionary(o => o.Id);
+    }
+
+    private async Task<Dictionary<long, Order>> PaidMirrorAsync()
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Orders.AsNoTracking().Include(o => o.Baskets).Where(o => o.Payed).ToDictionaryAsync(o => o.Id);
+    }
+
+    private static void AssertSame(Order expected, Order actual)
+    {
+        Assert.Equal((expected.UpdatedAt, expected.PayedAt, expected.DeletedAt, expected.Price), (actual.UpdatedAt, actual.PayedAt, actual.DeletedAt, actual.Price));
+        var live = actual.Baskets.Where(b => b.VanishedAt is null).OrderBy(b => b.Id)
+            .Select(b => (b.Id, b.Price, b.DeletedAt, b.RefundedAt, b.RefundedAmount, b.CheckedAt));
+        Assert.Equal(expected.Baskets.OrderBy(b => b.Id).Select(b => (b.Id, b.Price, b.DeletedAt, b.RefundedAt, b.RefundedAmount, b.CheckedAt)), live);
+    }
+
+    private async Task<List<DailySales>> MirrorDailySalesAsync()
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT day, event_id, paid_orders, tickets_sold, revenue, refunded_tickets, refunded_amount FROM qtickets_daily_sales('Europe/Moscow') ORDER BY day, event_id",
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<DailySales>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new DailySales(reader.GetFieldValue<DateOnly>(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3),
+                reader.GetDecimal(4), reader.GetInt32(5), reader.GetDecimal(6)));
+        }
+        return rows;
+    }
+}
