@@ -3,7 +3,7 @@
 # figure is compared with, several times, and writes docs/benchmarks.md.
 #
 #   bench/run.sh --quick     CI-sized, under 5 minutes: 3 runs, backfill 20,000 orders, read API on 100,000
-#   bench/run.sh --full      5 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (about an hour)
+#   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (about 45 minutes)
 #   bench/run.sh --quick --only ingest,backfill,read      a subset of scenarios
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
@@ -29,7 +29,7 @@ mkdir -p "$out"
 source "$repo/bench/lib.sh"
 
 if [ "$mode" = full ]; then
-  runs=5; wrk_seconds=20; rate_seconds=30; backfill_sizes="100000 1000000"; read_orders=1000000; read_samples=500
+  runs=3; wrk_seconds=15; rate_seconds=20; backfill_sizes="100000 1000000"; read_orders=1000000; read_samples=500
 else
   runs=3; wrk_seconds=5; rate_seconds=6; backfill_sizes="20000"; read_orders=100000; read_samples=150
 fi
