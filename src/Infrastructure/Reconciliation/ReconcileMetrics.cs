@@ -16,10 +16,10 @@ public sealed class ReconcileMetrics
     public ReconcileMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        pages = meter.CreateCounter<long>("qtickets_reconcile_pages_total", description: "Pages of orders committed by reconciliation runs.");
-        orders = meter.CreateCounter<long>("qtickets_reconcile_orders_total", description: "Orders seen by reconciliation runs, by upsert outcome.");
-        gapsHealed = meter.CreateCounter<long>("qtickets_reconcile_gaps_healed_total", description: "Orders reconciliation inserted or updated: gaps the webhooks left.");
-        runDuration = meter.CreateHistogram<double>("qtickets_reconcile_run_duration_seconds", unit: "s", description: "Duration of sync runs, by kind and final status.");
+        pages = meter.CreateCounter<long>("reconcile_pages_total", description: "Pages of orders committed by reconciliation runs.");
+        orders = meter.CreateCounter<long>("reconcile_orders_total", description: "Orders seen by reconciliation runs, by upsert outcome.");
+        gapsHealed = meter.CreateCounter<long>("reconcile_gaps_healed_total", description: "Orders reconciliation inserted or updated: gaps the webhooks left.");
+        runDuration = meter.CreateHistogram<double>("reconcile_run_duration_seconds", unit: "s", description: "Duration of sync runs, by kind and final status.");
     }
 
     public void PageCommitted(string kind, int pageCount, PageCounts counts)

@@ -13,7 +13,7 @@ public sealed class ReconcileMetricsRecorder : IDisposable
     {
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument.Name.StartsWith("qtickets_reconcile_", StringComparison.Ordinal))
+            if (ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument.Name.StartsWith("reconcile_", StringComparison.Ordinal))
             {
                 l.EnableMeasurementEvents(instrument);
             }

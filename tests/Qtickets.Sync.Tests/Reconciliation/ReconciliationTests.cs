@@ -79,11 +79,11 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         Assert.Equal((3, 5, 3, 1, 1, 4), (run.Pages, run.OrdersSeen, run.OrdersInserted, run.OrdersUpdated, run.OrdersUnchanged, run.GapsHealed));
         Assert.NotNull(run.FinishedAt);
         Assert.Equal(Now.AddHours(-720), run.Since!.Value, TimeSpan.FromMinutes(1));
-        Assert.Equal(3, metrics.Sum("qtickets_reconcile_pages_total"));
-        Assert.Equal(3, metrics.Sum("qtickets_reconcile_orders_total", "inserted"));
-        Assert.Equal(1, metrics.Sum("qtickets_reconcile_orders_total", "unchanged"));
-        Assert.Equal(4, metrics.Sum("qtickets_reconcile_gaps_healed_total"));
-        Assert.Equal(1, metrics.Count("qtickets_reconcile_run_duration_seconds"));
+        Assert.Equal(3, metrics.Sum("reconcile_pages_total"));
+        Assert.Equal(3, metrics.Sum("reconcile_orders_total", "inserted"));
+        Assert.Equal(1, metrics.Sum("reconcile_orders_total", "unchanged"));
+        Assert.Equal(4, metrics.Sum("reconcile_gaps_healed_total"));
+        Assert.Equal(1, metrics.Count("reconcile_run_duration_seconds"));
     }
 
     [Fact]
