@@ -1,22 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Sync;
-using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Reconciliation;
 
 /// <summary>The service with its in-process Hangfire server (role all); schedules pushed out of the way.</summary>
-public sealed class JobServerFactory : SyncApiFactory
+public sealed class JobServerFactory : FakeUpstreamFactory
 {
-    public FakeQticketsClient Upstream { get; } = new();
-
     protected override IDictionary<string, string?> Settings
     {
         get
@@ -28,16 +22,6 @@ public sealed class JobServerFactory : SyncApiFactory
             settings["Reconcile:CatalogCron"] = "0 0 31 2 *";
             return settings;
         }
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<IQticketsClient>();
-            services.AddSingleton<IQticketsClient>(Upstream);
-        });
     }
 }
 
