@@ -25,8 +25,9 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddSyncDashboard(builder.Configuration);
     builder.Services.AddApiKeyAuth(builder.Configuration);
     builder.Services.AddSyncSwagger();
-    builder.Services.AddReadApi(builder.Configuration);
-    builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+    builder.Services.AddReadApi();
+    builder.Services.AddSyncHealth(builder.Configuration);
+    builder.Services.AddShutdownTimeout(builder.Configuration);
 
     var app = builder.Build();
     // Check every setting before touching the database, so a typo is reported as itself.
@@ -48,10 +49,11 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapHealthEndpoints();
     app.MapMetrics("/metrics");
     app.MapSyncSwagger();
-    app.MapDashboard();
+    app.MapWebhooks();
+    app.MapWebhookDeliveries();
     app.MapReadApi();
     app.MapSyncRuns();
-    app.MapWebhooks();
+    app.MapDashboard();
 
     await app.RunAsync();
 });

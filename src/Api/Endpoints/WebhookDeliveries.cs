@@ -20,7 +20,7 @@ public static class WebhookDeliveries
         DeliveryStatuses.Pending, DeliveryStatuses.Applied, DeliveryStatuses.Rejected, DeliveryStatuses.Flagged, DeliveryStatuses.Failed,
     ];
 
-    internal static IEndpointRouteBuilder MapWebhookDeliveries(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapWebhookDeliveries(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/webhooks/deliveries")
             .RequireAuthorization(AuthPolicies.Admin)

@@ -17,8 +17,8 @@ public static partial class Webhooks
     };
 
     /// <summary>
-    /// <c>POST /webhooks/qtickets</c>, the receiver QTickets posts orders to, and the admin endpoints over the
-    /// delivery inbox. The receiver takes no API key (QTickets cannot send one): its credential is X-Signature.
+    /// <c>POST /webhooks/qtickets</c>, the receiver QTickets posts orders to. It takes no API key (QTickets
+    /// cannot send one): its credential is X-Signature.
     /// </summary>
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
@@ -33,7 +33,6 @@ public static partial class Webhooks
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        app.MapWebhookDeliveries();
         return app;
     }
 

@@ -1,9 +1,14 @@
 using System.Reflection;
+using Microsoft.OpenApi;
+using Qtickets.Sync.Api.Auth;
 
 namespace Qtickets.Sync.Api.Hosting;
 
 public static class SwaggerSetup
 {
+    private const string ApiKeySchemeId = "ApiKey";
+
+    /// <summary>The OpenAPI document, with the <c>X-Api-Key</c> scheme required by every operation.</summary>
     public static IServiceCollection AddSyncSwagger(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -15,6 +20,17 @@ public static class SwaggerSetup
             {
                 swagger.IncludeXmlComments(xml);
             }
+            swagger.AddSecurityDefinition(ApiKeySchemeId, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "API key with scope read, read:pii (unmasked contact details) or admin.",
+            });
+            swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeySchemeId, document)] = [],
+            });
         });
         return services;
     }
