@@ -32,6 +32,7 @@ public static partial class Webhooks
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -78,7 +79,7 @@ public static partial class Webhooks
                 extensions: new Dictionary<string, object?> { ["delivery_id"] = entry.DeliveryId });
         }
         LogStored(logger, delivery.EventType, delivery.OrderId, outcome);
-        return TypedResults.Ok(new WebhookReceipt(entry.DeliveryId, entry.Duplicate ? "duplicate" : delivery.Status));
+        return TypedResults.Ok(new WebhookReceipt(entry.DeliveryId, entry.Duplicate ? WebhookReceipt.Duplicate : delivery.Status));
     }
 
     private static async Task<IncomingDelivery> InspectAsync(HttpRequest request, WebhookIntake intake, int maxBodyBytes, CancellationToken cancellationToken)

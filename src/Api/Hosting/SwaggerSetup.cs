@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.OpenApi;
 using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Api.OpenApi;
 
 namespace Qtickets.Sync.Api.Hosting;
 
@@ -20,6 +21,11 @@ public static class SwaggerSetup
             {
                 swagger.IncludeXmlComments(xml);
             }
+            // Money is exact: System.Text.Json writes decimal as a JSON number, and "number"/"decimal" is what
+            // NSwag and Kiota turn back into System.Decimal (the default "double" would give clients floating point).
+            swagger.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
+            swagger.SchemaFilter<ClosedSetSchemaFilter>();
+            swagger.OperationFilter<CsvAlternative.OperationFilter>();
             swagger.AddSecurityDefinition(ApiKeySchemeId, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Qtickets.Sync.Api.OpenApi;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -18,7 +19,7 @@ public sealed class DailySalesParameters
     [FromQuery(Name = "tz")] public string? Tz { get; init; }
 
     /// <summary><c>json</c> (default) or <c>csv</c>; <c>Accept: text/csv</c> also selects CSV.</summary>
-    [FromQuery(Name = "format")] public string? Format { get; init; }
+    [FromQuery(Name = "format"), ClosedSet("json", "csv")] public string? Format { get; init; }
 
     public DailySalesQuery Parse(QueryText query, string defaultTimeZone)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Qtickets.Sync.Api.OpenApi;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -12,10 +13,10 @@ public sealed class OrderListParameters
     [FromQuery(Name = "show_id")] public string? ShowId { get; init; }
 
     /// <summary><c>true</c>: paid orders only; <c>false</c>: unpaid only.</summary>
-    [FromQuery(Name = "paid")] public string? Paid { get; init; }
+    [FromQuery(Name = "paid"), ClosedSet("true", "false")] public string? Paid { get; init; }
 
     /// <summary><c>true</c>: cancelled (deleted in QTickets) orders only; <c>false</c>: the others.</summary>
-    [FromQuery(Name = "cancelled")] public string? Cancelled { get; init; }
+    [FromQuery(Name = "cancelled"), ClosedSet("true", "false")] public string? Cancelled { get; init; }
 
     /// <summary>Created at or after this instant (ISO 8601, e.g. <c>2024-05-01T00:00:00+03:00</c>).</summary>
     [FromQuery(Name = "created_from")] public string? CreatedFrom { get; init; }
@@ -48,10 +49,10 @@ public sealed class OrderListParameters
     [FromQuery(Name = "limit")] public string? Limit { get; init; }
 
     /// <summary><c>baskets</c> to embed each order's tickets.</summary>
-    [FromQuery(Name = "include")] public string? Include { get; init; }
+    [FromQuery(Name = "include"), ClosedSet("baskets")] public string? Include { get; init; }
 
     /// <summary><c>json</c> (default) or <c>csv</c>; <c>Accept: text/csv</c> also selects CSV.</summary>
-    [FromQuery(Name = "format")] public string? Format { get; init; }
+    [FromQuery(Name = "format"), ClosedSet("json", "csv")] public string? Format { get; init; }
 
     public OrderFilter Parse(QueryText query)
     {

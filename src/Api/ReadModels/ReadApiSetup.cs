@@ -21,7 +21,8 @@ public static class ReadApiSetup
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(AuthPolicies.Read)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapOrders().MapTickets().MapEvents().MapSales().MapSyncStatus();
         return app;
     }
