@@ -10,7 +10,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Qtickets.Sync.Api.OpenApi;
 
 /// <summary>
-/// Turns <see cref="ClosedSetAttribute"/> into an <c>enum</c> on the property's or parameter's schema. Domain
+/// Turns <see cref="ClosedSetAttribute"/> into an <c>enum</c> on the property's or parameter's schema, and
+/// <see cref="DeclaredAsAttribute"/> into the declared type and format. Domain
 /// types cannot carry an Api attribute, and some sets are computed, so those are listed here.
 /// </summary>
 internal sealed class ClosedSetSchemaFilter : ISchemaFilter
@@ -28,15 +29,26 @@ internal sealed class ClosedSetSchemaFilter : ISchemaFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is not OpenApiSchema target || Values(context) is not { } values)
+        if (schema is not OpenApiSchema target)
         {
             return;
         }
-        target.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+        if (Attribute<DeclaredAsAttribute>(context) is { } declared
+            && context.SchemaGenerator.GenerateSchema(declared.Type, context.SchemaRepository) is { } wire)
+        {
+            target.Type = wire.Type;
+            target.Format = wire.Format;
+        }
+        if (Values(context) is { } values)
+        {
+            target.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+        }
     }
 
+    private static T? Attribute<T>(SchemaFilterContext context) where T : Attribute =>
+        context.MemberInfo?.GetCustomAttribute<T>() ?? context.ParameterInfo?.GetCustomAttribute<T>();
+
     private static IReadOnlyList<string>? Values(SchemaFilterContext context) =>
-        context.MemberInfo?.GetCustomAttribute<ClosedSetAttribute>()?.Values
-        ?? context.ParameterInfo?.GetCustomAttribute<ClosedSetAttribute>()?.Values
+        Attribute<ClosedSetAttribute>(context)?.Values
         ?? (context.MemberInfo is { } member && ListedSets.TryGetValue(member, out var set) ? set : null);
 }

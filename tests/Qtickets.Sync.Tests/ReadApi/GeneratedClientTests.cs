@@ -25,7 +25,9 @@ public class GeneratedClientTests(SyncApiFactory factory) : IClassFixture<SyncAp
         var client = new SyncApiClient(http);
 
         var single = await client.GetOrderAsync(order.Id);
-        var page = await client.ListOrdersAsync(event_id: "51", include: Include.Baskets);
+        // An instant with an offset, as a Moscow client would pass it: the order was created at 13:00 +03:00.
+        var page = await client.ListOrdersAsync(
+            event_id: 51, created_from: T0.ToOffset(TimeSpan.FromHours(3)), created_to: T0.AddSeconds(1), include: Include.Baskets);
 
         Assert.Equal(98_765_432_109_876.75m, single.Price);
         Assert.Equal([Expensive, Cheap], single.Baskets!.Select(b => b.Price));
