@@ -4,8 +4,9 @@ namespace Qtickets.Sync.Api.OpenApi;
 
 /// <summary>
 /// Declares the only values a string property or query parameter takes, so the OpenAPI document states them as
-/// an <c>enum</c> (and generated clients get an enum) while the C# type stays a string. Documents only: the
-/// endpoints validate their input themselves.
+/// an <c>enum</c> (and generated clients get an enum) while the C# type stays a string; on a dictionary, the only
+/// keys it has, each declared as an optional property. Documents only: the endpoints validate their input
+/// themselves.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class ClosedSetAttribute : Attribute

@@ -39,7 +39,18 @@ internal sealed class ClosedSetSchemaFilter : ISchemaFilter
             target.Type = wire.Type;
             target.Format = wire.Format;
         }
-        if (Values(context) is { } values)
+        if (Values(context) is not { } values)
+        {
+            return;
+        }
+        if (target.AdditionalProperties is { } valueSchema)
+        {
+            // A map whose keys are the closed set: each key becomes an optional property.
+            target.Properties = values.ToDictionary(v => v, _ => valueSchema);
+            target.AdditionalProperties = null;
+            target.AdditionalPropertiesAllowed = false;
+        }
+        else
         {
             target.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
         }

@@ -36,6 +36,7 @@ public sealed record ReconcileStatusDto
     /// <summary>Seconds since the watermark.</summary>
     public double? WatermarkLagSeconds { get; init; }
     /// <summary>Finish time of the last successful run of each kind (incremental, full_sweep, backfill, catalog).</summary>
+    [ClosedSet(typeof(SyncRunKinds))]
     public IReadOnlyDictionary<string, DateTimeOffset> LastSucceeded { get; init; } = new Dictionary<string, DateTimeOffset>();
     /// <summary>Status of the most recent incremental run, whatever its outcome.</summary>
     [ClosedSet(typeof(SyncRunStatuses))]

@@ -38,6 +38,20 @@ public class GeneratedClientTests(SyncApiFactory factory) : IClassFixture<SyncAp
     }
 
     [Fact]
+    public async Task The_generated_client_starts_a_reconcile_and_reads_the_run_back_in_its_enums()
+    {
+        using var http = factory.CreateClient(SyncApiFactory.AdminKey);
+        var client = new SyncApiClient(http);
+
+        var queued = await client.StartReconcileAsync(new ReconcileRequest { Kind = ReconcileRequestKind.Full_sweep });
+        var run = await client.GetSyncRunAsync(queued.RunId);
+        var listed = await client.ListSyncRunsAsync(kind: Kind.Full_sweep, status: Status.Queued);
+
+        Assert.Equal((SyncRunKind.Full_sweep, SyncRunTrigger.Api, SyncRunStatus.Queued), (run.Kind, run.Trigger, run.Status));
+        Assert.Contains(queued.RunId, listed.Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task The_generated_client_sees_a_missing_order_as_a_404_problem()
     {
         using var http = factory.CreateClient(SyncApiFactory.ReadKey);
