@@ -24,6 +24,7 @@ public static class SwaggerSetup
             // Money is exact: System.Text.Json writes decimal as a JSON number, and "number"/"decimal" is what
             // NSwag and Kiota turn back into System.Decimal (the default "double" would give clients floating point).
             swagger.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
+            swagger.SchemaFilter<DeclaredAsSchemaFilter>();
             swagger.SchemaFilter<ClosedSetSchemaFilter>();
             swagger.OperationFilter<CsvAlternative.OperationFilter>();
             swagger.AddSecurityDefinition(ApiKeySchemeId, new OpenApiSecurityScheme

@@ -10,8 +10,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Qtickets.Sync.Api.OpenApi;
 
 /// <summary>
-/// Turns <see cref="ClosedSetAttribute"/> into an <c>enum</c> on the property's or parameter's schema, and
-/// <see cref="DeclaredAsAttribute"/> into the declared type and format. Domain
+/// Turns <see cref="ClosedSetAttribute"/> into an <c>enum</c> on the property's or parameter's schema. Domain
 /// types cannot carry an Api attribute, and some sets are computed, so those are listed here.
 /// </summary>
 internal sealed class ClosedSetSchemaFilter : ISchemaFilter
@@ -33,12 +32,6 @@ internal sealed class ClosedSetSchemaFilter : ISchemaFilter
         {
             return;
         }
-        if (Attribute<DeclaredAsAttribute>(context) is { } declared
-            && context.SchemaGenerator.GenerateSchema(declared.Type, context.SchemaRepository) is { } wire)
-        {
-            target.Type = wire.Type;
-            target.Format = wire.Format;
-        }
         if (Values(context) is not { } values)
         {
             return;
@@ -56,10 +49,7 @@ internal sealed class ClosedSetSchemaFilter : ISchemaFilter
         }
     }
 
-    private static T? Attribute<T>(SchemaFilterContext context) where T : Attribute =>
-        context.MemberInfo?.GetCustomAttribute<T>() ?? context.ParameterInfo?.GetCustomAttribute<T>();
-
     private static IReadOnlyList<string>? Values(SchemaFilterContext context) =>
-        Attribute<ClosedSetAttribute>(context)?.Values
+        context.MemberAttribute<ClosedSetAttribute>()?.Values
         ?? (context.MemberInfo is { } member && ListedSets.TryGetValue(member, out var set) ? set : null);
 }
