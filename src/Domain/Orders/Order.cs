@@ -21,6 +21,9 @@ public sealed class Order
     public string? ClientSurname { get; set; }
     public string? ClientMiddlename { get; set; }
 
+    /// <summary>The order's <c>client</c> object, kept in <c>qtickets_clients</c> (not a column of the order).</summary>
+    public Catalog.Client? Client { get; set; }
+
     public long? SiteId { get; set; }
     public string? SiteHost { get; set; }
     public long? PaymentId { get; set; }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Orders;
 
 namespace Qtickets.Sync.Infrastructure.Persistence;
@@ -104,6 +105,21 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Time<Basket>("source_updated_at", b => b.SourceUpdatedAt),
     ];
 
+    /// <summary>Buyers as the orders describe them: <c>qtickets_clients</c> is filled from here, at no extra API cost.</summary>
+    private static readonly UnnestColumn<Client>[] ClientColumns =
+    [
+        UnnestColumn.BigInt<Client>("id", c => c.Id),
+        UnnestColumn.Text<Client>("email", c => c.Email),
+        UnnestColumn.BigInt<Client>("details_id", c => c.DetailsId),
+        UnnestColumn.Text<Client>("name", c => c.Name),
+        UnnestColumn.Text<Client>("surname", c => c.Surname),
+        UnnestColumn.Text<Client>("middlename", c => c.Middlename),
+        UnnestColumn.Text<Client>("phone", c => c.Phone),
+        UnnestColumn.Text<Client>("vk_id", c => c.VkId),
+        UnnestColumn.Text<Client>("facebook_id", c => c.FacebookId),
+        UnnestColumn.Json<Client>("raw", c => c.Raw),
+    ];
+
     private static readonly string Sql = BuildSql();
 
     public async Task<UpsertResult> UpsertAsync(
@@ -120,6 +136,9 @@ public sealed class OrderUpserter(TimeProvider time)
         }
         var latest = LatestPerOrder(orders);
         var baskets = latest.SelectMany(o => o.Baskets.Select(b => WithOrderId(b, o))).DistinctBy(b => b.Id).OrderBy(b => b.Id).ToList();
+        // One row per client, from the most recently updated of its orders in the batch.
+        var clients = latest.Where(o => o.Client is not null).OrderByDescending(o => o.UpdatedAt)
+            .Select(o => o.Client!).DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
 
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
         for (var i = 0; i < OrderColumns.Length; i++)
@@ -129,6 +148,10 @@ public sealed class OrderUpserter(TimeProvider time)
         for (var i = 0; i < BasketColumns.Length; i++)
         {
             command.Parameters.Add(BasketColumns[i].CreateParameter($"b{i}", baskets));
+        }
+        for (var i = 0; i < ClientColumns.Length; i++)
+        {
+            command.Parameters.Add(ClientColumns[i].CreateParameter($"c{i}", clients));
         }
         command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
         command.Parameters.Add(new NpgsqlParameter("source", source));
@@ -178,6 +201,9 @@ public sealed class OrderUpserter(TimeProvider time)
         var basketNames = string.Join(", ", BasketColumns.Select(c => c.Name));
         var basketSelects = string.Join(", ", BasketColumns.Select(c => c.Select));
         var basketUpdates = string.Join(",\n        ", BasketColumns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
+        var clientNames = string.Join(", ", ClientColumns.Select(c => c.Name));
+        var clientSelects = string.Join(", ", ClientColumns.Select(c => c.Select));
+        var clientUpdates = string.Join(",\n        ", ClientColumns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
 
         return $"""
             WITH incoming AS (
@@ -213,6 +239,17 @@ public sealed class OrderUpserter(TimeProvider time)
                     synced_at = excluded.synced_at,
                     vanished_at = NULL
                 RETURNING b.id
+            ),
+            written_clients AS (
+                INSERT INTO qtickets_clients AS c ({clientNames}, synced_at)
+                SELECT {clientSelects}, @synced_at FROM {Unnest(ClientColumns, "c")}
+                WHERE EXISTS (SELECT 1 FROM applied a JOIN incoming i ON i.id = a.id WHERE i.client_id = u.id)
+                ORDER BY u.id
+                ON CONFLICT (id) DO UPDATE SET
+                    {clientUpdates},
+                    synced_at = excluded.synced_at
+                WHERE c.raw IS DISTINCT FROM excluded.raw
+                RETURNING c.id
             ),
             vanished AS (
                 UPDATE qtickets_baskets b SET vanished_at = a.source_updated_at, synced_at = @synced_at

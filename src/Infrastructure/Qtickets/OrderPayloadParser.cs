@@ -110,6 +110,10 @@ public static class OrderPayloadParser
             return;
         }
         order.ClientId ??= JsonValues.Int64(client, "id");
+        if (JsonValues.Int64(client, "id") is not null)
+        {
+            order.Client = CatalogPayloadParser.MapClient(client);
+        }
         order.ClientEmail = JsonValues.String(client, "email");
         if (JsonValues.TryGetObject(client, "details", out var details))
         {

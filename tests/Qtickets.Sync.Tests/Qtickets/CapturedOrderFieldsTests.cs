@@ -94,6 +94,18 @@ public sealed class CapturedOrderFieldsTests(SyncApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task The_buyer_of_an_order_is_kept_in_the_clients_table_without_asking_the_api()
+    {
+        await Upsert(Parse(PaidOrder));
+
+        await using var db = factory.CreateDbContext();
+        var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == 5501);
+        Assert.Equal("buyer@example.ru", client.Email);
+        Assert.Equal(("Анна", "Смирнова", "+79990000000"), (client.Name, client.Surname, client.Phone));
+        Assert.Contains("buyer@example.ru", client.Raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_zero_refunded_amount_without_a_refund_date_is_not_a_refund()
     {
         var order = Parse(CancelledUnpaidOrder);

@@ -28,5 +28,4 @@ public sealed class FakeQticketsClient : IQticketsClient
 
     public Task<Event?> GetEventAsync(long id, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public IAsyncEnumerable<IReadOnlyList<Client>> ListClientsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 }

@@ -92,6 +92,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("currency_id");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("ExternalId")
                         .HasColumnType("text")
                         .HasColumnName("external_id");
@@ -594,6 +598,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("CatalogRequests")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("catalog_requests");
+
                     b.Property<string>("Error")
                         .HasColumnType("text")
                         .HasColumnName("error");
@@ -605,6 +615,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<int>("GapsHealed")
                         .HasColumnType("integer")
                         .HasColumnName("gaps_healed");
+
+                    b.Property<int>("GetRequests")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("get_requests");
 
                     b.Property<string>("HangfireJobId")
                         .HasColumnType("text")
@@ -623,6 +639,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
+
+                    b.Property<int>("ListRequests")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("list_requests");
 
                     b.Property<int>("OrdersInserted")
                         .HasColumnType("integer")
@@ -647,6 +669,25 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<int>("Pages")
                         .HasColumnType("integer")
                         .HasColumnName("pages");
+
+                    b.Property<string>("ServerOrder")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("server_order");
+
+                    b.Property<int?>("ServerPageSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("server_page_size");
+
+                    b.Property<string>("ServerPaidFilter")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("server_paid_filter");
+
+                    b.Property<string>("ServerUpdatedFilter")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("server_updated_filter");
 
                     b.Property<DateTimeOffset?>("Since")
                         .HasColumnType("timestamp with time zone")
