@@ -901,6 +901,23 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.ToView("daily_sales", (string)null);
                 });
 
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NextSlot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_slot");
+
+                    b.HasKey("Name")
+                        .HasName("pk_qtickets_request_slots");
+
+                    b.ToTable("qtickets_request_slots", (string)null);
+                });
+
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Show", b =>
                 {
                     b.HasOne("Qtickets.Sync.Domain.Catalog.Event", null)
