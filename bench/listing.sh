@@ -122,7 +122,7 @@ done
   echo "The nightly full sweep walks its whole horizon (365 days) and checks each stored paid order it did not see."
   echo "Duration at the default limit (5 req/s) is **computed** from the measured request count as requests / 5."
   echo
-  echo "| Server behaviour | Orders listed by the server | Run | List requests | Get requests | Duration at 5 req/s (computed) | Measured at 5 req/s |"
+  echo "| Server behaviour | Orders upstream | Run | List requests | Get requests | Duration at 5 req/s (computed) | Measured at 5 req/s |"
   echo "|---|---|---|---|---|---|---|"
   cat "$sweeps"
 } >"$repo/docs/benchmarks-listing.md"
