@@ -126,4 +126,10 @@ done
   echo "|---|---|---|---|---|---|---|"
   cat "$sweeps"
 } >"$repo/docs/benchmarks-listing.md"
-log "wrote docs/benchmarks-listing.md (artifacts: $out)"
+# docs/benchmarks.md carries the same section between markers (bench/report.sh keeps it when it rewrites the file).
+bench_md="$repo/docs/benchmarks.md"
+if [ -f "$bench_md" ]; then
+  awk '/<!-- listing:begin -->/ { skip = 1 } !skip { print } /<!-- listing:end -->/ { skip = 0 }' "$bench_md" >"$out/benchmarks.md.tmp"
+  { cat "$out/benchmarks.md.tmp"; echo "<!-- listing:begin -->"; sed '1s/^# /## /; s/^## \(Incremental\|Full\)/### \1/' "$repo/docs/benchmarks-listing.md"; echo "<!-- listing:end -->"; } >"$bench_md"
+fi
+log "wrote docs/benchmarks-listing.md and its section of docs/benchmarks.md (artifacts: $out)"
