@@ -152,3 +152,9 @@ if awk -v l="$load_start" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
 fi
 if [ -s "$out/notes.md" ]; then cat "$out/notes.md"; else echo "- None: every scenario ran."; fi
 echo "- Baselines are re-measured in every run; the reference figures of /work/shared/reference/README.md are for orientation only."
+if [ -f "$repo/docs/benchmarks-listing.md" ]; then
+  echo
+  echo "<!-- listing:begin -->"
+  sed '1s/^# /## /; s/^## \(Incremental\|Full\)/### \1/' "$repo/docs/benchmarks-listing.md"
+  echo "<!-- listing:end -->"
+fi

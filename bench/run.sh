@@ -4,7 +4,8 @@
 #
 #   bench/run.sh --quick     CI-sized, under 5 minutes: 3 runs, backfill 20,000 orders, read API on 100,000
 #   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (about 45 minutes)
-#   bench/run.sh --quick --only ingest,backfill,read      a subset of scenarios
+#   bench/run.sh --quick --only ingest,backfill,read,listing      a subset of scenarios
+#   (listing: the API budget of issue 16, bench/listing.sh, written to docs/benchmarks-listing.md)
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
 # scenario and run), wrk (apt), a Release build, the emulator. A scenario whose first request fails (webhook
@@ -13,13 +14,13 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode=quick
-only="ingest,backfill,read"
+only="ingest,backfill,read,listing"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
     --full) mode=full ;;
     --only) only="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -253,6 +254,8 @@ read_api() {
 wants ingest && ingest
 wants backfill && backfill
 wants read && read_api
+# Deterministic request counts: one run of each, the same in --quick and --full.
+wants listing && out="$out/listing" "$repo/bench/listing.sh"
 
 mkdir -p "$repo/docs"
 "$repo/bench/report.sh" "$out" "$mode" "$runs" "$started_at" >"$repo/docs/benchmarks.md"

@@ -4,7 +4,9 @@
 # - No ConnectionStrings__Postgres set: starts (or reuses) the private PostgreSQL cluster of
 #   deploy/local-postgres.sh and uses it.
 # - No Qtickets__Token set: starts the bundled QTickets emulator with gentle live activity and points the
-#   service at it, so data flows in at once. With a real token the emulator stays off.
+#   service at it, so data flows in at once. It serves listings the way production does ("captured": query
+#   filters ignored, 50 a page, oldest first); QTICKETS_EMULATOR_BEHAVIOUR=documented|ignore-all changes that.
+#   With a real token the emulator stays off.
 # - Listens on ASPNETCORE_URLS (default http://127.0.0.1:5080). Extra arguments go to the service.
 # Ctrl-C stops the service and the emulator; the database keeps running for the next start.
 set -euo pipefail
@@ -35,6 +37,7 @@ if [ -z "${Qtickets__Token:-}" ]; then
     --urls "$emulator_url" \
     --Emulator:Orders="${QTICKETS_EMULATOR_ORDERS:-2000}" \
     --Emulator:ActivityPerSecond="${QTICKETS_EMULATOR_ACTIVITY:-1}" \
+    --Emulator:ServerBehaviour="${QTICKETS_EMULATOR_BEHAVIOUR:-captured}" \
     --Emulator:WebhookUrl="$service_url/webhooks/qtickets" \
     --Emulator:WebhookSecret="$secret" &
   pids+=($!)

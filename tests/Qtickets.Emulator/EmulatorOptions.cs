@@ -39,5 +39,17 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool PaidListingExcludesCancelled { get; set; }
 
+    /// <summary>How listings treat filters, order and page size: <c>documented</c>, <c>captured</c> or <c>ignore-all</c>.</summary>
+    public string ServerBehaviour { get; set; } = "documented";
+
+    /// <summary><see cref="ServerBehaviour"/> read; null when it names no behaviour.</summary>
+    public ServerBehaviour? Behaviour => ServerBehaviour.Trim().ToLowerInvariant() switch
+    {
+        "documented" => Emulator.ServerBehaviour.Documented,
+        "captured" => Emulator.ServerBehaviour.Captured,
+        "ignore-all" or "ignoreall" => Emulator.ServerBehaviour.IgnoreAll,
+        _ => null,
+    };
+
     public FaultSettings Faults { get; set; } = new();
 }

@@ -13,9 +13,9 @@ public sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOptions>
             errors.Add("Emulator:Orders must be between 1 and 5,000,000.");
         }
 
-        if (options.HorizonDays is <= 0 or > 3_650)
+        if (options.HorizonDays is <= 0 or > 9_000)
         {
-            errors.Add("Emulator:HorizonDays must be in (0, 3650].");
+            errors.Add("Emulator:HorizonDays must be in (0, 9000] (times are kept as seconds since 2000).");
         }
 
         if (string.IsNullOrWhiteSpace(options.Token))

@@ -43,4 +43,26 @@ public sealed record ReconcileStatusDto
     public string? LastIncrementalStatus { get; init; }
     /// <summary>Orders reconciles put right in the last 24 hours that webhooks had missed.</summary>
     public long GapsHealedLast24Hours { get; init; }
+    /// <summary>How QTickets was last seen to serve order listings; reconcile walks accordingly.</summary>
+    public required UpstreamBehaviourDto Upstream { get; init; }
+}
+
+/// <summary>
+/// The latest verdict of a sync run on each aspect of the order listing: <c>honoured</c> or <c>ignored</c>,
+/// null until a run could tell.
+/// </summary>
+public sealed record UpstreamBehaviourDto
+{
+    /// <summary>Whether the paid filter (<c>payed</c>) is honoured.</summary>
+    /// <example>ignored</example>
+    public string? PaidFilter { get; init; }
+    /// <summary>Whether the <c>updated_at</c> filter is honoured.</summary>
+    /// <example>ignored</example>
+    public string? UpdatedFilter { get; init; }
+    /// <summary>Whether the order asked for is honoured.</summary>
+    /// <example>ignored</example>
+    public string? Order { get; init; }
+    /// <summary>Rows per page QTickets serves.</summary>
+    /// <example>50</example>
+    public int? PageSize { get; init; }
 }

@@ -29,6 +29,12 @@ public sealed class SyncStatusReader(NpgsqlDataSource dataSource, TimeProvider t
             new NpgsqlParameter { Value = now.AddHours(-24).ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
             Text(SyncRunKinds.Incremental)));
         batch.BatchCommands.Add(Command("""
+            SELECT (SELECT server_paid_filter FROM sync_runs WHERE server_paid_filter IS NOT NULL ORDER BY id DESC LIMIT 1),
+                   (SELECT server_updated_filter FROM sync_runs WHERE server_updated_filter IS NOT NULL ORDER BY id DESC LIMIT 1),
+                   (SELECT server_order FROM sync_runs WHERE server_order IS NOT NULL ORDER BY id DESC LIMIT 1),
+                   (SELECT server_page_size FROM sync_runs WHERE server_page_size IS NOT NULL ORDER BY id DESC LIMIT 1)
+            """));
+        batch.BatchCommands.Add(Command("""
             SELECT kind, max(finished_at) FROM sync_runs WHERE status = $1 AND finished_at IS NOT NULL GROUP BY kind
             """, Text(SyncRunStatuses.Succeeded)));
 
@@ -47,6 +53,15 @@ public sealed class SyncStatusReader(NpgsqlDataSource dataSource, TimeProvider t
         var gaps = reader.GetInt64(6);
         var lastIncrementalStatus = OrderRows.Text(reader, 7);
         await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var upstream = new UpstreamBehaviourDto
+        {
+            PaidFilter = OrderRows.Text(reader, 0),
+            UpdatedFilter = OrderRows.Text(reader, 1),
+            Order = OrderRows.Text(reader, 2),
+            PageSize = reader.IsDBNull(3) ? null : reader.GetInt32(3),
+        };
+        await reader.NextResultAsync(cancellationToken);
         var lastSucceeded = new SortedDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -59,6 +74,7 @@ public sealed class SyncStatusReader(NpgsqlDataSource dataSource, TimeProvider t
             LastSucceeded = lastSucceeded,
             LastIncrementalStatus = lastIncrementalStatus,
             GapsHealedLast24Hours = gaps,
+            Upstream = upstream,
         };
         var reasons = Judge(now, webhooks, reconcile);
         return new SyncStatusDto { Trustworthy = reasons.Count == 0, Reasons = reasons, Now = now, Webhooks = webhooks, Reconcile = reconcile };

@@ -12,6 +12,9 @@ public sealed class Event
     public long? CityId { get; set; }
     public string? SiteUrl { get; set; }
     public string? ExternalId { get; set; }
+
+    /// <summary>Set when the organizer deleted the event; <c>GET /events</c> lists deleted events too.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
     public string Raw { get; set; } = "{}";
     public DateTimeOffset SyncedAt { get; set; }
     public List<Show> Shows { get; set; } = [];

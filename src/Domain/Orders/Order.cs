@@ -21,6 +21,9 @@ public sealed class Order
     public string? ClientSurname { get; set; }
     public string? ClientMiddlename { get; set; }
 
+    /// <summary>The order's <c>client</c> object, kept in <c>qtickets_clients</c> (not a column of the order).</summary>
+    public Catalog.Client? Client { get; set; }
+
     public long? SiteId { get; set; }
     public string? SiteHost { get; set; }
     public long? PaymentId { get; set; }
@@ -46,6 +49,9 @@ public sealed class Order
     public string? Custom { get; set; }
     public string? Fields { get; set; }
     public string? Integrations { get; set; }
+
+    /// <summary>The order's <c>refunds</c> list as received (JSON); null when empty.</summary>
+    public string? Refunds { get; set; }
 
     /// <summary>The order exactly as received, unknown fields included.</summary>
     public string Raw { get; set; } = "{}";

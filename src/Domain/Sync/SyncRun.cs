@@ -26,6 +26,19 @@ public sealed class SyncRun
     /// <summary>Full sweep: stored paid orders QTickets no longer lists as paid.</summary>
     public int OrdersMarkedMissing { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>QTickets requests of the run by kind: order list pages, single-item reads, catalog pages.</summary>
+    public int ListRequests { get; set; }
+    public int GetRequests { get; set; }
+    public int CatalogRequests { get; set; }
+
+    /// <summary>How QTickets treated the run's listings (<c>honoured</c>, <c>ignored</c>; null when the run could not tell).</summary>
+    public string? ServerPaidFilter { get; set; }
+    public string? ServerUpdatedFilter { get; set; }
+    public string? ServerOrder { get; set; }
+
+    /// <summary>Rows per page QTickets served, whatever was asked.</summary>
+    public int? ServerPageSize { get; set; }
     public string? HangfireJobId { get; set; }
     public string? Host { get; set; }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Orders;
 
 namespace Qtickets.Sync.Infrastructure.Persistence;
@@ -54,6 +55,7 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Json<Order>("custom", o => o.Custom),
         UnnestColumn.Json<Order>("fields", o => o.Fields),
         UnnestColumn.Json<Order>("integrations", o => o.Integrations),
+        UnnestColumn.Json<Order>("refunds", o => o.Refunds),
         UnnestColumn.Json<Order>("raw", o => o.Raw),
         UnnestColumn.Time<Order>("source_updated_at", o => o.SourceUpdatedAt),
         UnnestColumn.Int<Order>("source_progress", o => o.SourceProgress),
@@ -70,6 +72,12 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Money<Basket>("discount_value", b => b.DiscountValue),
         UnnestColumn.Money<Basket>("price", b => b.Price),
         UnnestColumn.Int<Basket>("quantity", b => b.Quantity),
+        UnnestColumn.Money<Basket>("ticket_amount", b => b.TicketAmount),
+        UnnestColumn.Money<Basket>("service_fee_amount", b => b.ServiceFeeAmount),
+        UnnestColumn.Money<Basket>("ticket_original_price", b => b.TicketOriginalPrice),
+        UnnestColumn.Text<Basket>("series", b => b.Series),
+        UnnestColumn.Text<Basket>("seat_name", b => b.SeatName),
+        UnnestColumn.Text<Basket>("multiprice_code", b => b.MultipriceCode),
         UnnestColumn.Text<Basket>("client_email", b => b.ClientEmail),
         UnnestColumn.Text<Basket>("client_phone", b => b.ClientPhone),
         UnnestColumn.Text<Basket>("client_name", b => b.ClientName),
@@ -92,8 +100,24 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Time<Basket>("refunded_at", b => b.RefundedAt),
         UnnestColumn.Money<Basket>("refunded_amount", b => b.RefundedAmount),
         UnnestColumn.Money<Basket>("refunded_deduction_amount", b => b.RefundedDeductionAmount),
+        UnnestColumn.Json<Basket>("refunds", b => b.Refunds),
         UnnestColumn.Json<Basket>("raw", b => b.Raw),
         UnnestColumn.Time<Basket>("source_updated_at", b => b.SourceUpdatedAt),
+    ];
+
+    /// <summary>Buyers as the orders describe them: <c>qtickets_clients</c> is filled from here, at no extra API cost.</summary>
+    private static readonly UnnestColumn<Client>[] ClientColumns =
+    [
+        UnnestColumn.BigInt<Client>("id", c => c.Id),
+        UnnestColumn.Text<Client>("email", c => c.Email),
+        UnnestColumn.BigInt<Client>("details_id", c => c.DetailsId),
+        UnnestColumn.Text<Client>("name", c => c.Name),
+        UnnestColumn.Text<Client>("surname", c => c.Surname),
+        UnnestColumn.Text<Client>("middlename", c => c.Middlename),
+        UnnestColumn.Text<Client>("phone", c => c.Phone),
+        UnnestColumn.Text<Client>("vk_id", c => c.VkId),
+        UnnestColumn.Text<Client>("facebook_id", c => c.FacebookId),
+        UnnestColumn.Json<Client>("raw", c => c.Raw),
     ];
 
     private static readonly string Sql = BuildSql();
@@ -112,6 +136,9 @@ public sealed class OrderUpserter(TimeProvider time)
         }
         var latest = LatestPerOrder(orders);
         var baskets = latest.SelectMany(o => o.Baskets.Select(b => WithOrderId(b, o))).DistinctBy(b => b.Id).OrderBy(b => b.Id).ToList();
+        // One row per client, from the most recently updated of its orders in the batch.
+        var clients = latest.Where(o => o.Client is not null).OrderByDescending(o => o.UpdatedAt)
+            .Select(o => o.Client!).DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
 
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
         for (var i = 0; i < OrderColumns.Length; i++)
@@ -121,6 +148,10 @@ public sealed class OrderUpserter(TimeProvider time)
         for (var i = 0; i < BasketColumns.Length; i++)
         {
             command.Parameters.Add(BasketColumns[i].CreateParameter($"b{i}", baskets));
+        }
+        for (var i = 0; i < ClientColumns.Length; i++)
+        {
+            command.Parameters.Add(ClientColumns[i].CreateParameter($"c{i}", clients));
         }
         command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
         command.Parameters.Add(new NpgsqlParameter("source", source));
@@ -170,6 +201,9 @@ public sealed class OrderUpserter(TimeProvider time)
         var basketNames = string.Join(", ", BasketColumns.Select(c => c.Name));
         var basketSelects = string.Join(", ", BasketColumns.Select(c => c.Select));
         var basketUpdates = string.Join(",\n        ", BasketColumns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
+        var clientNames = string.Join(", ", ClientColumns.Select(c => c.Name));
+        var clientSelects = string.Join(", ", ClientColumns.Select(c => c.Select));
+        var clientUpdates = string.Join(",\n        ", ClientColumns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
 
         return $"""
             WITH incoming AS (
@@ -205,6 +239,17 @@ public sealed class OrderUpserter(TimeProvider time)
                     synced_at = excluded.synced_at,
                     vanished_at = NULL
                 RETURNING b.id
+            ),
+            written_clients AS (
+                INSERT INTO qtickets_clients AS c ({clientNames}, synced_at)
+                SELECT {clientSelects}, @synced_at FROM {Unnest(ClientColumns, "c")}
+                WHERE EXISTS (SELECT 1 FROM applied a JOIN incoming i ON i.id = a.id WHERE i.client_id = u.id)
+                ORDER BY u.id
+                ON CONFLICT (id) DO UPDATE SET
+                    {clientUpdates},
+                    synced_at = excluded.synced_at
+                WHERE c.raw IS DISTINCT FROM excluded.raw
+                RETURNING c.id
             ),
             vanished AS (
                 UPDATE qtickets_baskets b SET vanished_at = a.source_updated_at, synced_at = @synced_at

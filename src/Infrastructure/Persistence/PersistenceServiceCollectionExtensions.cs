@@ -34,6 +34,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<DatabaseMigrator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OrderUpserter>();
+        services.AddSingleton<Qtickets.SharedRateGate>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<DailySalesRow> DailySales => Set<DailySalesRow>();
+    public DbSet<Qtickets.RequestSlot> RequestSlots => Set<Qtickets.RequestSlot>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

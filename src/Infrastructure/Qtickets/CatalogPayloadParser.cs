@@ -14,6 +14,7 @@ internal static class CatalogPayloadParser
             Id = id,
             Name = JsonValues.String(json, "name"),
             IsActive = JsonValues.Boolean(json, "is_active") ?? false,
+            DeletedAt = JsonValues.Date(json, "deleted_at"),
             CurrencyId = JsonValues.String(json, "currency_id"),
             PlaceName = JsonValues.String(json, "place_name"),
             PlaceAddress = JsonValues.String(json, "place_address"),

@@ -20,7 +20,4 @@ public interface IQticketsClient
 
     /// <summary><c>GET /events/{id}</c>; null when QTickets answers 404.</summary>
     Task<Event?> GetEventAsync(long id, CancellationToken cancellationToken);
-
-    /// <summary>Streams <c>GET /clients</c> page by page.</summary>
-    IAsyncEnumerable<IReadOnlyList<Client>> ListClientsAsync(CancellationToken cancellationToken);
 }

@@ -26,7 +26,9 @@ internal sealed class PageCursor
         _previousFirstId = page.FirstId;
         _previousLastId = page.LastId;
 
+        // Never trust the size asked for: with paging, the server's own perPage and total say where the end is;
+        // without it, only an empty page does (a short page may just be the server's smaller size).
         var currentPage = page.ReportedPage ?? page.Page;
-        return page.Rows < page.PerPage || (page.Total is { } total && (long)currentPage * page.PerPage >= total);
+        return page.Total is { } total && page.ReportedPerPage is { } perPage && (long)currentPage * perPage >= total;
     }
 }

@@ -6,6 +6,10 @@ namespace Qtickets.Sync.Infrastructure.Qtickets;
 /// <param name="FirstId">Id of the first row, to recognise a page served twice.</param>
 /// <param name="LastId">Id of the last row.</param>
 /// <param name="ReportedPage"><c>paging.currentPage</c>, when QTickets sent it.</param>
-/// <param name="PerPage"><c>paging.perPage</c> when sent, else the size asked for.</param>
+/// <param name="ReportedPerPage"><c>paging.perPage</c>, when sent.</param>
 /// <param name="Total"><c>paging.total</c>, when sent.</param>
-internal sealed record PageFacts(int Page, int Rows, long? FirstId, long? LastId, int? ReportedPage, int PerPage, int? Total);
+internal sealed record PageFacts(int Page, int Rows, long? FirstId, long? LastId, int? ReportedPage, int? ReportedPerPage, int? Total)
+{
+    /// <summary>Page size in effect: the server's when it said, else the size asked for.</summary>
+    public int PerPage { get; init; }
+}

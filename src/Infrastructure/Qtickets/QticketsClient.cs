@@ -39,10 +39,11 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
             query.StartPage,
             perPage,
             cancellationToken);
-        await foreach (var (facts, orders) in pages.ConfigureAwait(false))
+        await foreach (var (facts, orders, last) in pages.ConfigureAwait(false))
         {
-            var admitted = Admitted(orders, filter, facts.Page);
-            yield return new OrderPage(facts.Page, admitted, facts.Total, facts.PerPage, orders.Count - admitted.Count);
+            var verdict = ListingVerdict.Of(orders, filter, query.OrderBy, facts.ReportedPerPage);
+            ApiCallTally.Current?.Observe(verdict);
+            yield return new OrderPage(facts.Page, orders, facts.Total, facts.PerPage, OffFilter(orders, filter, facts.Page), last, verdict);
         }
     }
 
@@ -52,7 +53,7 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
     public async IAsyncEnumerable<IReadOnlyList<Event>> ListEventsAsync(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var (_, events) in CatalogAsync("events", CatalogPayloadParser.MapEvent, e => e.Id, cancellationToken)
+        await foreach (var (_, events, _) in CatalogAsync("events", CatalogPayloadParser.MapEvent, e => e.Id, cancellationToken)
             .ConfigureAwait(false))
         {
             yield return events;
@@ -62,17 +63,7 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
     public Task<Event?> GetEventAsync(long id, CancellationToken cancellationToken) =>
         GetOneAsync($"events/{id}", CatalogPayloadParser.MapEvent, cancellationToken);
 
-    public async IAsyncEnumerable<IReadOnlyList<Client>> ListClientsAsync(
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var (_, clients) in CatalogAsync("clients", CatalogPayloadParser.MapClient, c => c.Id, cancellationToken)
-            .ConfigureAwait(false))
-        {
-            yield return clients;
-        }
-    }
-
-    private IAsyncEnumerable<(PageFacts Facts, List<T> Items)> CatalogAsync<T>(
+    private IAsyncEnumerable<(PageFacts Facts, List<T> Items, bool Last)> CatalogAsync<T>(
         string resource, Func<JsonElement, T> map, Func<T, long> idOf, CancellationToken cancellationToken) =>
         PagesAsync(
             resource,
@@ -83,30 +74,30 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
             _options.PageSize,
             cancellationToken);
 
-    private List<Order> Admitted(List<Order> orders, OrderFilter filter, int page)
+    /// <summary>
+    /// Counts the rows that contradict the filter. They are kept (each is a true version of its order); the
+    /// count is logged at debug level because a server that ignores filters does so on every page, and the
+    /// run's verdict already says so once.
+    /// </summary>
+    private int OffFilter(List<Order> orders, OrderFilter filter, int page)
     {
-        var admitted = new List<Order>(orders.Count);
-        List<long>? rejected = null;
+        var off = 0;
         foreach (var order in orders)
         {
-            if (filter.Admits(order))
+            if (!filter.Admits(order))
             {
-                admitted.Add(order);
-            }
-            else
-            {
-                (rejected ??= []).Add(order.Id);
+                off++;
             }
         }
-        if (rejected is not null)
+        if (off > 0)
         {
             QticketsClientLog.FilterIgnored(
-                logger, filter.PaidOnly, filter.UpdatedSince, filter.CreatedSince, rejected.Count, orders.Count, page, rejected);
+                logger, filter.PaidOnly, filter.UpdatedSince, filter.CreatedSince, off, orders.Count, page);
         }
-        return admitted;
+        return off;
     }
 
-    private async IAsyncEnumerable<(PageFacts Facts, List<T> Items)> PagesAsync<T>(
+    private async IAsyncEnumerable<(PageFacts Facts, List<T> Items, bool Last)> PagesAsync<T>(
         string resource,
         Func<int, HttpRequestMessage> requestFor,
         Func<JsonElement, T> map,
@@ -132,7 +123,7 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
             }
             if (facts.Rows > 0)
             {
-                yield return (facts, items);
+                yield return (facts, items, last);
             }
             if (last)
             {
@@ -152,6 +143,14 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
     {
         using (request)
         {
+            if (resource == "orders")
+            {
+                ApiCallTally.Current?.CountList();
+            }
+            else
+            {
+                ApiCallTally.Current?.CountCatalog();
+            }
             using var response = await SendAsync(request, notFoundIsAnswer: false, cancellationToken).ConfigureAwait(false);
             using var document = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
             var items = ListEnvelope.Items(document.RootElement, map);
@@ -162,8 +161,11 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
                 items.Count == 0 ? null : idOf(items[0]),
                 items.Count == 0 ? null : idOf(items[^1]),
                 currentPage,
-                reportedPerPage ?? perPage,
-                total);
+                reportedPerPage,
+                total)
+            {
+                PerPage = reportedPerPage ?? perPage,
+            };
             QticketsClientLog.PageFetched(logger, page, resource, facts.Rows, facts.PerPage, total);
             return (facts, items);
         }
@@ -173,6 +175,7 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
         where T : class
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        ApiCallTally.Current?.CountGet();
         using var response = await SendAsync(request, notFoundIsAnswer: true, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {

@@ -4,11 +4,11 @@ namespace Qtickets.Sync.Infrastructure.Qtickets;
 
 internal static partial class QticketsClientLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
-        Message = "QTickets ignored the order filter (paid only: {PaidOnly}, updated since: {UpdatedSince}, created since: {CreatedSince}): dropped {Rejected} of {Rows} orders on page {Page}, order ids {OrderIds}")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug,
+        Message = "QTickets ignored the order filter (paid only: {PaidOnly}, updated since: {UpdatedSince}, created since: {CreatedSince}): {OffFilter} of {Rows} orders on page {Page} do not match; kept")]
     public static partial void FilterIgnored(
         ILogger logger, bool paidOnly, DateTimeOffset? updatedSince, DateTimeOffset? createdSince,
-        int rejected, int rows, int page, IReadOnlyList<long> orderIds);
+        int offFilter, int rows, int page);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error,
         Message = "QTickets served page {Page} of {Resource} with the same rows as the page before (ids {FirstId}..{LastId}); paging stopped")]

@@ -18,11 +18,23 @@ internal static class QticketsResilience
     {
         builder.TimeProvider = time;
         builder.AddTimeout(options.TotalTimeout);
+        // Back-pressure is not failure: a 429 is waited out as often as QTickets asks, within the total timeout,
+        // and never spends the retries meant for an upstream that is failing.
+        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            ShouldHandle = args => ValueTask.FromResult(IsThrottled(args.Outcome)),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.RetryBaseDelay,
+            MaxDelay = TimeSpan.FromSeconds(30),
+            DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result, time.GetUtcNow())),
+        });
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) && !IsThrottled(args.Outcome)),
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -49,7 +61,8 @@ internal static class QticketsResilience
         }
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
         {
-            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+            // The breaker is for an upstream that is down, not one that is busy: 429s do not count.
+            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) && !IsThrottled(args.Outcome)),
             FailureRatio = 0.5,
             MinimumThroughput = 10,
             SamplingDuration = TimeSpan.FromSeconds(60),
@@ -57,6 +70,10 @@ internal static class QticketsResilience
         });
         builder.AddTimeout(options.AttemptTimeout);
     }
+
+    /// <summary>QTickets asks to slow down.</summary>
+    public static bool IsThrottled(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;
 
     /// <summary>
     /// Failures worth another attempt: timeouts, throttling, server errors and connection failures. 401/403 are

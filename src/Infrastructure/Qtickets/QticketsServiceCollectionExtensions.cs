@@ -23,7 +23,7 @@ public static class QticketsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QticketsOptions>, QticketsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient<IQticketsClient, QticketsClient>(QticketsClient.HttpClientName, (provider, http) =>
+        var client = services.AddHttpClient<IQticketsClient, QticketsClient>(QticketsClient.HttpClientName, (provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<QticketsOptions>>().Value;
                 http.BaseAddress = new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
@@ -33,13 +33,15 @@ public static class QticketsServiceCollectionExtensions
                 // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut the total one short.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler())
-            .AddResilienceHandler("qtickets", (builder, context) =>
+            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler());
+        client.AddResilienceHandler("qtickets", (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<QticketsOptions>>().Value;
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 QticketsResilience.Configure(builder, options, time, owned => context.OnPipelineDisposed(owned.Dispose));
             });
+        // Inner to the pipeline: every attempt takes a slot of the limit all instances share.
+        client.AddHttpMessageHandler(provider => new SharedRateLimitHandler(provider));
 
         return services;
     }

@@ -20,6 +20,7 @@ public sealed partial class CatalogSynchronizer(IQticketsClient client, SyncRunL
         UnnestColumn.BigInt<Event>("city_id", e => e.CityId),
         UnnestColumn.Text<Event>("site_url", e => e.SiteUrl),
         UnnestColumn.Text<Event>("external_id", e => e.ExternalId),
+        UnnestColumn.Time<Event>("deleted_at", e => e.DeletedAt),
         UnnestColumn.Json<Event>("raw", e => e.Raw),
     ];
 

@@ -7,14 +7,21 @@ using Qtickets.Sync.Infrastructure.Qtickets;
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
 /// <summary>
-/// Lists paid orders changed since the watermark (less an overlap) and upserts them page by page; the
-/// watermark moves to the newest <c>updated_at</c> of each page in that page's transaction.
+/// Brings the mirror up to date with what changed upstream, walking the listing the way the server is seen to
+/// serve it (see docs/decisions/0005-api-ignores-filters.md):
+/// <list type="bullet">
+/// <item>filter and order honoured: by <c>updated_at</c> from the watermark less the overlap, each next page
+/// asked from the newest <c>updated_at</c> read so far (so a row pushed across a page boundary is re-read, never
+/// skipped); the watermark advances with each page;</item>
+/// <item>filter honoured, order not shown: page by page to the end of the filtered listing; the watermark
+/// advances once, after the walk is complete, and never beyond the walk's start;</item>
+/// <item>filter ignored (every order, oldest first): a tail walk from the last page backwards until a whole page
+/// was created before <see cref="ReconcileOptions.TailHours"/>; the watermark stays where it is, since older
+/// orders were not looked at.</item>
+/// </list>
+/// The paid filter is never sent: every row is kept under the merge rule, so unpaid orders (reservations,
+/// cancellations) converge like paid ones in the same requests.
 /// </summary>
-/// <remarks>
-/// Paging by <c>updated_at</c> can shift a row across a page boundary when an order changes mid-walk; the
-/// changed order reappears later in the walk or in the next run, and the rare neighbour skipped by the shift
-/// is caught by the nightly full sweep.
-/// </remarks>
 public sealed partial class IncrementalReconciler(
     IQticketsClient client,
     OrderPageWriter writer,
@@ -26,33 +33,176 @@ public sealed partial class IncrementalReconciler(
     public async Task RunAsync(SyncRunContext run)
     {
         var settings = options.Value;
+        var started = time.GetUtcNow();
         var (watermark, _) = await state.ReadAsync(SyncStateKeys.OrdersWatermark, run.Stopping);
         var since = watermark is { } mark
             ? mark - settings.Overlap
-            : time.GetUtcNow().AddHours(-settings.InitialHorizonHours);
+            : started.AddHours(-settings.InitialHorizonHours);
         await ledger.SetSinceAsync(run.RunId, since, run.Stopping);
         LogWalking(run.Logger, since, watermark);
 
-        var query = new OrderListQuery
+        var query = new OrderListQuery { UpdatedSince = since, OrderBy = OrderListOrder.UpdatedAt, PageSize = settings.PageSize };
+        var first = await FetchAsync(query, 1, run.Stopping);
+        if (first is null)
         {
-            PaidOnly = true,
-            UpdatedSince = since,
-            OrderBy = OrderListOrder.UpdatedAt,
-            PageSize = settings.PageSize,
-        };
-        await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))
+            LogNothingChanged(run.Logger);
+            return;
+        }
+        if (first.Verdict.UpdatedFilter == Compliance.Ignored)
         {
-            var newest = page.Orders.Count == 0 ? (DateTimeOffset?)null : page.Orders.Max(o => o.UpdatedAt);
-            var counts = await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile, newest is { } n
-                ? tx => state.AdvanceWatermarkAsync(run.Connection, tx, SyncStateKeys.OrdersWatermark, n, CancellationToken.None)
-                : null);
-            LogPage(run.Logger, page.Page, counts.Seen, counts.GapsHealed, page.RejectedByFilter);
+            await TailWalkAsync(run, query, first, started.AddHours(-settings.TailHours));
+        }
+        else if (first.Verdict.Order == Compliance.Honoured)
+        {
+            await UpdatedAtWalkAsync(run, query, first, started);
+        }
+        else
+        {
+            await PageWalkAsync(run, query, first, started);
         }
     }
+
+    /// <summary>Filter and order honoured: keyset-like steps over <c>updated_at</c>.</summary>
+    private async Task UpdatedAtWalkAsync(SyncRunContext run, OrderListQuery query, OrderPage first, DateTimeOffset started)
+    {
+        LogMode(run.Logger, "updated_at");
+        var page = first;
+        var from = query.UpdatedSince!.Value;
+        var number = 1;
+        while (true)
+        {
+            if (page.Verdict.Order == Compliance.Ignored || page.Verdict.UpdatedFilter == Compliance.Ignored)
+            {
+                // The server stopped sorting or filtering mid-walk: the keyset step is no longer safe.
+                await PageWalkAsync(run, query with { UpdatedSince = from }, page, started);
+                return;
+            }
+            var newest = page.Orders.Max(o => o.UpdatedAt);
+            await WritePageAsync(run, page, newest);
+            if (page.IsLast)
+            {
+                return;
+            }
+            // Ask again from the newest row read: rows of that second are read twice, none is skipped when a
+            // change moves a row across the page boundary. A page entirely of one second moves on by number.
+            (from, number) = newest > from ? (newest, 1) : (from, number + 1);
+            var next = await FetchAsync(query with { UpdatedSince = from }, number, run.Stopping);
+            if (next is null)
+            {
+                return;
+            }
+            if (number > 1 && SameRows(next, page))
+            {
+                throw new QticketsPagingException(
+                    $"QTickets served page {number} of orders with the same rows as the page before; stopping instead of looping.");
+            }
+            page = next;
+        }
+    }
+
+    /// <summary>Filter honoured, order not shown: walk the filtered listing to its end, then move the watermark once.</summary>
+    private async Task PageWalkAsync(SyncRunContext run, OrderListQuery query, OrderPage first, DateTimeOffset started)
+    {
+        LogMode(run.Logger, "page");
+        var newest = first.Orders.Max(o => o.UpdatedAt);
+        await WritePageAsync(run, first, watermark: null);
+        if (!first.IsLast)
+        {
+            await foreach (var page in client.ListOrdersAsync(query with { StartPage = first.Page + 1 }, run.Stopping).ReadAhead(2, run.Stopping))
+            {
+                newest = Max(newest, page.Orders.Max(o => o.UpdatedAt));
+                await WritePageAsync(run, page, watermark: null);
+            }
+        }
+        // Every row of the filtered listing was read. A row that changed during the walk behind the current page
+        // carries an updated_at after the start, so the watermark stops at the start at the latest.
+        var watermark = newest < started ? newest : started;
+        await writer.WriteAsync(run, [], OrderSources.Reconcile, tx =>
+            state.AdvanceWatermarkAsync(run.Connection, tx, SyncStateKeys.OrdersWatermark, watermark, CancellationToken.None), pages: 0);
+    }
+
+    /// <summary>Filter ignored: the listing is every order oldest first; read its tail backwards.</summary>
+    private async Task TailWalkAsync(SyncRunContext run, OrderListQuery query, OrderPage first, DateTimeOffset createdAfter)
+    {
+        await WritePageAsync(run, first, watermark: null);
+        if (first.Total is not { } total || first.Verdict.PageSize is not { } perPage)
+        {
+            // Without paging there is no last page to jump to: the whole listing is the only safe walk.
+            LogMode(run.Logger, "page (no paging to find the tail)");
+            if (!first.IsLast)
+            {
+                await foreach (var page in client.ListOrdersAsync(query with { StartPage = 2 }, run.Stopping).ReadAhead(2, run.Stopping))
+                {
+                    await WritePageAsync(run, page, watermark: null);
+                }
+            }
+            return;
+        }
+        LogMode(run.Logger, "tail");
+        var last = (int)((total + perPage - 1) / perPage);
+        var knownTotal = total;
+        OrderPage? above = null;
+        for (var number = last; number > 1; number--)
+        {
+            var page = await FetchAsync(query, number, run.Stopping);
+            if (page is null)
+            {
+                continue;
+            }
+            await WritePageAsync(run, page, watermark: null);
+            if (page.Total is { } nowTotal && nowTotal != knownTotal && above is not null)
+            {
+                // Rows were inserted or removed while walking: re-read the page above, where a row from this
+                // page's end may have been pushed.
+                var again = await FetchAsync(query, above.Page, run.Stopping);
+                if (again is not null)
+                {
+                    await WritePageAsync(run, again, watermark: null);
+                }
+            }
+            knownTotal = page.Total ?? knownTotal;
+            above = page;
+            if (page.Orders.All(o => o.CreatedAt < createdAfter))
+            {
+                LogTailEnd(run.Logger, number, last);
+                return;
+            }
+        }
+    }
+
+    private async Task<OrderPage?> FetchAsync(OrderListQuery query, int page, CancellationToken cancellationToken)
+    {
+        await using var pages = client.ListOrdersAsync(query with { StartPage = page }, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return await pages.MoveNextAsync() ? pages.Current : null;
+    }
+
+    private async Task WritePageAsync(SyncRunContext run, OrderPage page, DateTimeOffset? watermark)
+    {
+        var counts = await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile, watermark is { } mark
+            ? tx => state.AdvanceWatermarkAsync(run.Connection, tx, SyncStateKeys.OrdersWatermark, mark, CancellationToken.None)
+            : null);
+        LogPage(run.Logger, page.Page, counts.Seen, counts.GapsHealed, page.OffFilter);
+    }
+
+    private static bool SameRows(OrderPage page, OrderPage previous) =>
+        page.Orders.Count == previous.Orders.Count
+        && page.Orders[0].Id == previous.Orders[0].Id
+        && page.Orders[^1].Id == previous.Orders[^1].Id;
+
+    private static DateTimeOffset Max(DateTimeOffset left, DateTimeOffset right) => left > right ? left : right;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incremental reconcile from {Since:O} (watermark {Watermark:O})")]
     private static partial void LogWalking(ILogger logger, DateTimeOffset since, DateTimeOffset? watermark);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Page {Page} committed: {Seen} orders, {Healed} gaps healed, {Rejected} rows rejected by the filter check")]
-    private static partial void LogPage(ILogger logger, int page, int seen, int healed, int rejected);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Nothing changed upstream since the watermark")]
+    private static partial void LogNothingChanged(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Walking the listing by {Mode}")]
+    private static partial void LogMode(ILogger logger, string mode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tail walk ended at page {Page} of {Last}: a whole page created before the tail horizon")]
+    private static partial void LogTailEnd(ILogger logger, int page, int last);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Page {Page} committed: {Seen} orders, {Healed} gaps healed, {OffFilter} rows off the filter asked for")]
+    private static partial void LogPage(ILogger logger, int page, int seen, int healed, int offFilter);
 }

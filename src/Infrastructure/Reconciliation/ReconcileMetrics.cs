@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
@@ -12,6 +13,8 @@ public sealed class ReconcileMetrics
     private readonly Counter<long> orders;
     private readonly Counter<long> gapsHealed;
     private readonly Histogram<double> runDuration;
+    private readonly Counter<long> apiRequests;
+    private readonly Histogram<int> runListRequests;
 
     public ReconcileMetrics(IMeterFactory meterFactory)
     {
@@ -20,6 +23,8 @@ public sealed class ReconcileMetrics
         orders = meter.CreateCounter<long>("reconcile_orders_total", description: "Orders seen by reconciliation runs, by upsert outcome.");
         gapsHealed = meter.CreateCounter<long>("reconcile_gaps_healed_total", description: "Orders reconciliation inserted or updated: gaps the webhooks left.");
         runDuration = meter.CreateHistogram<double>("reconcile_run_duration_seconds", unit: "s", description: "Duration of sync runs, by kind and final status.");
+        apiRequests = meter.CreateCounter<long>("reconcile_api_requests_total", description: "QTickets requests made by sync runs, by run kind and request kind (list, get, catalog).");
+        runListRequests = meter.CreateHistogram<int>("reconcile_run_list_requests", description: "Order list pages requested per sync run, by run kind: the API budget of a run.");
     }
 
     public void PageCommitted(string kind, int pageCount, PageCounts counts)
@@ -41,6 +46,23 @@ public sealed class ReconcileMetrics
 
     public void RunFinished(string kind, string status, TimeSpan duration) =>
         runDuration.Record(duration.TotalSeconds, new("kind", kind), new("status", status));
+
+    public void ApiRequests(string kind, ApiCallTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        AddRequests(kind, "list", tally.ListRequests);
+        AddRequests(kind, "get", tally.GetRequests);
+        AddRequests(kind, "catalog", tally.CatalogRequests);
+        runListRequests.Record(tally.ListRequests, new KeyValuePair<string, object?>("kind", kind));
+    }
+
+    private void AddRequests(string kind, string request, int count)
+    {
+        if (count > 0)
+        {
+            apiRequests.Add(count, new("kind", kind), new("request", request));
+        }
+    }
 
     private void Add(string kind, UpsertOutcome outcome, int count)
     {

@@ -24,6 +24,12 @@ public sealed class ReconcileOptions
 
     public int PageSize { get; set; } = 200;
 
+    /// <summary>
+    /// Where the server ignores the <c>updated_at</c> filter, the incremental run reads the listing's tail back
+    /// to the first whole page of orders created this many hours ago.
+    /// </summary>
+    public int TailHours { get; set; } = 72;
+
     /// <summary>Time zone the cron expressions are read in.</summary>
     public string TimeZone { get; set; } = "Europe/Moscow";
 }

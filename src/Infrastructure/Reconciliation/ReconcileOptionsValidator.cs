@@ -22,6 +22,10 @@ internal sealed class ReconcileOptionsValidator : IValidateOptions<ReconcileOpti
         {
             failures.Add("Reconcile:FullSweepHorizonDays must be between 1 and 3660.");
         }
+        if (options.TailHours is < 1 or > 24 * 365)
+        {
+            failures.Add("Reconcile:TailHours must be between 1 and 8760.");
+        }
         if (options.PageSize is < 1 or > 1000)
         {
             failures.Add("Reconcile:PageSize must be between 1 and 1000.");

@@ -26,6 +26,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<ReconcileMetrics>();
+        services.AddSingleton<UpstreamBehaviourMonitor>();
         services.AddSingleton<SyncRunLedger>();
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<SyncRunner>();

@@ -1,5 +1,6 @@
 using Npgsql;
 using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
@@ -104,6 +105,30 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
         command.Parameters.AddWithValue("now", time.GetUtcNow());
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>Records the run's QTickets requests and what its listings showed about the server.</summary>
+    public async Task RecordApiAsync(long runId, ApiCallTally tally, CancellationToken ct)
+    {
+        var verdict = tally.Verdict;
+        await using var command = dataSource.CreateCommand("""
+            UPDATE sync_runs SET list_requests = @list, get_requests = @get, catalog_requests = @catalog,
+                server_paid_filter = @paid, server_updated_filter = @updated, server_order = @order,
+                server_page_size = @page_size
+            WHERE id = @id
+            """);
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("list", tally.ListRequests);
+        command.Parameters.AddWithValue("get", tally.GetRequests);
+        command.Parameters.AddWithValue("catalog", tally.CatalogRequests);
+        command.Parameters.Add(new NpgsqlParameter<string?>("paid", Known(verdict.PaidFilter)));
+        command.Parameters.Add(new NpgsqlParameter<string?>("updated", Known(verdict.UpdatedFilter)));
+        command.Parameters.Add(new NpgsqlParameter<string?>("order", Known(verdict.Order)));
+        command.Parameters.Add(new NpgsqlParameter<int?>("page_size", verdict.PageSize));
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string? Known(Compliance compliance) =>
+        compliance == Compliance.Unknown ? null : ListingVerdict.Name(compliance);
 
     /// <summary>
     /// Closes a run. Uses a fresh pooled connection, not the run's own, which may be the very thing that broke.

@@ -15,6 +15,7 @@ public sealed partial class SyncRunner(
     NpgsqlDataSource dataSource,
     SyncRunLedger ledger,
     ReconcileMetrics metrics,
+    UpstreamBehaviourMonitor upstream,
     TimeProvider time,
     ILogger<SyncRunner> logger)
 {
@@ -76,6 +77,8 @@ public sealed partial class SyncRunner(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["SyncRunId"] = currentId, ["SyncRunKind"] = kind });
         var started = time.GetTimestamp();
         var status = SyncRunStatuses.Failed;
+        var tally = new ApiCallTally();
+        ApiCallTally.Current = tally;
         try
         {
             LogStarted(kind, trigger);
@@ -99,7 +102,11 @@ public sealed partial class SyncRunner(
         }
         finally
         {
+            ApiCallTally.Current = null;
             metrics.RunFinished(kind, status, time.GetElapsedTime(started));
+            metrics.ApiRequests(kind, tally);
+            upstream.Observe(tally.Verdict);
+            await RecordApiAsync(currentId, tally);
             await UnlockAsync(connection, kind);
         }
     }
@@ -111,6 +118,19 @@ public sealed partial class SyncRunner(
         TimeoutException or TaskCanceledException => $"QTickets did not answer in time: {ex.Message}",
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
+
+    private async Task RecordApiAsync(long runId, ApiCallTally tally)
+    {
+        try
+        {
+            await ledger.RecordApiAsync(runId, tally, CancellationToken.None);
+        }
+        catch (NpgsqlException ex)
+        {
+            // The counts are bookkeeping; losing them must not mask the run's own outcome.
+            LogApiNotRecorded(ex, runId);
+        }
+    }
 
     private static async Task<bool> TryLockAsync(NpgsqlConnection connection, string kind, CancellationToken ct)
     {
@@ -155,6 +175,9 @@ public sealed partial class SyncRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync run {RunId} already finished as {Status}; nothing to do")]
     private partial void LogAlreadyFinished(long runId, string status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the QTickets requests of run {RunId}")]
+    private partial void LogApiNotRecorded(Exception exception, long runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the {Kind} advisory lock; the connection is closed anyway")]
     private partial void LogUnlockFailed(Exception exception, string kind);

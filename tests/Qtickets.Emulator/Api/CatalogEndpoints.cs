@@ -29,7 +29,7 @@ public static class CatalogEndpoints
         ListingRequest listing;
         try
         {
-            listing = await ListingRequest.ReadAsync(request, ct);
+            listing = await ListingRequest.ReadAsync(request, ServerBehaviour.Documented, ct);
         }
         catch (FormatException e)
         {

@@ -17,6 +17,9 @@ public sealed class ListingRequest
     public const int DefaultPerPage = 100;
     public const int MaxPerPage = 200;
 
+    /// <summary>The page size production serves whatever was asked.</summary>
+    public const int CapturedPerPage = 50;
+
     public List<WhereClause> Where { get; } = [];
 
     public string? OrderByColumn { get; private set; }
@@ -28,7 +31,8 @@ public sealed class ListingRequest
     public int PerPage { get; private set; } = DefaultPerPage;
 
     /// <summary>Parses the request; throws <see cref="FormatException"/> (answered as 400) on anything malformed.</summary>
-    public static async Task<ListingRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<ListingRequest> ReadAsync(
+        HttpRequest request, ServerBehaviour behaviour, CancellationToken cancellationToken)
     {
         var listing = new ListingRequest();
         int? page = null, perPage = null;
@@ -49,20 +53,37 @@ public sealed class ListingRequest
         }
 
         var query = request.Query;
-        if (query.TryGetValue("payed", out var payed))
+        if (behaviour == ServerBehaviour.Documented)
         {
-            listing.Where.Add(new WhereClause("payed", "=", [ParseScalar("payed", payed.ToString())]));
-        }
+            if (query.TryGetValue("payed", out var payed))
+            {
+                listing.Where.Add(new WhereClause("payed", "=", [ParseScalar("payed", payed.ToString())]));
+            }
 
-        if (query.TryGetValue("since", out var since))
-        {
-            listing.Where.Add(new WhereClause("updated_at", ">=", [ParseScalar("updated_at", since.ToString())]));
+            if (query.TryGetValue("since", out var since))
+            {
+                listing.Where.Add(new WhereClause("updated_at", ">=", [ParseScalar("updated_at", since.ToString())]));
+            }
+
+            perPage = ParseInt(query, "per_page") ?? perPage;
         }
 
         page = ParseInt(query, "page") ?? page;
-        perPage = ParseInt(query, "per_page") ?? perPage;
         listing.Page = Math.Max(1, page ?? 1);
         listing.PerPage = perPage is null or < 1 ? DefaultPerPage : Math.Min(perPage.Value, MaxPerPage);
+        if (behaviour != ServerBehaviour.Documented)
+        {
+            // Production: 50 a page, oldest first, whatever was asked.
+            listing.PerPage = CapturedPerPage;
+            listing.OrderByColumn = "id";
+            listing.Descending = false;
+        }
+
+        if (behaviour == ServerBehaviour.IgnoreAll)
+        {
+            listing.Where.Clear();
+        }
+
         return listing;
     }
 

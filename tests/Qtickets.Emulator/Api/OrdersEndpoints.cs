@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Qtickets.Emulator.Activity;
 using Qtickets.Emulator.Data;
 using Qtickets.Emulator.Faults;
@@ -10,12 +11,13 @@ public static class OrdersEndpoints
     public static void MapOrdersEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/orders", async (
-            HttpRequest request, EmulatorStore store, ActivitySimulator simulator, EmulatorFaults faults, CancellationToken ct) =>
+            HttpRequest request, EmulatorStore store, ActivitySimulator simulator, EmulatorFaults faults,
+            IOptions<EmulatorOptions> options, CancellationToken ct) =>
         {
             OrderQuery query;
             try
             {
-                query = OrderQueryBuilder.Build(await ListingRequest.ReadAsync(request, ct));
+                query = OrderQueryBuilder.Build(await ListingRequest.ReadAsync(request, options.Value.Behaviour ?? ServerBehaviour.Documented, ct));
             }
             catch (FormatException e)
             {

@@ -40,17 +40,48 @@ public sealed class QticketsClientPagingTests
     }
 
     [Fact]
-    public async Task Listing_stops_after_a_short_page()
+    public async Task Without_paging_a_short_page_is_not_the_end_only_an_empty_page_is()
     {
         using var harness = new ClientHarness();
         harness.Handler
             .ThenOk(QticketsJson.OrdersPage(1, 2))
-            .ThenOk(QticketsJson.OrdersPage(3));
+            .ThenOk(QticketsJson.OrdersPage(3))
+            .ThenOk(QticketsJson.OrdersPage(4, 5))
+            .ThenOk(QticketsJson.OrdersPage());
 
         var pages = await ToListAsync(harness.Client.ListOrdersAsync(TwoPerPage, CancellationToken.None));
 
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], pages.SelectMany(p => p.Orders).Select(o => o.Id));
+        Assert.Equal(4, harness.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task With_paging_the_served_page_size_and_total_end_the_listing_without_asking_past_the_last_page()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler
+            .ThenOk(QticketsJson.Page([QticketsJson.Order(1), QticketsJson.Order(2)], QticketsJson.Paging(2, 1, 3)))
+            .ThenOk(QticketsJson.Page([QticketsJson.Order(3)], QticketsJson.Paging(2, 2, 3)));
+
+        // Asked for 200 a page; the server serves 2 and says so.
+        var pages = await ToListAsync(harness.Client.ListOrdersAsync(new OrderListQuery { PageSize = 200 }, CancellationToken.None));
+
         Assert.Equal([1L, 2L, 3L], pages.SelectMany(p => p.Orders).Select(o => o.Id));
         Assert.Equal(2, harness.Handler.Requests.Count);
+        Assert.True(pages[^1].IsLast);
+        Assert.Equal(2, pages[0].Verdict.PageSize);
+    }
+
+    [Fact]
+    public async Task A_page_asked_for_after_the_last_ends_the_listing_instead_of_looping()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler.ThenOk(QticketsJson.Page([], QticketsJson.Paging(50, 7, 300)));
+
+        var pages = await ToListAsync(harness.Client.ListOrdersAsync(TwoPerPage with { StartPage = 7 }, CancellationToken.None));
+
+        Assert.Empty(pages);
+        Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]
@@ -94,7 +125,7 @@ public sealed class QticketsClientPagingTests
     public async Task A_backfill_resumes_from_its_start_page()
     {
         using var harness = new ClientHarness();
-        harness.Handler.ThenOk(QticketsJson.OrdersPage(41));
+        harness.Handler.ThenOk(QticketsJson.OrdersPage(41)).ThenOk(QticketsJson.OrdersPage());
 
         var pages = await ToListAsync(harness.Client.ListOrdersAsync(TwoPerPage with { StartPage = 3 }, CancellationToken.None));
 
@@ -143,26 +174,6 @@ public sealed class QticketsClientPagingTests
         Assert.Null(show.SaleStartDate);
         Assert.Equal(new DateTimeOffset(2019, 12, 29, 18, 30, 0, TimeSpan.FromHours(3)), show.StartDate);
         Assert.Contains("\"prices\":[]", show.Raw, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Clients_are_listed_with_their_details_flattened()
-    {
-        using var harness = new ClientHarness();
-        harness.Handler.ThenOk("""
-            {"data":[{"id":337,"email":"ivanov@gmail.com","details":{"id":232,"name":"Иван","middlename":"Иванов","surname":"Иванович","phone":null,"vk_id":"","facebook_id":""}},
-                     {"id":10,"email":"sergeev@gmail.com","details":[]}],
-             "paging":{"perPage":100,"currentPage":1,"total":2}}
-            """);
-
-        var clients = (await ToListAsync(harness.Client.ListClientsAsync(CancellationToken.None))).SelectMany(p => p).ToList();
-
-        Assert.Equal([337L, 10L], clients.Select(c => c.Id));
-        Assert.Equal(232, clients[0].DetailsId);
-        Assert.Equal("Иван", clients[0].Name);
-        Assert.Null(clients[0].Phone);
-        Assert.Null(clients[1].Name);
-        Assert.Single(harness.Handler.Requests);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class QticketsClientRequestTests
     }
 
     [Fact]
-    public async Task Rows_that_contradict_the_filter_are_dropped_and_logged()
+    public async Task Rows_that_contradict_the_filter_are_kept_and_the_verdict_says_what_was_ignored()
     {
         using var harness = new ClientHarness();
         harness.Handler.ThenOk(QticketsJson.Page(
@@ -61,7 +61,7 @@ public sealed class QticketsClientRequestTests
             QticketsJson.Order(3, updatedAt: "2025-10-31T23:59:59+03:00"),
             // Same second as the watermark: the wire format has no fractions, so this row is what was asked for.
             QticketsJson.Order(4, updatedAt: "2025-11-01T00:00:00+03:00"),
-        ]));
+        ])).ThenOk(QticketsJson.OrdersPage());
         var query = new OrderListQuery
         {
             PaidOnly = true,
@@ -74,19 +74,14 @@ public sealed class QticketsClientRequestTests
             pages.Add(page);
         }
 
+        // Every row is kept (each is a true version of its order); the page says what the server ignored.
         var only = Assert.Single(pages);
-        Assert.Equal([1L, 4L], only.Orders.Select(o => o.Id));
-        Assert.All(only.Orders, order => Assert.True(order.Payed));
-        Assert.Equal(2, only.RejectedByFilter);
-        var warning = Assert.Single(harness.Logs.Entries, e => e.Level == LogLevel.Warning);
-        Assert.Contains("dropped 2 of 4 orders", warning.Message, StringComparison.Ordinal);
-        // The logging pipeline may render the id list as text; what matters is which ids an operator sees.
-        var ids = warning.State.Single(kv => kv.Key == "OrderIds").Value switch
-        {
-            IEnumerable<long> list => list.Select(id => id.ToString(CultureInfo.InvariantCulture)),
-            var text => Regex.Matches(Convert.ToString(text, CultureInfo.InvariantCulture)!, @"\d+").Select(match => match.Value),
-        };
-        Assert.Equal(["2", "3"], ids);
+        Assert.Equal([1L, 2L, 3L, 4L], only.Orders.Select(o => o.Id));
+        Assert.False(only.Orders.Single(o => o.Id == 2).Payed);
+        Assert.Equal(2, only.OffFilter);
+        Assert.Equal(Compliance.Ignored, only.Verdict.PaidFilter);
+        Assert.Equal(Compliance.Ignored, only.Verdict.UpdatedFilter);
+        Assert.DoesNotContain(harness.Logs.Entries, e => e.Level >= LogLevel.Warning);
     }
 
     [Theory]

@@ -38,12 +38,13 @@ public sealed class EmulatorFullSweepTests(EmulatorSweepFactory fixture)
         }
         Assert.NotEmpty(cancelled);
 
-        await jobs.IncrementalAsync(null, null, CancellationToken.None);
-        var seenByIncremental = await CancelledInMirrorAsync(cancelled);
+        // Dropped webhooks and no incremental run in between (which would see them: it lists without the paid
+        // filter): the sweep's paid listing hides them, so only its check of unlisted orders finds them.
+        var before = await CancelledInMirrorAsync(cancelled);
         Assert.Equal(SyncRunStatuses.Succeeded, await jobs.FullSweepAsync(null, null, CancellationToken.None));
         var seenBySweep = await CancelledInMirrorAsync(cancelled);
 
-        Assert.Empty(seenByIncremental);
+        Assert.Empty(before);
         Assert.Equal(cancelled.Order(), seenBySweep.Order());
         await using var db = Factory.CreateDbContext();
         var sweep = await db.SyncRuns.AsNoTracking().SingleAsync(r => r.Kind == SyncRunKinds.FullSweep);

@@ -52,8 +52,21 @@ public class EmulatorBackedFactory : SyncApiFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
-            services.AddHttpClient(QticketsClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() =>
-                Emulator ?? throw new InvalidOperationException("Start the emulator before the first QTickets call.")));
+            services.AddHttpClient(QticketsClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new CurrentEmulator(this)));
+    }
+
+    /// <summary>
+    /// Sends to whatever <see cref="Emulator"/> is at the time of the request: the client factory keeps its
+    /// primary handler for minutes, while tests start an emulator each.
+    /// </summary>
+    private sealed class CurrentEmulator(EmulatorBackedFactory owner) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var handler = owner.Emulator ?? throw new InvalidOperationException("Start the emulator before the first QTickets call.");
+            using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
+            return invoker.SendAsync(request, cancellationToken);
+        }
     }
 }
 

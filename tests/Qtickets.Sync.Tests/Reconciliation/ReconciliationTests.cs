@@ -72,18 +72,23 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
 
         Assert.Equal(SyncRunStatuses.Succeeded, status);
         var stored = await StoredOrders();
-        Assert.Equal([known.Id, staleInMirror.Id, .. missed.Select(o => o.Id)], stored.Select(o => o.Id));
+        // The unpaid order is mirrored too, as unpaid: reservations heal like sales.
+        Assert.Equal([known.Id, staleInMirror.Id, .. missed.Select(o => o.Id), unpaid.Id], stored.Select(o => o.Id));
+        Assert.False(stored.Single(o => o.Id == unpaid.Id).Payed);
         Assert.NotNull(stored.Single(o => o.Id == staleInMirror.Id).Baskets.Single(b => b.Id == refunded.Baskets[0].Id).RefundedAt);
-        Assert.Equal(missed.Max(o => o.UpdatedAt), await Watermark());
+        Assert.Equal(unpaid.UpdatedAt, await Watermark());
         var run = Assert.Single(await Runs());
         Assert.Equal((SyncRunKinds.Incremental, SyncRunTriggers.Schedule), (run.Kind, run.Trigger));
-        Assert.Equal((3, 5, 3, 1, 1, 4), (run.Pages, run.OrdersSeen, run.OrdersInserted, run.OrdersUpdated, run.OrdersUnchanged, run.GapsHealed));
+        // Two a page, each next page asked from the newest updated_at read: the boundary row is read twice.
+        Assert.Equal((5, 10, 4, 1, 5, 5), (run.Pages, run.OrdersSeen, run.OrdersInserted, run.OrdersUpdated, run.OrdersUnchanged, run.GapsHealed));
+        Assert.Equal(5, run.ListRequests);
+        Assert.Equal("honoured", run.ServerOrder);
         Assert.NotNull(run.FinishedAt);
         Assert.Equal(Now.AddHours(-720), run.Since!.Value, TimeSpan.FromMinutes(1));
-        Assert.Equal(3, metrics.Sum("reconcile_pages_total"));
-        Assert.Equal(3, metrics.Sum("reconcile_orders_total", "inserted"));
-        Assert.Equal(1, metrics.Sum("reconcile_orders_total", "unchanged"));
-        Assert.Equal(4, metrics.Sum("reconcile_gaps_healed_total"));
+        Assert.Equal(5, metrics.Sum("reconcile_pages_total"));
+        Assert.Equal(4, metrics.Sum("reconcile_orders_total", "inserted"));
+        Assert.Equal(5, metrics.Sum("reconcile_orders_total", "unchanged"));
+        Assert.Equal(5, metrics.Sum("reconcile_gaps_healed_total"));
         Assert.Equal(1, metrics.Count("reconcile_run_duration_seconds"));
     }
 
@@ -99,7 +104,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         await Jobs().IncrementalAsync(null, null, CancellationToken.None);
 
         Assert.Equal(first.UpdatedAt - TimeSpan.FromMinutes(10), Upstream.Queries[1].UpdatedSince);
-        Assert.True(Upstream.Queries[1].PaidOnly);
+        Assert.False(Upstream.Queries[1].PaidOnly);
         Assert.Equal(OrderListOrder.UpdatedAt, Upstream.Queries[1].OrderBy);
         Assert.Equal(later.UpdatedAt, await Watermark());
         Assert.Equal([first.Id, later.Id], (await StoredOrders()).Select(o => o.Id));
@@ -110,7 +115,8 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
     {
         var orders = Enumerable.Range(1, 5).Select(i => UpstreamOrders.Paid(Now.AddHours(-10 + i))).ToArray();
         Upstream.Put(orders);
-        Upstream.BeforePage = (page, _) => page == 2
+        var fetches = 0;
+        Upstream.BeforePage = (_, _) => Interlocked.Increment(ref fetches) == 2
             ? throw new QticketsApiException(HttpStatusCode.ServiceUnavailable, "Unknown error", "UNKNOWN_ERROR")
             : Task.CompletedTask;
 

@@ -50,13 +50,15 @@ public sealed class UpstreamFailureTests(RealClientFactory factory) : IClassFixt
         factory.Network
             .ThenJson(HttpStatusCode.ServiceUnavailable, """{"error":"Unknown error","status":503,"code":"UNKNOWN_ERROR"}""")
             .ThenJson(HttpStatusCode.TooManyRequests, """{"error":"Too many requests","status":429}""")
-            .ThenOk(QticketsJson.OrdersPage(9_000_001));
+            .ThenOk(QticketsJson.OrdersPage(9_000_001))
+            .ThenOk(QticketsJson.OrdersPage());
         var jobs = factory.GetRequiredService<SyncJobs>();
 
         var status = await jobs.IncrementalAsync(null, null, CancellationToken.None);
 
         Assert.Equal(SyncRunStatuses.Succeeded, status);
-        Assert.Equal(3, factory.Network.Requests.Count);
+        // Without paging, only an empty page ends the listing.
+        Assert.Equal(4, factory.Network.Requests.Count);
         var succeeded = await LastRun();
         Assert.Equal((1, 1), (succeeded.OrdersInserted, succeeded.GapsHealed));
 
@@ -64,7 +66,7 @@ public sealed class UpstreamFailureTests(RealClientFactory factory) : IClassFixt
 
         await Assert.ThrowsAsync<QticketsAuthException>(() => jobs.IncrementalAsync(null, null, CancellationToken.None));
 
-        Assert.Equal(4, factory.Network.Requests.Count);
+        Assert.Equal(5, factory.Network.Requests.Count);
         var failed = await LastRun();
         Assert.Equal(SyncRunStatuses.Failed, failed.Status);
         Assert.StartsWith("QTickets rejected the token (HTTP 401)", failed.Error);

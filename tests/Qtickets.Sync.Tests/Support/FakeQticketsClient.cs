@@ -84,7 +84,15 @@ public sealed class FakeQticketsClient : IQticketsClient
                 PagesServed.Add(page);
             }
             AfterFetch?.Invoke(page);
-            yield return new OrderPage(page, rows, matching.Count, size, 0);
+            // Honours everything it is asked for, as the documentation promises.
+            var verdict = new ListingVerdict(
+                query.PaidOnly ? Compliance.Honoured : Compliance.Unknown,
+                query.UpdatedSince is null ? Compliance.Unknown : Compliance.Honoured,
+                Compliance.Honoured,
+                size);
+            ApiCallTally.Current?.CountList();
+            ApiCallTally.Current?.Observe(verdict);
+            yield return new OrderPage(page, rows, matching.Count, size, 0, rows.Count < size || page * size >= matching.Count, verdict);
             if (rows.Count < size)
             {
                 yield break;
@@ -109,12 +117,6 @@ public sealed class FakeQticketsClient : IQticketsClient
 
     public Task<Event?> GetEventAsync(long id, CancellationToken cancellationToken) =>
         Task.FromResult(Events.FirstOrDefault(e => e.Id == id));
-
-    public async IAsyncEnumerable<IReadOnlyList<Client>> ListClientsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        yield break;
-    }
 
     /// <summary>
     /// <paramref name="Truth"/> is what listings filter and sort on; <paramref name="Answer"/> makes what is served

@@ -17,9 +17,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Custom).HasColumnType("jsonb");
         builder.Property(o => o.Fields).HasColumnType("jsonb");
         builder.Property(o => o.Integrations).HasColumnType("jsonb");
+        builder.Property(o => o.Refunds).HasColumnType("jsonb");
         builder.Property(o => o.Raw).HasColumnType("jsonb");
         builder.Property(o => o.LastSource).HasMaxLength(16);
         builder.Ignore(o => o.Version);
+        builder.Ignore(o => o.Client);
         builder.HasMany(o => o.Baskets).WithOne().HasForeignKey(b => b.OrderId);
 
         // Read paths: by event and time (keyset pages walk (created_at, id)), by payment and change time,

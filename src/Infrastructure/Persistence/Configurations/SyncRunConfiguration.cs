@@ -14,6 +14,12 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         builder.Property(r => r.Kind).HasMaxLength(32);
         builder.Property(r => r.Trigger).HasMaxLength(32);
         builder.Property(r => r.Status).HasMaxLength(16);
+        builder.Property(r => r.ListRequests).HasDefaultValue(0);
+        builder.Property(r => r.GetRequests).HasDefaultValue(0);
+        builder.Property(r => r.CatalogRequests).HasDefaultValue(0);
+        builder.Property(r => r.ServerPaidFilter).HasMaxLength(16);
+        builder.Property(r => r.ServerUpdatedFilter).HasMaxLength(16);
+        builder.Property(r => r.ServerOrder).HasMaxLength(16);
         builder.HasIndex(r => new { r.Kind, r.StartedAt });
         builder.HasIndex(r => r.StartedAt);
     }

@@ -92,6 +92,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("currency_id");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("ExternalId")
                         .HasColumnType("text")
                         .HasColumnName("external_id");
@@ -249,6 +253,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("legal_name");
 
+                    b.Property<string>("MultipriceCode")
+                        .HasColumnType("text")
+                        .HasColumnName("multiprice_code");
+
                     b.Property<long>("OrderId")
                         .HasColumnType("bigint")
                         .HasColumnName("order_id");
@@ -294,6 +302,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("refunded_deduction_amount");
 
+                    b.Property<string>("Refunds")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("refunds");
+
                     b.PrimitiveCollection<long[]>("RelatedBaskets")
                         .IsRequired()
                         .HasColumnType("bigint[]")
@@ -302,6 +314,18 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<string>("SeatId")
                         .HasColumnType("text")
                         .HasColumnName("seat_id");
+
+                    b.Property<string>("SeatName")
+                        .HasColumnType("text")
+                        .HasColumnName("seat_name");
+
+                    b.Property<string>("Series")
+                        .HasColumnType("text")
+                        .HasColumnName("series");
+
+                    b.Property<decimal?>("ServiceFeeAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("service_fee_amount");
 
                     b.Property<long?>("ShowId")
                         .HasColumnType("bigint")
@@ -314,6 +338,14 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("SyncedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
+
+                    b.Property<decimal?>("TicketAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ticket_amount");
+
+                    b.Property<decimal?>("TicketOriginalPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ticket_original_price");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -472,6 +504,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("raw");
 
+                    b.Property<string>("Refunds")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("refunds");
+
                     b.Property<bool>("ReserveExtended")
                         .HasColumnType("boolean")
                         .HasColumnName("reserve_extended");
@@ -562,6 +598,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("CatalogRequests")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("catalog_requests");
+
                     b.Property<string>("Error")
                         .HasColumnType("text")
                         .HasColumnName("error");
@@ -573,6 +615,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<int>("GapsHealed")
                         .HasColumnType("integer")
                         .HasColumnName("gaps_healed");
+
+                    b.Property<int>("GetRequests")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("get_requests");
 
                     b.Property<string>("HangfireJobId")
                         .HasColumnType("text")
@@ -591,6 +639,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
+
+                    b.Property<int>("ListRequests")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("list_requests");
 
                     b.Property<int>("OrdersInserted")
                         .HasColumnType("integer")
@@ -615,6 +669,25 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<int>("Pages")
                         .HasColumnType("integer")
                         .HasColumnName("pages");
+
+                    b.Property<string>("ServerOrder")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("server_order");
+
+                    b.Property<int?>("ServerPageSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("server_page_size");
+
+                    b.Property<string>("ServerPaidFilter")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("server_paid_filter");
+
+                    b.Property<string>("ServerUpdatedFilter")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("server_updated_filter");
 
                     b.Property<DateTimeOffset?>("Since")
                         .HasColumnType("timestamp with time zone")
@@ -826,6 +899,23 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.ToTable((string)null);
 
                     b.ToView("daily_sales", (string)null);
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NextSlot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_slot");
+
+                    b.HasKey("Name")
+                        .HasName("pk_qtickets_request_slots");
+
+                    b.ToTable("qtickets_request_slots", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Show", b =>

@@ -1,0 +1,11 @@
+namespace Qtickets.Sync.Infrastructure.Qtickets;
+
+/// <summary>
+/// The next free request slot of a rate limit shared by every instance (<c>qtickets_request_slots</c>); see
+/// <see cref="SharedRateGate"/>.
+/// </summary>
+public sealed class RequestSlot
+{
+    public string Name { get; set; } = "";
+    public DateTimeOffset NextSlot { get; set; }
+}

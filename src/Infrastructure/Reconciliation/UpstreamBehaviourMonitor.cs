@@ -1,0 +1,76 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Qtickets.Sync.Infrastructure.Qtickets;
+
+namespace Qtickets.Sync.Infrastructure.Reconciliation;
+
+/// <summary>
+/// Keeps the latest known verdict on how QTickets serves listings, exports it as gauges and logs a warning once
+/// each time it changes. It starts from what the documentation promises (everything honoured), so a server that
+/// ignores a filter is reported on the first run that sees it.
+/// </summary>
+public sealed partial class UpstreamBehaviourMonitor
+{
+    private readonly Lock gate = new();
+    private readonly ILogger<UpstreamBehaviourMonitor> logger;
+    private ListingVerdict known = new(Compliance.Honoured, Compliance.Honoured, Compliance.Honoured, null);
+
+    public UpstreamBehaviourMonitor(IMeterFactory meterFactory, ILogger<UpstreamBehaviourMonitor> logger)
+    {
+        this.logger = logger;
+        var meter = meterFactory.Create(ReconcileMetrics.MeterName);
+        meter.CreateObservableGauge("upstream_listing_honoured", Measurements,
+            description: "1 when QTickets was last seen to honour the aspect of a listing (paid_filter, updated_filter, order), 0 when it ignored it.");
+        meter.CreateObservableGauge("upstream_page_size", () => Known.PageSize ?? 0,
+            description: "Rows per page QTickets last served, whatever was asked (0 until seen).");
+    }
+
+    public ListingVerdict Known
+    {
+        get
+        {
+            lock (gate)
+            {
+                return known;
+            }
+        }
+    }
+
+    /// <summary>Takes in a run's verdict; aspects the run could not judge keep their last known value.</summary>
+    public void Observe(ListingVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        ListingVerdict before, after;
+        lock (gate)
+        {
+            before = known;
+            after = new ListingVerdict(
+                verdict.PaidFilter == Compliance.Unknown ? before.PaidFilter : verdict.PaidFilter,
+                verdict.UpdatedFilter == Compliance.Unknown ? before.UpdatedFilter : verdict.UpdatedFilter,
+                verdict.Order == Compliance.Unknown ? before.Order : verdict.Order,
+                verdict.PageSize ?? before.PageSize);
+            known = after;
+        }
+        if (after with { PageSize = null } != before with { PageSize = null }
+            || (before.PageSize is not null && after.PageSize != before.PageSize))
+        {
+            LogChanged(ListingVerdict.Name(after.PaidFilter), ListingVerdict.Name(after.UpdatedFilter),
+                ListingVerdict.Name(after.Order), after.PageSize);
+        }
+    }
+
+    private IEnumerable<Measurement<int>> Measurements()
+    {
+        var verdict = Known;
+        yield return Measure("paid_filter", verdict.PaidFilter);
+        yield return Measure("updated_filter", verdict.UpdatedFilter);
+        yield return Measure("order", verdict.Order);
+    }
+
+    private static Measurement<int> Measure(string aspect, Compliance compliance) =>
+        new(compliance == Compliance.Honoured ? 1 : 0, new KeyValuePair<string, object?>("aspect", aspect));
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "QTickets listing behaviour changed: paid filter {PaidFilter}, updated_at filter {UpdatedFilter}, order {Order}, {PageSize} rows a page; reconcile walks accordingly")]
+    private partial void LogChanged(string paidFilter, string updatedFilter, string order, int? pageSize);
+}
