@@ -249,6 +249,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("legal_name");
 
+                    b.Property<string>("MultipriceCode")
+                        .HasColumnType("text")
+                        .HasColumnName("multiprice_code");
+
                     b.Property<long>("OrderId")
                         .HasColumnType("bigint")
                         .HasColumnName("order_id");
@@ -294,6 +298,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("refunded_deduction_amount");
 
+                    b.Property<string>("Refunds")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("refunds");
+
                     b.PrimitiveCollection<long[]>("RelatedBaskets")
                         .IsRequired()
                         .HasColumnType("bigint[]")
@@ -302,6 +310,18 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<string>("SeatId")
                         .HasColumnType("text")
                         .HasColumnName("seat_id");
+
+                    b.Property<string>("SeatName")
+                        .HasColumnType("text")
+                        .HasColumnName("seat_name");
+
+                    b.Property<string>("Series")
+                        .HasColumnType("text")
+                        .HasColumnName("series");
+
+                    b.Property<decimal?>("ServiceFeeAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("service_fee_amount");
 
                     b.Property<long?>("ShowId")
                         .HasColumnType("bigint")
@@ -314,6 +334,14 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("SyncedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
+
+                    b.Property<decimal?>("TicketAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ticket_amount");
+
+                    b.Property<decimal?>("TicketOriginalPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ticket_original_price");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -471,6 +499,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("raw");
+
+                    b.Property<string>("Refunds")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("refunds");
 
                     b.Property<bool>("ReserveExtended")
                         .HasColumnType("boolean")
