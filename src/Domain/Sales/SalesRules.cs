@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Qtickets.Sync.Domain.Orders;
 
 namespace Qtickets.Sync.Domain.Sales;
@@ -45,6 +43,9 @@ public static class SalesRules
         return basket.RefundedAt is not null;
     }
 
+    /// <summary>A refund that counts in the report: of a ticket that counted as sold.</summary>
+    public static bool IsRefunded(Order order, Basket basket) => CountsAsSold(order, basket) && IsRefunded(basket);
+
     /// <summary>Rule 7: what the buyer paid for the basket: price × quantity.</summary>
     public static decimal Gross(Basket basket)
     {
@@ -56,7 +57,7 @@ public static class SalesRules
     public static decimal ServiceFees(Basket basket)
     {
         ArgumentNullException.ThrowIfNull(basket);
-        return ServiceFeeAmount(basket) * basket.Quantity;
+        return (basket.ServiceFeeAmount ?? 0m) * basket.Quantity;
     }
 
     /// <summary>Rule 8: the ticket part of the gross is the rest, so ticket revenue + service fees = gross exactly.</summary>
@@ -78,42 +79,5 @@ public static class SalesRules
     {
         ArgumentNullException.ThrowIfNull(basket);
         return basket.ShowId ?? 0;
-    }
-
-    /// <summary>
-    /// The per-ticket service fee QTickets reports as <c>service_fee_amount</c> (reference notes), read from the
-    /// stored basket payload: a number, or a string holding a plain decimal; anything else counts as no fee.
-    /// SalesSql.ServiceFeeExpression reads it the same way.
-    /// </summary>
-    public static decimal ServiceFeeAmount(Basket basket)
-    {
-        ArgumentNullException.ThrowIfNull(basket);
-        if (string.IsNullOrEmpty(basket.Raw) || !basket.Raw.Contains("service_fee_amount", StringComparison.Ordinal))
-        {
-            return 0m;
-        }
-        using var json = JsonDocument.Parse(basket.Raw);
-        if (json.RootElement.ValueKind != JsonValueKind.Object
-            || !json.RootElement.TryGetProperty("service_fee_amount", out var fee))
-        {
-            return 0m;
-        }
-        return fee.ValueKind switch
-        {
-            JsonValueKind.Number => fee.GetDecimal(),
-            JsonValueKind.String when PlainDecimal(fee.GetString()) is { } value => value,
-            _ => 0m,
-        };
-    }
-
-    private static decimal? PlainDecimal(string? text)
-    {
-        if (string.IsNullOrEmpty(text) || text.Any(c => !(char.IsAsciiDigit(c) || c is '.' or '-')))
-        {
-            return null;
-        }
-        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
     }
 }

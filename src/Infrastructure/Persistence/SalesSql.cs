@@ -7,17 +7,8 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// </summary>
 public static class SalesSql
 {
-    /// <summary>
-    /// The per-ticket service fee from the stored basket payload (rule 8): a JSON number, or a string holding a
-    /// plain decimal; anything else is no fee. Mirrors <c>SalesRules.ServiceFeeAmount</c>.
-    /// </summary>
-    public const string ServiceFeeExpression = """
-        CASE jsonb_typeof(b.raw -> 'service_fee_amount')
-            WHEN 'number' THEN (b.raw ->> 'service_fee_amount')::numeric
-            WHEN 'string' THEN CASE WHEN (b.raw ->> 'service_fee_amount') ~ '^-?[0-9]+(\.[0-9]+)?$'
-                                    THEN (b.raw ->> 'service_fee_amount')::numeric ELSE 0 END
-            ELSE 0 END
-        """;
+    /// <summary>The service fee part of a basket's price (rule 8); baskets stored before the column existed have none.</summary>
+    public const string ServiceFeeExpression = "coalesce(b.service_fee_amount, 0)";
 
     /// <summary>
     /// The full recompute from orders and baskets: the reference the maintained table is checked against, and
@@ -121,7 +112,7 @@ public static class SalesSql
             rebuilt_at timestamptz
         );
 
-        CREATE INDEX ix_qtickets_baskets_refunded_at ON qtickets_baskets (refunded_at)
+        CREATE INDEX ix_qtickets_baskets_refunded_at_sales ON qtickets_baskets (refunded_at)
             INCLUDE (order_id, show_id, quantity, refunded_amount) WHERE refunded_at IS NOT NULL;
 
         INSERT INTO daily_sales_state (id, time_zone, rebuilt_at)
@@ -208,10 +199,10 @@ public static class SalesSql
                 CROSS JOIN LATERAL (VALUES (o.payed_at), (ob.refunded_at), (n.refunded_at)) AS e(at)
                 WHERE e.at IS NOT NULL
                   AND (ob.order_id, ob.show_id, ob.price, ob.quantity, ob.deleted_at, ob.vanished_at,
-                       ob.refunded_at, ob.refunded_amount, ob.raw -> 'service_fee_amount')
+                       ob.refunded_at, ob.refunded_amount, ob.service_fee_amount)
                       IS DISTINCT FROM
                       (n.order_id, n.show_id, n.price, n.quantity, n.deleted_at, n.vanished_at,
-                       n.refunded_at, n.refunded_amount, n.raw -> 'service_fee_amount')
+                       n.refunded_at, n.refunded_amount, n.service_fee_amount)
             ) k;
             RETURN NULL;
         END
@@ -257,7 +248,7 @@ public static class SalesSql
             qtickets_daily_sales_orders_deleted(), qtickets_daily_sales_baskets_inserted(),
             qtickets_daily_sales_baskets_updated(), qtickets_daily_sales_baskets_deleted();
         DROP TABLE IF EXISTS daily_sales, daily_sales_queue, daily_sales_state;
-        DROP INDEX IF EXISTS ix_qtickets_baskets_refunded_at;
+        DROP INDEX IF EXISTS ix_qtickets_baskets_refunded_at_sales;
         DROP VIEW IF EXISTS daily_sales_recomputed;
         DROP FUNCTION IF EXISTS qtickets_daily_sales(text, bigint, date, date);
         """;
