@@ -131,111 +131,72 @@ public static class SalesSql
     /// refund days of its baskets, before and after; a basket change queues its order's pay day and its refund
     /// days before and after. Only changes to fields the rules read queue anything.
     /// </summary>
-    public const string CreateTriggers = $$"""
-        CREATE FUNCTION qtickets_daily_sales_orders_inserted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    public static readonly string CreateTriggers = string.Join("\n", [
+        QueueFunction("orders_inserted", "SELECT n.event_id, n.payed_at AS at FROM new_rows n WHERE n.payed_at IS NOT NULL"),
+        QueueFunction("orders_updated", """
+            SELECT e.event_id, e.at
+            FROM old_rows o JOIN new_rows n ON n.id = o.id
+            CROSS JOIN LATERAL (VALUES (o.event_id, o.payed_at), (n.event_id, n.payed_at)) AS e(event_id, at)
+            WHERE e.at IS NOT NULL
+              AND (o.payed, o.payed_at, o.event_id, o.deleted_at, o.upstream_missing_at)
+                  IS DISTINCT FROM (n.payed, n.payed_at, n.event_id, n.deleted_at, n.upstream_missing_at)
+            UNION ALL
+            SELECT e.event_id, b.refunded_at
+            FROM old_rows o JOIN new_rows n ON n.id = o.id
+            JOIN qtickets_baskets b ON b.order_id = n.id AND b.refunded_at IS NOT NULL
+            CROSS JOIN LATERAL (VALUES (o.event_id), (n.event_id)) AS e(event_id)
+            WHERE (o.payed, o.payed_at, o.event_id, o.upstream_missing_at)
+                  IS DISTINCT FROM (n.payed, n.payed_at, n.event_id, n.upstream_missing_at)
+            """),
+        QueueFunction("orders_deleted", "SELECT o.event_id, o.payed_at AS at FROM old_rows o WHERE o.payed_at IS NOT NULL"),
+        QueueFunction("baskets_inserted", """
+            SELECT o.event_id, e.at
+            FROM new_rows n
+            JOIN qtickets_orders o ON o.id = n.order_id AND o.payed_at IS NOT NULL
+            CROSS JOIN LATERAL (VALUES (o.payed_at), (n.refunded_at)) AS e(at)
+            WHERE e.at IS NOT NULL
+            """),
+        QueueFunction("baskets_updated", """
+            SELECT o.event_id, e.at
+            FROM old_rows ob JOIN new_rows n ON n.id = ob.id
+            JOIN qtickets_orders o ON o.id = n.order_id AND o.payed_at IS NOT NULL
+            CROSS JOIN LATERAL (VALUES (o.payed_at), (ob.refunded_at), (n.refunded_at)) AS e(at)
+            WHERE e.at IS NOT NULL
+              AND (ob.order_id, ob.show_id, ob.price, ob.quantity, ob.deleted_at, ob.vanished_at,
+                   ob.refunded_at, ob.refunded_amount, ob.service_fee_amount)
+                  IS DISTINCT FROM
+                  (n.order_id, n.show_id, n.price, n.quantity, n.deleted_at, n.vanished_at,
+                   n.refunded_at, n.refunded_amount, n.service_fee_amount)
+            """),
+        QueueFunction("baskets_deleted", """
+            SELECT o.event_id, e.at
+            FROM old_rows ob
+            JOIN qtickets_orders o ON o.id = ob.order_id AND o.payed_at IS NOT NULL
+            CROSS JOIN LATERAL (VALUES (o.payed_at), (ob.refunded_at)) AS e(at)
+            WHERE e.at IS NOT NULL
+            """),
+        Trigger("orders_inserted", "INSERT ON qtickets_orders", "NEW TABLE AS new_rows"),
+        Trigger("orders_updated", "UPDATE ON qtickets_orders", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+        Trigger("orders_deleted", "DELETE ON qtickets_orders", "OLD TABLE AS old_rows"),
+        Trigger("baskets_inserted", "INSERT ON qtickets_baskets", "NEW TABLE AS new_rows"),
+        Trigger("baskets_updated", "UPDATE ON qtickets_baskets", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+        Trigger("baskets_deleted", "DELETE ON qtickets_baskets", "OLD TABLE AS old_rows"),
+    ]);
+
+    /// <summary>A trigger function queueing the (event_id, at) rows its query yields, binned and deduplicated.</summary>
+    private static string QueueFunction(string name, string keys) => $$"""
+        CREATE FUNCTION qtickets_daily_sales_{{name}}() RETURNS trigger LANGUAGE plpgsql AS $fn$
         BEGIN
             INSERT INTO daily_sales_queue (event_id, at)
             SELECT DISTINCT k.event_id, {{Bin}}
-            FROM (SELECT n.event_id, n.payed_at AS at FROM new_rows n WHERE n.payed_at IS NOT NULL) k;
+            FROM ({{keys}}) k;
             RETURN NULL;
         END
         $fn$;
-
-        CREATE FUNCTION qtickets_daily_sales_orders_updated() RETURNS trigger LANGUAGE plpgsql AS $fn$
-        BEGIN
-            INSERT INTO daily_sales_queue (event_id, at)
-            SELECT DISTINCT k.event_id, {{Bin}}
-            FROM (
-                SELECT e.event_id, e.at
-                FROM old_rows o JOIN new_rows n ON n.id = o.id
-                CROSS JOIN LATERAL (VALUES (o.event_id, o.payed_at), (n.event_id, n.payed_at)) AS e(event_id, at)
-                WHERE e.at IS NOT NULL
-                  AND (o.payed, o.payed_at, o.event_id, o.deleted_at, o.upstream_missing_at)
-                      IS DISTINCT FROM (n.payed, n.payed_at, n.event_id, n.deleted_at, n.upstream_missing_at)
-                UNION ALL
-                SELECT e.event_id, b.refunded_at
-                FROM old_rows o JOIN new_rows n ON n.id = o.id
-                JOIN qtickets_baskets b ON b.order_id = n.id AND b.refunded_at IS NOT NULL
-                CROSS JOIN LATERAL (VALUES (o.event_id), (n.event_id)) AS e(event_id)
-                WHERE (o.payed, o.payed_at, o.event_id, o.upstream_missing_at)
-                      IS DISTINCT FROM (n.payed, n.payed_at, n.event_id, n.upstream_missing_at)
-            ) k;
-            RETURN NULL;
-        END
-        $fn$;
-
-        CREATE FUNCTION qtickets_daily_sales_orders_deleted() RETURNS trigger LANGUAGE plpgsql AS $fn$
-        BEGIN
-            INSERT INTO daily_sales_queue (event_id, at)
-            SELECT DISTINCT k.event_id, {{Bin}}
-            FROM (SELECT o.event_id, o.payed_at AS at FROM old_rows o WHERE o.payed_at IS NOT NULL) k;
-            RETURN NULL;
-        END
-        $fn$;
-
-        CREATE FUNCTION qtickets_daily_sales_baskets_inserted() RETURNS trigger LANGUAGE plpgsql AS $fn$
-        BEGIN
-            INSERT INTO daily_sales_queue (event_id, at)
-            SELECT DISTINCT k.event_id, {{Bin}}
-            FROM (
-                SELECT o.event_id, e.at
-                FROM new_rows n
-                JOIN qtickets_orders o ON o.id = n.order_id AND o.payed_at IS NOT NULL
-                CROSS JOIN LATERAL (VALUES (o.payed_at), (n.refunded_at)) AS e(at)
-                WHERE e.at IS NOT NULL
-            ) k;
-            RETURN NULL;
-        END
-        $fn$;
-
-        CREATE FUNCTION qtickets_daily_sales_baskets_updated() RETURNS trigger LANGUAGE plpgsql AS $fn$
-        BEGIN
-            INSERT INTO daily_sales_queue (event_id, at)
-            SELECT DISTINCT k.event_id, {{Bin}}
-            FROM (
-                SELECT o.event_id, e.at
-                FROM old_rows ob JOIN new_rows n ON n.id = ob.id
-                JOIN qtickets_orders o ON o.id = n.order_id AND o.payed_at IS NOT NULL
-                CROSS JOIN LATERAL (VALUES (o.payed_at), (ob.refunded_at), (n.refunded_at)) AS e(at)
-                WHERE e.at IS NOT NULL
-                  AND (ob.order_id, ob.show_id, ob.price, ob.quantity, ob.deleted_at, ob.vanished_at,
-                       ob.refunded_at, ob.refunded_amount, ob.service_fee_amount)
-                      IS DISTINCT FROM
-                      (n.order_id, n.show_id, n.price, n.quantity, n.deleted_at, n.vanished_at,
-                       n.refunded_at, n.refunded_amount, n.service_fee_amount)
-            ) k;
-            RETURN NULL;
-        END
-        $fn$;
-
-        CREATE FUNCTION qtickets_daily_sales_baskets_deleted() RETURNS trigger LANGUAGE plpgsql AS $fn$
-        BEGIN
-            INSERT INTO daily_sales_queue (event_id, at)
-            SELECT DISTINCT k.event_id, {{Bin}}
-            FROM (
-                SELECT o.event_id, e.at
-                FROM old_rows ob
-                JOIN qtickets_orders o ON o.id = ob.order_id AND o.payed_at IS NOT NULL
-                CROSS JOIN LATERAL (VALUES (o.payed_at), (ob.refunded_at)) AS e(at)
-                WHERE e.at IS NOT NULL
-            ) k;
-            RETURN NULL;
-        END
-        $fn$;
-
-        CREATE TRIGGER daily_sales_orders_inserted AFTER INSERT ON qtickets_orders
-            REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION qtickets_daily_sales_orders_inserted();
-        CREATE TRIGGER daily_sales_orders_updated AFTER UPDATE ON qtickets_orders
-            REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION qtickets_daily_sales_orders_updated();
-        CREATE TRIGGER daily_sales_orders_deleted AFTER DELETE ON qtickets_orders
-            REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION qtickets_daily_sales_orders_deleted();
-        CREATE TRIGGER daily_sales_baskets_inserted AFTER INSERT ON qtickets_baskets
-            REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION qtickets_daily_sales_baskets_inserted();
-        CREATE TRIGGER daily_sales_baskets_updated AFTER UPDATE ON qtickets_baskets
-            REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION qtickets_daily_sales_baskets_updated();
-        CREATE TRIGGER daily_sales_baskets_deleted AFTER DELETE ON qtickets_baskets
-            REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION qtickets_daily_sales_baskets_deleted();
         """;
+
+    private static string Trigger(string name, string on, string transitions) =>
+        $"CREATE TRIGGER daily_sales_{name} AFTER {on} REFERENCING {transitions} FOR EACH STATEMENT EXECUTE FUNCTION qtickets_daily_sales_{name}();";
 
     public const string Drop = """
         DROP TRIGGER IF EXISTS daily_sales_orders_inserted ON qtickets_orders;

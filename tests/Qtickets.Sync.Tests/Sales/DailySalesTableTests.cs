@@ -92,6 +92,12 @@ public class DailySalesTableTests(SyncApiFactory factory) : IClassFixture<SyncAp
             Assert.True(await DailySalesRebuild.RequestAsync(dataSource, "Asia/Yekaterinburg", CancellationToken.None));
             // As if a first attempt stopped right after every event up to 920: rows of those events stay as they are.
             await SalesTable.ExecuteAsync(factory.ConnectionString, "UPDATE daily_sales_state SET rebuild_after_event = 920");
+            using (var client = factory.CreateClient(SyncApiFactory.ReadKey))
+            {
+                var during = await GetJsonAsync(client, "/api/v1/sales/daily?event_id=921");
+                Assert.Equal("recompute", during.GetProperty("source").GetString());
+                Assert.Contains("rebuilt for Asia/Yekaterinburg", during.GetProperty("note").GetString(), StringComparison.Ordinal);
+            }
             var jobs = factory.GetRequiredService<SalesJobs>();
 
             Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RebuildAsync(null, null, CancellationToken.None));
