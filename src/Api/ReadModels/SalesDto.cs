@@ -25,7 +25,7 @@ public sealed record EventDto
     public string? PlaceName { get; init; }
     public string? PlaceAddress { get; init; }
     public long? CityId { get; init; }
-    /// <summary>From the daily sales function, so it matches <c>GET /sales/daily</c> summed over all days.</summary>
+    /// <summary>From the daily sales table, so it matches <c>GET /sales/daily</c> summed over all days (revenue = gross, refundedAmount = refunds).</summary>
     public SalesTotalsDto Sales { get; init; } = SalesTotalsDto.Zero;
     public IReadOnlyList<ShowDto> Shows { get; init; } = [];
 }
@@ -40,6 +40,6 @@ public sealed record ShowDto
     public DateTimeOffset? FinishDate { get; init; }
     public DateTimeOffset? SaleStartDate { get; init; }
     public DateTimeOffset? SaleFinishDate { get; init; }
-    /// <summary>Tickets for this show under the same rules as the daily sales.</summary>
+    /// <summary>This show's rows of the daily sales table, summed.</summary>
     public SalesTotalsDto Sales { get; init; } = SalesTotalsDto.Zero;
 }
