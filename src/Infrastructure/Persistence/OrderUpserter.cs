@@ -14,6 +14,8 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// replays change nothing and an older payload never overwrites a newer one, whichever path it came by.
 /// Baskets are written only for orders that were applied; baskets a newer payload no longer lists are marked
 /// vanished rather than deleted. Rows are locked in id order so concurrent batches cannot deadlock.
+/// The daily sales table follows every write made here (and any other) through statement-level triggers that
+/// queue the affected keys (<see cref="SalesSql.CreateTriggers"/>); nothing in this statement has to know.
 /// </remarks>
 public sealed class OrderUpserter(TimeProvider time)
 {

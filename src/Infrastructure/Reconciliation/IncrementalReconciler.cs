@@ -8,7 +8,7 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
 /// <summary>
 /// Brings the mirror up to date with what changed upstream, walking the listing the way the server is seen to
-/// serve it (see docs/decisions/0005-api-ignores-filters.md):
+/// serve it (see docs/decisions/0004-api-ignores-filters.md):
 /// <list type="bullet">
 /// <item>filter and order honoured: by <c>updated_at</c> from the watermark less the overlap, each next page
 /// asked from the newest <c>updated_at</c> read so far (so a row pushed across a page boundary is re-read, never

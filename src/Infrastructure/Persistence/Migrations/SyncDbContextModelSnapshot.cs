@@ -670,6 +670,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("pages");
 
+                    b.Property<int?>("SalesRowsDiffering")
+                        .HasColumnType("integer")
+                        .HasColumnName("sales_rows_differing");
+
                     b.Property<string>("ServerOrder")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -871,26 +875,38 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("event_id");
 
+                    b.Property<decimal>("Gross")
+                        .HasColumnType("numeric")
+                        .HasColumnName("gross");
+
                     b.Property<int>("PaidOrders")
                         .HasColumnType("integer")
                         .HasColumnName("paid_orders");
-
-                    b.Property<decimal>("RefundedAmount")
-                        .HasColumnType("numeric")
-                        .HasColumnName("refunded_amount");
 
                     b.Property<int>("RefundedTickets")
                         .HasColumnType("integer")
                         .HasColumnName("refunded_tickets");
 
-                    b.Property<decimal>("Revenue")
+                    b.Property<decimal>("Refunds")
                         .HasColumnType("numeric")
-                        .HasColumnName("revenue");
+                        .HasColumnName("refunds");
+
+                    b.Property<decimal>("ServiceFees")
+                        .HasColumnType("numeric")
+                        .HasColumnName("service_fees");
+
+                    b.Property<long>("ShowId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("show_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("source");
+
+                    b.Property<decimal>("TicketRevenue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ticket_revenue");
 
                     b.Property<int>("TicketsSold")
                         .HasColumnType("integer")
