@@ -24,7 +24,9 @@ public static class ReadApiSetup
 
         services.AddOptions<SyncHealthOptions>().Bind(configuration.GetSection(SyncHealthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SyncHealthOptions>, SyncHealthOptionsValidator>();
-        services.AddHealthChecks().AddCheck<ReconcileFreshnessCheck>("reconcile", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<ReconcileFreshnessCheck>("reconcile", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<WebhookFailuresCheck>("webhook_failures", tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton<SyncLagGauge>();
         services.AddHostedService<SyncLagMonitor>();
 

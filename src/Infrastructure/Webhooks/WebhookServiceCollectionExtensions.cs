@@ -25,6 +25,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<WebhookRefusalLimiter>();
         services.AddSingleton<WebhookApplySignal>();
         services.AddSingleton<WebhookInbox>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookInbox>());
