@@ -29,7 +29,7 @@ public class WebhookHardeningTests(HardenedWebhookFactory factory) : IClassFixtu
         var surrogateBody = surrogate.Then("2019-07-30T12:50:52+03:00", o => o["uniqid"] = "POISON").ToString()
             .Replace("\"POISON\"", "\"\\ud800\"", StringComparison.Ordinal);
         var nul = OrderPayload.New();
-        var nulBody = nul.Then("2019-07-30T12:50:52+03:00", o => o["client_name"] = "Ivan\u0000").ToString();
+        var nulBody = nul.Then("2019-07-30T12:50:52+03:00", o => o["client"]!["details"]!["name"] = "Ivan\u0000").ToString();
 
         var bodies = genuine.Take(100).Select(o => o.ToString())
             .Append(surrogateBody).Append(nulBody)
@@ -162,7 +162,7 @@ public class WebhookHardeningTests(HardenedWebhookFactory factory) : IClassFixtu
     {
         var order = OrderPayload.New();
         (await factory.PostWebhookAsync(order.ToString())).Dispose();
-        var future = order.Then("2999-01-01T00:00:00+03:00", o => o["client_name"] = "Forger");
+        var future = order.Then("2999-01-01T00:00:00+03:00", o => o["client"]!["details"]!["name"] = "Forger");
         (await factory.PostWebhookAsync(future.ToString())).Dispose();
         await factory.ApplyAsync();
 
@@ -170,7 +170,7 @@ public class WebhookHardeningTests(HardenedWebhookFactory factory) : IClassFixtu
         Assert.Equal(DeliveryStatuses.Quarantined, quarantined.Status);
         Assert.NotEqual("Forger", (await factory.StoredOrderAsync(order.Id))!.ClientName);
 
-        var next = order.Then("2019-07-31T10:00:00+03:00", o => o["client_name"] = "Genuine");
+        var next = order.Then("2019-07-31T10:00:00+03:00", o => o["client"]!["details"]!["name"] = "Genuine");
         (await factory.PostWebhookAsync(next.ToString())).Dispose();
         await factory.ApplyAsync();
         Assert.Equal("Genuine", (await factory.StoredOrderAsync(order.Id))!.ClientName);
