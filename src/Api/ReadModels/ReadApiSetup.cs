@@ -20,6 +20,7 @@ public static class ReadApiSetup
         services.AddSingleton<OrderReader>();
         services.AddSingleton<EventReader>();
         services.AddSingleton<SalesReader>();
+        services.AddSingleton<PostgresTimeZones>();
         services.AddSingleton<SyncStatusReader>();
 
         services.AddOptions<SyncHealthOptions>().Bind(configuration.GetSection(SyncHealthOptions.Section)).ValidateOnStart();
