@@ -109,7 +109,7 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
     public async Task<long?> RequeueInterruptedAsync(string kind, DateTimeOffset since, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE sync_runs SET status = @queued
+            UPDATE sync_runs SET status = @queued, resumed_at = @now
             WHERE id = (SELECT id FROM sync_runs WHERE kind = @kind AND status = @interrupted AND since = @since
                         ORDER BY id DESC LIMIT 1)
               AND status = @interrupted
@@ -117,6 +117,7 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
             """);
         command.Parameters.AddWithValue("queued", SyncRunStatuses.Queued);
         command.Parameters.AddWithValue("interrupted", SyncRunStatuses.Interrupted);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("since", since.ToUniversalTime());
         return await command.ExecuteScalarAsync(ct) is long id ? id : null;
