@@ -51,6 +51,7 @@ public static class HangfireServiceCollectionExtensions
 
         services.AddReconciliation(configuration);
         services.AddTransient<SyncJobs>();
+        services.AddTransient<WebhookRetentionJob>();
         services.AddSingleton<SyncRunTrigger>();
         services.AddHostedService<RecurringSyncJobs>();
         services.AddSingleton<InterruptedRunSweeper>();

@@ -20,6 +20,11 @@ public static class WebhookServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<WebhookRetentionOptions>()
+            .Bind(configuration.GetSection(WebhookRetentionOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookRetentionOptions>, WebhookRetentionOptionsValidator>());
+        services.AddSingleton<WebhookRetention>();
 
         services.AddMetrics();
         services.AddSingleton<WebhookMetrics>();
