@@ -96,7 +96,9 @@ public sealed partial class WebhookInbox : BackgroundService
         var write = new PendingWrite(delivery);
         // Bounded in bytes as well as in count: a few thousand 1 MB bodies would exhaust memory long before
         // the count limit.
-        if (Interlocked.Add(ref queuedBytes, write.Bytes) > options.AcceptQueueMaxBytes)
+        // A delivery alone in the queue is always taken, however large: the limit bounds the backlog, not one body.
+        var queued = Interlocked.Add(ref queuedBytes, write.Bytes);
+        if (queued > options.AcceptQueueMaxBytes && queued != write.Bytes)
         {
             Interlocked.Add(ref queuedBytes, -write.Bytes);
             throw new WebhookInboxUnavailableException("The webhook inbox holds too many bytes waiting to be written.");
