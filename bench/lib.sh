@@ -4,8 +4,6 @@
 log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
-
 # The bench's own cluster of deploy/local-postgres.sh (in this checkout's .data/pg, port 55439 unless
 # QTICKETS_PG_PORT says otherwise): the soak restarts PostgreSQL, and nobody else's tests may feel that.
 # PG* variables point psql at it.
@@ -122,7 +120,7 @@ migrate() {
 }
 
 # start_emulator PORT ORDERS WEBHOOK_URL [extra args] -> sets emulator_pid, or returns 1 when the emulator is
-# not there yet (the stub answers "/" only), with the reason in $missing.
+# not built, does not start or does not list orders, with the reason in $missing.
 start_emulator() {
   local port="$1" orders="$2" webhook="$3"; shift 3
   [ -f "$emulator_dll" ] || { missing="emulator not built ($emulator_dll)"; return 1; }
@@ -137,7 +135,7 @@ start_emulator() {
     "http://127.0.0.1:$port/api/rest/v1/orders?page=1&per_page=1" || true)"
   if [ "$code" != "200" ]; then
     stop_pid "$emulator_pid"
-    missing="the emulator in this build does not serve GET /api/rest/v1/orders (HTTP $code): tests/Qtickets.Emulator is not merged into main yet"
+    missing="the emulator answered HTTP $code to GET /api/rest/v1/orders (log: $out/emulator.log)"
     return 1
   fi
 }

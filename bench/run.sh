@@ -7,8 +7,8 @@
 #   bench/run.sh --quick --only ingest,backfill,read      a subset of scenarios
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
-# scenario and run), wrk (apt), a Release build, the emulator. A scenario whose pieces are not in this build
-# yet (webhook endpoint, emulator, backfill API, read API) is reported as "not measured" with the reason.
+# scenario and run), wrk (apt), a Release build, the emulator. A scenario whose first request fails (webhook
+# endpoint, emulator, backfill API, read API) is reported as "not measured" with the answer and the log.
 # Artifacts (logs, raw JSON, EXPLAIN plans) go to artifacts/bench/<UTC time>/.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -98,7 +98,7 @@ ingest() {
       --data-binary "${probe#*$'\t'}")"
     if [ "$code" != "200" ]; then
       stop_pid "$spid"
-      [ "$run" -gt 1 ] || note "- Webhook ingest (service) **not measured**: \`POST /webhooks/qtickets\` answered HTTP $code to a correctly signed payload (the webhooks branch is not in this build; the bench sets \`Qtickets:WebhookSecrets:0\`)."
+      [ "$run" -gt 1 ] || note "- Webhook ingest (service) **not measured**: \`POST /webhooks/qtickets\` answered HTTP $code to a correctly signed payload (the bench sets \`Qtickets:WebhookSecrets:0\`; log: $out/service-ingest.log, answer: $out/ingest-probe.txt)."
       log "service webhook endpoint answered $code; measuring the baseline only"
       continue
     fi
@@ -157,7 +157,7 @@ backfill() {
         -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' -d '{"from":"2000-01-01T00:00:00+00:00"}')"
       local run_id; run_id="$(head -n 1 <<<"$started" | jq -r '.runId // .run_id // .id // empty' 2>/dev/null || true)"
       if [ -z "$run_id" ]; then
-        note "- Backfill $size (service) **not measured**: \`POST /api/v1/sync/backfill\` answered $(tail -n 1 <<<"$started") without a run id (the reconcile branch is not in this build)."
+        note "- Backfill $size (service) **not measured**: \`POST /api/v1/sync/backfill\` answered $(tail -n 1 <<<"$started") without a run id (log: $out/service-backfill.log)."
         stop_pid "$spid"; stop_pid "$epid"
         break 2
       fi
@@ -225,7 +225,7 @@ read_api() {
   local spid=$service_pid; pids_to_stop+=("$spid")
   local code; code="$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $read_key" "http://127.0.0.1:$service_port/api/v1/orders/1")"
   if [ "$code" != "200" ]; then
-    note "- Read API **not measured**: \`GET /api/v1/orders/1\` answered HTTP $code (the readapi branch is not in this build)."
+    note "- Read API **not measured**: \`GET /api/v1/orders/1\` answered HTTP $code (log: $out/service-read.log)."
     stop_pid "$spid"
   else
     for run in $(seq 1 "$runs"); do

@@ -20,7 +20,7 @@ public sealed class EmulatorTruth(HttpClient http)
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException(
-                    $"GET /emulator/truth/orders answered HTTP {(int)response.StatusCode}: the emulator in this build has no truth endpoint");
+                    $"GET /emulator/truth/orders answered HTTP {(int)response.StatusCode}; is --emulator the base URL of the QTickets emulator?");
             }
             using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(ct));
             var data = document.RootElement.GetProperty("data");

@@ -5,7 +5,7 @@ using System.Text;
 namespace Qtickets.Sync.Bench;
 
 /// <summary>
-/// QTickets-shaped order bodies (seed 001's order 4360, three baskets, padded to about 2 KB) with a distinct id
+/// QTickets-shaped order bodies (the documented order 4360, docs/sources.md: three baskets, padded to about 2 KB) with a distinct id
 /// and updated_at each, so neither the webhook dedupe nor the version guard can short-circuit the work.
 /// </summary>
 public static class SamplePayloads

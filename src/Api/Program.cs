@@ -26,8 +26,9 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddApiKeyAuth(builder.Configuration);
     builder.Services.AddSyncSwagger();
     builder.Services.AddSurface(builder.Configuration);
-    builder.Services.AddReadApi(builder.Configuration);
-    builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+    builder.Services.AddReadApi();
+    builder.Services.AddSyncHealth(builder.Configuration);
+    builder.Services.AddShutdownTimeout(builder.Configuration);
 
     var app = builder.Build();
     // Check every setting before touching the database, so a typo is reported as itself.
@@ -50,10 +51,11 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapSyncMetrics();
     app.UseSwaggerGate();
     app.MapSyncSwagger();
-    app.MapDashboard();
+    app.MapWebhooks();
+    app.MapWebhookDeliveries();
     app.MapReadApi();
     app.MapSyncRuns();
-    app.MapWebhooks();
+    app.MapDashboard();
 
     await app.RunAsync();
 });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Api.ReadModels;
 
 namespace Qtickets.Sync.Api.Endpoints;
@@ -11,8 +12,7 @@ public static class Orders
         var orders = api.MapGroup("/orders").WithTags("Orders");
         orders.MapGet("/", List)
             .WithName("ListOrders")
-            .Produces<string>(StatusCodes.Status200OK, ResponseFormat.CsvMediaType)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesCsvAlternative();
         orders.MapGet("/{id:long}", Get).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

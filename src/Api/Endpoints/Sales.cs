@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Infrastructure.Persistence;
 
@@ -12,7 +13,7 @@ public static class Sales
         api.MapGroup("/sales").WithTags("Sales")
             .MapGet("/daily", Daily)
             .WithName("GetDailySales")
-            .Produces<string>(StatusCodes.Status200OK, ResponseFormat.CsvMediaType);
+            .ProducesCsvAlternative();
         return api;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
@@ -15,17 +16,26 @@ public static class SyncRuns
 
     public static IEndpointRouteBuilder MapSyncRuns(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/sync").WithTags("Sync runs");
-        group.MapGet("/runs", ListAsync).RequireAuthorization(AuthPolicies.Read);
-        group.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(AuthPolicies.Read).WithName("GetSyncRun");
-        group.MapPost("/reconcile", ReconcileAsync).RequireAuthorization(AuthPolicies.Admin);
-        group.MapPost("/backfill", BackfillAsync).RequireAuthorization(AuthPolicies.Admin);
+        var group = app.MapGroup("/api/v1/sync")
+            .WithTags("Sync runs")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        group.MapGet("/runs", ListAsync).RequireAuthorization(AuthPolicies.Read).WithName("ListSyncRuns");
+        group.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(AuthPolicies.Read).WithName("GetSyncRun").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/reconcile", ReconcileAsync).RequireAuthorization(AuthPolicies.Admin).WithName("StartReconcile");
+        group.MapPost("/backfill", BackfillAsync).RequireAuthorization(AuthPolicies.Admin).WithName("StartBackfill");
         return app;
     }
 
     /// <summary>Runs, newest first, optionally filtered by kind, status and start time.</summary>
     private static async Task<Results<Ok<List<SyncRun>>, ValidationProblem>> ListAsync(
-        SyncDbContext db, string? kind, string? status, DateTimeOffset? since, int? limit, CancellationToken ct)
+        SyncDbContext db,
+        [ClosedSet(typeof(SyncRunKinds))] string? kind,
+        [ClosedSet(typeof(SyncRunStatuses))] string? status,
+        DateTimeOffset? since,
+        int? limit,
+        CancellationToken ct)
     {
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Webhooks;
@@ -21,11 +22,14 @@ public static class WebhookDeliveries
         DeliveryStatuses.Dead, DeliveryStatuses.Quarantined,
     ];
 
-    internal static IEndpointRouteBuilder MapWebhookDeliveries(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapWebhookDeliveries(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/webhooks/deliveries")
             .RequireAuthorization(AuthPolicies.Admin)
-            .WithTags("Webhook deliveries");
+            .WithTags("Webhook deliveries")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
         group.MapGet("", ListAsync)
             .WithName("ListWebhookDeliveries")
             .WithSummary("Lists webhook deliveries, newest first (keyset paging on before_id)");
@@ -56,12 +60,12 @@ public static class WebhookDeliveries
 
     private static async Task<Results<Ok<WebhookDeliveryPage>, ValidationProblem>> ListAsync(
         SyncDbContext db,
-        [FromQuery] string? status,
+        [FromQuery, ClosedSet(typeof(DeliveryStatuses))] string? status,
         [FromQuery(Name = "event_type")] string? eventType,
         [FromQuery(Name = "order_id")] long? orderId,
         [FromQuery] int? limit,
         [FromQuery(Name = "before_id")] long? beforeId,
-        [FromQuery] string? include,
+        [FromQuery, ClosedSet("body")] string? include,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();

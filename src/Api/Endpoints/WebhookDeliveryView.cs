@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Qtickets.Sync.Api.OpenApi;
+using Qtickets.Sync.Domain.Webhooks;
 
 namespace Qtickets.Sync.Api.Endpoints;
 
@@ -10,7 +12,7 @@ public sealed record WebhookDeliveryView(
     [property: JsonPropertyName("event_type")] string? EventType,
     [property: JsonPropertyName("order_id")] long? OrderId,
     [property: JsonPropertyName("order_updated_at")] DateTimeOffset? OrderUpdatedAt,
-    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("status"), ClosedSet(typeof(DeliveryStatuses))] string Status,
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("response_status")] int? ResponseStatus,
     [property: JsonPropertyName("duplicate_count")] int DuplicateCount,
@@ -18,7 +20,7 @@ public sealed record WebhookDeliveryView(
     [property: JsonPropertyName("attempts")] int Attempts,
     [property: JsonPropertyName("processed_at")] DateTimeOffset? ProcessedAt,
     [property: JsonPropertyName("apply_outcome")] string? ApplyOutcome,
-    [property: JsonPropertyName("signature_status")] string SignatureStatus,
+    [property: JsonPropertyName("signature_status"), ClosedSet(typeof(SignatureStatuses))] string SignatureStatus,
     [property: JsonPropertyName("remote_ip")] string? RemoteIp,
     [property: JsonPropertyName("headers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Headers,
     [property: JsonPropertyName("body"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Body);

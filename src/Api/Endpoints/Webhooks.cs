@@ -17,8 +17,8 @@ public static partial class Webhooks
     };
 
     /// <summary>
-    /// <c>POST /webhooks/qtickets</c>, the receiver QTickets posts orders to, and the admin endpoints over the
-    /// delivery inbox. The receiver takes no API key (QTickets cannot send one): its credential is X-Signature.
+    /// <c>POST /webhooks/qtickets</c>, the receiver QTickets posts orders to. It takes no API key (QTickets
+    /// cannot send one): its credential is X-Signature.
     /// </summary>
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
@@ -34,8 +34,8 @@ public static partial class Webhooks
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        app.MapWebhookDeliveries();
         return app;
     }
 
@@ -90,7 +90,7 @@ public static partial class Webhooks
                 extensions: new Dictionary<string, object?> { ["delivery_id"] = entry.DeliveryId });
         }
         LogStored(logger, delivery.EventType, delivery.OrderId, outcome);
-        return TypedResults.Ok(new WebhookReceipt(entry.DeliveryId, entry.Duplicate ? "duplicate" : delivery.Status));
+        return TypedResults.Ok(new WebhookReceipt(entry.DeliveryId, entry.Duplicate ? WebhookReceipt.Duplicate : delivery.Status));
     }
 
     private static async Task<IncomingDelivery> InspectAsync(HttpRequest request, WebhookIntake intake, int maxBodyBytes, CancellationToken cancellationToken)

@@ -1,9 +1,15 @@
 using System.Reflection;
+using Microsoft.OpenApi;
+using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Api.OpenApi;
 
 namespace Qtickets.Sync.Api.Hosting;
 
 public static class SwaggerSetup
 {
+    private const string ApiKeySchemeId = "ApiKey";
+
+    /// <summary>The OpenAPI document, with the <c>X-Api-Key</c> scheme required by every operation.</summary>
     public static IServiceCollection AddSyncSwagger(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -15,6 +21,23 @@ public static class SwaggerSetup
             {
                 swagger.IncludeXmlComments(xml);
             }
+            // Money is exact: System.Text.Json writes decimal as a JSON number, and "number"/"decimal" is what
+            // NSwag and Kiota turn back into System.Decimal (the default "double" would give clients floating point).
+            swagger.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
+            swagger.SchemaFilter<DeclaredAsSchemaFilter>();
+            swagger.SchemaFilter<ClosedSetSchemaFilter>();
+            swagger.OperationFilter<CsvAlternative.OperationFilter>();
+            swagger.AddSecurityDefinition(ApiKeySchemeId, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "API key with scope read, read:pii (unmasked contact details) or admin.",
+            });
+            swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeySchemeId, document)] = [],
+            });
         });
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Qtickets.Sync.Api.OpenApi;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -6,19 +7,19 @@ namespace Qtickets.Sync.Api.ReadModels;
 public sealed class DailySalesParameters
 {
     /// <summary>First local day, inclusive (yyyy-MM-dd).</summary>
-    [FromQuery(Name = "from")] public string? From { get; init; }
+    [FromQuery(Name = "from"), DeclaredAs(typeof(DateOnly))] public string? From { get; init; }
 
     /// <summary>Last local day, inclusive (yyyy-MM-dd).</summary>
-    [FromQuery(Name = "to")] public string? To { get; init; }
+    [FromQuery(Name = "to"), DeclaredAs(typeof(DateOnly))] public string? To { get; init; }
 
     /// <summary>Only this event.</summary>
-    [FromQuery(Name = "event_id")] public string? EventId { get; init; }
+    [FromQuery(Name = "event_id"), DeclaredAs(typeof(long))] public string? EventId { get; init; }
 
     /// <summary>IANA time zone whose calendar days the sales fall on; default <c>Sales:TimeZone</c> (Europe/Moscow).</summary>
     [FromQuery(Name = "tz")] public string? Tz { get; init; }
 
     /// <summary><c>json</c> (default) or <c>csv</c>; <c>Accept: text/csv</c> also selects CSV.</summary>
-    [FromQuery(Name = "format")] public string? Format { get; init; }
+    [FromQuery(Name = "format"), ClosedSet("json", "csv")] public string? Format { get; init; }
 
     public DailySalesQuery Parse(QueryText query, string defaultTimeZone)
     {

@@ -1,3 +1,6 @@
+using Qtickets.Sync.Api.OpenApi;
+using Qtickets.Sync.Domain.Orders;
+
 namespace Qtickets.Sync.Api.ReadModels;
 
 /// <summary>An order as the mirror holds it. Contact details are masked unless the key has <c>read:pii</c>.</summary>
@@ -41,6 +44,7 @@ public sealed record OrderDto
     public bool Reserved { get; init; }
     /// <summary>When the mirror last wrote this order, and from where (webhook, reconcile, fetch).</summary>
     public DateTimeOffset SyncedAt { get; init; }
+    [ClosedSet(typeof(OrderSources))]
     public string LastSource { get; init; } = "";
     /// <summary>Set when QTickets stopped listing this paid order.</summary>
     public DateTimeOffset? UpstreamMissingAt { get; init; }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Qtickets.Sync.Api.OpenApi;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -6,52 +7,52 @@ namespace Qtickets.Sync.Api.ReadModels;
 public sealed class OrderListParameters
 {
     /// <summary>Only orders of this event.</summary>
-    [FromQuery(Name = "event_id")] public string? EventId { get; init; }
+    [FromQuery(Name = "event_id"), DeclaredAs(typeof(long))] public string? EventId { get; init; }
 
     /// <summary>Only orders holding at least one ticket for this show.</summary>
-    [FromQuery(Name = "show_id")] public string? ShowId { get; init; }
+    [FromQuery(Name = "show_id"), DeclaredAs(typeof(long))] public string? ShowId { get; init; }
 
     /// <summary><c>true</c>: paid orders only; <c>false</c>: unpaid only.</summary>
-    [FromQuery(Name = "paid")] public string? Paid { get; init; }
+    [FromQuery(Name = "paid"), DeclaredAs(typeof(bool))] public string? Paid { get; init; }
 
     /// <summary><c>true</c>: cancelled (deleted in QTickets) orders only; <c>false</c>: the others.</summary>
-    [FromQuery(Name = "cancelled")] public string? Cancelled { get; init; }
+    [FromQuery(Name = "cancelled"), DeclaredAs(typeof(bool))] public string? Cancelled { get; init; }
 
     /// <summary>Created at or after this instant (ISO 8601, e.g. <c>2024-05-01T00:00:00+03:00</c>).</summary>
-    [FromQuery(Name = "created_from")] public string? CreatedFrom { get; init; }
+    [FromQuery(Name = "created_from"), DeclaredAs(typeof(DateTimeOffset))] public string? CreatedFrom { get; init; }
 
     /// <summary>Created before this instant.</summary>
-    [FromQuery(Name = "created_to")] public string? CreatedTo { get; init; }
+    [FromQuery(Name = "created_to"), DeclaredAs(typeof(DateTimeOffset))] public string? CreatedTo { get; init; }
 
     /// <summary>Paid at or after this instant.</summary>
-    [FromQuery(Name = "paid_from")] public string? PaidFrom { get; init; }
+    [FromQuery(Name = "paid_from"), DeclaredAs(typeof(DateTimeOffset))] public string? PaidFrom { get; init; }
 
     /// <summary>Paid before this instant.</summary>
-    [FromQuery(Name = "paid_to")] public string? PaidTo { get; init; }
+    [FromQuery(Name = "paid_to"), DeclaredAs(typeof(DateTimeOffset))] public string? PaidTo { get; init; }
 
     /// <summary>Changed in QTickets at or after this instant.</summary>
-    [FromQuery(Name = "updated_from")] public string? UpdatedFrom { get; init; }
+    [FromQuery(Name = "updated_from"), DeclaredAs(typeof(DateTimeOffset))] public string? UpdatedFrom { get; init; }
 
     /// <summary>Changed in QTickets before this instant.</summary>
-    [FromQuery(Name = "updated_to")] public string? UpdatedTo { get; init; }
+    [FromQuery(Name = "updated_to"), DeclaredAs(typeof(DateTimeOffset))] public string? UpdatedTo { get; init; }
 
     /// <summary>Buyer's e-mail, exact match.</summary>
     [FromQuery(Name = "client_email")] public string? ClientEmail { get; init; }
 
     /// <summary>Orders that used this promo code.</summary>
-    [FromQuery(Name = "promo_code_id")] public string? PromoCodeId { get; init; }
+    [FromQuery(Name = "promo_code_id"), DeclaredAs(typeof(long))] public string? PromoCodeId { get; init; }
 
     /// <summary>The <c>next_cursor</c> of the previous page; omit for the first page.</summary>
     [FromQuery(Name = "cursor")] public string? Cursor { get; init; }
 
     /// <summary>Page size, 1 to 500 (default 50). Ignored by the CSV export, which streams every match.</summary>
-    [FromQuery(Name = "limit")] public string? Limit { get; init; }
+    [FromQuery(Name = "limit"), DeclaredAs(typeof(int))] public string? Limit { get; init; }
 
     /// <summary><c>baskets</c> to embed each order's tickets.</summary>
-    [FromQuery(Name = "include")] public string? Include { get; init; }
+    [FromQuery(Name = "include"), ClosedSet("baskets")] public string? Include { get; init; }
 
     /// <summary><c>json</c> (default) or <c>csv</c>; <c>Accept: text/csv</c> also selects CSV.</summary>
-    [FromQuery(Name = "format")] public string? Format { get; init; }
+    [FromQuery(Name = "format"), ClosedSet("json", "csv")] public string? Format { get; init; }
 
     public OrderFilter Parse(QueryText query)
     {

@@ -1,3 +1,6 @@
+using Qtickets.Sync.Api.OpenApi;
+using Qtickets.Sync.Domain.Sync;
+
 namespace Qtickets.Sync.Api.ReadModels;
 
 /// <summary>Whether the mirror's numbers can be trusted right now, and the facts behind the verdict.</summary>
@@ -39,8 +42,10 @@ public sealed record ReconcileStatusDto
     /// <summary>Seconds since the watermark.</summary>
     public double? WatermarkLagSeconds { get; init; }
     /// <summary>Finish time of the last successful run of each kind (incremental, full_sweep, backfill, catalog).</summary>
+    [ClosedSet(typeof(SyncRunKinds))]
     public IReadOnlyDictionary<string, DateTimeOffset> LastSucceeded { get; init; } = new Dictionary<string, DateTimeOffset>();
     /// <summary>Status of the most recent incremental run, whatever its outcome.</summary>
+    [ClosedSet(typeof(SyncRunStatuses))]
     public string? LastIncrementalStatus { get; init; }
     /// <summary>Orders reconciles put right in the last 24 hours that webhooks had missed.</summary>
     public long GapsHealedLast24Hours { get; init; }

@@ -1,8 +1,8 @@
 namespace Qtickets.Sync.Domain.Orders;
 
 /// <summary>
-/// A QTickets order as the platform describes it (seed 001, <c>GET /orders/{id}</c>), plus the bookkeeping
-/// the mirror needs. Field names follow the API so the table reads like the upstream document.
+/// A QTickets order as the platform describes it (<c>GET /orders/{id}</c>, see docs/sources.md), plus the
+/// bookkeeping the mirror needs. Field names follow the API so the table reads like the upstream document.
 /// </summary>
 public sealed class Order
 {

@@ -1,8 +1,8 @@
 namespace Qtickets.Sync.Domain.Sync;
 
 /// <summary>
-/// One reconciliation run (the job-runs table of seed 000). Updated as pages commit so progress shows while
-/// the run is still going.
+/// One reconciliation run (the job-runs table of the field report, docs/sources.md). Updated as pages commit
+/// so progress shows while the run is still going.
 /// </summary>
 public sealed class SyncRun
 {

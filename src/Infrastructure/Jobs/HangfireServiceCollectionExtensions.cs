@@ -40,6 +40,9 @@ public static class HangfireServiceCollectionExtensions
                 InvisibilityTimeout = jobs.InvisibilityTimeout,
                 QueuePollInterval = jobs.QueuePollInterval,
             };
+            // Not the shared NpgsqlDataSource, on purpose: Hangfire's workers and distributed locks hold
+            // connections for as long as a job or a poll lasts, and on a pool of their own they can never take the
+            // connections the webhook inbox needs to commit (and answer) a delivery.
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
         });
         services.AddHangfire((sp, config) => config

@@ -10,8 +10,9 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers one <see cref="NpgsqlDataSource"/> (the pool shared by EF, the set-based upserts and Hangfire)
-    /// and the <see cref="SyncDbContext"/> on top of it.
+    /// Registers one <see cref="NpgsqlDataSource"/> (the pool shared by EF, the inbox, the set-based upserts and
+    /// the readers) and the <see cref="SyncDbContext"/> on top of it. Hangfire keeps a pool of its own: see
+    /// <c>AddSyncJobs</c>.
     /// </summary>
     public static IServiceCollection AddSyncDatabase(this IServiceCollection services, IConfiguration configuration)
     {

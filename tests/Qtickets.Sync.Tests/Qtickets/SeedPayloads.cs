@@ -1,6 +1,6 @@
 namespace Qtickets.Sync.Tests.Qtickets;
 
-/// <summary>Payloads quoted verbatim from the QTickets documentation (seed 001).</summary>
+/// <summary>Payloads quoted verbatim from the QTickets API documentation (docs/sources.md).</summary>
 internal static class SeedPayloads
 {
     /// <summary>The documented answer of <c>GET /orders/4360</c>.</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.ReadApi;
@@ -43,8 +45,30 @@ public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncAp
         {
             Assert.True(list.GetProperty("responses").TryGetProperty(status, out _), $"GET /api/v1/orders lacks a {status} response");
         }
-        Assert.Contains("text/csv", list.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name));
+        var page = list.GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.Equal("#/components/schemas/OrderPageDto", page.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(page.TryGetProperty("text/csv", out _), "GET /api/v1/orders does not declare its CSV export");
         Assert.False(string.IsNullOrEmpty(list.GetProperty("summary").GetString()));
+    }
+
+    [Fact]
+    public async Task Money_is_declared_decimal_and_closed_sets_as_enums()
+    {
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
+        var root = document.RootElement;
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+
+        foreach (var (schema, property) in new[] { ("OrderDto", "price"), ("BasketDto", "price"), ("BasketDto", "refundedAmount"), ("DailySalesRowDto", "netRevenue") })
+        {
+            var money = schemas.GetProperty(schema).GetProperty("properties").GetProperty(property);
+            Assert.Equal(("number", "decimal"), (money.GetProperty("type").GetString(), money.GetProperty("format").GetString()));
+        }
+        var kind = schemas.GetProperty("ReconcileRequest").GetProperty("properties").GetProperty("kind");
+        Assert.Equal(SyncRunTrigger.ReconcileKinds.Order(StringComparer.Ordinal), kind.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        var runStatus = root.GetProperty("paths").GetProperty("/api/v1/sync/runs").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Single(p => p.GetProperty("name").GetString() == "status");
+        Assert.Contains(SyncRunStatuses.Skipped, runStatus.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
     }
 
     /// <summary>Sorted keys and fixed indentation, so property order and whitespace never cause a difference.</summary>

@@ -12,41 +12,27 @@ public sealed class EmulatorSweepFactory : EmulatorBackedFactory;
 /// The emulator set to leave cancelled orders out of <c>payed=1</c> listings: the incremental cannot see a
 /// cancellation, the full sweep must.
 /// </summary>
-public sealed class EmulatorFullSweepTests(EmulatorSweepFactory factory) : IClassFixture<EmulatorSweepFactory>, IAsyncLifetime
+public sealed class EmulatorFullSweepTests(EmulatorSweepFactory fixture)
+    : EmulatorBackedTests(fixture, new ReconcileEmulator(("Emulator:PaidListingExcludesCancelled", "true"))), IClassFixture<EmulatorSweepFactory>
 {
-    private readonly ReconcileEmulator emulator = new(("Emulator:PaidListingExcludesCancelled", "true"));
-    private HttpClient? control;
-
-    public Task InitializeAsync()
-    {
-        factory.Emulator = emulator.CreateHandler();
-        control = emulator.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        control?.Dispose();
-        await emulator.DisposeAsync();
-    }
 
     private async Task<List<long>> CancelledInMirrorAsync(IReadOnlyCollection<long> ids)
     {
-        await using var db = factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         return await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id) && o.DeletedAt != null).Select(o => o.Id).ToListAsync();
     }
 
     [Fact]
     public async Task Cancellations_hidden_from_paid_listings_are_found_by_the_full_sweep()
     {
-        var jobs = factory.GetRequiredService<SyncJobs>();
+        var jobs = Factory.GetRequiredService<SyncJobs>();
         await jobs.IncrementalAsync(null, null, CancellationToken.None);
         var mirrored = await MirroredPaidIdsAsync();
 
         var cancelled = new HashSet<long>();
         for (var attempt = 0; attempt < 20 && cancelled.Count < 3; attempt++)
         {
-            var step = await (await control!.PostAsync(new Uri("/emulator/activity/step?count=50", UriKind.Relative), null))
+            var step = await (await Control.PostAsync(new Uri("/emulator/activity/step?count=50", UriKind.Relative), null))
                 .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ActivityStepResult>();
             cancelled.UnionWith(step!.Changes.Where(c => c.EventType == "deleted").Select(c => (long)c.OrderId).Where(mirrored.Contains));
         }
@@ -59,14 +45,14 @@ public sealed class EmulatorFullSweepTests(EmulatorSweepFactory factory) : IClas
 
         Assert.Empty(seenByIncremental);
         Assert.Equal(cancelled.Order(), seenBySweep.Order());
-        await using var db = factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         var sweep = await db.SyncRuns.AsNoTracking().SingleAsync(r => r.Kind == SyncRunKinds.FullSweep);
         Assert.True(sweep.GapsHealed >= cancelled.Count);
     }
 
     private async Task<HashSet<long>> MirroredPaidIdsAsync()
     {
-        await using var db = factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         return [.. await db.Orders.AsNoTracking().Where(o => o.Payed && o.DeletedAt == null).Select(o => o.Id).ToListAsync()];
     }
 }

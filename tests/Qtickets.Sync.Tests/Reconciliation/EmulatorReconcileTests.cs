@@ -57,10 +57,17 @@ public class EmulatorBackedFactory : SyncApiFactory
     }
 }
 
-public sealed class EmulatorReconcileTests(EmulatorBackedFactory factory) : IClassFixture<EmulatorBackedFactory>, IAsyncLifetime
+/// <summary>
+/// Each test starts its own <see cref="ReconcileEmulator"/> and points the service's QTickets client at it;
+/// <see cref="Control"/> reaches the emulator's own endpoints (truth, activity).
+/// </summary>
+public abstract class EmulatorBackedTests(EmulatorBackedFactory factory, ReconcileEmulator emulator) : IAsyncLifetime
 {
-    private readonly ReconcileEmulator emulator = new();
     private HttpClient? control;
+
+    protected EmulatorBackedFactory Factory => factory;
+
+    protected HttpClient Control => control ?? throw new InvalidOperationException("The emulator starts in InitializeAsync.");
 
     public Task InitializeAsync()
     {
@@ -74,11 +81,15 @@ public sealed class EmulatorReconcileTests(EmulatorBackedFactory factory) : ICla
         control?.Dispose();
         await emulator.DisposeAsync();
     }
+}
 
+public sealed class EmulatorReconcileTests(EmulatorBackedFactory fixture)
+    : EmulatorBackedTests(fixture, new ReconcileEmulator()), IClassFixture<EmulatorBackedFactory>
+{
     /// <summary>Paid orders as the emulator really holds them: id → updated_at.</summary>
     private async Task<Dictionary<long, DateTimeOffset>> PaidTruthAsync()
     {
-        using var truth = JsonDocument.Parse(await control!.GetStringAsync(new Uri("/emulator/truth/orders?per_page=10000", UriKind.Relative)));
+        using var truth = JsonDocument.Parse(await Control.GetStringAsync(new Uri("/emulator/truth/orders?per_page=10000", UriKind.Relative)));
         return truth.RootElement.GetProperty("data").EnumerateArray()
             .Where(o => o.GetProperty("payed").GetBoolean())
             .ToDictionary(o => o.GetProperty("id").GetInt64(), o => o.GetProperty("updated_at").GetDateTimeOffset());
@@ -86,16 +97,16 @@ public sealed class EmulatorReconcileTests(EmulatorBackedFactory factory) : ICla
 
     private async Task<Dictionary<long, DateTimeOffset>> PaidMirrorAsync()
     {
-        await using var db = factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         return await db.Orders.AsNoTracking().Where(o => o.Payed).ToDictionaryAsync(o => o.Id, o => o.UpdatedAt);
     }
 
     [Fact]
     public async Task A_backfill_brings_the_mirror_to_the_emulators_truth_and_incremental_runs_keep_it_there_as_orders_change()
     {
-        var jobs = factory.GetRequiredService<SyncJobs>();
+        var jobs = Factory.GetRequiredService<SyncJobs>();
         // Seed order 4360 dates from 2019, far behind the incremental horizon: only a backfill reaches it.
-        var backfill = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(
+        var backfill = await Factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(
             new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.FromHours(3)), SyncRunTriggers.Api, CancellationToken.None);
 
         Assert.Equal(SyncRunStatuses.Succeeded, await jobs.BackfillAsync(backfill.RunId, null, CancellationToken.None));
@@ -104,14 +115,14 @@ public sealed class EmulatorReconcileTests(EmulatorBackedFactory factory) : ICla
         Assert.NotEmpty(truth);
         Assert.Equal(truth.OrderBy(p => p.Key), (await PaidMirrorAsync()).OrderBy(p => p.Key));
 
-        var step = await control!.PostAsync(new Uri("/emulator/activity/step?count=60", UriKind.Relative), null);
+        var step = await Control.PostAsync(new Uri("/emulator/activity/step?count=60", UriKind.Relative), null);
         step.EnsureSuccessStatusCode();
         Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
 
         var changedTruth = await PaidTruthAsync();
         var mirror = await PaidMirrorAsync();
         Assert.All(changedTruth, paid => Assert.Equal(paid.Value, mirror.GetValueOrDefault(paid.Key)));
-        await using var db = factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         var second = await db.SyncRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstAsync();
         Assert.True(second.GapsHealed > 0);
     }

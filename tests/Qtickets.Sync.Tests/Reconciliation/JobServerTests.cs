@@ -9,8 +9,10 @@ using Qtickets.Sync.Tests.Support;
 namespace Qtickets.Sync.Tests.Reconciliation;
 
 /// <summary>The service with its in-process Hangfire server (role all); schedules pushed out of the way.</summary>
-public sealed class JobServerFactory : FakeUpstreamFactory
+public sealed class JobServerFactory : SyncApiFactory
 {
+    protected override bool UsesFakeUpstream => true;
+
     protected override IDictionary<string, string?> Settings
     {
         get

@@ -1,12 +1,13 @@
 using Npgsql;
-using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Reconciliation;
 
 /// <summary>The service (no job server) with QTickets replaced by a <see cref="FakeQticketsClient"/>; pages of 2.</summary>
-public sealed class ReconcileFactory : FakeUpstreamFactory
+public sealed class ReconcileFactory : SyncApiFactory
 {
+    protected override bool UsesFakeUpstream => true;
+
     protected override IDictionary<string, string?> Settings
     {
         get

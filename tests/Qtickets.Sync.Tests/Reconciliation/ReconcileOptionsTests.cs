@@ -25,7 +25,7 @@ public sealed class ReconcileOptionsTests
     }
 
     [Fact]
-    public void Seed_000s_since_hours_variable_is_the_fallback_for_the_initial_horizon()
+    public void The_field_reports_since_hours_variable_is_the_fallback_for_the_initial_horizon()
     {
         Assert.Equal(48, Bind(new() { ["QTICKETS_SINCE_HOURS"] = "48" }).InitialHorizonHours);
         Assert.Equal(12, Bind(new() { ["QTICKETS_SINCE_HOURS"] = "48", ["Reconcile:InitialHorizonHours"] = "12" }).InitialHorizonHours);

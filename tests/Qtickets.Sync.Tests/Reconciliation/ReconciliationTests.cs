@@ -9,6 +9,7 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Reconciliation;
 

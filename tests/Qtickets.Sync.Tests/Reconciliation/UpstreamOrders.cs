@@ -3,7 +3,7 @@ using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Reconciliation;
 
-/// <summary>Distinct orders shaped like seed 001's order 4360, with a payload that tracks their version.</summary>
+/// <summary>Distinct orders shaped like the documented order 4360 (docs/sources.md), with a payload that tracks their version.</summary>
 public static class UpstreamOrders
 {
     private static long nextId = 5_000_000;

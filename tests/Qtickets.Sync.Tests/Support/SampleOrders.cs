@@ -2,12 +2,12 @@ using Qtickets.Sync.Domain.Orders;
 
 namespace Qtickets.Sync.Tests.Support;
 
-/// <summary>Orders built by hand from the seed documents, for tests that must not depend on the parser.</summary>
+/// <summary>Orders built by hand from the QTickets documentation (docs/sources.md), for tests that must not depend on the parser.</summary>
 public static class SampleOrders
 {
     private static readonly TimeSpan Moscow = TimeSpan.FromHours(3);
 
-    /// <summary>Seed 001's <c>GET /orders/4360</c>: three tickets, 150 + 150 + 500, paid 2019-07-30 12:50:52 +03:00.</summary>
+    /// <summary>The documented <c>GET /orders/4360</c>: three tickets, 150 + 150 + 500, paid 2019-07-30 12:50:52 +03:00.</summary>
     public static Order Order4360()
     {
         var updated = new DateTimeOffset(2019, 7, 30, 12, 50, 52, Moscow);

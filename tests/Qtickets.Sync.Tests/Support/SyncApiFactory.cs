@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Tests.Support;
 
 /// <summary>
 /// The service in-process on a fresh database of its own; use as an <c>IClassFixture</c> so each test class
-/// gets its own database. Override <see cref="Settings"/> to change configuration.
+/// gets its own database. Override <see cref="Settings"/> to change configuration, and
+/// <see cref="UsesFakeUpstream"/> to put <see cref="Upstream"/> in place of QTickets.
 /// </summary>
 public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -17,6 +21,15 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string PiiKey = "test-pii-key-0123456789";
 
     private TestDatabase? database;
+
+    /// <summary>QTickets as the test scripts it; the host asks it only when <see cref="UsesFakeUpstream"/>.</summary>
+    public FakeQticketsClient Upstream { get; } = new();
+
+    /// <summary>
+    /// True: the host's QTickets client is <see cref="Upstream"/>. False: the real client, pointed at a host that
+    /// does not exist unless <see cref="Settings"/> says otherwise.
+    /// </summary>
+    protected virtual bool UsesFakeUpstream => false;
 
     public string ConnectionString => database?.ConnectionString
         ?? throw new InvalidOperationException("The test database is created in InitializeAsync.");
@@ -56,6 +69,14 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (UsesFakeUpstream)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<IQticketsClient>();
+                services.AddSingleton<IQticketsClient>(Upstream);
+            });
         }
     }
 

@@ -1,20 +1,9 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Qtickets.Sync.Infrastructure.Qtickets;
-
 namespace Qtickets.Sync.Tests.Webhooks;
 
-/// <summary>The webhook host with QTickets' API replaced by <see cref="FakeQticketsClient"/>.</summary>
+/// <summary>The webhook host with QTickets' API replaced by <see cref="Support.SyncApiFactory.Upstream"/>.</summary>
 public class FetchBackWebhookFactory : WebhookApiFactory
 {
-    public FakeQticketsClient Qtickets { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IQticketsClient>(Qtickets));
-    }
+    protected override bool UsesFakeUpstream => true;
 }
 
 /// <summary>With <c>Qtickets:VerifyByFetch</c> on: every webhook is only a notice to fetch the order.</summary>

@@ -8,7 +8,7 @@ using Qtickets.Sync.Tests.Qtickets;
 namespace Qtickets.Sync.Tests.Webhooks;
 
 /// <summary>
-/// Webhook bodies built from the documented order 4360 (seed 001: the bare order, as QTickets posts it), each
+/// Webhook bodies built from the documented order 4360 (the bare order, as QTickets posts it; docs/sources.md), each
 /// with fresh order and basket ids so tests sharing a database never touch each other's rows.
 /// </summary>
 internal sealed class OrderPayload

@@ -27,7 +27,7 @@ public class UnsignedWebhookTests(UnsignedWebhookFactory factory) : IClassFixtur
     {
         var order = OrderPayload.New();
         var forged = order.Then("2019-07-30T12:50:52+03:00", o => o["client"]!["details"]!["name"] = "Forger");
-        factory.Qtickets.Serve(order);
+        factory.Upstream.Serve(order.ToString());
 
         using var response = await factory.PostWebhookAsync(forged.ToString(), secret: null);
         await factory.ApplyAsync();
@@ -36,7 +36,7 @@ public class UnsignedWebhookTests(UnsignedWebhookFactory factory) : IClassFixtur
         var stored = await factory.StoredOrderAsync(order.Id);
         Assert.Equal(OrderSources.Fetch, stored!.LastSource);
         Assert.NotEqual("Forger", stored.ClientName);
-        Assert.Contains(order.Id, factory.Qtickets.Requested);
+        Assert.Contains(order.Id, factory.Upstream.Fetched);
         Assert.Equal(DeliveryStatuses.Applied, Assert.Single(await factory.DeliveriesOfAsync(order.Id)).Status);
     }
 }

@@ -9,7 +9,7 @@ public class WebhookFetchBackTests(FetchBackWebhookFactory factory) : IClassFixt
     public async Task A_body_without_baskets_is_taken_as_a_notice_and_the_order_is_fetched()
     {
         var order = OrderPayload.New();
-        factory.Qtickets.Serve(order);
+        factory.Upstream.Serve(order.ToString());
         var partial = order.Then("2019-07-30T12:50:52+03:00", o => o.Remove("baskets"));
 
         await factory.PostWebhookAsync(partial.ToString(), WebhookEventTypes.Payed);
@@ -30,7 +30,7 @@ public class WebhookFetchBackTests(FetchBackWebhookFactory factory) : IClassFixt
         await factory.ApplyAsync();
 
         Assert.Equal(OrderSources.Webhook, (await factory.StoredOrderAsync(order.Id))!.LastSource);
-        Assert.DoesNotContain(order.Id, factory.Qtickets.Requested);
+        Assert.DoesNotContain(order.Id, factory.Upstream.Fetched);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class WebhookVerifyByFetchTests(VerifyByFetchWebhookFactory factory) : IC
     {
         var order = OrderPayload.New();
         var current = order.Then("2019-07-30T13:00:00+03:00", o => o["deleted_at"] = "2019-07-30T13:00:00+03:00");
-        factory.Qtickets.Serve(current);
+        factory.Upstream.Serve(current.ToString());
 
         await factory.PostWebhookAsync(order.ToString(), WebhookEventTypes.Payed);
         await factory.PostWebhookAsync(order.ToString(), WebhookEventTypes.Updated);
@@ -79,7 +79,7 @@ public class WebhookVerifyByFetchTests(VerifyByFetchWebhookFactory factory) : IC
         var stored = await factory.StoredOrderAsync(order.Id);
         Assert.Equal(OrderSources.Fetch, stored!.LastSource);
         Assert.NotNull(stored.DeletedAt);
-        Assert.Single(factory.Qtickets.Requested, id => id == order.Id);
+        Assert.Single(factory.Upstream.Fetched, id => id == order.Id);
         Assert.All(await factory.DeliveriesOfAsync(order.Id), d => Assert.Equal(DeliveryStatuses.Applied, d.Status));
     }
 }

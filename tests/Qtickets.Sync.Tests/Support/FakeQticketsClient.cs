@@ -1,19 +1,21 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Tests.Reconciliation;
 
-namespace Qtickets.Sync.Tests.Reconciliation;
+namespace Qtickets.Sync.Tests.Support;
 
 /// <summary>
 /// Stands in for QTickets: holds the upstream truth and serves it the way the real client does (paid filter,
-/// <c>updated_at</c> cut-off, ordering, pages from <see cref="OrderListQuery.StartPage"/>), with hooks to fail
-/// or pause at a chosen page.
+/// <c>updated_at</c> cut-off, ordering, pages from <see cref="OrderListQuery.StartPage"/>, <c>GET /orders/{id}</c>),
+/// with hooks to fail or pause at a chosen page. Every answer is a fresh <see cref="Order"/>, as parsing would give.
 /// </summary>
 public sealed class FakeQticketsClient : IQticketsClient
 {
-    private readonly ConcurrentDictionary<long, Order> orders = new();
+    private readonly ConcurrentDictionary<long, UpstreamOrder> orders = new();
 
     public List<OrderListQuery> Queries { get; } = [];
     public List<int> PagesServed { get; } = [];
@@ -37,12 +39,21 @@ public sealed class FakeQticketsClient : IQticketsClient
         AfterFetch = null;
     }
 
+    /// <summary>Holds these orders; answers are copies made when they are served.</summary>
     public void Put(params Order[] upstream)
     {
         foreach (var order in upstream)
         {
-            orders[order.Id] = order;
+            orders[order.Id] = new UpstreamOrder(order, () => UpstreamOrders.Copy(order));
         }
+    }
+
+    /// <summary>Holds the order of a JSON payload; answers are parsed from it as the real client parses them.</summary>
+    public void Serve(string json)
+    {
+        static Order Parse(string json) => OrderPayloadParser.Parse(Encoding.UTF8.GetBytes(json));
+        var order = Parse(json);
+        orders[order.Id] = new UpstreamOrder(order, () => Parse(json));
     }
 
     public void Remove(long id) => orders.TryRemove(id, out _);
@@ -55,9 +66,9 @@ public sealed class FakeQticketsClient : IQticketsClient
         }
         var size = query.PageSize ?? 200;
         var matching = orders.Values
-            .Where(o => (!query.PaidOnly || o.Payed) && (query.UpdatedSince is not { } since || o.UpdatedAt >= since))
-            .OrderBy(o => query.OrderBy == OrderListOrder.UpdatedAt ? o.UpdatedAt : DateTimeOffset.MinValue)
-            .ThenBy(o => o.Id)
+            .Where(u => (!query.PaidOnly || u.Truth.Payed) && (query.UpdatedSince is not { } since || u.Truth.UpdatedAt >= since))
+            .OrderBy(u => query.OrderBy == OrderListOrder.UpdatedAt ? u.Truth.UpdatedAt : DateTimeOffset.MinValue)
+            .ThenBy(u => u.Truth.Id)
             .ToList();
         for (var page = query.StartPage; ; page++)
         {
@@ -67,7 +78,7 @@ public sealed class FakeQticketsClient : IQticketsClient
                 await hook(page, cancellationToken);
             }
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = matching.Skip((page - 1) * size).Take(size).Select(Clone).ToList();
+            var rows = matching.Skip((page - 1) * size).Take(size).Select(u => u.Answer()).ToList();
             lock (PagesServed)
             {
                 PagesServed.Add(page);
@@ -87,7 +98,7 @@ public sealed class FakeQticketsClient : IQticketsClient
         {
             Fetched.Add(id);
         }
-        return Task.FromResult(orders.TryGetValue(id, out var order) ? Clone(order) : null);
+        return Task.FromResult(orders.TryGetValue(id, out var order) ? order.Answer() : null);
     }
 
     public async IAsyncEnumerable<IReadOnlyList<Event>> ListEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -105,6 +116,9 @@ public sealed class FakeQticketsClient : IQticketsClient
         yield break;
     }
 
-    /// <summary>The upserter writes into the baskets it is given; each page gets copies, as parsing would.</summary>
-    private static Order Clone(Order order) => UpstreamOrders.Copy(order);
+    /// <summary>
+    /// <paramref name="Truth"/> is what listings filter and sort on; <paramref name="Answer"/> makes what is served
+    /// (the upserter writes into the baskets it is given, so each answer is new).
+    /// </summary>
+    private sealed record UpstreamOrder(Order Truth, Func<Order> Answer);
 }

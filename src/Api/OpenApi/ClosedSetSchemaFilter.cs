@@ -1,0 +1,55 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Qtickets.Sync.Api.Endpoints;
+using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Infrastructure.Jobs;
+using Qtickets.Sync.Infrastructure.Persistence;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Qtickets.Sync.Api.OpenApi;
+
+/// <summary>
+/// Turns <see cref="ClosedSetAttribute"/> into an <c>enum</c> on the property's or parameter's schema. Domain
+/// types cannot carry an Api attribute, and some sets are computed, so those are listed here.
+/// </summary>
+internal sealed class ClosedSetSchemaFilter : ISchemaFilter
+{
+    private static readonly Dictionary<MemberInfo, IReadOnlyList<string>> ListedSets = new()
+    {
+        [typeof(SyncRun).GetProperty(nameof(SyncRun.Kind))!] = ClosedSetAttribute.ConstantsOf(typeof(SyncRunKinds)),
+        [typeof(SyncRun).GetProperty(nameof(SyncRun.Trigger))!] = ClosedSetAttribute.ConstantsOf(typeof(SyncRunTriggers)),
+        [typeof(SyncRun).GetProperty(nameof(SyncRun.Status))!] = ClosedSetAttribute.ConstantsOf(typeof(SyncRunStatuses)),
+        // Sets computed in code rather than spelled as constants.
+        [typeof(ReconcileRequest).GetProperty(nameof(ReconcileRequest.Kind))!] = [.. SyncRunTrigger.ReconcileKinds.Order(StringComparer.Ordinal)],
+        [typeof(WebhookDeliveryView).GetProperty(nameof(WebhookDeliveryView.ApplyOutcome))!] =
+            [.. Enum.GetNames<UpsertOutcome>().Select(name => name.ToLowerInvariant())],
+    };
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema target)
+        {
+            return;
+        }
+        if (Values(context) is not { } values)
+        {
+            return;
+        }
+        if (target.AdditionalProperties is { } valueSchema)
+        {
+            // A map whose keys are the closed set: each key becomes an optional property.
+            target.Properties = values.ToDictionary(v => v, _ => valueSchema);
+            target.AdditionalProperties = null;
+            target.AdditionalPropertiesAllowed = false;
+        }
+        else
+        {
+            target.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+        }
+    }
+
+    private static IReadOnlyList<string>? Values(SchemaFilterContext context) =>
+        context.MemberAttribute<ClosedSetAttribute>()?.Values
+        ?? (context.MemberInfo is { } member && ListedSets.TryGetValue(member, out var set) ? set : null);
+}
