@@ -25,6 +25,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddSyncDashboard(builder.Configuration);
     builder.Services.AddApiKeyAuth(builder.Configuration);
     builder.Services.AddSyncSwagger();
+    builder.Services.AddSurface(builder.Configuration);
     builder.Services.AddReadApi();
     builder.Services.AddSyncHealth(builder.Configuration);
     builder.Services.AddShutdownTimeout(builder.Configuration);
@@ -47,7 +48,8 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.UseAuthorization();
 
     app.MapHealthEndpoints();
-    app.MapMetrics("/metrics");
+    app.MapSyncMetrics();
+    app.UseSwaggerGate();
     app.MapSyncSwagger();
     app.MapWebhooks();
     app.MapWebhookDeliveries();

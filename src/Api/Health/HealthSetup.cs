@@ -5,7 +5,7 @@ namespace Qtickets.Sync.Api.Health;
 public static class HealthSetup
 {
     /// <summary>
-    /// The readiness checks (database, reconcile freshness) behind <c>/health/ready</c>, their options, and the
+    /// The readiness checks (database, reconcile freshness, failed or quarantined deliveries) behind <c>/health/ready</c>, their options, and the
     /// sync-lag gauge with the monitor that refreshes it.
     /// </summary>
     public static IServiceCollection AddSyncHealth(this IServiceCollection services, IConfiguration configuration)
@@ -14,7 +14,8 @@ public static class HealthSetup
         services.AddSingleton<IValidateOptions<SyncHealthOptions>, SyncHealthOptionsValidator>();
         services.AddHealthChecks()
             .AddCheck<ReconcileFreshnessCheck>("reconcile", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<WebhookFailuresCheck>("webhook_failures", tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton<SyncLagGauge>();
         services.AddHostedService<SyncLagMonitor>();
         return services;

@@ -42,6 +42,12 @@ public sealed class SyncRun
 
     /// <summary>Rows per page QTickets served, whatever was asked.</summary>
     public int? ServerPageSize { get; set; }
+
+    /// <summary>How many times the process running this run died under it (see <see cref="SyncRunStatuses.Interrupted"/>).</summary>
+    public int Interruptions { get; set; }
+
+    /// <summary>When the run was last taken up again after an interruption.</summary>
+    public DateTimeOffset? ResumedAt { get; set; }
     public string? HangfireJobId { get; set; }
     public string? Host { get; set; }
 }

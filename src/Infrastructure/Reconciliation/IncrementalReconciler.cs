@@ -28,6 +28,7 @@ public sealed partial class IncrementalReconciler(
     SyncStateStore state,
     SyncRunLedger ledger,
     IOptions<ReconcileOptions> options,
+    IOptions<QticketsOptions> qtickets,
     TimeProvider time)
 {
     public async Task RunAsync(SyncRunContext run)
@@ -77,7 +78,7 @@ public sealed partial class IncrementalReconciler(
                 await PageWalkAsync(run, query with { UpdatedSince = from }, page, started);
                 return;
             }
-            var newest = page.Orders.Max(o => o.UpdatedAt);
+            var newest = NewestTrusted(page);
             await WritePageAsync(run, page, newest);
             if (page.IsLast)
             {
@@ -85,7 +86,7 @@ public sealed partial class IncrementalReconciler(
             }
             // Ask again from the newest row read: rows of that second are read twice, none is skipped when a
             // change moves a row across the page boundary. A page entirely of one second moves on by number.
-            (from, number) = newest > from ? (newest, 1) : (from, number + 1);
+            (from, number) = newest is { } n && n > from ? (n, 1) : (from, number + 1);
             var next = await FetchAsync(query with { UpdatedSince = from }, number, run.Stopping);
             if (next is null)
             {
@@ -104,19 +105,23 @@ public sealed partial class IncrementalReconciler(
     private async Task PageWalkAsync(SyncRunContext run, OrderListQuery query, OrderPage first, DateTimeOffset started)
     {
         LogMode(run.Logger, "page");
-        var newest = first.Orders.Max(o => o.UpdatedAt);
+        var newest = NewestTrusted(first);
         await WritePageAsync(run, first, watermark: null);
         if (!first.IsLast)
         {
             await foreach (var page in client.ListOrdersAsync(query with { StartPage = first.Page + 1 }, run.Stopping).ReadAhead(2, run.Stopping))
             {
-                newest = Max(newest, page.Orders.Max(o => o.UpdatedAt));
+                newest = Max(newest, NewestTrusted(page));
                 await WritePageAsync(run, page, watermark: null);
             }
         }
         // Every row of the filtered listing was read. A row that changed during the walk behind the current page
         // carries an updated_at after the start, so the watermark stops at the start at the latest.
-        var watermark = newest < started ? newest : started;
+        if (newest is not { } seen)
+        {
+            return;
+        }
+        var watermark = seen < started ? seen : started;
         await writer.WriteAsync(run, [], OrderSources.Reconcile, tx =>
             state.AdvanceWatermarkAsync(run.Connection, tx, SyncStateKeys.OrdersWatermark, watermark, CancellationToken.None), pages: 0);
     }
@@ -189,7 +194,20 @@ public sealed partial class IncrementalReconciler(
         && page.Orders[0].Id == previous.Orders[0].Id
         && page.Orders[^1].Id == previous.Orders[^1].Id;
 
-    private static DateTimeOffset Max(DateTimeOffset left, DateTimeOffset right) => left > right ? left : right;
+    private static DateTimeOffset? Max(DateTimeOffset? left, DateTimeOffset? right) => left is null || right > left ? right : left;
+
+    /// <summary>
+    /// The newest <c>updated_at</c> of the page, leaving out orders stamped too far ahead (they are quarantined):
+    /// such a stamp must never drag the watermark or the next request into the future.
+    /// </summary>
+    private DateTimeOffset? NewestTrusted(OrderPage page)
+    {
+        var now = time.GetUtcNow();
+        return page.Orders
+            .Where(o => !FutureStamp.IsTooFarAhead(o.UpdatedAt, now, qtickets.Value.MaxFutureSkew))
+            .Select(o => (DateTimeOffset?)o.UpdatedAt)
+            .Max();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incremental reconcile from {Since:O} (watermark {Watermark:O})")]
     private static partial void LogWalking(ILogger logger, DateTimeOffset since, DateTimeOffset? watermark);
