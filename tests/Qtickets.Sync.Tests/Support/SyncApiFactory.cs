@@ -21,6 +21,7 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string PiiKey = "test-pii-key-0123456789";
 
     private TestDatabase? database;
+    private string? sharedConnectionString;
 
     /// <summary>QTickets as the test scripts it; the host asks it only when <see cref="UsesFakeUpstream"/>.</summary>
     public FakeQticketsClient Upstream { get; } = new();
@@ -31,7 +32,7 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual bool UsesFakeUpstream => false;
 
-    public string ConnectionString => database?.ConnectionString
+    public string ConnectionString => sharedConnectionString ?? database?.ConnectionString
         ?? throw new InvalidOperationException("The test database is created in InitializeAsync.");
 
     /// <summary>Configuration for the host, in <c>Section:Key</c> form.</summary>
@@ -58,7 +59,16 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _ = Server;
     }
 
-    public async Task CreateDatabaseAsync() => database ??= await TestDatabase.CreateAsync(GetType().Name);
+    public async Task CreateDatabaseAsync()
+    {
+        if (sharedConnectionString is null)
+        {
+            database ??= await TestDatabase.CreateAsync(GetType().Name);
+        }
+    }
+
+    /// <summary>Makes this host a second instance on <paramref name="other"/>'s database (call before it starts).</summary>
+    public void ShareDatabaseWith(SyncApiFactory other) => sharedConnectionString = other.ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
