@@ -36,6 +36,7 @@ public static class DashboardPage
         .bar{fill:#3b6fd8}.bar.neg{fill:var(--bad)}.grid{stroke:var(--line)}.axis{font-size:11px;fill:var(--muted)}
         a{color:#2a5bd7}
         .muted{color:var(--muted);font-size:13px}
+        .cols{display:flex;flex-wrap:wrap;gap:8px 24px}.cols>div{flex:1 1 320px;min-width:0}
         """;
 
     public static string Render(DashboardModel model, DashboardLabels l)
@@ -63,7 +64,7 @@ public static class DashboardPage
         var c = l.Culture;
         var s = account.Status;
         html.Append(CultureInfo.InvariantCulture, $"""
-            <section class="health" data-account="{E(account.Account)}"><h2>{E(l["health"])} · {E(l["account"])} «{E(account.Account)}»</h2>
+            <section class="wide health" data-account="{E(account.Account)}"><h2>{E(l["health"])} · {E(l["account"])} «{E(account.Account)}»</h2><div class="cols"><div>
             <span id="verdict" class="verdict {(account.Healthy ? "ok" : "bad")}" data-healthy="{(account.Healthy ? "true" : "false")}">{E(account.Healthy ? l["ok"] : l["attention"])}</span>
             """);
         var reasons = account.Reasons.ToList();
@@ -81,13 +82,13 @@ public static class DashboardPage
             <dt>{E(l["pending"])}</dt><dd id="pending">{s.Webhooks.Pending.ToString("N0", c)}</dd>
             <dt>{E(l["failed"])}</dt><dd id="failed">{s.Webhooks.Failed.ToString("N0", c)}</dd>
             <dt>{E(l["behaviour"])}</dt><dd id="behaviour">{E(l["not_detected"])}</dd></dl>
-            <h2>{E(l["runs"])}</h2><div class="scroll"><table id="runs"><tr><th>#</th><th>{E(l["kind"])}</th><th>{E(l["status"])}</th><th>{E(l["started"])}</th><th class="n">{E(l["seen"])}</th><th class="n">{E(l["inserted"])}</th><th class="n">{E(l["updated"])}</th><th class="n">{E(l["healed"])}</th></tr>
+            </div><div><h2>{E(l["runs"])}</h2><div class="scroll"><table id="runs"><tr><th>#</th><th>{E(l["kind"])}</th><th>{E(l["status"])}</th><th>{E(l["started"])}</th><th class="n">{E(l["seen"])}</th><th class="n">{E(l["inserted"])}</th><th class="n">{E(l["updated"])}</th><th class="n">{E(l["healed"])}</th></tr>
             """);
         foreach (var r in account.Runs)
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/api/v1/sync/runs/{r.Id}\">{r.Id}</a></td><td>{E(r.Kind)}</td><td>{E(r.Status)}</td><td>{E(Local(r.StartedAt, zone, c))}</td><td class=\"n\">{r.OrdersSeen.ToString("N0", c)}</td><td class=\"n\">{r.Inserted.ToString("N0", c)}</td><td class=\"n\">{r.Updated.ToString("N0", c)}</td><td class=\"n\">{r.GapsHealed.ToString("N0", c)}</td></tr>");
         }
-        html.Append("</table></div></section>");
+        html.Append("</table></div></div></div></section>");
     }
 
     private static void WriteSales(StringBuilder html, DashboardModel model, DashboardLabels l)

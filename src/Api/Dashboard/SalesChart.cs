@@ -10,7 +10,7 @@ namespace Qtickets.Sync.Api.Dashboard;
 /// </summary>
 public static class SalesChart
 {
-    private const int Width = 600;
+    private const int Width = 900;
     private const int Height = 220;
     private const int Left = 56;
     private const int Bottom = 24;
@@ -26,7 +26,7 @@ public static class SalesChart
         var slot = (Width - Left) / (double)days.Count;
         var inv = CultureInfo.InvariantCulture;
 
-        html.Append(inv, $"<svg id=\"sales-chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" preserveAspectRatio=\"none\" aria-label=\"{Enc(labels["chart"])}\">");
+        html.Append(inv, $"<svg id=\"sales-chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Enc(labels["chart"])}\">");
         foreach (var tick in new[] { max, (max + min) / 2, min }.Distinct())
         {
             html.Append(inv, $"<line x1=\"{Left}\" x2=\"{Width}\" y1=\"{Y(tick):F1}\" y2=\"{Y(tick):F1}\" class=\"grid\"/>");
@@ -40,7 +40,7 @@ public static class SalesChart
             var x = Left + (i * slot) + (slot * 0.15);
             var title = $"{day.Day.ToString("d MMM", labels.Culture)}: {day.Net.ToString("N2", labels.Culture)} ({day.Tickets})";
             html.Append(inv, $"<rect class=\"bar{(day.Net < 0 ? " neg" : "")}\" x=\"{x:F1}\" y=\"{top:F1}\" width=\"{slot * 0.7:F1}\" height=\"{Math.Max(bottom - top, 0.5):F1}\" data-day=\"{day.Day:yyyy-MM-dd}\" data-net=\"{day.Net.ToString("F2", inv)}\" data-tickets=\"{day.Tickets}\"><title>{Enc(title)}</title></rect>");
-            if (i % 7 == 0 || i == days.Count - 1)
+            if ((days.Count - 1 - i) % 7 == 0)
             {
                 html.Append(inv, $"<text x=\"{x + (slot * 0.35):F1}\" y=\"{Height - 6}\" class=\"axis\" text-anchor=\"middle\">{Enc(day.Day.ToString("dd.MM", inv))}</text>");
             }

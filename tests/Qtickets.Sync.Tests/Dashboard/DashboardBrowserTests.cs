@@ -124,7 +124,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     [Fact]
     public async Task The_dashboard_shows_the_same_sales_as_the_api_and_turns_red_when_webhooks_stop()
     {
-        Assert.Equal(SyncRunStatuses.Succeeded, await service.GetRequiredService<SyncJobs>().IncrementalAsync(null, null, CancellationToken.None));
+        var jobs = service.GetRequiredService<SyncJobs>();
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.CatalogAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
         await ActivityDeliveredAsync(40);
 
         var page = await OpenAsync("en-US");
@@ -156,6 +158,12 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard.png"), FullPage = true });
+
+        // On a phone the page is one column and nothing runs off the side.
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard-phone.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1200, 900);
 
         // Clicking an event narrows the chart to it.
         var firstEvent = page.Locator("#top-events tr[data-event]").First;
