@@ -123,6 +123,18 @@ cat <<EOF
 | Daily sales, one event, one year | $(cell read.daily.p50_ms) | $(cell read.daily.p99_ms) | < 100 ms | $(verdict "$(median read.daily.p99_ms)" "<" 100) |
 | Order by id | $(cell read.byid.p50_ms) | $(cell read.byid.p99_ms) | < 5 ms | $(verdict "$(median read.byid.p99_ms)" "<" 5) |
 
+## Dashboard — \`GET /dashboard\` (issue 14)
+
+Sequential requests with a read key; the page reads sync status, 30 days of daily sales, runs, failures and event
+names. Baselines in the same run: the API's own 30-day daily sales (\`/api/v1/sales/daily?from=…\`) and
+\`/api/v1/sync/status\`.
+
+| Request | p50 (ms) | p99 (ms) | Goal | Verdict (on p99) |
+|---|---|---|---|---|
+| \`GET /dashboard\` | $(cell dashboard.page.p50_ms) | $(cell dashboard.page.p99_ms) | < 300 ms | $(verdict "$(median dashboard.page.p99_ms)" "<" 300) |
+| Baseline: \`GET /api/v1/sales/daily\`, 30 days | $(cell dashboard.baseline_daily.p50_ms) | $(cell dashboard.baseline_daily.p99_ms) | – | – |
+| Baseline: \`GET /api/v1/sync/status\` | $(cell dashboard.baseline_status.p50_ms) | $(cell dashboard.baseline_status.p99_ms) | – | – |
+
 One connection, one request at a time, after a 10 % warm-up; latency measured by the client over HTTP on loopback.
 EOF
 if [ -s "$out/read-plans-list.log" ]; then
