@@ -27,8 +27,8 @@ public sealed partial class AlertNotifier(HttpClient http, IOptionsMonitor<Alert
                 response.EnsureSuccessStatusCode();
                 LogSent(message.Kind, message.Account, message.Rule, target.Url!.Host);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
-                                       || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            // Whatever one target does, the others still get the message and the claim stands (ADR 0014).
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 LogFailed(ex, message.Kind, message.Account, message.Rule, target.Url!.Host);
             }
