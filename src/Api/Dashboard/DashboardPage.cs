@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Qtickets.Sync.Api.Dashboard;
 
@@ -10,6 +11,9 @@ namespace Qtickets.Sync.Api.Dashboard;
 /// </summary>
 public static class DashboardPage
 {
+    // Cyrillic stays as it is (a Russian page would otherwise triple in size); markup characters are still escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private const string Style = """
         :root{--ok:#1a7f37;--bad:#c62828;--muted:#667;--line:#dde;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
         body{margin:0;background:#f6f7fb;color:#123}
@@ -139,5 +143,5 @@ public static class DashboardPage
     private static string Local(DateTimeOffset at, string zone, CultureInfo culture) =>
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(zone)).ToString("dd.MM HH:mm:ss", culture);
 
-    private static string E(string text) => HtmlEncoder.Default.Encode(text);
+    internal static string E(string text) => Encoder.Encode(text);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 
 namespace Qtickets.Sync.Api.Dashboard;
 
@@ -55,5 +54,5 @@ public static class SalesChart
         _ => value.ToString("0", culture),
     };
 
-    private static string Enc(string text) => HtmlEncoder.Default.Encode(text);
+    private static string Enc(string text) => DashboardPage.E(text);
 }

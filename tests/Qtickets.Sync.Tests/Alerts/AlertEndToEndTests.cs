@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Qtickets.Sync.Api.Alerts;
 using Qtickets.Sync.Domain.Alerts;
@@ -26,11 +25,7 @@ public sealed class AlertingInstance(Uri receiver, FakeTimeProvider clock) : Web
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(clock);
-        });
+        builder.ConfigureTestServices(services => services.UseClock(clock));
     }
 
     public AlertMonitor Monitor => GetRequiredService<AlertMonitor>();

@@ -19,6 +19,14 @@ public sealed class DashboardPageFactory : SyncApiFactory
 
 public sealed class DashboardAccessTests(DashboardPageFactory factory) : IClassFixture<DashboardPageFactory>
 {
+    private HttpClient BasicClient(string password)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DashboardPageFactory.User}:{password}")));
+        return client;
+    }
+
     [Fact]
     public async Task Without_credentials_the_browser_is_asked_for_them()
     {
@@ -31,9 +39,7 @@ public sealed class DashboardAccessTests(DashboardPageFactory factory) : IClassF
     [Fact]
     public async Task Wrong_basic_credentials_are_refused()
     {
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DashboardPageFactory.User}:wrong-password-123")));
+        using var client = BasicClient("wrong-password-123");
         using var response = await client.GetAsync(new Uri("/dashboard", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -57,9 +63,7 @@ public sealed class DashboardAccessTests(DashboardPageFactory factory) : IClassF
     [Fact]
     public async Task Basic_credentials_open_the_page()
     {
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DashboardPageFactory.User}:{DashboardPageFactory.Password}")));
+        using var client = BasicClient(DashboardPageFactory.Password);
         using var response = await client.GetAsync(new Uri("/dashboard", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

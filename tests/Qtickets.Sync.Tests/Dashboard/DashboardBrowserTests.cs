@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Qtickets.Sync.Domain.Sync;
@@ -36,11 +35,7 @@ public sealed class BrowserServiceFactory : EmulatorBackedFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
+        builder.ConfigureTestServices(services => services.UseClock(Clock));
     }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
