@@ -138,7 +138,11 @@ backfill() {
       record "backfill.$size.baseline.rows_per_s" "$run" "$(jq .rows_per_second <<<"$b")"
       record "backfill.$size.baseline.orders_per_s" "$run" "$(jq .orders_per_second <<<"$b")"
 
-      log "backfill $size run $run/$runs: service"
+      # "service" as built; "no_sales_table" the same service with the daily sales triggers disabled and no
+      # folding: the speed the backfill had before the maintained table, measured in the same run;
+      # "triggers_only": triggers on, folding off, to tell the writers' share of the cost from the folder's.
+      for variant in service no_sales_table triggers_only; do
+      log "backfill $size run $run/$runs: $variant"
       missing=
       if ! start_emulator $emulator_port "$size" ""; then
         note "- Backfill $size (service) **not measured**: $missing."
@@ -148,8 +152,14 @@ backfill() {
       local epid=$emulator_pid; pids_to_stop+=("$epid")
       local db=bench_backfill_service
       cs="$(fresh_db $db $schema)"
+      local fold=true
+      [ "$variant" != triggers_only ] || fold=false
+      if [ "$variant" = no_sales_table ]; then
+        q -d $db -c "ALTER TABLE qtickets_orders DISABLE TRIGGER USER" -c "ALTER TABLE qtickets_baskets DISABLE TRIGGER USER" >/dev/null
+        fold=false
+      fi
       QT_BASE_URL="http://127.0.0.1:$emulator_port/api/rest/v1/" start_service $service_port "$cs" service-backfill \
-        Qtickets__RequestsPerSecond=0 Reconcile__IncrementalCron="$never" Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never"
+        Qtickets__RequestsPerSecond=0 Reconcile__IncrementalCron="$never" Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never" Sales__FoldInBackground=$fold
       local spid=$service_pid; pids_to_stop+=("$spid")
       local sampler="$out/rss-$size-$run.txt"
       (while kill -0 "$spid" 2>/dev/null; do awk '/VmRSS/ { print $2 }' "/proc/$spid/status" 2>/dev/null; sleep 0.2; done) >"$sampler" &
@@ -159,7 +169,7 @@ backfill() {
       if [ -z "$run_id" ]; then
         note "- Backfill $size (service) **not measured**: \`POST /api/v1/sync/backfill\` answered $(tail -n 1 <<<"$started") without a run id (log: $out/service-backfill.log)."
         stop_pid "$spid"; stop_pid "$epid"
-        break 2
+        break 3
       fi
       local status=queued t0=$SECONDS deadline=$((SECONDS + 3600)) runjson
       while [ $SECONDS -lt $deadline ]; do
@@ -182,12 +192,13 @@ backfill() {
       if [ "$status" != succeeded ] || [ "$orders" != "$expected" ]; then
         note "- Backfill $size run $run: run $run_id ended \`$status\` with $orders orders stored where the emulator lists ${expected:-?} paid ($(jq -r '.error // ""' <<<"$runjson"))."
       fi
-      [ "$run" -gt 1 ] || note "- Backfill $size: the emulator holds $size orders, of which ${expected:-?} paid (what the backfill loads); $baskets tickets stored. Orders/s = stored orders / (finished_at - started_at) of the sync run."
-      record "backfill.$size.service.orders_per_s" "$run" "$(awk -v o="$orders" -v s="$seconds" 'BEGIN { printf "%.0f", o / s }')"
-      record "backfill.$size.service.rows_per_s" "$run" "$(awk -v o="$orders" -v b="$baskets" -v s="$seconds" 'BEGIN { printf "%.0f", (o + b) / s }')"
-      record "backfill.$size.service.peak_mb" "$run" "$peak"
-      record "backfill.$size.service.sampled_peak_mb" "$run" "${sampled:-0}"
+      [ "$run" -gt 1 ] || [ "$variant" != service ] || note "- Backfill $size: the emulator holds $size orders, of which ${expected:-?} paid (what the backfill loads); $baskets tickets stored. Orders/s = stored orders / (finished_at - started_at) of the sync run."
+      record "backfill.$size.$variant.orders_per_s" "$run" "$(awk -v o="$orders" -v s="$seconds" 'BEGIN { printf "%.0f", o / s }')"
+      record "backfill.$size.$variant.rows_per_s" "$run" "$(awk -v o="$orders" -v b="$baskets" -v s="$seconds" 'BEGIN { printf "%.0f", (o + b) / s }')"
+      record "backfill.$size.$variant.peak_mb" "$run" "$peak"
+      record "backfill.$size.$variant.sampled_peak_mb" "$run" "${sampled:-0}"
       stop_pid "$spid"; stop_pid "$epid"
+      done
     done
   done
 }
@@ -238,9 +249,15 @@ read_api() {
       record read.list.deepest_page "$run" "$(jq .order_list.deepest_page <<<"$r")"
       record read.daily.p50_ms "$run" "$(jq .daily_sales.p50_ms <<<"$r")"
       record read.daily.p99_ms "$run" "$(jq .daily_sales.p99_ms <<<"$r")"
+      record read.daily_month.p50_ms "$run" "$(jq .daily_sales_month.p50_ms <<<"$r")"
+      record read.daily_month.p99_ms "$run" "$(jq .daily_sales_month.p99_ms <<<"$r")"
+      record read.daily_recompute.p50_ms "$run" "$(jq .daily_sales_recompute.p50_ms <<<"$r")"
+      record read.daily_recompute.p99_ms "$run" "$(jq .daily_sales_recompute.p99_ms <<<"$r")"
+      record read.daily_month_recompute.p50_ms "$run" "$(jq .daily_sales_month_recompute.p50_ms <<<"$r")"
+      record read.daily_month_recompute.p99_ms "$run" "$(jq .daily_sales_month_recompute.p99_ms <<<"$r")"
       record read.byid.p50_ms "$run" "$(jq .order_by_id.p50_ms <<<"$r")"
       record read.byid.p99_ms "$run" "$(jq .order_by_id.p99_ms <<<"$r")"
-      local failures; failures="$(jq '[.order_list.summary.failures, .daily_sales.failures, .order_by_id.failures | to_entries[] | .value] | add // 0' <<<"$r")"
+      local failures; failures="$(jq '[.order_list.summary.failures, .daily_sales.failures, .daily_sales_month.failures, .daily_sales_recompute.failures, .daily_sales_month_recompute.failures, .order_by_id.failures | to_entries[] | .value] | add // 0' <<<"$r")"
       [ "$failures" = "0" ] || note "- Read run $run: $failures non-200 answers ($(jq -c '[.order_list.summary.failures, .daily_sales.failures, .order_by_id.failures]' <<<"$r"))."
     done
     stop_pid "$spid"

@@ -135,6 +135,13 @@ log "one full-sweep reconcile"
 sync_run reconcile '{"kind":"full_sweep"}'
 [ "$status" = succeeded ] || log "WARNING: reconcile run $run_id ended $status"
 while [ "$(q -d $db -c "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'")" != "0" ]; do sleep 0.5; done
+reconcile_run=$run_id reconcile_status=$status
+# The daily sales table folds its queue every Sales:FoldInterval; compare once it has caught up.
+while [ "$(q -d $db -c "SELECT count(*) FROM daily_sales_queue")" != "0" ]; do sleep 0.5; done
+log "daily sales drift check"
+sync_run sales-drift '{}'
+drift_run=$run_id drift_status=$status drift_rows="$(q -d $db -c "SELECT sales_rows_differing FROM sync_runs WHERE id = $run_id")"
+run_id=$reconcile_run status=$reconcile_status
 
 set +e
 verdict="$(dotnet "$soak_dll" compare --emulator "$emulator/" --connection "$cs" --ignore-from-id 900000000)"
@@ -153,10 +160,11 @@ given_up=$(v emulator.webhooksGivenUp) api503=$(v emulator.api503) api429=$(v em
 soak: reconcile run $run_id $status; answers while PostgreSQL was down: $outage_total, of which 200: $outage_200
 soak: truth orders=$(v truth_orders) (paid $(v truth_paid_orders)) baskets=$(v truth_baskets); mirror orders=$(v mirror_orders) baskets=$(v mirror_baskets)
 soak: unpaid orders (only webhooks carry them; reconcile lists payed=1; not in mismatches): unknown to the mirror $(v unpaid_orders_unknown_to_mirror), stale $(v unpaid_orders_stale)
-soak: order mismatches=$(v order_mismatches) basket mismatches=$(v basket_mismatches) daily sales mismatches=$(v daily_sales_mismatches) (of $(v daily_sales_rows) rows) \
+soak: daily sales drift check run $drift_run $drift_status: $drift_rows row(s) of the table differed from the recompute
+soak: order mismatches=$(v order_mismatches) basket mismatches=$(v basket_mismatches) daily sales mismatches=$(v daily_sales_mismatches) (recompute vs truth, of $(v daily_sales_rows) rows) table mismatches=$(v daily_sales_table_mismatches) (table vs recompute, of $(v daily_sales_table_rows) rows) \
 webhooks answered 200 missing from inbox=$(v webhooks_missing_from_inbox) (answered 200: $(v emulator.webhooksDelivered), inbox rows $(v inbox_rows) + repeats = $(v inbox_receipts)) inbox duplicates=$(v inbox_duplicates)
 soak: mismatches = $mismatches
 EOF
 jq -r '.first_mismatches[]? | "  - " + .' <<<"$verdict" 2>/dev/null || true
 jq -r '.first_unpaid_differences[]? | "  ~ " + .' <<<"$verdict" 2>/dev/null || true
-[ "$compare_rc" -eq 0 ] && [ "$outage_200" = "0" ] && [ "$status" = succeeded ]
+[ "$compare_rc" -eq 0 ] && [ "$outage_200" = "0" ] && [ "$status" = succeeded ] && [ "$drift_rows" = "0" ]

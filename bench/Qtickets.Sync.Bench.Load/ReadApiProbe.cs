@@ -6,7 +6,8 @@ namespace Qtickets.Sync.Bench;
 
 /// <summary>
 /// Latency of the read API on one connection, one request at a time (the figure a dashboard user feels):
-/// the order list paged deep through its cursor, a year of daily sales for one event, and one order by id.
+/// the order list paged deep through its cursor, a year of daily sales for one event and a month over all events
+/// (from the maintained table, and from the recompute as the same-run baseline), and one order by id.
 /// </summary>
 /// <remarks><c>only</c> (list, daily, byid) runs one of the three, e.g. to capture its SQL plans alone.</remarks>
 public sealed class ReadApiProbe(Uri baseUrl, string apiKey, long orders, int events, DateOnly firstDay, int days, int samples, int depth, string? only)
@@ -20,30 +21,50 @@ public sealed class ReadApiProbe(Uri baseUrl, string apiKey, long orders, int ev
         return new
         {
             order_list = Wanted("list") ? await MeasureListAsync(http) : null,
-            daily_sales = Wanted("daily") ? await MeasureAsync(http, () =>
-            {
-                var from = firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var to = firstDay.AddDays(days - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                return $"api/v1/sales/daily?event_id={1 + _random.Next(events)}&from={from}&to={to}";
-            }) : null,
+            daily_sales = Wanted("daily") ? await MeasureAsync(http, () => EventYear("")) : null,
+            daily_sales_month = Wanted("daily") ? await MeasureAsync(http, () => AllEventsMonth("")) : null,
+            // Same-run baselines: an ad-hoc zone is answered by the full recompute over orders and tickets. It is
+            // slow by design, so a tenth of the samples (at least 20) keeps the run short.
+            daily_sales_recompute = Wanted("daily") ? await MeasureAsync(http, () => EventYear("&tz=UTC"), BaselineSamples) : null,
+            daily_sales_month_recompute = Wanted("daily") ? await MeasureAsync(http, () => AllEventsMonth("&tz=UTC"), BaselineSamples) : null,
             order_by_id = Wanted("byid") ? await MeasureAsync(http, () => $"api/v1/orders/{1 + _random.NextInt64(orders)}") : null,
         };
 
         bool Wanted(string name) => only is null || only == name;
     }
 
-    private async Task<object> MeasureAsync(HttpClient http, Func<string> nextUrl)
+    /// <summary>A year of daily sales for one random event.</summary>
+    private string EventYear(string extra)
+    {
+        var from = firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = firstDay.AddDays(days - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return $"api/v1/sales/daily?event_id={1 + _random.Next(events)}&from={from}&to={to}{extra}";
+    }
+
+    /// <summary>A random calendar month of daily sales over all events.</summary>
+    private string AllEventsMonth(string extra)
+    {
+        var first = new DateOnly(firstDay.Year, 1 + _random.Next(Math.Max(1, Math.Min(12, days / 31))), 1);
+        var from = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = first.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return $"api/v1/sales/daily?from={from}&to={to}{extra}";
+    }
+
+    private int BaselineSamples => Math.Max(20, samples / 10);
+
+    private async Task<object> MeasureAsync(HttpClient http, Func<string> nextUrl, int? count = null)
     {
         var latencies = new Latencies();
         var failures = new Dictionary<int, int>();
-        for (var i = 0; i < samples + samples / 10; i++)
+        var wanted = count ?? samples;
+        for (var i = 0; i < wanted + wanted / 10; i++)
         {
             var (status, elapsed, _) = await GetAsync(http, nextUrl());
             if (status != 200)
             {
                 failures[status] = failures.GetValueOrDefault(status) + 1;
             }
-            else if (i >= samples / 10)
+            else if (i >= wanted / 10)
             {
                 latencies.Add(elapsed);
             }

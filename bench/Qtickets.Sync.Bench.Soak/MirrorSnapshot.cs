@@ -1,3 +1,4 @@
+using Qtickets.Sync.Domain.Sales;
 using Npgsql;
 
 namespace Qtickets.Sync.Bench;
@@ -9,13 +10,15 @@ public sealed record MirrorBasket(
     long Id, long OrderId, DateTimeOffset? DeletedAt, DateTimeOffset? RefundedAt, decimal? RefundedAmount,
     DateTimeOffset? CheckedAt, DateTimeOffset? VanishedAt);
 
-public sealed record MirrorDailySales(DateOnly Day, long EventId, int PaidOrders, int TicketsSold, decimal Revenue, int RefundedTickets, decimal RefundedAmount);
-
 public sealed class MirrorSnapshot
 {
     public Dictionary<long, MirrorOrder> Orders { get; } = [];
     public Dictionary<long, List<MirrorBasket>> BasketsByOrder { get; } = [];
-    public List<MirrorDailySales> DailySales { get; } = [];
+    /// <summary>Daily sales recomputed from the mirror's orders (<c>qtickets_daily_sales</c>).</summary>
+    public List<DailySales> DailySales { get; } = [];
+
+    /// <summary>The maintained <c>daily_sales</c> table, read once its queue is folded.</summary>
+    public List<DailySales> DailySalesTable { get; } = [];
     /// <summary>Inbox rows not rejected at the door, the bench's own outage probes left out.</summary>
     public long InboxRows { get; private set; }
 
@@ -53,16 +56,9 @@ public sealed class MirrorSnapshot
                 list.Add(basket);
             }
         }
-        await using (var command = dataSource.CreateCommand("SELECT * FROM qtickets_daily_sales($1)"))
-        {
-            command.Parameters.AddWithValue(timeZone);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                snapshot.DailySales.Add(new MirrorDailySales(DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetInt64(1),
-                    reader.GetInt32(2), reader.GetInt32(3), reader.GetDecimal(4), reader.GetInt32(5), reader.GetDecimal(6)));
-            }
-        }
+        const string Columns = "day, event_id, show_id, paid_orders, tickets_sold, gross, ticket_revenue, service_fees, refunded_tickets, refunds";
+        await ReadSalesAsync(dataSource, $"SELECT {Columns} FROM qtickets_daily_sales($1) ORDER BY day, event_id, show_id", timeZone, snapshot.DailySales, ct);
+        await ReadSalesAsync(dataSource, $"SELECT {Columns} FROM daily_sales WHERE source = 'qtickets' AND $1 IS NOT NULL ORDER BY day, event_id, show_id", timeZone, snapshot.DailySalesTable, ct);
         await using (var command = dataSource.CreateCommand("""
             SELECT count(*), coalesce(sum(duplicate_count), 0)::bigint,
                    count(*) - count(DISTINCT (event_type, body_sha256))
@@ -84,4 +80,16 @@ public sealed class MirrorSnapshot
 
     private static DateTimeOffset? Instant(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    private static async Task ReadSalesAsync(NpgsqlDataSource dataSource, string sql, string timeZone, List<DailySales> rows, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue(timeZone);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new DailySales(reader.GetFieldValue<DateOnly>(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3),
+                reader.GetInt32(4), reader.GetDecimal(5), reader.GetDecimal(6), reader.GetDecimal(7), reader.GetInt32(8), reader.GetDecimal(9)));
+        }
+    }
 }

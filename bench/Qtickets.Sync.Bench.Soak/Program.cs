@@ -39,6 +39,8 @@ try
         basket_mismatches = comparison.BasketMismatches,
         daily_sales_rows = mirror.DailySales.Count,
         daily_sales_mismatches = comparison.SalesMismatches,
+        daily_sales_table_rows = mirror.DailySalesTable.Count,
+        daily_sales_table_mismatches = comparison.TableMismatches,
         webhooks_answered_200 = counters.WebhooksDelivered,
         inbox_rows = mirror.InboxRows,
         inbox_receipts = mirror.InboxReceipts,

@@ -10,7 +10,7 @@ namespace Qtickets.Sync.Api.Alerts;
 /// Judges the alert rules against the sync status (the same facts <c>/api/v1/sync/status</c> shows) and the
 /// outcome of the most recent run. The dashboard shows the same judgement, so page and messages agree.
 /// </summary>
-public sealed class AlertFacts(SyncStatusReader status, NpgsqlDataSource dataSource, ISalesDriftSource drift)
+public sealed class AlertFacts(SyncStatusReader status, NpgsqlDataSource dataSource, SalesDriftSource drift)
 {
     public async Task<IReadOnlyList<AlertCondition>> JudgeAsync(IReadOnlyList<AlertRuleOptions> rules, CancellationToken cancellationToken) =>
         await JudgeAsync(rules, await status.ReadAsync(cancellationToken), cancellationToken);
@@ -20,7 +20,7 @@ public sealed class AlertFacts(SyncStatusReader status, NpgsqlDataSource dataSou
         IReadOnlyList<AlertRuleOptions> rules, SyncStatusDto facts, CancellationToken cancellationToken)
     {
         var lastError = await LastRunErrorAsync(cancellationToken);
-        var driftDays = await drift.DriftDaysAsync(cancellationToken);
+        var driftRows = await drift.DriftRowsAsync(cancellationToken);
         var conditions = new List<AlertCondition>(rules.Count);
         foreach (var rule in rules)
         {
@@ -37,8 +37,8 @@ public sealed class AlertFacts(SyncStatusReader status, NpgsqlDataSource dataSou
                 AlertRuleKinds.TokenRejected => lastError?.EndsWith(SyncRunner.TokenRejectedNote, StringComparison.Ordinal) == true
                     ? (true, lastError)
                     : (false, "QTickets accepts the token."),
-                AlertRuleKinds.SalesDrift => driftDays is { } days
-                    ? (days > rule.MaxCount!.Value, $"Daily sales differ from the orders on {days} day(s) (limit {rule.MaxCount}).")
+                AlertRuleKinds.SalesDrift => driftRows is { } days
+                    ? (days > rule.MaxCount!.Value, $"The last drift check found {days} daily sales row(s) differing from the orders (limit {rule.MaxCount}).")
                     : (false, "Daily-sales drift not measured yet."),
                 _ => (false, ""),
             };

@@ -13,7 +13,7 @@ public static class AlertSetup
     {
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
-        services.AddSingleton<ISalesDriftSource, NoSalesDriftSource>();
+        services.AddSingleton<SalesDriftSource>();
         services.AddSingleton<AlertFacts>();
         services.AddSingleton<AlertStateStore>();
         var alerts = configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions();

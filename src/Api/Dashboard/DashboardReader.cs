@@ -35,20 +35,23 @@ public sealed class DashboardReader(
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(facts.Now, zone).DateTime);
         var from = today.AddDays(-(ChartDays - 1));
 
+        // The maintained daily sales table (by event) when it is current; its own plan says when it is not.
+        var query = new DailySalesQuery(zoneId, null, from, today);
+        var (source, _) = await sales.PlanAsync(query, cancellationToken);
         var rows = new List<DailySalesRowDto>();
-        await foreach (var row in sales.DailyAsync(zoneId, null, from, today, cancellationToken))
+        await foreach (var row in sales.DailyAsync(query, source, cancellationToken))
         {
             rows.Add(row);
         }
         var (runs, failures, names) = await ReadRunsAndFailuresAsync(rows.Select(r => r.EventId!.Value).Distinct().ToArray(), cancellationToken);
 
         var chosen = eventId is { } id ? rows.Where(r => r.EventId == id).ToList() : rows;
-        var byDay = chosen.GroupBy(r => r.Day!.Value).ToDictionary(g => g.Key, g => (Net: g.Sum(r => r.NetRevenue), Tickets: g.Sum(r => r.TicketsSold)));
+        var byDay = chosen.GroupBy(r => r.Day!.Value).ToDictionary(g => g.Key, g => (Net: g.Sum(r => r.Net), Tickets: g.Sum(r => r.TicketsSold)));
         var days = Enumerable.Range(0, ChartDays).Select(i => from.AddDays(i))
             .Select(d => byDay.TryGetValue(d, out var v) ? new SalesDay(d, v.Net, v.Tickets) : new SalesDay(d, 0m, 0)).ToList();
         var todayRows = rows.Where(r => r.Day == today).ToList();
         var top = rows.GroupBy(r => r.EventId!.Value)
-            .Select(g => new EventSales(g.Key, names.GetValueOrDefault(g.Key), g.Sum(r => r.NetRevenue), g.Sum(r => r.TicketsSold)))
+            .Select(g => new EventSales(g.Key, names.GetValueOrDefault(g.Key), g.Sum(r => r.Net), g.Sum(r => r.TicketsSold)))
             .OrderByDescending(e => e.Net).ThenBy(e => e.EventId).Take(TopEventCount).ToList();
 
         return new DashboardModel
@@ -63,8 +66,8 @@ public sealed class DashboardReader(
                 EventId = eventId,
                 EventName = eventId is { } e ? names.GetValueOrDefault(e) ?? $"#{e}" : null,
                 TodayTickets = todayRows.Sum(r => r.TicketsSold),
-                TodayRevenue = todayRows.Sum(r => r.Revenue),
-                TodayNet = todayRows.Sum(r => r.NetRevenue),
+                TodayRevenue = todayRows.Sum(r => r.Gross),
+                TodayNet = todayRows.Sum(r => r.Net),
                 TopEvents = top,
             },
             Failures = failures,

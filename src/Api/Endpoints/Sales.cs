@@ -17,14 +17,16 @@ public static class Sales
         return api;
     }
 
-    /// <summary>Sales by local day and event, with a totals row.</summary>
+    /// <summary>Sales by local day (per event by default), with a totals row.</summary>
     /// <remarks>
-    /// Tickets sold and revenue fall on the day the order was paid; refunds on the day of the refund. Computed by
-    /// the database function <c>qtickets_daily_sales</c>, so the figures reconcile exactly with the order rows.
-    /// <c>format=csv</c> (or <c>Accept: text/csv</c>) streams a CSV attachment.
+    /// Tickets sold, gross, ticket revenue and service fees fall on the local day the order was paid; refunds on
+    /// the local day of the refund (docs/sales-rules.md). Read from the maintained <c>daily_sales</c> table, kept
+    /// within seconds of every order write. A <c>tz</c> other than <c>Sales:TimeZone</c> is computed from the orders
+    /// for the request (slower; <c>source</c> and <c>note</c> say so). <c>format=csv</c> (or <c>Accept: text/csv</c>)
+    /// streams a CSV attachment.
     /// </remarks>
     /// <response code="200">The report, or the CSV export.</response>
-    /// <response code="400">A parameter is invalid; <c>errors</c> names it (e.g. <c>tz</c>, <c>from</c>).</response>
+    /// <response code="400">A parameter is invalid; <c>errors</c> names it (e.g. <c>tz</c>, <c>from</c>, <c>group_by</c>).</response>
     public static async Task<Results<Ok<DailySalesReportDto>, PushStreamHttpResult, ValidationProblem>> Daily(
         [AsParameters] DailySalesParameters parameters,
         HttpContext http,
@@ -43,23 +45,25 @@ public static class Sales
         {
             return TypedResults.ValidationProblem(query.Errors);
         }
+        var (source, note) = await reader.PlanAsync(q, cancellationToken);
         if (csv)
         {
             return TypedResults.Stream(
-                stream => DailySalesCsv.WriteAsync(stream, reader.DailyAsync(q.TimeZone, q.EventId, q.From, q.To, http.RequestAborted), http.RequestAborted),
+                stream => DailySalesCsv.WriteAsync(stream, reader.DailyAsync(q, source, http.RequestAborted), http.RequestAborted),
                 "text/csv; charset=utf-8",
                 "daily-sales.csv");
         }
         var rows = new List<DailySalesRowDto>();
         var totals = new DailySalesRowDto();
-        await foreach (var row in reader.DailyAsync(q.TimeZone, q.EventId, q.From, q.To, cancellationToken))
+        await foreach (var row in reader.DailyAsync(q, source, cancellationToken))
         {
             rows.Add(row);
             totals = totals.Add(row);
         }
         return TypedResults.Ok(new DailySalesReportDto
         {
-            TimeZone = q.TimeZone, From = q.From, To = q.To, EventId = q.EventId, Rows = rows, Totals = totals,
+            TimeZone = q.TimeZone, From = q.From, To = q.To, EventId = q.EventId, GroupBy = q.GroupBy,
+            Source = source, Note = note, Rows = rows, Totals = totals,
         });
     }
 }

@@ -15,6 +15,7 @@ public static class SwaggerSetup
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(swagger =>
         {
+            swagger.ParameterFilter<AllowedValuesEnumFilter>();
             swagger.SwaggerDoc("v1", new() { Title = "Qtickets.Sync", Version = "v1", Description = "Read API and operations of the QTickets sales mirror." });
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml))

@@ -1,6 +1,6 @@
 namespace Qtickets.Sync.Api.ReadModels;
 
-/// <summary>The daily sales CSV export: a line per day and event, then a <c>total</c> line.</summary>
+/// <summary>The daily sales CSV export: a line per row of the report, then a <c>total</c> line.</summary>
 public static class DailySalesCsv
 {
     public static async Task WriteAsync(Stream stream, IAsyncEnumerable<DailySalesRowDto> rows, CancellationToken cancellationToken)
@@ -16,15 +16,16 @@ public static class DailySalesCsv
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             totals = totals.Add(row);
-            await Values(csv.Field(row.Day).Field(row.EventId), row).EndRowAsync(cancellationToken);
+            await Values(csv.Field(row.Day).Field(row.EventId).Field(row.ShowId), row).EndRowAsync(cancellationToken);
         }
-        await Values(csv.Field("total").Field((string?)null), totals).EndRowAsync(cancellationToken);
+        await Values(csv.Field("total").Field((string?)null).Field((string?)null), totals).EndRowAsync(cancellationToken);
     }
 
     private static CsvWriter Values(CsvWriter csv, DailySalesRowDto row) =>
-        csv.Field(row.PaidOrders).Field(row.TicketsSold).Field(row.Revenue).Field(row.RefundedTickets)
-            .Field(row.RefundedAmount).Field(row.NetRevenue);
+        csv.Field(row.PaidOrders).Field(row.TicketsSold).Field(row.Gross).Field(row.TicketRevenue).Field(row.ServiceFees)
+            .Field(row.RefundedTickets).Field(row.Refunds).Field(row.Net);
 
     private static readonly string[] Headers =
-        ["day", "event_id", "paid_orders", "tickets_sold", "revenue", "refunded_tickets", "refunded_amount", "net_revenue"];
+        ["day", "event_id", "show_id", "paid_orders", "tickets_sold", "gross", "ticket_revenue", "service_fees",
+         "refunded_tickets", "refunds", "net"];
 }

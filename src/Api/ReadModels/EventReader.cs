@@ -77,33 +77,20 @@ public sealed class EventReader(NpgsqlDataSource dataSource)
             })];
     }
 
-    private async Task<Dictionary<long, SalesTotalsDto>> EventTotalsAsync(long? eventId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            SELECT event_id, sum(paid_orders)::int, sum(tickets_sold)::int, sum(revenue), sum(refunded_tickets)::int, sum(refunded_amount)
-            FROM qtickets_daily_sales(NULL, $1, NULL, NULL)
-            GROUP BY event_id
-            """);
-        command.Parameters.Add(Id(eventId));
-        return await ReadTotalsAsync(command, cancellationToken);
-    }
+    private Task<Dictionary<long, SalesTotalsDto>> EventTotalsAsync(long? eventId, CancellationToken cancellationToken) =>
+        TotalsAsync("event_id", eventId, cancellationToken);
 
-    /// <summary>
-    /// The daily sales function has no show dimension, so show totals apply its rules here: a ticket of a paid
-    /// order sells unless removed before a refund, and a refund counts for <c>refunded_amount</c>.
-    /// </summary>
-    private async Task<Dictionary<long, SalesTotalsDto>> ShowTotalsAsync(long? eventId, CancellationToken cancellationToken)
+    private Task<Dictionary<long, SalesTotalsDto>> ShowTotalsAsync(long? eventId, CancellationToken cancellationToken) =>
+        TotalsAsync("show_id", eventId, cancellationToken);
+
+    /// <summary>From the maintained daily sales table, so events and shows add up to <c>GET /sales/daily</c>.</summary>
+    private async Task<Dictionary<long, SalesTotalsDto>> TotalsAsync(string key, long? eventId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT b.show_id, count(DISTINCT o.id)::int, sum(b.quantity)::int, sum(b.price * b.quantity),
-                   coalesce(sum(b.quantity) FILTER (WHERE b.refunded_at IS NOT NULL), 0)::int,
-                   coalesce(sum(b.refunded_amount) FILTER (WHERE b.refunded_at IS NOT NULL), 0)
-            FROM qtickets_orders o
-            JOIN qtickets_baskets b ON b.order_id = o.id
-            WHERE o.payed AND o.payed_at IS NOT NULL AND b.show_id IS NOT NULL
-              AND ($1::bigint IS NULL OR o.event_id = $1)
-              AND ((b.deleted_at IS NULL AND b.vanished_at IS NULL) OR b.refunded_at IS NOT NULL)
-            GROUP BY b.show_id
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {key}, sum(paid_orders)::int, sum(tickets_sold)::int, sum(gross), sum(refunded_tickets)::int, sum(refunds)
+            FROM daily_sales
+            WHERE source = 'qtickets' AND ($1::bigint IS NULL OR event_id = $1)
+            GROUP BY {key}
             """);
         command.Parameters.Add(Id(eventId));
         return await ReadTotalsAsync(command, cancellationToken);

@@ -15,7 +15,7 @@ public static class AlertRuleKinds
     /// <summary>QTickets answered 401/403 to the most recent run.</summary>
     public const string TokenRejected = "token_rejected";
 
-    /// <summary>Daily sales differ from the order rows on more than <c>MaxCount</c> days.</summary>
+    /// <summary>The latest drift check found more than <c>MaxCount</c> daily sales rows differing from the orders.</summary>
     public const string SalesDrift = "sales_drift";
 
     public static readonly IReadOnlyList<string> All = [WebhookLag, ReconcileStale, FailedDeliveries, TokenRejected, SalesDrift];

@@ -13,6 +13,24 @@ public sealed class Basket
     public decimal Price { get; set; }
     public int Quantity { get; set; } = 1;
 
+    /// <summary>The ticket part of <see cref="Price"/>; real answers split the price into ticket and service fee.</summary>
+    public decimal? TicketAmount { get; set; }
+
+    /// <summary>The service-fee part of <see cref="Price"/>.</summary>
+    public decimal? ServiceFeeAmount { get; set; }
+
+    /// <summary>The ticket's list price before discounts, without the service fee.</summary>
+    public decimal? TicketOriginalPrice { get; set; }
+
+    /// <summary>Ticket series, a digit string in real answers.</summary>
+    public string? Series { get; set; }
+
+    /// <summary>The seat as the buyer reads it (zone, row, place).</summary>
+    public string? SeatName { get; set; }
+
+    /// <summary>The price category of a multi-price seat, when it has one.</summary>
+    public string? MultipriceCode { get; set; }
+
     public string? ClientEmail { get; set; }
     public string? ClientPhone { get; set; }
     public string? ClientName { get; set; }
@@ -38,6 +56,9 @@ public sealed class Basket
     public DateTimeOffset? RefundedAt { get; set; }
     public decimal? RefundedAmount { get; set; }
     public decimal? RefundedDeductionAmount { get; set; }
+
+    /// <summary>The basket's <c>refunds</c> list as received (JSON); null when empty.</summary>
+    public string? Refunds { get; set; }
 
     public string Raw { get; set; } = "{}";
     public DateTimeOffset SourceUpdatedAt { get; set; }

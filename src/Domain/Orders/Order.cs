@@ -47,6 +47,9 @@ public sealed class Order
     public string? Fields { get; set; }
     public string? Integrations { get; set; }
 
+    /// <summary>The order's <c>refunds</c> list as received (JSON); null when empty.</summary>
+    public string? Refunds { get; set; }
+
     /// <summary>The order exactly as received, unknown fields included.</summary>
     public string Raw { get; set; } = "{}";
 

@@ -25,6 +25,9 @@ public sealed class SyncRun
 
     /// <summary>Full sweep: stored paid orders QTickets no longer lists as paid.</summary>
     public int OrdersMarkedMissing { get; set; }
+
+    /// <summary>Daily sales drift check: rows of the maintained table that differed from the recompute (and were repaired).</summary>
+    public int? SalesRowsDiffering { get; set; }
     public string? Error { get; set; }
     public string? HangfireJobId { get; set; }
     public string? Host { get; set; }

@@ -6,4 +6,10 @@ public static class SyncRunKinds
     public const string FullSweep = "full_sweep";
     public const string Backfill = "backfill";
     public const string Catalog = "catalog";
+
+    /// <summary>The daily sales table compared with a full recompute, differing rows repaired.</summary>
+    public const string SalesDrift = "sales_drift";
+
+    /// <summary>The daily sales table rebuilt for a changed <c>Sales:TimeZone</c>.</summary>
+    public const string SalesRebuild = "sales_rebuild";
 }

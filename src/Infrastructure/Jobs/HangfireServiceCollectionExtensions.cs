@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Sales;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 
@@ -49,6 +50,9 @@ public static class HangfireServiceCollectionExtensions
 
         services.AddReconciliation(configuration);
         services.AddTransient<SyncJobs>();
+        services.AddDailySalesTable();
+        services.AddTransient<SalesJobs>();
+        services.AddHostedService<SalesTimeZoneWatch>();
         services.AddSingleton<SyncRunTrigger>();
         services.AddHostedService<RecurringSyncJobs>();
 

@@ -1,16 +1,18 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 
 /// <summary>Registers (or updates) the recurring sync jobs when the host starts.</summary>
-internal sealed class RecurringSyncJobs(IRecurringJobManager recurring, IOptions<ReconcileOptions> options) : IHostedService
+internal sealed class RecurringSyncJobs(IRecurringJobManager recurring, IOptions<ReconcileOptions> options, IOptions<SalesOptions> sales) : IHostedService
 {
     public const string IncrementalId = "reconcile-incremental";
     public const string FullSweepId = "reconcile-full-sweep";
     public const string CatalogId = "sync-catalog";
+    public const string SalesDriftId = "daily-sales-drift";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +21,8 @@ internal sealed class RecurringSyncJobs(IRecurringJobManager recurring, IOptions
         recurring.AddOrUpdate<SyncJobs>(IncrementalId, j => j.IncrementalAsync(null, null, CancellationToken.None), settings.IncrementalCron, schedule);
         recurring.AddOrUpdate<SyncJobs>(FullSweepId, j => j.FullSweepAsync(null, null, CancellationToken.None), settings.FullSweepCron, schedule);
         recurring.AddOrUpdate<SyncJobs>(CatalogId, j => j.CatalogAsync(null, null, CancellationToken.None), settings.CatalogCron, schedule);
+        recurring.AddOrUpdate<SalesJobs>(SalesDriftId, j => j.DriftAsync(null, null, CancellationToken.None), sales.Value.DriftCron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(sales.Value.TimeZone) });
         return Task.CompletedTask;
     }
 

@@ -37,6 +37,13 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
         return await EnqueueAsync(runId, () => jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(runId, null, CancellationToken.None)), ct);
     }
 
+    /// <summary>The daily sales drift check on demand (it also runs nightly).</summary>
+    public async Task<QueuedRun> SalesDriftAsync(string trigger, CancellationToken ct)
+    {
+        var runId = await ledger.CreateAsync(SyncRunKinds.SalesDrift, trigger, SyncRunStatuses.Queued, null, null, ct);
+        return await EnqueueAsync(runId, () => jobs.Enqueue<SalesJobs>(j => j.DriftAsync(runId, null, CancellationToken.None)), ct);
+    }
+
     /// <summary>A row whose job never made it into the queue is closed as failed, not left queued forever.</summary>
     private async Task<QueuedRun> EnqueueAsync(long runId, Func<string> enqueue, CancellationToken ct)
     {

@@ -13,6 +13,8 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// replays change nothing and an older payload never overwrites a newer one, whichever path it came by.
 /// Baskets are written only for orders that were applied; baskets a newer payload no longer lists are marked
 /// vanished rather than deleted. Rows are locked in id order so concurrent batches cannot deadlock.
+/// The daily sales table follows every write made here (and any other) through statement-level triggers that
+/// queue the affected keys (<see cref="SalesSql.CreateTriggers"/>); nothing in this statement has to know.
 /// </remarks>
 public sealed class OrderUpserter(TimeProvider time)
 {
@@ -54,6 +56,7 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Json<Order>("custom", o => o.Custom),
         UnnestColumn.Json<Order>("fields", o => o.Fields),
         UnnestColumn.Json<Order>("integrations", o => o.Integrations),
+        UnnestColumn.Json<Order>("refunds", o => o.Refunds),
         UnnestColumn.Json<Order>("raw", o => o.Raw),
         UnnestColumn.Time<Order>("source_updated_at", o => o.SourceUpdatedAt),
         UnnestColumn.Int<Order>("source_progress", o => o.SourceProgress),
@@ -70,6 +73,12 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Money<Basket>("discount_value", b => b.DiscountValue),
         UnnestColumn.Money<Basket>("price", b => b.Price),
         UnnestColumn.Int<Basket>("quantity", b => b.Quantity),
+        UnnestColumn.Money<Basket>("ticket_amount", b => b.TicketAmount),
+        UnnestColumn.Money<Basket>("service_fee_amount", b => b.ServiceFeeAmount),
+        UnnestColumn.Money<Basket>("ticket_original_price", b => b.TicketOriginalPrice),
+        UnnestColumn.Text<Basket>("series", b => b.Series),
+        UnnestColumn.Text<Basket>("seat_name", b => b.SeatName),
+        UnnestColumn.Text<Basket>("multiprice_code", b => b.MultipriceCode),
         UnnestColumn.Text<Basket>("client_email", b => b.ClientEmail),
         UnnestColumn.Text<Basket>("client_phone", b => b.ClientPhone),
         UnnestColumn.Text<Basket>("client_name", b => b.ClientName),
@@ -92,6 +101,7 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Time<Basket>("refunded_at", b => b.RefundedAt),
         UnnestColumn.Money<Basket>("refunded_amount", b => b.RefundedAmount),
         UnnestColumn.Money<Basket>("refunded_deduction_amount", b => b.RefundedDeductionAmount),
+        UnnestColumn.Json<Basket>("refunds", b => b.Refunds),
         UnnestColumn.Json<Basket>("raw", b => b.Raw),
         UnnestColumn.Time<Basket>("source_updated_at", b => b.SourceUpdatedAt),
     ];

@@ -2,19 +2,38 @@ using Microsoft.Extensions.Options;
 
 namespace Qtickets.Sync.Infrastructure.Persistence;
 
-/// <summary>How sales are bucketed into days.</summary>
+/// <summary>How sales are bucketed into days, and how the maintained daily sales table is kept.</summary>
 public sealed class SalesOptions
 {
     public const string Section = "Sales";
 
-    /// <summary>IANA time zone whose local calendar day a sale belongs to.</summary>
+    /// <summary>IANA time zone whose local calendar day a sale belongs to. Changing it rebuilds the table once.</summary>
     public string TimeZone { get; set; } = "Europe/Moscow";
+
+    /// <summary>How often queued changes are folded into the <c>daily_sales</c> table.</summary>
+    public TimeSpan FoldInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Fold in the background; tests switch it off and fold when they choose.</summary>
+    public bool FoldInBackground { get; set; } = true;
+
+    /// <summary>Cron (in <c>TimeZone</c>) of the nightly drift check of the table against a full recompute.</summary>
+    public string DriftCron { get; set; } = "30 3 * * *";
 }
 
 internal sealed class SalesOptionsValidator : IValidateOptions<SalesOptions>
 {
-    public ValidateOptionsResult Validate(string? name, SalesOptions options) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Sales:TimeZone '{options.TimeZone}' is not a known time zone (use an IANA id such as Europe/Moscow).");
+    public ValidateOptionsResult Validate(string? name, SalesOptions options)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out var zone) || !zone.HasIanaId)
+        {
+            return ValidateOptionsResult.Fail($"Sales:TimeZone '{options.TimeZone}' is not a known time zone (use an IANA id such as Europe/Moscow).");
+        }
+        if (options.FoldInterval <= TimeSpan.Zero || options.FoldInterval > TimeSpan.FromMinutes(10))
+        {
+            return ValidateOptionsResult.Fail($"Sales:FoldInterval '{options.FoldInterval}' must be between 00:00:00.001 and 00:10:00.");
+        }
+        return string.IsNullOrWhiteSpace(options.DriftCron)
+            ? ValidateOptionsResult.Fail("Sales:DriftCron must be a cron expression such as '30 3 * * *'.")
+            : ValidateOptionsResult.Success;
+    }
 }

@@ -130,7 +130,10 @@ internal static class JsonValues
         return value.TryGetDateTimeOffset(out var date) && HasOffset(text) ? date : null;
     }
 
-    /// <summary>The member's JSON text exactly as received; null when absent or an empty <c>[]</c>/<c>{}</c>.</summary>
+    /// <summary>
+    /// The member's JSON text exactly as received; null when absent, an empty <c>[]</c>/<c>{}</c>, or the empty
+    /// string real answers send for an empty <c>custom</c>.
+    /// </summary>
     public static string? RawObject(JsonElement obj, string name)
     {
         if (!TryGet(obj, name, out var value))
@@ -141,6 +144,7 @@ internal static class JsonValues
         {
             JsonValueKind.Object => !value.EnumerateObject().MoveNext(),
             JsonValueKind.Array => value.GetArrayLength() == 0,
+            JsonValueKind.String => value.GetString()!.Length == 0,
             _ => false,
         };
         return empty ? null : value.GetRawText();

@@ -69,6 +69,7 @@ public static class OrderPayloadParser
             Custom = JsonValues.RawObject(json, "custom"),
             Fields = JsonValues.RawObject(json, "fields"),
             Integrations = JsonValues.RawObject(json, "integrations"),
+            Refunds = JsonValues.RawObject(json, "refunds"),
             Raw = json.GetRawText(),
             SourceUpdatedAt = updatedAt,
         };
@@ -136,6 +137,12 @@ public static class OrderPayloadParser
             DiscountValue = JsonValues.Decimal(json, "discount_value"),
             Price = JsonValues.Decimal(json, "price") ?? 0m,
             Quantity = (int?)JsonValues.Int64(json, "quantity") ?? 1,
+            TicketAmount = JsonValues.Decimal(json, "ticket_amount"),
+            ServiceFeeAmount = JsonValues.Decimal(json, "service_fee_amount"),
+            TicketOriginalPrice = JsonValues.Decimal(json, "ticket_original_price"),
+            Series = JsonValues.String(json, "series"),
+            SeatName = JsonValues.String(json, "seat_name"),
+            MultipriceCode = JsonValues.String(json, "multiprice_code"),
             ClientEmail = JsonValues.String(json, "client_email"),
             ClientPhone = JsonValues.String(json, "client_phone"),
             ClientName = JsonValues.String(json, "client_name"),
@@ -158,6 +165,7 @@ public static class OrderPayloadParser
             RefundedAt = JsonValues.Date(json, "refunded_at"),
             RefundedAmount = JsonValues.Decimal(json, "refunded_amount"),
             RefundedDeductionAmount = JsonValues.Decimal(json, "refunded_deduction_amount"),
+            Refunds = JsonValues.RawObject(json, "refunds"),
             Raw = json.GetRawText(),
             SourceUpdatedAt = orderUpdatedAt,
         };

@@ -120,4 +120,13 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
         command.Parameters.AddWithValue("now", time.GetUtcNow());
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>The daily sales drift check's finding, written with its repair.</summary>
+    public static async Task RecordSalesDriftAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, int differing, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("UPDATE sync_runs SET sales_rows_differing = @rows WHERE id = @id", connection, transaction);
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("rows", differing);
+        await command.ExecuteNonQueryAsync(ct);
+    }
 }

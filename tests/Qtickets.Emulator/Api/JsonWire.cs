@@ -56,6 +56,16 @@ public static class JsonWire
         }
     }
 
+    /// <summary>
+    /// A URL the way PHP's json_encode writes it, every slash escaped (<c>https:\/\/…</c>), so clients meet the
+    /// escape real answers carry. Only for ASCII text that needs no other escaping.
+    /// </summary>
+    public static void WriteUrl(Utf8JsonWriter writer, string name, string url)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteRawValue("\"" + url.Replace("/", "\\/", StringComparison.Ordinal) + "\"", skipInputValidation: true);
+    }
+
     public static void WriteNullableId(Utf8JsonWriter writer, string name, int id)
     {
         if (id == 0)

@@ -32,9 +32,9 @@ public static class OrderJsonWriter
         writer.WriteNumber("payment_id", payment.PaymentId);
         writer.WriteString("payment_type_id", payment.TypeId);
         WriteCardNumber(writer, order, payment);
-        writer.WriteString("payment_url", $"https://qtickets.ru/pay/{uniqid}");
+        JsonWire.WriteUrl(writer, "payment_url", $"https://qtickets.ru/pay/{uniqid}");
         var cancelHash = order.CancelHashOverride ?? StableHash.Hex32((ulong)order.UniqidCode);
-        writer.WriteString("cancel_url", $"https://qtickets.ru/cancel-order/{uniqid}/{cancelHash}");
+        JsonWire.WriteUrl(writer, "cancel_url", $"https://qtickets.ru/cancel-order/{uniqid}/{cancelHash}");
         writer.WriteNumber("basket_user_id", order.BasketUserId);
         JsonWire.WriteNullableId(writer, "backend_user_id", order.BackendUserId);
         writer.WriteNull("access_code_id");
@@ -57,6 +57,7 @@ public static class OrderJsonWriter
         }
 
         writer.WriteEndArray();
+        WriteRefunds(writer, order);
         WriteIntegrations(writer, order);
         extraFields?.Invoke(writer);
         writer.WriteEndObject();
@@ -76,6 +77,23 @@ public static class OrderJsonWriter
         JsonWire.WriteNullableMoney(writer, "discount_value", basket.DiscountKop);
         JsonWire.WriteMoney(writer, "price", basket.PriceKop);
         writer.WriteNumber("quantity", 1);
+        JsonWire.WriteMoney(writer, "ticket_original_price", basket.TicketOriginalPriceKop);
+        JsonWire.WriteMoney(writer, "ticket_amount", basket.PriceKop - basket.ServiceFeeKop);
+        JsonWire.WriteMoney(writer, "service_fee_amount", basket.ServiceFeeKop);
+        // A digit string, as in real answers.
+        writer.WriteString("series", (1 + (basket.IdValue % 9)).ToString(CultureInfo.InvariantCulture));
+        writer.WriteString("seat_name", $"{Catalog.Zones[basket.Zone]}, ряд {basket.Row}, место {basket.Place}");
+        if (Catalog.MultipriceCodes[basket.IdValue % Catalog.MultipriceCodes.Length] is { } multiprice)
+        {
+            writer.WriteString("multiprice_code", multiprice);
+        }
+        else
+        {
+            writer.WriteNull("multiprice_code");
+        }
+
+        writer.WriteStartArray("services");
+        writer.WriteEndArray();
         writer.WriteString("client_email", client.Email);
         writer.WriteString("client_phone", client.Phone);
         writer.WriteString("client_name", client.Name);
@@ -91,8 +109,8 @@ public static class OrderJsonWriter
         {
             var path = basket.TicketPathOverride
                 ?? $"{Base62.Encode((long)(StableHash.Mix((ulong)basket.BarcodeValue) % Base62.MaxValue))}/{StableHash.Hex32((ulong)basket.IdValue)}";
-            writer.WriteString("pdf_url", $"https://qtickets.ru/ticket/pdf/{path}");
-            writer.WriteString("passbook_url", $"https://qtickets.ru/ticket/passbook/{path}");
+            JsonWire.WriteUrl(writer, "pdf_url", $"https://qtickets.ru/ticket/pdf/{path}");
+            JsonWire.WriteUrl(writer, "passbook_url", $"https://qtickets.ru/ticket/passbook/{path}");
         }
 
         writer.WriteStartArray("related_baskets");
@@ -109,6 +127,38 @@ public static class OrderJsonWriter
         JsonWire.WriteTime(writer, "refunded_at", basket.RefundedAtSec);
         JsonWire.WriteNullableMoney(writer, "refunded_amount", basket.RefundedAmountKop);
         JsonWire.WriteNullableMoney(writer, "refunded_deduction_amount", basket.RefundedDeductionKop);
+        writer.WriteStartArray("refunds");
+        if (basket.RefundedAtSec != 0)
+        {
+            WriteRefund(writer, basket);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The order's <c>refunds</c> list: one entry per refunded basket.</summary>
+    private static void WriteRefunds(Utf8JsonWriter writer, Order order)
+    {
+        writer.WriteStartArray("refunds");
+        foreach (ref readonly var basket in order.BasketsValue.AsSpan())
+        {
+            if (basket.RefundedAtSec != 0)
+            {
+                WriteRefund(writer, basket);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteRefund(Utf8JsonWriter writer, in Basket basket)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("basket_id", basket.IdValue);
+        JsonWire.WriteMoney(writer, "amount", Math.Max(0, basket.RefundedAmountKop));
+        JsonWire.WriteMoney(writer, "deduction_amount", Math.Max(0, basket.RefundedDeductionKop));
+        JsonWire.WriteTime(writer, "created_at", basket.RefundedAtSec);
         writer.WriteEndObject();
     }
 

@@ -23,6 +23,9 @@ public struct Basket
     internal int RefundedAmountKop;
     internal int RefundedDeductionKop;
 
+    /// <summary>Share of the price that is the service fee, in percent (real answers split the price in two).</summary>
+    internal byte ServiceFeePercent;
+
     /// <summary>Season ticket: this many following baskets of the order are its <c>related_baskets</c>.</summary>
     internal byte RelatedCount;
 
@@ -38,6 +41,11 @@ public struct Basket
     public readonly decimal OriginalPrice => OriginalPriceKop / 100m;
     public readonly decimal? DiscountValue => DiscountKop < 0 ? null : DiscountKop / 100m;
     public readonly decimal Price => PriceKop / 100m;
+    public readonly decimal ServiceFeeAmount => ServiceFeeKop / 100m;
+    public readonly decimal TicketAmount => (PriceKop - ServiceFeeKop) / 100m;
+    public readonly decimal TicketOriginalPrice => TicketOriginalPriceKop / 100m;
+    internal readonly int ServiceFeeKop => PriceKop * ServiceFeePercent / 100;
+    internal readonly int TicketOriginalPriceKop => OriginalPriceKop - (OriginalPriceKop * ServiceFeePercent / 100);
     public readonly DateTimeOffset CreatedAt => WireTime.ToDateTime(CreatedAtSec);
     public readonly DateTimeOffset UpdatedAt => WireTime.ToDateTime(UpdatedAtSec);
     public readonly DateTimeOffset? CheckedAt => WireTime.ToNullableDateTime(CheckedAtSec);

@@ -67,12 +67,21 @@ public static class Catalog
         "DANCE",
     ];
 
-    public static readonly Site[] Sites = [new(16, "qtickets.ru"), new(21, "spb.qtickets.ru"), new(34, "widget.qtickets.ru")];
+    /// <summary>The last one is an internationalised domain, as real organizers' sites are.</summary>
+    public static readonly Site[] Sites =
+    [
+        new(16, "qtickets.ru"), new(21, "spb.qtickets.ru"), new(34, "widget.qtickets.ru"), new(57, "корпорация-кубиков.рф"),
+    ];
 
     public static readonly PaymentMethod[] PaymentMethods =
     [
         new(36, "bankcard", false), new(41, "sbp", false), new(42, "cash", true), new(43, "invoice", true),
+        // Real answers carry a digit string here too.
+        new(44, "4326371", false),
     ];
+
+    /// <summary>Price categories of multi-price seats; most seats have none.</summary>
+    public static readonly string?[] MultipriceCodes = [null, null, null, "adult", "child"];
 
     public static readonly (string Key, string Value)[][] Utms =
     [

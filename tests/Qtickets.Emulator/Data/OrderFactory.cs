@@ -15,14 +15,14 @@ public sealed class OrderFactory(IReadOnlyList<EventInfo> events, IReadOnlyList<
     internal Order Create(Random rng, int id, int createdAt)
     {
         var ev = events[rng.Next(events.Count)];
-        var method = Catalog.PaymentMethods[PickWeighted(rng, [70, 20, 6, 4])];
+        var method = Catalog.PaymentMethods[PickWeighted(rng, [65, 20, 6, 4, 5])];
         var order = new Order
         {
             IdValue = id,
             UniqidCode = rng.NextInt64(Base62.MaxValue),
             ClientValue = clients[rng.Next(clients.Count)],
             EventIdValue = ev.Id,
-            Site = (byte)PickWeighted(rng, [80, 15, 5]),
+            Site = (byte)PickWeighted(rng, [75, 15, 5, 5]),
             PaymentType = (byte)Array.IndexOf(Catalog.PaymentMethods, method),
             CreatedAtSec = createdAt,
             UpdatedAtSec = createdAt,
@@ -88,9 +88,10 @@ public sealed class OrderFactory(IReadOnlyList<EventInfo> events, IReadOnlyList<
         Random rng, int showId, byte zone, short row, short place, int priceKop, int discountPercent, int createdAt)
     {
         var discount = priceKop * discountPercent / 100;
+        var id = _nextBasketId++;
         return new Basket
         {
-            IdValue = _nextBasketId++,
+            IdValue = id,
             ShowIdValue = showId,
             BarcodeValue = 870_000_000_000 + rng.NextInt64(10_000_000_000),
             Zone = zone,
@@ -104,6 +105,8 @@ public sealed class OrderFactory(IReadOnlyList<EventInfo> events, IReadOnlyList<
             RefundedAmountKop = -1,
             RefundedDeductionKop = -1,
             HasTicketUrls = true,
+            // Derived from the id rather than drawn, so the random sequence (and every data set) stays as it was.
+            ServiceFeePercent = (byte)(priceKop == 0 || id % 4 == 0 ? 0 : 10),
         };
     }
 

@@ -13,7 +13,10 @@ internal static class OrderLifecycle
         TouchAll(order, time);
     }
 
-    /// <summary>Cancels the whole order; a paid order keeps <c>payed:true</c>, as QTickets does.</summary>
+    /// <summary>
+    /// Cancels the whole order; a paid order keeps <c>payed:true</c>, as QTickets does. The baskets of a cancelled
+    /// unpaid order say <c>refunded_amount: 0</c> with <c>refunded_at: null</c>, as captured answers do.
+    /// </summary>
     public static void Cancel(Order order, int time)
     {
         foreach (ref var basket in order.BasketsValue.AsSpan())
@@ -21,6 +24,10 @@ internal static class OrderLifecycle
             if (basket.IsActive)
             {
                 basket.DeletedAtSec = time;
+                if (!order.PayedValue)
+                {
+                    basket.RefundedAmountKop = 0;
+                }
             }
         }
 

@@ -137,7 +137,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var report = await DailyAsync(from, today);
         var apiByDay = report.GetProperty("rows").EnumerateArray()
             .GroupBy(r => r.GetProperty("day").GetString()!)
-            .ToDictionary(g => g.Key, g => (Net: g.Sum(r => r.GetProperty("netRevenue").GetDecimal()), Tickets: g.Sum(r => r.GetProperty("ticketsSold").GetInt32())));
+            .ToDictionary(g => g.Key, g => (Net: g.Sum(r => r.GetProperty("net").GetDecimal()), Tickets: g.Sum(r => r.GetProperty("ticketsSold").GetInt32())));
         Assert.True(apiByDay.Count > 5, "the emulator's sales should cover most of the 30 days");
         foreach (var bar in bars)
         {
@@ -147,7 +147,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         }
         var todayTotals = (await DailyAsync(today, today)).GetProperty("totals");
         Assert.Equal(todayTotals.GetProperty("ticketsSold").GetInt32(), int.Parse((await page.GetAttributeAsync("#today-tickets", "data-value"))!, CultureInfo.InvariantCulture));
-        Assert.Equal(todayTotals.GetProperty("revenue").GetDecimal(), Value(await page.GetAttributeAsync("#today-revenue", "data-value")));
+        Assert.Equal(todayTotals.GetProperty("gross").GetDecimal(), Value(await page.GetAttributeAsync("#today-revenue", "data-value")));
         Assert.True(await page.Locator("#top-events tr[data-event]").CountAsync() > 0);
 
         var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -168,7 +168,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var eventNet = (await page.Locator("#sales-chart rect.bar").EvaluateAllAsync<string[]>("bars => bars.map(b => b.dataset.net)")).Sum(Value);
         var eventReport = await DailyAsync(from, today);
         Assert.Equal(eventReport.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("eventId").GetInt64().ToString(CultureInfo.InvariantCulture) == eventId)
-            .Sum(r => r.GetProperty("netRevenue").GetDecimal()), eventNet);
+            .Sum(r => r.GetProperty("net").GetDecimal()), eventNet);
 
         // The emulator's webhooks stop: orders still change there, nothing arrives here, and time passes.
         emulator.Faults.Settings = emulator.Faults.Settings with { WebhookDropPercent = 100 };

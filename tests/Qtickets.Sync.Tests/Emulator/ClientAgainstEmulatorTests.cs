@@ -61,6 +61,28 @@ public sealed class ClientAgainstEmulatorTests : IClassFixture<EmulatorHost>, ID
     }
 
     [Fact]
+    public async Task Generated_orders_carry_the_fields_and_quirks_of_real_answers()
+    {
+        var orders = new List<Sync.Domain.Orders.Order>();
+        await foreach (var page in Client.ListOrdersAsync(new OrderListQuery { PageSize = 200 }, CancellationToken.None))
+        {
+            orders.AddRange(page.Orders);
+        }
+
+        var baskets = orders.SelectMany(o => o.Baskets).ToList();
+        Assert.All(baskets, b => Assert.Equal(b.Price, b.TicketAmount + b.ServiceFeeAmount));
+        Assert.All(baskets, b => Assert.True(b.Series is { Length: > 0 } s && s.All(char.IsAsciiDigit)));
+        Assert.All(baskets, b => Assert.NotNull(b.TicketOriginalPrice));
+        Assert.Contains(baskets, b => b.ServiceFeeAmount > 0);
+        Assert.Contains(baskets, b => b.MultipriceCode is not null);
+        Assert.Contains(orders, o => o.PaymentTypeId is { } type && type.All(char.IsAsciiDigit));
+        Assert.Contains(orders, o => o.SiteHost is { } host && host.EndsWith(".рф", StringComparison.Ordinal));
+        Assert.Contains(orders, o => o.Raw.Contains(@":\/\/", StringComparison.Ordinal));
+        Assert.Contains(baskets, b => b.RefundedAt is not null && b.Refunds is not null);
+        Assert.Contains(baskets, b => b.RefundedAmount == 0m && b.RefundedAt is null);
+    }
+
+    [Fact]
     public async Task Too_many_requests_and_unavailable_answers_are_retried_until_the_listing_completes()
     {
         emulator.Faults.Settings = new FaultSettings { Api429Percent = 15, Api503Percent = 15, RetryAfterSeconds = 0 };

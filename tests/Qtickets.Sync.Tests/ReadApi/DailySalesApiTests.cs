@@ -19,6 +19,7 @@ public class DailySalesApiTests(SyncApiFactory factory) : IClassFixture<SyncApiF
         if (!db.Orders.Any())
         {
             await SaveAsync(factory, [.. orders]);
+            await SalesTable.FoldAsync(factory);
         }
     }
 
@@ -52,6 +53,14 @@ public class DailySalesApiTests(SyncApiFactory factory) : IClassFixture<SyncApiF
         list[2].Baskets.Add(Ticket(5000, showId: 601));
         list[2].Baskets[1].VanishedAt = dst.AddHours(3);
         list[4].Baskets[1].DeletedAt = dst.AddDays(1).AddHours(2);
+        // Prices split into ticket and service fee.
+        list[3].Baskets[0].ServiceFeeAmount = 250;
+        list[6].Baskets[0].ServiceFeeAmount = 45.05m;
+        // A paid order QTickets no longer knows, and one cancelled without a refund: neither sells.
+        list.Add(Order(61, dst.AddHours(5), baskets: [Ticket(3333, showId: 611)]));
+        list[^1].UpstreamMissingAt = dst.AddDays(4);
+        list.Add(Order(60, dst.AddHours(6), baskets: [Ticket(4444, showId: 601)]));
+        list[^1].DeletedAt = dst.AddDays(1);
         return list;
     }
 
@@ -68,9 +77,44 @@ public class DailySalesApiTests(SyncApiFactory factory) : IClassFixture<SyncApiF
 
         var report = await GetJsonAsync(client, "/api/v1/sales/daily" + (tz is null ? "" : $"?tz={Uri.EscapeDataString(tz)}"));
 
-        var expected = DailySales.Compute(orders, zone);
+        var expected = ByEvent(DailySales.Compute(orders, zone));
         Assert.Equal(zone.Id, report.GetProperty("timeZone").GetString());
         AssertRows(expected, report);
+        var fromTable = zone.Id == "Europe/Moscow";
+        Assert.Equal(fromTable ? "table" : "recompute", report.GetProperty("source").GetString());
+        Assert.Equal(fromTable, report.GetProperty("note").ValueKind == JsonValueKind.Null);
+    }
+
+    [Theory]
+    [InlineData("day")]
+    [InlineData("event")]
+    [InlineData("show")]
+    [InlineData("show", "UTC")]
+    public async Task Group_by_day_event_or_show_gives_the_domain_rows_at_that_grain(string groupBy, string tz = "Europe/Moscow")
+    {
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
+
+        var report = await GetJsonAsync(client, $"/api/v1/sales/daily?group_by={groupBy}&tz={tz}");
+
+        var rows = DailySales.Compute(orders, TimeZoneInfo.FindSystemTimeZoneById(tz));
+        var expected = groupBy switch
+        {
+            "day" => Group(rows, r => (r.Day, (long?)null, (long?)null)),
+            "event" => ByEvent(rows),
+            _ => Group(rows, r => (r.Day, (long?)r.EventId, (long?)r.ShowId)),
+        };
+        Assert.Equal(groupBy, report.GetProperty("groupBy").GetString());
+        AssertRows(expected, report);
+    }
+
+    [Fact]
+    public async Task An_unknown_group_by_is_a_problem_naming_it()
+    {
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
+
+        var problem = await GetProblemAsync(client, "/api/v1/sales/daily?group_by=month", System.Net.HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("group_by", out _));
     }
 
     [Fact]
@@ -81,7 +125,7 @@ public class DailySalesApiTests(SyncApiFactory factory) : IClassFixture<SyncApiF
 
         var report = await GetJsonAsync(client, "/api/v1/sales/daily?tz=Europe/Berlin&event_id=60&from=2024-03-31&to=2024-04-02");
 
-        var expected = DailySales.Compute(orders, zone)
+        var expected = ByEvent(DailySales.Compute(orders, zone))
             .Where(r => r.EventId == 60 && r.Day >= new DateOnly(2024, 3, 31) && r.Day <= new DateOnly(2024, 4, 2))
             .ToList();
         Assert.NotEmpty(expected);
@@ -103,8 +147,8 @@ public class DailySalesApiTests(SyncApiFactory factory) : IClassFixture<SyncApiF
             var rows = expected.Where(r => r.EventId == id).ToList();
             var sales = e.GetProperty("sales");
             Assert.Equal(rows.Sum(r => r.TicketsSold), sales.GetProperty("ticketsSold").GetInt32());
-            Assert.Equal(rows.Sum(r => r.Revenue), sales.GetProperty("revenue").GetDecimal());
-            Assert.Equal(rows.Sum(r => r.RefundedAmount), sales.GetProperty("refundedAmount").GetDecimal());
+            Assert.Equal(rows.Sum(r => r.Gross), sales.GetProperty("revenue").GetDecimal());
+            Assert.Equal(rows.Sum(r => r.Refunds), sales.GetProperty("refundedAmount").GetDecimal());
             Assert.Equal(rows.Sum(r => r.RefundedTickets), sales.GetProperty("refundedTickets").GetInt32());
         }
         Assert.Equal([60L, 61L], events.EnumerateArray().Select(e => e.GetProperty("id").GetInt64()));
@@ -152,15 +196,33 @@ public class DailySalesApiTests(SyncApiFactory factory) : IClassFixture<SyncApiF
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Csv.Parse(System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
-        var expected = DailySales.Compute(orders, TimeZoneInfo.Utc);
+        var expected = ByEvent(DailySales.Compute(orders, TimeZoneInfo.Utc));
         Assert.Equal("day", lines[0][0]);
+        Assert.Equal("net", lines[0][10]);
         Assert.Equal(expected.Count + 2, lines.Count);
         Assert.Equal("total", lines[^1][0]);
-        Assert.Equal(expected.Sum(r => r.NetRevenue), decimal.Parse(lines[^1][7], CultureInfo.InvariantCulture));
+        Assert.Equal(expected.Sum(r => r.Net), decimal.Parse(lines[^1][10], CultureInfo.InvariantCulture));
         Assert.Equal(expected[0].Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), lines[1][0]);
     }
 
-    private static void AssertRows(IReadOnlyList<DailySales> expected, JsonElement report)
+    /// <summary>The report's default grain: a row per day and event, shows added together.</summary>
+    private static List<ReportRow> ByEvent(IReadOnlyList<DailySales> rows) => Group(rows, r => (r.Day, (long?)r.EventId, (long?)null));
+
+    private static List<ReportRow> Group(IReadOnlyList<DailySales> rows, Func<DailySales, (DateOnly, long?, long?)> key) =>
+        [.. rows.GroupBy(key)
+            .Select(g => new ReportRow(g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Sum(r => r.PaidOrders), g.Sum(r => r.TicketsSold),
+                g.Sum(r => r.Gross), g.Sum(r => r.TicketRevenue), g.Sum(r => r.ServiceFees), g.Sum(r => r.RefundedTickets), g.Sum(r => r.Refunds)))
+            .OrderBy(r => r.Day).ThenBy(r => r.EventId).ThenBy(r => r.ShowId)];
+
+    private sealed record ReportRow(DateOnly Day, long? EventId, long? ShowId, int PaidOrders, int TicketsSold, decimal Gross,
+        decimal TicketRevenue, decimal ServiceFees, int RefundedTickets, decimal Refunds)
+    {
+        public decimal Net => Gross - Refunds;
+    }
+
+    private static long? Long(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetInt64();
+
+    private static void AssertRows(IReadOnlyList<ReportRow> expected, JsonElement report)
     {
         var rows = report.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(expected.Count, rows.Count);
@@ -168,19 +230,21 @@ public class DailySalesApiTests(SyncApiFactory factory) : IClassFixture<SyncApiF
         {
             var want = expected[i];
             var got = rows[i];
-            Assert.Equal(want.Day, DateOnly.Parse(got.GetProperty("day").GetString()!, CultureInfo.InvariantCulture));
-            Assert.Equal(want.EventId, got.GetProperty("eventId").GetInt64());
-            Assert.Equal(want.PaidOrders, got.GetProperty("paidOrders").GetInt32());
-            Assert.Equal(want.TicketsSold, got.GetProperty("ticketsSold").GetInt32());
-            Assert.Equal(want.Revenue, got.GetProperty("revenue").GetDecimal());
-            Assert.Equal(want.RefundedTickets, got.GetProperty("refundedTickets").GetInt32());
-            Assert.Equal(want.RefundedAmount, got.GetProperty("refundedAmount").GetDecimal());
-            Assert.Equal(want.NetRevenue, got.GetProperty("netRevenue").GetDecimal());
+            var actual = new ReportRow(
+                DateOnly.Parse(got.GetProperty("day").GetString()!, CultureInfo.InvariantCulture),
+                Long(got.GetProperty("eventId")), Long(got.GetProperty("showId")),
+                got.GetProperty("paidOrders").GetInt32(), got.GetProperty("ticketsSold").GetInt32(),
+                got.GetProperty("gross").GetDecimal(), got.GetProperty("ticketRevenue").GetDecimal(),
+                got.GetProperty("serviceFees").GetDecimal(), got.GetProperty("refundedTickets").GetInt32(),
+                got.GetProperty("refunds").GetDecimal());
+            Assert.Equal(want, actual);
+            Assert.Equal(want.Net, got.GetProperty("net").GetDecimal());
         }
         var totals = report.GetProperty("totals");
         Assert.Equal(expected.Sum(r => r.TicketsSold), totals.GetProperty("ticketsSold").GetInt32());
-        Assert.Equal(expected.Sum(r => r.Revenue), totals.GetProperty("revenue").GetDecimal());
-        Assert.Equal(expected.Sum(r => r.RefundedAmount), totals.GetProperty("refundedAmount").GetDecimal());
-        Assert.Equal(expected.Sum(r => r.NetRevenue), totals.GetProperty("netRevenue").GetDecimal());
+        Assert.Equal(expected.Sum(r => r.Gross), totals.GetProperty("gross").GetDecimal());
+        Assert.Equal(expected.Sum(r => r.ServiceFees), totals.GetProperty("serviceFees").GetDecimal());
+        Assert.Equal(expected.Sum(r => r.Refunds), totals.GetProperty("refunds").GetDecimal());
+        Assert.Equal(expected.Sum(r => r.Net), totals.GetProperty("net").GetDecimal());
     }
 }

@@ -42,6 +42,8 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests apply webhooks when they choose (WebhookApplier.ApplyPendingAsync), so rows they arrange as
         // pending or failed stay that way.
         ["Webhooks:ApplyInBackground"] = "false",
+        // Likewise the daily sales table is folded when a test chooses (DailySalesFolder.FoldPendingAsync).
+        ["Sales:FoldInBackground"] = "false",
         ["Qtickets:BaseUrl"] = "http://qtickets.invalid/api/rest/v1/",
         ["Qtickets:Token"] = "test-token",
         ["Auth:ApiKeys:0:Key"] = AdminKey,

@@ -16,6 +16,10 @@ internal sealed class BasketConfiguration : IEntityTypeConfiguration<Basket>
         builder.Property(b => b.Price).HasColumnType("numeric");
         builder.Property(b => b.RefundedAmount).HasColumnType("numeric");
         builder.Property(b => b.RefundedDeductionAmount).HasColumnType("numeric");
+        builder.Property(b => b.TicketAmount).HasColumnType("numeric");
+        builder.Property(b => b.ServiceFeeAmount).HasColumnType("numeric");
+        builder.Property(b => b.TicketOriginalPrice).HasColumnType("numeric");
+        builder.Property(b => b.Refunds).HasColumnType("jsonb");
         builder.Property(b => b.Raw).HasColumnType("jsonb");
 
         // Covering the sales rules' columns: the daily sales join probes it once per order without touching the heap.

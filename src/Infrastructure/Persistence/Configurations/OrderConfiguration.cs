@@ -17,6 +17,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Custom).HasColumnType("jsonb");
         builder.Property(o => o.Fields).HasColumnType("jsonb");
         builder.Property(o => o.Integrations).HasColumnType("jsonb");
+        builder.Property(o => o.Refunds).HasColumnType("jsonb");
         builder.Property(o => o.Raw).HasColumnType("jsonb");
         builder.Property(o => o.LastSource).HasMaxLength(16);
         builder.Ignore(o => o.Version);

@@ -295,6 +295,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("legal_name");
 
+                    b.Property<string>("MultipriceCode")
+                        .HasColumnType("text")
+                        .HasColumnName("multiprice_code");
+
                     b.Property<long>("OrderId")
                         .HasColumnType("bigint")
                         .HasColumnName("order_id");
@@ -340,6 +344,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("refunded_deduction_amount");
 
+                    b.Property<string>("Refunds")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("refunds");
+
                     b.PrimitiveCollection<long[]>("RelatedBaskets")
                         .IsRequired()
                         .HasColumnType("bigint[]")
@@ -348,6 +356,18 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<string>("SeatId")
                         .HasColumnType("text")
                         .HasColumnName("seat_id");
+
+                    b.Property<string>("SeatName")
+                        .HasColumnType("text")
+                        .HasColumnName("seat_name");
+
+                    b.Property<string>("Series")
+                        .HasColumnType("text")
+                        .HasColumnName("series");
+
+                    b.Property<decimal?>("ServiceFeeAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("service_fee_amount");
 
                     b.Property<long?>("ShowId")
                         .HasColumnType("bigint")
@@ -360,6 +380,14 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("SyncedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
+
+                    b.Property<decimal?>("TicketAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ticket_amount");
+
+                    b.Property<decimal?>("TicketOriginalPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ticket_original_price");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -518,6 +546,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("raw");
 
+                    b.Property<string>("Refunds")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("refunds");
+
                     b.Property<bool>("ReserveExtended")
                         .HasColumnType("boolean")
                         .HasColumnName("reserve_extended");
@@ -661,6 +693,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<int>("Pages")
                         .HasColumnType("integer")
                         .HasColumnName("pages");
+
+                    b.Property<int?>("SalesRowsDiffering")
+                        .HasColumnType("integer")
+                        .HasColumnName("sales_rows_differing");
 
                     b.Property<DateTimeOffset?>("Since")
                         .HasColumnType("timestamp with time zone")
@@ -844,26 +880,38 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("event_id");
 
+                    b.Property<decimal>("Gross")
+                        .HasColumnType("numeric")
+                        .HasColumnName("gross");
+
                     b.Property<int>("PaidOrders")
                         .HasColumnType("integer")
                         .HasColumnName("paid_orders");
-
-                    b.Property<decimal>("RefundedAmount")
-                        .HasColumnType("numeric")
-                        .HasColumnName("refunded_amount");
 
                     b.Property<int>("RefundedTickets")
                         .HasColumnType("integer")
                         .HasColumnName("refunded_tickets");
 
-                    b.Property<decimal>("Revenue")
+                    b.Property<decimal>("Refunds")
                         .HasColumnType("numeric")
-                        .HasColumnName("revenue");
+                        .HasColumnName("refunds");
+
+                    b.Property<decimal>("ServiceFees")
+                        .HasColumnType("numeric")
+                        .HasColumnName("service_fees");
+
+                    b.Property<long>("ShowId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("show_id");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("source");
+
+                    b.Property<decimal>("TicketRevenue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ticket_revenue");
 
                     b.Property<int>("TicketsSold")
                         .HasColumnType("integer")

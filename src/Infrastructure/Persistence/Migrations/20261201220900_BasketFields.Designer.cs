@@ -12,8 +12,8 @@ using Qtickets.Sync.Infrastructure.Persistence;
 namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(SyncDbContext))]
-    [Migration("20261201224806_AlertStates")]
-    partial class AlertStates
+    [Migration("20261201220900_BasketFields")]
+    partial class BasketFields
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,52 +24,6 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("Qtickets.Sync.Domain.Alerts.AlertState", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("key");
-
-                    b.Property<string>("Account")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("account");
-
-                    b.Property<string>("Detail")
-                        .HasColumnType("text")
-                        .HasColumnName("detail");
-
-                    b.Property<DateTimeOffset?>("FiredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("fired_at");
-
-                    b.Property<int>("FiredCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("fired_count");
-
-                    b.Property<string>("LastMessage")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("last_message");
-
-                    b.Property<DateTimeOffset?>("NotifiedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("notified_at");
-
-                    b.Property<string>("Rule")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("rule");
-
-                    b.HasKey("Key")
-                        .HasName("pk_alert_states");
-
-                    b.ToTable("alert_states", (string)null);
-                });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Client", b =>
                 {
@@ -298,6 +252,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("legal_name");
 
+                    b.Property<string>("MultipriceCode")
+                        .HasColumnType("text")
+                        .HasColumnName("multiprice_code");
+
                     b.Property<long>("OrderId")
                         .HasColumnType("bigint")
                         .HasColumnName("order_id");
@@ -343,6 +301,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric")
                         .HasColumnName("refunded_deduction_amount");
 
+                    b.Property<string>("Refunds")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("refunds");
+
                     b.PrimitiveCollection<long[]>("RelatedBaskets")
                         .IsRequired()
                         .HasColumnType("bigint[]")
@@ -351,6 +313,18 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<string>("SeatId")
                         .HasColumnType("text")
                         .HasColumnName("seat_id");
+
+                    b.Property<string>("SeatName")
+                        .HasColumnType("text")
+                        .HasColumnName("seat_name");
+
+                    b.Property<string>("Series")
+                        .HasColumnType("text")
+                        .HasColumnName("series");
+
+                    b.Property<decimal?>("ServiceFeeAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("service_fee_amount");
 
                     b.Property<long?>("ShowId")
                         .HasColumnType("bigint")
@@ -363,6 +337,14 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("SyncedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
+
+                    b.Property<decimal?>("TicketAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ticket_amount");
+
+                    b.Property<decimal?>("TicketOriginalPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ticket_original_price");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -520,6 +502,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("raw");
+
+                    b.Property<string>("Refunds")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("refunds");
 
                     b.Property<bool>("ReserveExtended")
                         .HasColumnType("boolean")

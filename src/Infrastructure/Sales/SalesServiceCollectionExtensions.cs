@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Qtickets.Sync.Infrastructure.Sales;
+
+public static class SalesServiceCollectionExtensions
+{
+    /// <summary>The maintained daily sales table: folder (background, every role), drift check and rebuild.</summary>
+    public static IServiceCollection AddDailySalesTable(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<SalesMetrics>();
+        services.AddSingleton<DailySalesFolder>();
+        services.AddHostedService<DailySalesFolderService>();
+        services.AddTransient<DailySalesDriftCheck>();
+        services.AddTransient<DailySalesRebuild>();
+        return services;
+    }
+}
