@@ -23,7 +23,8 @@ if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | g
   psql -d postgres -qc "CREATE DATABASE \"$db\""
 fi
 ConnectionStrings__Postgres="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$db" \
-Qtickets__BaseUrl="http://qtickets.invalid/api/rest/v1/" Qtickets__Token="bench" Jobs__Role=api \
+Qtickets__BaseUrl="https://qtickets.invalid/api/rest/v1/" Qtickets__Token="bench" Jobs__Role=api \
+  Qtickets__WebhookSecrets__0="bench-unused-secret" \
   dotnet run --project "$repo/src/Api" -v q -- migrate >/dev/null
 
 if [ "$(psql -d "$db" -tAc 'SELECT count(*) FROM qtickets_orders')" -lt "$orders" ]; then

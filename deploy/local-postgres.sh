@@ -81,8 +81,22 @@ fi
 if pg pg_ctl -D "$data" status >/dev/null 2>&1; then
   log "reusing running cluster on 127.0.0.1:$port"
 else
+  # Something else on the port (another cluster, another program) is the commonest reason a start fails, and
+  # pg_ctl only says "could not start server": say it plainly, before and after.
+  port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
+  if port_taken; then
+    log "port $port on 127.0.0.1 is already taken by another program; set QTICKETS_PG_PORT to a free port"
+    exit 1
+  fi
   log "starting cluster on 127.0.0.1:$port"
-  pg pg_ctl -D "$data" -l "$data/server.log" -w -t 60 start >&2
+  if ! pg pg_ctl -D "$data" -l "$data/server.log" -w -t 60 start >&2; then
+    log "the cluster did not start; the last lines of $data/server.log:"
+    "${as_owner[@]}" tail -n 20 "$data/server.log" >&2 || true
+    if port_taken; then
+      log "port $port on 127.0.0.1 is taken by another program; set QTICKETS_PG_PORT to a free port"
+    fi
+    exit 1
+  fi
 fi
 
 psql_cmd=("$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA)

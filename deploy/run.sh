@@ -4,7 +4,10 @@
 # - No ConnectionStrings__Postgres set: starts (or reuses) the private PostgreSQL cluster of
 #   deploy/local-postgres.sh and uses it.
 # - No Qtickets__Token set: starts the bundled QTickets emulator with gentle live activity and points the
-#   service at it, so data flows in at once. With a real token the emulator stays off.
+#   service at it, so data flows in at once (its webhooks are signed with Qtickets__WebhookSecrets__0), and,
+#   unless Auth__ApiKeys__0__Key is set, invents a random admin key for this run and prints it.
+#   With a real token the emulator stays off and no key is invented; the service then refuses to start
+#   without Qtickets__WebhookSecrets__0 (or Webhooks__AllowUnsigned=true).
 # - Listens on ASPNETCORE_URLS (default http://127.0.0.1:5080). Extra arguments go to the service.
 # Ctrl-C stops the service and the emulator; the database keeps running for the next start.
 set -euo pipefail
@@ -41,12 +44,14 @@ if [ -z "${Qtickets__Token:-}" ]; then
   export Qtickets__BaseUrl="$emulator_url/api/rest/v1/"
   export Qtickets__Token="emulator-token"
   export Qtickets__WebhookSecrets__0="$secret"
-fi
-
-if [ -z "${Auth__ApiKeys__0__Key:-}" ]; then
-  export Auth__ApiKeys__0__Key="local-admin-key-change-me"
-  export Auth__ApiKeys__0__Scopes="admin"
-  log "no API key configured: using X-Api-Key: $Auth__ApiKeys__0__Key (admin) for this local run"
+  # A demo against the emulator needs a key to look at anything; a fresh random one, never a well-known one.
+  # With a real token no key is invented: configure Auth__ApiKeys__0__Key yourself.
+  if [ -z "${Auth__ApiKeys__0__Key:-}" ]; then
+    Auth__ApiKeys__0__Key="demo-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+    export Auth__ApiKeys__0__Key
+    export Auth__ApiKeys__0__Scopes="admin"
+    log "no API key configured: this emulator run's admin key is  X-Api-Key: $Auth__ApiKeys__0__Key"
+  fi
 fi
 
 log "service on $service_url — Swagger $service_url/swagger, jobs $service_url/hangfire, health $service_url/health/ready"

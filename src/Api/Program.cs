@@ -26,6 +26,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddSyncDashboard(builder.Configuration);
     builder.Services.AddApiKeyAuth(builder.Configuration);
     builder.Services.AddSyncSwagger();
+    builder.Services.AddSurface(builder.Configuration);
     builder.Services.AddReadApi();
     builder.Services.AddSyncHealth(builder.Configuration);
     builder.Services.AddSyncAlerts(builder.Configuration);
@@ -50,7 +51,8 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.UseAuthorization();
 
     app.MapHealthEndpoints();
-    app.MapMetrics("/metrics");
+    app.MapSyncMetrics();
+    app.UseSwaggerGate();
     app.MapSyncSwagger();
     app.MapWebhooks();
     app.MapWebhookDeliveries();

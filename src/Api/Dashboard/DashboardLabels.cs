@@ -17,6 +17,7 @@ public sealed class DashboardLabels
         ["pending"] = ("Pending deliveries", "Ожидают применения"),
         ["failed"] = ("Failed deliveries", "Ошибки применения"),
         ["dead"] = ("Dead deliveries", "Отброшенные доставки"),
+        ["quarantined"] = ("Quarantined deliveries", "На карантине"),
         ["behaviour"] = ("Server behaviour", "Поведение сервера"),
         ["not_detected"] = ("not detected yet", "ещё не определено"),
         ["runs"] = ("Last runs", "Последние запуски"),

@@ -85,6 +85,8 @@ public static class DashboardPage
             <dl><dt>{E(l["lag"])}</dt><dd id="lag">{E(s.Webhooks.LagSeconds is { } lag ? TimeSpan.FromSeconds(Math.Round(lag)).ToString("c", c) : l["never"])}</dd>
             <dt>{E(l["pending"])}</dt><dd id="pending">{s.Webhooks.Pending.ToString("N0", c)}</dd>
             <dt>{E(l["failed"])}</dt><dd id="failed">{s.Webhooks.Failed.ToString("N0", c)}</dd>
+            <dt>{E(l["dead"])}</dt><dd id="dead">{s.Webhooks.Dead.ToString("N0", c)}</dd>
+            <dt>{E(l["quarantined"])}</dt><dd id="quarantined">{s.Webhooks.Quarantined.ToString("N0", c)}</dd>
             <dt>{E(l["behaviour"])}</dt><dd id="behaviour">{E(l["not_detected"])}</dd></dl>
             </div><div><h2>{E(l["runs"])}</h2><div class="scroll"><table id="runs"><tr><th>#</th><th>{E(l["kind"])}</th><th>{E(l["status"])}</th><th>{E(l["started"])}</th><th class="n">{E(l["seen"])}</th><th class="n">{E(l["inserted"])}</th><th class="n">{E(l["updated"])}</th><th class="n">{E(l["healed"])}</th></tr>
             """);

@@ -11,6 +11,9 @@ public static class Dashboard
         services.AddOptions<DashboardAccessOptions>().Bind(configuration.GetSection(DashboardAccessOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardAccessOptions>, DashboardAccessOptionsValidator>();
         services.AddSingleton<DashboardAccess>();
+        // With IAntiforgery registered, Hangfire's dashboard refuses a POST (trigger, delete, requeue) that lacks
+        // the token its own pages carry: a page on another site cannot ride on the browser's Basic credentials.
+        services.AddAntiforgery();
         return services;
     }
 
@@ -25,6 +28,7 @@ public static class Dashboard
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DisplayStorageConnectionString = false,
+            IgnoreAntiforgeryToken = false,
             DashboardTitle = "Qtickets.Sync jobs",
             Authorization = [new DashboardAuthorizationFilter(access)],
             AsyncAuthorization = [],

@@ -12,7 +12,8 @@ public static class Orders
         var orders = api.MapGroup("/orders").WithTags("Orders");
         orders.MapGet("/", List)
             .WithName("ListOrders")
-            .ProducesCsvAlternative();
+            .ProducesCsvAlternative()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         orders.MapGet("/{id:long}", Get).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -26,7 +27,8 @@ public static class Orders
     /// </remarks>
     /// <response code="200">A page of orders, or the CSV export.</response>
     /// <response code="400">A parameter is invalid; <c>errors</c> names it (e.g. <c>cursor</c>, <c>limit</c>).</response>
-    public static async Task<Results<Ok<OrderPageDto>, PushStreamHttpResult, ValidationProblem>> List(
+    /// <response code="403"><c>client_email</c> was given by a key without <c>read:pii</c>.</response>
+    public static async Task<Results<Ok<OrderPageDto>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> List(
         [AsParameters] OrderListParameters parameters, HttpContext http, OrderReader reader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -40,6 +42,14 @@ public static class Orders
             return TypedResults.ValidationProblem(query.Errors);
         }
         var pii = http.User.HasScope(ApiScopes.ReadPii);
+        if (filter.ClientEmail is not null && !pii)
+        {
+            // Masked output is no protection if a key can still ask "is this person a buyer?" by exact address.
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "client_email needs read:pii",
+                detail: "Filtering by e-mail finds a person; only keys with the read:pii scope may do it.");
+        }
         if (csv)
         {
             return TypedResults.Stream(

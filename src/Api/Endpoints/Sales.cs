@@ -31,6 +31,7 @@ public static class Sales
         [AsParameters] DailySalesParameters parameters,
         HttpContext http,
         SalesReader reader,
+        PostgresTimeZones zones,
         IOptions<SalesOptions> sales,
         CancellationToken cancellationToken)
     {
@@ -41,6 +42,10 @@ public static class Sales
         var query = new QueryText();
         var q = parameters.Parse(query, sales.Value.TimeZone);
         var csv = ResponseFormat.WantsCsv(http.Request, parameters.Format, query);
+        if (!query.HasErrors && !await zones.KnowsAsync(q.TimeZone, cancellationToken))
+        {
+            query.Fail("tz", $"'{q.TimeZone}' is not a time zone the database knows.");
+        }
         if (query.HasErrors)
         {
             return TypedResults.ValidationProblem(query.Errors);

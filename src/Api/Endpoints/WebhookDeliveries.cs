@@ -19,6 +19,7 @@ public static class WebhookDeliveries
     private static readonly HashSet<string> Statuses =
     [
         DeliveryStatuses.Pending, DeliveryStatuses.Applied, DeliveryStatuses.Rejected, DeliveryStatuses.Flagged, DeliveryStatuses.Failed,
+        DeliveryStatuses.Dead, DeliveryStatuses.Quarantined,
     ];
 
     public static IEndpointRouteBuilder MapWebhookDeliveries(this IEndpointRouteBuilder app)
@@ -39,6 +40,16 @@ public static class WebhookDeliveries
         group.MapPost("/{id:long}/replay", ReplayOneAsync)
             .WithName("ReplayWebhookDelivery")
             .WithSummary("Queues a delivery to be applied again; rejected deliveries answer 409")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:long}/discard", DiscardAsync)
+            .WithName("DiscardWebhookDelivery")
+            .WithSummary("Gives up on a delivery that cannot be applied: it becomes dead and is never retried")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:long}/release", ReleaseAsync)
+            .WithName("ReleaseWebhookDelivery")
+            .WithSummary("Applies a quarantined delivery (stamped too far in the future) despite its stamp")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/replay", ReplayRangeAsync)
@@ -134,6 +145,43 @@ public static class WebhookDeliveries
         applySignal.Notify();
         var requeued = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == id, cancellationToken);
         return TypedResults.Ok(View(requeued, headers: false, body: null));
+    }
+
+    private static Task<Results<Ok<WebhookDeliveryView>, NotFound, ProblemHttpResult>> DiscardAsync(
+        long id, SyncDbContext db, CancellationToken cancellationToken) =>
+        TransitionAsync(
+            id, db, [DeliveryStatuses.Pending, DeliveryStatuses.Failed, DeliveryStatuses.Quarantined, DeliveryStatuses.Flagged],
+            DeliveryStatuses.Dead, outcome: null, cancellationToken);
+
+    private static async Task<Results<Ok<WebhookDeliveryView>, NotFound, ProblemHttpResult>> ReleaseAsync(
+        long id, SyncDbContext db, WebhookApplySignal applySignal, CancellationToken cancellationToken)
+    {
+        var result = await TransitionAsync(
+            id, db, [DeliveryStatuses.Quarantined], DeliveryStatuses.Pending, WebhookApplier.ReleasedOutcome, cancellationToken);
+        applySignal.Notify();
+        return result;
+    }
+
+    /// <summary>Moves a delivery from one of <paramref name="from"/> to <paramref name="to"/>, in one guarded UPDATE.</summary>
+    private static async Task<Results<Ok<WebhookDeliveryView>, NotFound, ProblemHttpResult>> TransitionAsync(
+        long id, SyncDbContext db, string[] from, string to, string? outcome, CancellationToken cancellationToken)
+    {
+        var moved = await db.WebhookDeliveries
+            .Where(d => d.Id == id && from.Contains(d.Status))
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, to).SetProperty(d => d.ApplyOutcome, outcome), cancellationToken);
+        var delivery = await db.WebhookDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (delivery is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (moved == 0)
+        {
+            return TypedResults.Problem(
+                title: "Delivery is not in a state for this",
+                detail: $"Delivery {id} is {delivery.Status}; this action takes only {string.Join(", ", from)}.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+        return TypedResults.Ok(View(delivery, headers: false, body: null));
     }
 
     private static async Task<Results<Ok<WebhookReplayResult>, ValidationProblem>> ReplayRangeAsync(

@@ -33,6 +33,8 @@ public static partial class Webhooks
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -41,6 +43,7 @@ public static partial class Webhooks
         HttpRequest request,
         WebhookIntake intake,
         WebhookInbox inbox,
+        WebhookRefusalLimiter refusals,
         WebhookMetrics metrics,
         IOptions<WebhookOptions> options,
         TimeProvider time,
@@ -49,6 +52,14 @@ public static partial class Webhooks
     {
         var logger = loggerFactory.CreateLogger(typeof(Webhooks));
         var delivery = await InspectAsync(request, intake, options.Value.MaxBodyBytes, cancellationToken);
+        if (delivery.Status == DeliveryStatuses.Rejected && !refusals.TryRefuse(delivery.RemoteIp))
+        {
+            metrics.Delivery(delivery.EventType, WebhookOutcomes.RateLimited);
+            return TypedResults.Problem(
+                title: "Too many refused webhooks",
+                detail: "This address sent too many requests that were refused; they are no longer stored. Retry later.",
+                statusCode: StatusCodes.Status429TooManyRequests);
+        }
 
         InboxEntry entry;
         try
@@ -138,6 +149,9 @@ public static partial class Webhooks
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString().Trim() : null;
 
+    /// <summary>Each header value is kept to this many characters: the inbox row is evidence, not an archive.</summary>
+    private const int MaxStoredHeaderLength = 512;
+
     private static string HeadersJson(IHeaderDictionary headers)
     {
         var output = new ArrayBufferWriter<byte>(1024);
@@ -148,12 +162,29 @@ public static partial class Webhooks
             {
                 if (!UnstoredHeaders.Contains(name))
                 {
-                    writer.WriteString(name, values.ToString());
+                    writer.WriteString(name, Storable(values.ToString()));
                 }
             }
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>jsonb holds no NUL and JSON no lone surrogate; whatever a client sends must still fit.</summary>
+    private static string Storable(string value)
+    {
+        var text = value.Length > MaxStoredHeaderLength ? value[..MaxStoredHeaderLength] : value;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var paired = char.IsHighSurrogate(chars[i]) ? i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])
+                : !char.IsLowSurrogate(chars[i]) || (i > 0 && char.IsHighSurrogate(chars[i - 1]));
+            if (chars[i] == '\0' || !paired)
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+        return new string(chars);
     }
 
     private static string Outcome(IncomingDelivery delivery, InboxEntry entry) => delivery.Status switch

@@ -14,6 +14,7 @@ public static class HealthSetup
         services.AddSingleton<IValidateOptions<SyncHealthOptions>, SyncHealthOptionsValidator>();
         services.AddHealthChecks()
             .AddCheck<ReconcileFreshnessCheck>("reconcile", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<WebhookFailuresCheck>("webhook_failures", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton<SyncLagGauge>();
         services.AddHostedService<SyncLagMonitor>();

@@ -15,6 +15,7 @@ public sealed class SyncLagGauge
 
     private readonly TimeProvider time;
     private volatile Snapshot latest = new(null, null);
+    private volatile WebhookFailureCounts failures = new(0, 0, 0, null);
 
     public SyncLagGauge(IMeterFactory meters, TimeProvider time)
     {
@@ -22,6 +23,19 @@ public sealed class SyncLagGauge
         this.time = time;
         meters.Create(MeterName).CreateObservableGauge(
             InstrumentName, Observe, description: "Seconds the mirror trails QTickets, by source (reconcile watermark, last applied webhook).");
+        // Prometheus sees qtickets_sync_webhook_deliveries_unapplied{status="failed|dead|quarantined"}.
+        meters.Create(MeterName).CreateObservableGauge(
+            "webhook_deliveries_unapplied", ObserveFailures, description: "Webhook deliveries that failed, were discarded (dead) or are quarantined.");
+    }
+
+    public void Update(WebhookFailureCounts counts) => failures = counts;
+
+    private IEnumerable<Measurement<long>> ObserveFailures()
+    {
+        var counts = failures;
+        yield return new(counts.Failed, new KeyValuePair<string, object?>("status", "failed"));
+        yield return new(counts.Dead, new KeyValuePair<string, object?>("status", "dead"));
+        yield return new(counts.Quarantined, new KeyValuePair<string, object?>("status", "quarantined"));
     }
 
     public void Update(DateTimeOffset? watermark, DateTimeOffset? lastAppliedWebhook) => latest = new(watermark, lastAppliedWebhook);

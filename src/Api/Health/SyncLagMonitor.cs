@@ -27,6 +27,8 @@ public sealed partial class SyncLagMonitor(
         gauge.Update(
             reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0),
             reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+        await reader.DisposeAsync();
+        gauge.Update(await WebhookFailureCounts.ReadAsync(dataSource, cancellationToken));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -6,7 +6,8 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// <summary>
 /// RFC 4180 CSV written straight to the response: UTF-8 with a BOM so spreadsheets read Cyrillic correctly,
 /// CRLF line ends, and a field quoted whenever it holds a comma, a semicolon (the separator spreadsheets use in
-/// Russian locales), a quote or a line break.
+/// Russian locales), a quote or a line break. Text starting with = + - @ tab or CR gets a leading apostrophe so
+/// no spreadsheet runs it as a formula.
 /// </summary>
 public sealed class CsvWriter(Stream stream) : IAsyncDisposable
 {
@@ -18,26 +19,30 @@ public sealed class CsvWriter(Stream stream) : IAsyncDisposable
     private int rowsSinceFlush;
     private int fieldCount;
 
-    public CsvWriter Field(string? value)
+    /// <summary>Text from anywhere (a buyer's name, say): quoted as needed and never left to read as a formula.</summary>
+    public CsvWriter Field(string? value) => Append(Escape(value));
+
+    // Values we format ourselves need neither quoting nor the formula guard: a negative amount stays a number.
+    public CsvWriter Field(long? value) => Append(value?.ToString(CultureInfo.InvariantCulture));
+
+    public CsvWriter Field(decimal? value) => Append(value?.ToString(CultureInfo.InvariantCulture));
+
+    public CsvWriter Field(bool value) => Append(value ? "true" : "false");
+
+    public CsvWriter Field(DateTimeOffset? value) => Append(value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture));
+
+    public CsvWriter Field(DateOnly? value) => Append(value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    private CsvWriter Append(string? written)
     {
         if (fieldCount > 0)
         {
             row.Append(',');
         }
-        row.Append(Escape(value));
+        row.Append(written);
         fieldCount++;
         return this;
     }
-
-    public CsvWriter Field(long? value) => Field(value?.ToString(CultureInfo.InvariantCulture));
-
-    public CsvWriter Field(decimal? value) => Field(value?.ToString(CultureInfo.InvariantCulture));
-
-    public CsvWriter Field(bool value) => Field(value ? "true" : "false");
-
-    public CsvWriter Field(DateTimeOffset? value) => Field(value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture));
-
-    public CsvWriter Field(DateOnly? value) => Field(value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     public async Task EndRowAsync(CancellationToken cancellationToken)
     {
@@ -59,6 +64,11 @@ public sealed class CsvWriter(Stream stream) : IAsyncDisposable
         {
             return "";
         }
+        // A cell a spreadsheet would take for a formula (CSV injection) is made plain text by a leading quote.
+        if (FormulaStart.Contains(value[0]))
+        {
+            value = "'" + value;
+        }
         return value.AsSpan().IndexOfAny(MustQuote) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 
@@ -67,6 +77,8 @@ public sealed class CsvWriter(Stream stream) : IAsyncDisposable
         await writer.FlushAsync();
         await writer.DisposeAsync();
     }
+
+    private static readonly System.Buffers.SearchValues<char> FormulaStart = System.Buffers.SearchValues.Create("=+-@\t\r");
 
     private static readonly System.Buffers.SearchValues<char> MustQuote = System.Buffers.SearchValues.Create(",;\"\r\n");
 }

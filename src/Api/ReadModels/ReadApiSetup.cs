@@ -11,6 +11,7 @@ public static class ReadApiSetup
         services.AddSingleton<OrderReader>();
         services.AddSingleton<EventReader>();
         services.AddSingleton<SalesReader>();
+        services.AddSingleton<PostgresTimeZones>();
         services.AddSingleton<SyncStatusReader>();
         return services;
     }

@@ -27,6 +27,12 @@ public sealed record WebhookStatusDto
     public long Pending { get; init; }
     public DateTimeOffset? OldestPendingReceivedAt { get; init; }
     public long Failed { get; init; }
+    /// <summary>When the oldest delivery still failed was received.</summary>
+    public DateTimeOffset? OldestFailedReceivedAt { get; init; }
+    /// <summary>Deliveries an operator discarded.</summary>
+    public long Dead { get; init; }
+    /// <summary>Deliveries stamped too far in the future, waiting for an operator to release them.</summary>
+    public long Quarantined { get; init; }
 }
 
 public sealed record ReconcileStatusDto

@@ -22,12 +22,15 @@ public sealed class SyncStatusReader(NpgsqlDataSource dataSource, TimeProvider t
                    (SELECT count(*) FROM webhook_deliveries WHERE status = $3),
                    (SELECT watermark FROM sync_state WHERE key = $4),
                    (SELECT coalesce(sum(gaps_healed), 0) FROM sync_runs WHERE started_at >= $5),
-                   (SELECT status FROM sync_runs WHERE kind = $6 ORDER BY started_at DESC, id DESC LIMIT 1)
+                   (SELECT status FROM sync_runs WHERE kind = $6 ORDER BY started_at DESC, id DESC LIMIT 1),
+                   (SELECT min(received_at) FROM webhook_deliveries WHERE status = $3),
+                   (SELECT count(*) FROM webhook_deliveries WHERE status = $7),
+                   (SELECT count(*) FROM webhook_deliveries WHERE status = $8)
             """,
             Text(DeliveryStatuses.Applied), Text(DeliveryStatuses.Pending), Text(DeliveryStatuses.Failed),
             Text(SyncStateKeys.OrdersWatermark),
             new NpgsqlParameter { Value = now.AddHours(-24).ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
-            Text(SyncRunKinds.Incremental)));
+            Text(SyncRunKinds.Incremental), Text(DeliveryStatuses.Dead), Text(DeliveryStatuses.Quarantined)));
         batch.BatchCommands.Add(Command("""
             SELECT kind, max(finished_at) FROM sync_runs WHERE status = $1 AND finished_at IS NOT NULL GROUP BY kind
             """, Text(SyncRunStatuses.Succeeded)));
@@ -42,6 +45,9 @@ public sealed class SyncStatusReader(NpgsqlDataSource dataSource, TimeProvider t
             Pending = reader.GetInt64(2),
             OldestPendingReceivedAt = OrderRows.Instant(reader, 3),
             Failed = reader.GetInt64(4),
+            OldestFailedReceivedAt = OrderRows.Instant(reader, 8),
+            Dead = reader.GetInt64(9),
+            Quarantined = reader.GetInt64(10),
         };
         var watermark = OrderRows.Instant(reader, 5);
         var gaps = reader.GetInt64(6);
@@ -83,6 +89,10 @@ public sealed class SyncStatusReader(NpgsqlDataSource dataSource, TimeProvider t
         if (webhooks.Failed > 0)
         {
             reasons.Add($"{webhooks.Failed} webhook deliveries failed to apply.");
+        }
+        if (webhooks.Quarantined > 0)
+        {
+            reasons.Add($"{webhooks.Quarantined} webhook deliveries are quarantined (stamped too far in the future).");
         }
         if (webhooks.OldestPendingReceivedAt is { } oldest && now - oldest > limits.MaxPendingDeliveryAge)
         {

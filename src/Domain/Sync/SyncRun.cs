@@ -29,6 +29,12 @@ public sealed class SyncRun
     /// <summary>Daily sales drift check: rows of the maintained table that differed from the recompute (and were repaired).</summary>
     public int? SalesRowsDiffering { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>How many times the process running this run died under it (see <see cref="SyncRunStatuses.Interrupted"/>).</summary>
+    public int Interruptions { get; set; }
+
+    /// <summary>When the run was last taken up again after an interruption.</summary>
+    public DateTimeOffset? ResumedAt { get; set; }
     public string? HangfireJobId { get; set; }
     public string? Host { get; set; }
 }

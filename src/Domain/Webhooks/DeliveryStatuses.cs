@@ -13,4 +13,11 @@ public static class DeliveryStatuses
     public const string Flagged = "flagged";
     /// <summary>Applying failed; the processor retries it and an operator can replay it.</summary>
     public const string Failed = "failed";
+    /// <summary>Given up on by an operator (a poison delivery); kept for the record, never retried.</summary>
+    public const string Dead = "dead";
+    /// <summary>
+    /// Stamped too far in the future to be believed (it would pin the order): stored, not applied, until an
+    /// operator releases it.
+    /// </summary>
+    public const string Quarantined = "quarantined";
 }

@@ -35,6 +35,11 @@ public static class HangfireServiceCollectionExtensions
             {
                 SchemaName = jobs.Schema,
                 PrepareSchemaIfNecessary = true,
+                // The default fixed 30-minute invisibility left a dead process's backfill untouched for half an
+                // hour; a sliding one is renewed by the live worker, so it can be short (see JobsOptions).
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = jobs.InvisibilityTimeout,
+                QueuePollInterval = jobs.QueuePollInterval,
             };
             // Not the shared NpgsqlDataSource, on purpose: Hangfire's workers and distributed locks hold
             // connections for as long as a job or a poll lasts, and on a pool of their own they can never take the
@@ -53,20 +58,27 @@ public static class HangfireServiceCollectionExtensions
         services.AddDailySalesTable();
         services.AddTransient<SalesJobs>();
         services.AddHostedService<SalesTimeZoneWatch>();
+        services.AddTransient<WebhookRetentionJob>();
         services.AddSingleton<SyncRunTrigger>();
         services.AddHostedService<RecurringSyncJobs>();
+        services.AddSingleton<InterruptedRunSweeper>();
 
         var jobsOptions = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         if (jobsOptions.RunsJobs)
         {
             services.AddHangfireServer((sp, server) =>
             {
-                server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+                var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = jobs.WorkerCount;
+                server.HeartbeatInterval = jobs.ServerHeartbeatInterval;
+                server.ServerTimeout = jobs.ServerDeadAfter;
+                server.ServerCheckInterval = jobs.ServerHeartbeatInterval;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
                 // Otherwise the workers build jobs with the process-wide JobActivator.Current, i.e. from the
                 // container of whichever host configured Hangfire last.
                 server.Activator = new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
             });
+            services.AddHostedService(sp => sp.GetRequiredService<InterruptedRunSweeper>());
         }
         return services;
     }

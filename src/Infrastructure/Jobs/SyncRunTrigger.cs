@@ -31,9 +31,14 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
         }, ct);
     }
 
+    /// <summary>
+    /// Queues a backfill from <paramref name="from"/>; an interrupted backfill of the same range is continued
+    /// (same run, same checkpoint) instead of walking again from page 1.
+    /// </summary>
     public async Task<QueuedRun> BackfillAsync(DateTimeOffset from, string trigger, CancellationToken ct)
     {
-        var runId = await ledger.CreateAsync(SyncRunKinds.Backfill, trigger, SyncRunStatuses.Queued, from, null, ct);
+        var runId = await ledger.RequeueInterruptedAsync(SyncRunKinds.Backfill, from, ct)
+            ?? await ledger.CreateAsync(SyncRunKinds.Backfill, trigger, SyncRunStatuses.Queued, from, null, ct);
         return await EnqueueAsync(runId, () => jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(runId, null, CancellationToken.None)), ct);
     }
 

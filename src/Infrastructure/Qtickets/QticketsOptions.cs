@@ -28,4 +28,10 @@ public sealed class QticketsOptions
 
     /// <summary>When true, a webhook is trusted only after the order is fetched back from the API.</summary>
     public bool VerifyByFetch { get; set; }
+
+    /// <summary>
+    /// An order stamped <c>updated_at</c> further ahead of our clock than this is quarantined, not applied
+    /// (webhooks and reconcile alike): it would otherwise win over every genuine update after it.
+    /// </summary>
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
 }

@@ -24,6 +24,15 @@ public sealed class QticketsOptionsValidator : IValidateOptions<QticketsOptions>
         {
             failures.Add($"{Section}:BaseUrl must be an absolute http(s) URL, got '{options.BaseUrl}'");
         }
+        else if (baseUrl.Scheme != Uri.UriSchemeHttps && !baseUrl.IsLoopback)
+        {
+            // The token travels in every request: plain http is only acceptable to this very machine (the emulator).
+            failures.Add($"{Section}:BaseUrl must be https unless it points at a loopback address, got '{options.BaseUrl}'");
+        }
+        if (options.MaxFutureSkew <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:MaxFutureSkew must be positive");
+        }
         if (string.IsNullOrWhiteSpace(options.Token))
         {
             failures.Add($"{Section}:Token is required (the API token from the QTickets cabinet)");

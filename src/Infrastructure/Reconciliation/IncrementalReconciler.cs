@@ -21,6 +21,7 @@ public sealed partial class IncrementalReconciler(
     SyncStateStore state,
     SyncRunLedger ledger,
     IOptions<ReconcileOptions> options,
+    IOptions<QticketsOptions> qtickets,
     TimeProvider time)
 {
     public async Task RunAsync(SyncRunContext run)
@@ -42,7 +43,12 @@ public sealed partial class IncrementalReconciler(
         };
         await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))
         {
-            var newest = page.Orders.Count == 0 ? (DateTimeOffset?)null : page.Orders.Max(o => o.UpdatedAt);
+            // A quarantined order (stamped too far ahead) must not drag the watermark into the future with it.
+            var now = time.GetUtcNow();
+            var newest = page.Orders
+                .Where(o => !FutureStamp.IsTooFarAhead(o.UpdatedAt, now, qtickets.Value.MaxFutureSkew))
+                .Select(o => (DateTimeOffset?)o.UpdatedAt)
+                .Max();
             var counts = await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile, newest is { } n
                 ? tx => state.AdvanceWatermarkAsync(run.Connection, tx, SyncStateKeys.OrdersWatermark, n, CancellationToken.None)
                 : null);

@@ -1,14 +1,26 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
 /// <summary>
 /// Commits one page of orders in one transaction together with the run's progress and whatever state the job
-/// keeps beside it (watermark, checkpoint, seen ids), so none of them can run ahead of the data.
+/// keeps beside it (watermark, checkpoint, seen ids), so none of them can run ahead of the data. One order
+/// cannot stop a page: one stamped too far in the future is quarantined, one the database refuses is recorded
+/// as failed (see <see cref="SetAsideOrders"/>), and the rest of the page is written all the same.
 /// </summary>
-public sealed class OrderPageWriter(OrderUpserter upserter, SyncRunLedger ledger, ReconcileMetrics metrics)
+public sealed partial class OrderPageWriter(
+    OrderUpserter upserter,
+    SyncRunLedger ledger,
+    ReconcileMetrics metrics,
+    SetAsideOrders setAside,
+    IOptions<QticketsOptions> qtickets,
+    TimeProvider time)
 {
     /// <remarks>
     /// The page is written with <see cref="CancellationToken.None"/>: once fetched, a page is finished even
@@ -22,7 +34,20 @@ public sealed class OrderPageWriter(OrderUpserter upserter, SyncRunLedger ledger
         int pages = 1)
     {
         await using var transaction = await run.Connection.BeginTransactionAsync(CancellationToken.None);
-        var result = await upserter.UpsertAsync(run.Connection, transaction, orders, source, CancellationToken.None);
+        var believable = new List<Order>(orders.Count);
+        var now = time.GetUtcNow();
+        foreach (var order in orders)
+        {
+            if (FutureStamp.IsTooFarAhead(order.SourceUpdatedAt, now, qtickets.Value.MaxFutureSkew))
+            {
+                var reason = $"updated_at {order.SourceUpdatedAt:O} is more than {qtickets.Value.MaxFutureSkew} ahead of {now:O}; release it to apply it anyway";
+                await setAside.RecordAsync(run.Connection, transaction, order, DeliveryStatuses.Quarantined, reason, CancellationToken.None);
+                LogSetAside(run.Logger, order.Id, DeliveryStatuses.Quarantined, reason);
+                continue;
+            }
+            believable.Add(order);
+        }
+        var result = await UpsertIsolatingAsync(run, transaction, believable, source);
         var counts = PageCounts.From(result);
         await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, counts, pages, CancellationToken.None);
         if (alongside is not null)
@@ -33,4 +58,41 @@ public sealed class OrderPageWriter(OrderUpserter upserter, SyncRunLedger ledger
         metrics.PageCommitted(run.Kind, pages, counts);
         return counts;
     }
+
+    /// <summary>
+    /// The page in one statement; should the database refuse it, order by order under savepoints, so only the
+    /// order it refuses is set aside.
+    /// </summary>
+    private async Task<UpsertResult> UpsertIsolatingAsync(SyncRunContext run, NpgsqlTransaction transaction, List<Order> orders, string source)
+    {
+        await transaction.SaveAsync("page", CancellationToken.None);
+        try
+        {
+            return await upserter.UpsertAsync(run.Connection, transaction, orders, source, CancellationToken.None);
+        }
+        catch (PostgresException)
+        {
+            await transaction.RollbackAsync("page", CancellationToken.None);
+        }
+        var outcomes = new List<OrderUpsertOutcome>(orders.Count);
+        foreach (var order in orders)
+        {
+            await transaction.SaveAsync("one_order", CancellationToken.None);
+            try
+            {
+                outcomes.AddRange((await upserter.UpsertAsync(run.Connection, transaction, [order], source, CancellationToken.None)).Orders);
+            }
+            catch (PostgresException exception)
+            {
+                await transaction.RollbackAsync("one_order", CancellationToken.None);
+                var reason = $"apply failed: {exception.MessageText}";
+                await setAside.RecordAsync(run.Connection, transaction, order, DeliveryStatuses.Failed, reason, CancellationToken.None);
+                LogSetAside(run.Logger, order.Id, DeliveryStatuses.Failed, reason);
+            }
+        }
+        return new UpsertResult(outcomes);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} set aside from its page as {Status}: {Reason}")]
+    private static partial void LogSetAside(ILogger logger, long orderId, string status, string reason);
 }

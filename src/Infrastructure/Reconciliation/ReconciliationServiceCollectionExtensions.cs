@@ -30,6 +30,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<OrderPageWriter>();
+        services.AddSingleton<SetAsideOrders>();
         services.AddTransient<IncrementalReconciler>();
         services.AddTransient<FullSweepReconciler>();
         services.AddTransient<BackfillReconciler>();

@@ -51,12 +51,16 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
         };
     }
 
-    /// <summary>A triggered run (or a retried or re-queued one) starts or starts again on this host.</summary>
+    /// <summary>
+    /// A triggered run (or a retried or re-queued one) starts or starts again on this host; an interrupted one
+    /// is stamped as resumed.
+    /// </summary>
     public async Task MarkRunningAsync(long runId, string? jobId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE sync_runs SET status = @status, heartbeat_at = @now, finished_at = NULL, error = NULL,
-                host = @host, hangfire_job_id = COALESCE(@job, hangfire_job_id)
+                host = @host, hangfire_job_id = COALESCE(@job, hangfire_job_id),
+                resumed_at = CASE WHEN status = 'interrupted' THEN @now ELSE resumed_at END
             WHERE id = @id
             """);
         command.Parameters.AddWithValue("id", runId);
@@ -65,6 +69,58 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
         command.Parameters.AddWithValue("host", HostName);
         command.Parameters.Add(new NpgsqlParameter<string?>("job", jobId));
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Marks as interrupted every run still said to be running by a host that is not alive: no id in
+    /// <paramref name="liveServers"/> (Hangfire server ids, which start with the host name) names it, and it is
+    /// not this process.
+    /// </summary>
+    /// <returns>The ids of the runs marked.</returns>
+    public async Task<List<long>> MarkInterruptedAsync(IReadOnlyCollection<string> liveServers, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE sync_runs SET status = @interrupted, interruptions = interruptions + 1,
+                error = 'interrupted: host ' || coalesce(host, '?') || ' stopped (its last sign of life ' ||
+                        coalesce(to_char(heartbeat_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'none') ||
+                        '); its job resumes it from its checkpoint'
+            WHERE status = @running AND coalesce(host, '') <> @me
+              AND NOT EXISTS (SELECT 1 FROM unnest(@live) AS l(server) WHERE starts_with(l.server, lower(host) || ':'))
+            RETURNING id
+            """);
+        command.Parameters.AddWithValue("interrupted", SyncRunStatuses.Interrupted);
+        command.Parameters.AddWithValue("running", SyncRunStatuses.Running);
+        command.Parameters.AddWithValue("live", liveServers.Select(s => s.ToLowerInvariant()).ToArray());
+        command.Parameters.AddWithValue("me", HostName);
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+        return ids;
+    }
+
+    /// <summary>
+    /// Puts the newest interrupted run of <paramref name="kind"/> over the same range back in the queue, so a new
+    /// trigger continues it from its checkpoint rather than starting over.
+    /// </summary>
+    /// <returns>The run requeued, or null when there is none to continue.</returns>
+    public async Task<long?> RequeueInterruptedAsync(string kind, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE sync_runs SET status = @queued, resumed_at = @now
+            WHERE id = (SELECT id FROM sync_runs WHERE kind = @kind AND status = @interrupted AND since = @since
+                        ORDER BY id DESC LIMIT 1)
+              AND status = @interrupted
+            RETURNING id
+            """);
+        command.Parameters.AddWithValue("queued", SyncRunStatuses.Queued);
+        command.Parameters.AddWithValue("interrupted", SyncRunStatuses.Interrupted);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("since", since.ToUniversalTime());
+        return await command.ExecuteScalarAsync(ct) is long id ? id : null;
     }
 
     public async Task SetJobIdAsync(long runId, string jobId, CancellationToken ct)

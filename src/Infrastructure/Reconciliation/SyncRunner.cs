@@ -44,7 +44,12 @@ public sealed partial class SyncRunner(
             }
             since = existing.Since;
             trigger = existing.Trigger;
-            queued = existing.Status == SyncRunStatuses.Queued;
+            // An interrupted run's process is dead and its lock gone: it is taken up like a queued one.
+            queued = existing.Status is SyncRunStatuses.Queued or SyncRunStatuses.Interrupted;
+            if (existing.Status == SyncRunStatuses.Interrupted)
+            {
+                LogResuming(id, existing.Pages);
+            }
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(stopping);
@@ -158,6 +163,9 @@ public sealed partial class SyncRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync run {RunId} already finished as {Status}; nothing to do")]
     private partial void LogAlreadyFinished(long runId, string status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync run {RunId} was interrupted after {Pages} committed pages; resuming it from its checkpoint")]
+    private partial void LogResuming(long runId, int pages);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the {Kind} advisory lock; the connection is closed anyway")]
     private partial void LogUnlockFailed(Exception exception, string kind);

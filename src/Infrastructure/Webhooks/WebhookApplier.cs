@@ -32,14 +32,14 @@ public sealed partial class WebhookApplier(
     // in front of the first pending one, and applied rows are nearly all of the table.
     private const string PickSql = """
         WITH pending AS (
-            SELECT id, body, received_at, order_id FROM webhook_deliveries
+            SELECT id, body, received_at, order_id, apply_outcome FROM webhook_deliveries
             WHERE status = 'pending'
             ORDER BY id
             LIMIT @limit
             FOR UPDATE SKIP LOCKED
         ),
         due AS (
-            SELECT id, body, received_at, order_id FROM webhook_deliveries
+            SELECT id, body, received_at, order_id, apply_outcome FROM webhook_deliveries
             WHERE status = 'failed' AND attempts < @max_attempts
               AND processed_at + @retry_base * power(2, greatest(attempts - 1, 0)) <= @now
             ORDER BY id
@@ -51,12 +51,22 @@ public sealed partial class WebhookApplier(
         SELECT * FROM due
         """;
 
+    // One delivery on its own, when a batch had to be split to find the one that broke it.
+    private const string PickOneSql = """
+        SELECT id, body, received_at, order_id, apply_outcome FROM webhook_deliveries
+        WHERE id = @id AND status IN ('pending', 'failed')
+        FOR UPDATE SKIP LOCKED
+        """;
+
     private const string MarkSql = """
         UPDATE webhook_deliveries d
         SET status = u.status, apply_outcome = u.outcome, reason = u.reason, processed_at = @now, attempts = d.attempts + 1
         FROM unnest(@ids, @statuses, @outcomes, @reasons) AS u(id, status, outcome, reason)
         WHERE d.id = u.id
         """;
+
+    /// <summary>The mark an operator's release leaves on a quarantined delivery: apply it whatever its stamp.</summary>
+    public const string ReleasedOutcome = "released";
 
     private readonly WebhookOptions options = webhookOptions.Value;
 
@@ -67,47 +77,117 @@ public sealed partial class WebhookApplier(
         var applied = 0;
         while (true)
         {
-            var (picked, appliedInBatch) = await ApplyBatchAsync(cancellationToken);
-            applied += appliedInBatch;
-            if (picked < options.ApplyBatchSize)
+            var batch = await ApplyBatchAsync(null, cancellationToken);
+            applied += batch.Applied;
+            if (batch.Broken is { } broken)
+            {
+                applied += await ApplyOneByOneAsync(broken.Picked, broken.Error, cancellationToken);
+            }
+            if (batch.Picked < options.ApplyBatchSize)
             {
                 return applied;
             }
         }
     }
 
-    private async Task<(int Picked, int Applied)> ApplyBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A batch failed as a whole (an exception nobody foresaw, a connection the bad row broke): its deliveries
+    /// go again one transaction each, so only the culprit fails and every other one is applied now, not later.
+    /// </summary>
+    private async Task<int> ApplyOneByOneAsync(IReadOnlyList<PickedDelivery> picked, Exception batchError, CancellationToken cancellationToken)
+    {
+        LogBatchSplit(logger, batchError, picked.Count);
+        var applied = 0;
+        foreach (var delivery in picked)
+        {
+            if (picked.Count == 1)
+            {
+                await MarkFailedAloneAsync(delivery.Id, Describe(batchError), cancellationToken);
+                continue;
+            }
+            var single = await ApplyBatchAsync(delivery.Id, cancellationToken);
+            applied += single.Applied;
+            if (single.Broken is { } broken)
+            {
+                await MarkFailedAloneAsync(delivery.Id, Describe(broken.Error), cancellationToken);
+            }
+        }
+        return applied;
+    }
+
+    private async Task MarkFailedAloneAsync(long id, string reason, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var picked = await PickAsync(connection, transaction, cancellationToken);
-        if (picked.Count == 0)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            return (0, 0);
-        }
+        await MarkAsync(connection, transaction, new Dictionary<long, ApplyResult> { [id] = ApplyResult.Failed(reason) }, time.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogFailed(logger, null, reason);
+    }
 
+    private static string Describe(Exception exception) => exception switch
+    {
+        PostgresException postgres => $"apply failed: {postgres.MessageText}",
+        _ => $"apply failed: {exception.GetType().Name}: {exception.Message}",
+    };
+
+    private async Task<BatchResult> ApplyBatchAsync(long? onlyId, CancellationToken cancellationToken)
+    {
+        List<PickedDelivery>? picked = null;
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            picked = await PickAsync(connection, transaction, onlyId, cancellationToken);
+            if (picked.Count == 0)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return new BatchResult(0, 0, null);
+            }
+            var results = await ApplyPickedAsync(connection, transaction, picked, cancellationToken);
+            var now = time.GetUtcNow();
+            await MarkAsync(connection, transaction, results, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            Report(picked, results, now);
+            return new BatchResult(picked.Count, results.Values.Count(r => r.Status == DeliveryStatuses.Applied), null);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && picked is { Count: > 0 })
+        {
+            // The transaction is gone (rolled back on dispose), and with it the row locks: the rows are as they were.
+            return new BatchResult(picked.Count, 0, new BrokenBatch(picked, exception));
+        }
+    }
+
+    private async Task<Dictionary<long, ApplyResult>> ApplyPickedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PickedDelivery> picked, CancellationToken cancellationToken)
+    {
         var results = new Dictionary<long, ApplyResult>(picked.Count);
         var fromBodies = new List<Candidate>(picked.Count);
         var toFetch = new List<PickedDelivery>();
         foreach (var delivery in picked)
         {
-            var body = Encoding.UTF8.GetBytes(delivery.Body);
-            if (qticketsOptions.Value.VerifyByFetch || LooksPartial(body))
-            {
-                toFetch.Add(delivery);
-                continue;
-            }
             try
             {
+                var body = Encoding.UTF8.GetBytes(delivery.Body);
+                if (MustFetch || LooksPartial(body))
+                {
+                    toFetch.Add(delivery);
+                    continue;
+                }
                 fromBodies.Add(new Candidate(delivery, OrderPayloadParser.Parse(body)));
             }
             catch (OrderPayloadException exception)
             {
                 results[delivery.Id] = ApplyResult.Failed(exception.Reason);
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                results[delivery.Id] = ApplyResult.Failed($"body cannot be parsed: {exception.Message}");
+            }
         }
         var fetched = await FetchAsync(toFetch, results, cancellationToken);
+        var now = time.GetUtcNow();
+        fromBodies = Believable(fromBodies, results, now);
+        fetched = Believable(fetched, results, now);
 
         await transaction.SaveAsync("apply", cancellationToken);
         try
@@ -117,28 +197,56 @@ public sealed partial class WebhookApplier(
         }
         catch (PostgresException exception)
         {
+            // The server refused the data (a NUL in a name, say): the batch is split so only the culprit fails.
             await transaction.RollbackAsync("apply", cancellationToken);
+            if (picked.Count > 1)
+            {
+                throw;
+            }
             foreach (var candidate in fromBodies.Concat(fetched))
             {
-                results[candidate.Delivery.Id] = ApplyResult.Failed($"upsert failed: {exception.MessageText}");
+                results[candidate.Delivery.Id] = ApplyResult.Failed(Describe(exception));
             }
         }
-
-        var now = time.GetUtcNow();
-        await MarkAsync(connection, transaction, results, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        Report(picked, results, now);
-        return (picked.Count, results.Values.Count(r => r.Status == DeliveryStatuses.Applied));
+        return results;
     }
 
-    private async Task<List<PickedDelivery>> PickAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Unsigned deliveries prove nothing: the order is fetched back from the API instead.</summary>
+    private bool MustFetch => qticketsOptions.Value.VerifyByFetch || options.WebhookSecrets.Length == 0;
+
+    /// <summary>Keeps out what is stamped too far ahead (see <see cref="FutureStamp"/>), unless an operator released it.</summary>
+    private List<Candidate> Believable(List<Candidate> candidates, Dictionary<long, ApplyResult> results, DateTimeOffset now)
     {
-        await using var command = new NpgsqlCommand(PickSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter("max_attempts", options.MaxApplyAttempts));
-        command.Parameters.Add(new NpgsqlParameter("retry_base", NpgsqlDbType.Interval) { Value = options.RetryBaseDelay });
-        command.Parameters.Add(new NpgsqlParameter("now", time.GetUtcNow().ToUniversalTime()));
-        command.Parameters.Add(new NpgsqlParameter("limit", options.ApplyBatchSize));
+        var skew = qticketsOptions.Value.MaxFutureSkew;
+        var kept = new List<Candidate>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Delivery.Released || !FutureStamp.IsTooFarAhead(candidate.Order.SourceUpdatedAt, now, skew))
+            {
+                kept.Add(candidate);
+                continue;
+            }
+            results[candidate.Delivery.Id] = ApplyResult.Quarantined(
+                $"updated_at {candidate.Order.SourceUpdatedAt:O} is more than {skew} ahead of {now:O}; release it to apply it anyway");
+        }
+        return kept;
+    }
+
+    private async Task<List<PickedDelivery>> PickAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long? onlyId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(onlyId is null ? PickSql : PickOneSql, connection, transaction);
+        if (onlyId is { } id)
+        {
+            command.Parameters.Add(new NpgsqlParameter("id", id));
+        }
+        else
+        {
+            command.Parameters.Add(new NpgsqlParameter("max_attempts", options.MaxApplyAttempts));
+            command.Parameters.Add(new NpgsqlParameter("retry_base", NpgsqlDbType.Interval) { Value = options.RetryBaseDelay });
+            command.Parameters.Add(new NpgsqlParameter("now", time.GetUtcNow().ToUniversalTime()));
+            command.Parameters.Add(new NpgsqlParameter("limit", options.ApplyBatchSize));
+        }
         var picked = new List<PickedDelivery>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -147,7 +255,8 @@ public sealed partial class WebhookApplier(
                 reader.GetInt64(0),
                 reader.GetString(1),
                 reader.GetFieldValue<DateTimeOffset>(2),
-                reader.IsDBNull(3) ? null : reader.GetInt64(3)));
+                reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                !reader.IsDBNull(4) && reader.GetString(4) == ReleasedOutcome));
         }
         return picked;
     }
@@ -267,6 +376,10 @@ public sealed partial class WebhookApplier(
                 metrics.Applied(now - delivery.ReceivedAt);
                 LogApplied(logger, delivery.OrderId, result.Outcome!);
             }
+            else if (result.Status == DeliveryStatuses.Quarantined)
+            {
+                LogQuarantined(logger, delivery.OrderId, result.Reason!);
+            }
             else
             {
                 LogFailed(logger, delivery.OrderId, result.Reason!);
@@ -299,7 +412,17 @@ public sealed partial class WebhookApplier(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery for order {OrderId} could not be applied: {Reason}")]
     private static partial void LogFailed(ILogger logger, long? orderId, string reason);
 
-    private sealed record PickedDelivery(long Id, string Body, DateTimeOffset ReceivedAt, long? OrderId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery for order {OrderId} quarantined: {Reason}")]
+    private static partial void LogQuarantined(ILogger logger, long? orderId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} webhook deliveries failed as a whole; applying them one by one")]
+    private static partial void LogBatchSplit(ILogger logger, Exception exception, int count);
+
+    private sealed record PickedDelivery(long Id, string Body, DateTimeOffset ReceivedAt, long? OrderId, bool Released);
+
+    private sealed record BrokenBatch(List<PickedDelivery> Picked, Exception Error);
+
+    private sealed record BatchResult(int Picked, int Applied, BrokenBatch? Broken);
 
     private sealed record Candidate(PickedDelivery Delivery, Order Order);
 
@@ -309,5 +432,7 @@ public sealed partial class WebhookApplier(
             new(DeliveryStatuses.Applied, outcome.ToString().ToLowerInvariant(), null);
 
         public static ApplyResult Failed(string reason) => new(DeliveryStatuses.Failed, null, reason);
+
+        public static ApplyResult Quarantined(string reason) => new(DeliveryStatuses.Quarantined, null, reason);
     }
 }

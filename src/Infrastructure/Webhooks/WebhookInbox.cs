@@ -32,7 +32,30 @@ public sealed partial class WebhookInbox : BackgroundService
         ON CONFLICT (event_type, body_sha256) WHERE status <> 'rejected' DO UPDATE SET
             duplicate_count = d.duplicate_count + 1 + excluded.duplicate_count,
             last_duplicate_at = COALESCE(excluded.last_duplicate_at, excluded.received_at)
-        RETURNING d.id, d.event_type, d.body_sha256, d.status = 'rejected', d.xmax = 0
+        RETURNING d.id, d.event_type, d.body_sha256, d.status = 'rejected', d.xmax = 0, d.remote_ip, d.reason
+        """;
+
+    // Refusals repeat (a scanner, a misconfigured sender): an identical one from the same address within
+    // Webhooks:RefusalCoalesceWindow only counts on the row already there. The received_at bound keeps this to an
+    // index range scan over recent rows.
+    private const string CoalesceRefusalsSql = """
+        WITH u AS (
+            SELECT * FROM unnest(@ord, @event_type, @body_sha256, @remote_ip, @reason, @n, @last_at)
+                AS u(ord, event_type, body_sha256, remote_ip, reason, n, last_at)
+        ),
+        m AS (
+            SELECT u.ord, u.n, u.last_at,
+                   (SELECT d.id FROM webhook_deliveries d
+                    WHERE d.received_at >= @since AND d.status = 'rejected' AND d.body_sha256 = u.body_sha256
+                      AND d.event_type IS NOT DISTINCT FROM u.event_type AND d.remote_ip IS NOT DISTINCT FROM u.remote_ip
+                      AND d.reason IS NOT DISTINCT FROM u.reason
+                    ORDER BY d.id DESC LIMIT 1) AS target
+            FROM u
+        )
+        UPDATE webhook_deliveries d
+        SET duplicate_count = d.duplicate_count + m.n, last_duplicate_at = m.last_at
+        FROM m WHERE d.id = m.target
+        RETURNING m.ord, d.id
         """;
 
     private readonly Channel<PendingWrite> queue;
@@ -40,11 +63,14 @@ public sealed partial class WebhookInbox : BackgroundService
     private readonly WebhookOptions options;
     private readonly WebhookApplySignal applySignal;
     private readonly ILogger<WebhookInbox> logger;
+    private readonly TimeProvider time;
+    private long queuedBytes;
 
     public WebhookInbox(
         NpgsqlDataSource dataSource,
         IOptions<WebhookOptions> options,
         WebhookApplySignal applySignal,
+        TimeProvider time,
         ILogger<WebhookInbox> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -52,6 +78,7 @@ public sealed partial class WebhookInbox : BackgroundService
         this.options = options.Value;
         this.applySignal = applySignal;
         this.logger = logger;
+        this.time = time;
         queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(this.options.AcceptQueueCapacity)
         {
             SingleReader = true,
@@ -67,8 +94,18 @@ public sealed partial class WebhookInbox : BackgroundService
     public Task<InboxEntry> AcceptAsync(IncomingDelivery delivery)
     {
         var write = new PendingWrite(delivery);
+        // Bounded in bytes as well as in count: a few thousand 1 MB bodies would exhaust memory long before
+        // the count limit.
+        // A delivery alone in the queue is always taken, however large: the limit bounds the backlog, not one body.
+        var queued = Interlocked.Add(ref queuedBytes, write.Bytes);
+        if (queued > options.AcceptQueueMaxBytes && queued != write.Bytes)
+        {
+            Interlocked.Add(ref queuedBytes, -write.Bytes);
+            throw new WebhookInboxUnavailableException("The webhook inbox holds too many bytes waiting to be written.");
+        }
         if (!queue.Writer.TryWrite(write))
         {
+            Interlocked.Add(ref queuedBytes, -write.Bytes);
             throw new WebhookInboxUnavailableException("The webhook inbox is full or shutting down.");
         }
         return write.Completion.Task;
@@ -91,32 +128,118 @@ public sealed partial class WebhookInbox : BackgroundService
             {
                 batch.Add(write);
             }
-            try
+            await WriteOrSplitAsync(batch, stoppingToken);
+            Interlocked.Add(ref queuedBytes, -batch.Sum(w => w.Bytes));
+        }
+    }
+
+    /// <summary>
+    /// Writes the batch; when it fails for something other than the database being out of reach, every row goes
+    /// again on its own, so a row the database refuses fails only its own request.
+    /// </summary>
+    private async Task WriteOrSplitAsync(List<PendingWrite> batch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var entries = await WriteAsync(batch, stoppingToken);
+            for (var i = 0; i < batch.Count; i++)
             {
-                var entries = await WriteAsync(batch, stoppingToken);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Completion.TrySetResult(entries[i]);
-                }
-                applySignal.Notify();
+                batch[i].Completion.TrySetResult(entries[i]);
             }
-            catch (Exception exception)
+            applySignal.Notify();
+        }
+        catch (Exception exception) when (batch.Count > 1 && !IsUnreachable(exception))
+        {
+            LogBatchSplit(logger, exception, batch.Count);
+            foreach (var write in batch)
             {
-                // Whatever went wrong, no request may be left waiting for an answer.
-                LogBatchFailed(logger, exception, batch.Count);
-                var unavailable = new WebhookInboxUnavailableException("The webhook inbox could not be written.", exception);
-                foreach (var write in batch)
-                {
-                    write.Completion.TrySetException(unavailable);
-                }
+                await WriteOrSplitAsync([write], stoppingToken);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Whatever went wrong, no request may be left waiting for an answer.
+            LogBatchFailed(logger, exception, batch.Count);
+            var unavailable = new WebhookInboxUnavailableException("The webhook inbox could not be written.", exception);
+            foreach (var write in batch)
+            {
+                write.Completion.TrySetException(unavailable);
             }
         }
     }
 
+    /// <summary>The database itself is down or unreachable: every row would fail alike, so splitting only costs time.</summary>
+    private static bool IsUnreachable(Exception exception) =>
+        exception is NpgsqlException { IsTransient: true } or TimeoutException
+        || (exception is NpgsqlException and not PostgresException);
+
     private async Task<InboxEntry[]> WriteAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
     {
-        var rows = Coalesce(batch, out var rowOfWrite);
-        await using var command = dataSource.CreateCommand(InsertSql);
+        var allRows = Coalesce(batch, out var rowOfWrite);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rowEntries = new (long Id, bool Inserted)[allRows.Count];
+        var coalesced = await CoalesceRefusalsAsync(connection, transaction, allRows, cancellationToken);
+        foreach (var (index, id) in coalesced)
+        {
+            rowEntries[index] = (id, false);
+        }
+        var rowIndexes = Enumerable.Range(0, allRows.Count).Where(i => !coalesced.ContainsKey(i)).ToList();
+        var rows = rowIndexes.Select(i => allRows[i]).ToList();
+        if (rows.Count > 0)
+        {
+            var inserted = await InsertAsync(connection, transaction, rows, cancellationToken);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                rowEntries[rowIndexes[i]] = inserted[i];
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        var entries = new InboxEntry[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var row = allRows[rowOfWrite[i]];
+            var written = rowEntries[rowOfWrite[i]];
+            var isFirst = ReferenceEquals(row.First, batch[i]);
+            entries[i] = new InboxEntry(written.Id, Duplicate: !written.Inserted || !isFirst);
+        }
+        return entries;
+    }
+
+    /// <returns>For each refused row folded into a recent identical one: its index in <paramref name="rows"/> and the id it joined.</returns>
+    private async Task<Dictionary<int, long>> CoalesceRefusalsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<Row> rows, CancellationToken cancellationToken)
+    {
+        var refused = Enumerable.Range(0, rows.Count).Where(i => rows[i].Key.Rejected).ToList();
+        var coalesced = new Dictionary<int, long>();
+        if (refused.Count == 0)
+        {
+            return coalesced;
+        }
+        var subset = refused.Select(i => rows[i]).ToList();
+        await using var command = new NpgsqlCommand(CoalesceRefusalsSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter("ord", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = refused.ToArray() });
+        AddColumn(command, "event_type", NpgsqlDbType.Text, subset, r => r.Delivery.EventType);
+        AddColumn(command, "body_sha256", NpgsqlDbType.Text, subset, r => r.Delivery.BodySha256);
+        AddColumn(command, "remote_ip", NpgsqlDbType.Text, subset, r => r.Delivery.RemoteIp);
+        AddColumn(command, "reason", NpgsqlDbType.Text, subset, r => r.Delivery.Reason);
+        AddColumn(command, "n", NpgsqlDbType.Integer, subset, r => 1 + r.Repeats.Count);
+        AddColumn(command, "last_at", NpgsqlDbType.TimestampTz, subset,
+            r => (r.Repeats.Count == 0 ? r.Delivery : r.Repeats[^1].Delivery).ReceivedAt.ToUniversalTime());
+        command.Parameters.Add(new NpgsqlParameter("since", (time.GetUtcNow() - options.RefusalCoalesceWindow).ToUniversalTime()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            coalesced[reader.GetInt32(0)] = reader.GetInt64(1);
+        }
+        return coalesced;
+    }
+
+    private static async Task<(long Id, bool Inserted)[]> InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<Row> rows, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
         AddColumn(command, "received_at", NpgsqlDbType.TimestampTz, rows, r => r.Delivery.ReceivedAt.ToUniversalTime());
         AddColumn(command, "event_type", NpgsqlDbType.Text, rows, r => r.Delivery.EventType);
         AddColumn(command, "model_name", NpgsqlDbType.Text, rows, r => r.Delivery.ModelName);
@@ -134,14 +257,17 @@ public sealed partial class WebhookInbox : BackgroundService
             r => r.Repeats.Count == 0 ? (DateTimeOffset?)null : r.Repeats[^1].Delivery.ReceivedAt.ToUniversalTime());
         AddColumn(command, "remote_ip", NpgsqlDbType.Text, rows, r => r.Delivery.RemoteIp);
 
-        // RETURNING promises no order, so rows are matched back by their key. Rejected rows are never merged;
-        // two identical ones in a batch are interchangeable, so handing their ids out in turn is exact enough.
+        // RETURNING promises no order, so rows are matched back by their key.
         var returned = new Dictionary<RowKey, Queue<(long Id, bool Inserted)>>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var key = new RowKey(reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetBoolean(3));
+                var rejected = reader.GetBoolean(3);
+                var key = new RowKey(
+                    reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), rejected,
+                    rejected && !reader.IsDBNull(5) ? reader.GetString(5) : null,
+                    rejected && !reader.IsDBNull(6) ? reader.GetString(6) : null);
                 if (!returned.TryGetValue(key, out var ids))
                 {
                     returned[key] = ids = new Queue<(long, bool)>();
@@ -150,29 +276,19 @@ public sealed partial class WebhookInbox : BackgroundService
             }
         }
 
-        var rowEntries = rows.Select(row =>
+        return [.. rows.Select(row =>
         {
             if (!returned.TryGetValue(row.Key, out var ids) || !ids.TryDequeue(out var written))
             {
                 throw new InvalidOperationException("The inbox INSERT returned fewer rows than it was given.");
             }
             return written;
-        }).ToArray();
-
-        var entries = new InboxEntry[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var row = rows[rowOfWrite[i]];
-            var written = rowEntries[rowOfWrite[i]];
-            var isFirst = ReferenceEquals(row.First, batch[i]);
-            entries[i] = new InboxEntry(written.Id, Duplicate: !written.Inserted || !isFirst);
-        }
-        return entries;
+        })];
     }
 
     /// <summary>
     /// One statement cannot update the same row twice, so repeats of one delivery inside a batch are folded
-    /// into a single row that carries their count.
+    /// into a single row that carries their count; identical refusals from one address are folded alike.
     /// </summary>
     private static List<Row> Coalesce(List<PendingWrite> batch, out int[] rowOfWrite)
     {
@@ -182,8 +298,10 @@ public sealed partial class WebhookInbox : BackgroundService
         for (var i = 0; i < batch.Count; i++)
         {
             var delivery = batch[i].Delivery;
-            var key = new RowKey(delivery.EventType, delivery.BodySha256, delivery.Status == DeliveryStatuses.Rejected);
-            if (!key.Rejected && delivery.EventType is not null && byKey.TryGetValue(key, out var existing))
+            var rejected = delivery.Status == DeliveryStatuses.Rejected;
+            var key = new RowKey(
+                delivery.EventType, delivery.BodySha256, rejected, rejected ? delivery.RemoteIp : null, rejected ? delivery.Reason : null);
+            if ((rejected || delivery.EventType is not null) && byKey.TryGetValue(key, out var existing))
             {
                 rows[existing].Repeats.Add(batch[i]);
                 rowOfWrite[i] = existing;
@@ -206,6 +324,9 @@ public sealed partial class WebhookInbox : BackgroundService
         command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values });
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Count} webhook deliveries failed; writing them one by one")]
+    private static partial void LogBatchSplit(ILogger logger, Exception exception, int count);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} webhook deliveries to the inbox; they are answered 503")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
@@ -214,9 +335,13 @@ public sealed partial class WebhookInbox : BackgroundService
         public IncomingDelivery Delivery { get; } = delivery;
 
         public TaskCompletionSource<InboxEntry> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>What the delivery holds in memory while queued (strings are UTF-16).</summary>
+        public long Bytes { get; } = 2L * (delivery.Body.Length + delivery.HeadersJson.Length);
     }
 
-    private readonly record struct RowKey(string? EventType, string BodySha256, bool Rejected);
+    /// <summary>Refusals are told apart by address and reason too: only identical refusals from one sender coalesce.</summary>
+    private readonly record struct RowKey(string? EventType, string BodySha256, bool Rejected, string? RemoteIp, string? Reason);
 
     private sealed class Row(RowKey key, PendingWrite first)
     {

@@ -15,8 +15,11 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 /// </summary>
 public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<WebhookOptions> options, TimeProvider time)
 {
-    /// <summary>How much of an oversized body is kept: enough to recognise it, not enough to fill the disk.</summary>
-    private const int KeptPrefixBytes = 4096;
+    /// <summary>How much of a refused body is kept: enough to recognise it, not enough to fill the disk.</summary>
+    public const int KeptPrefixBytes = 4096;
+
+    /// <summary>The inbox columns for X-Event-Type and X-Model-Name hold this many characters.</summary>
+    public const int MaxHeaderLength = 64;
 
     private const string ExpectedModel = "Order";
 
@@ -27,11 +30,11 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
         var delivery = new IncomingDelivery
         {
             ReceivedAt = time.GetUtcNow(),
-            EventType = request.EventType,
-            ModelName = request.ModelName,
+            EventType = Shorten(request.EventType),
+            ModelName = Shorten(request.ModelName),
             SignatureStatus = SignatureStatuses.NotConfigured,
             HeadersJson = request.HeadersJson,
-            Body = ToText(request.TooLarge ? body[..Math.Min(body.Length, KeptPrefixBytes)] : body),
+            Body = request.TooLarge ? KeptPrefix(body) : ToText(body),
             BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body)),
             Status = DeliveryStatuses.Pending,
             ResponseStatus = StatusCodes.Status200OK,
@@ -43,25 +46,31 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
             return Reject(
                 delivery with { SignatureStatus = signatures.IsConfigured ? SignatureStatuses.Unverified : SignatureStatuses.NotConfigured },
                 StatusCodes.Status413PayloadTooLarge,
-                $"body exceeds Webhooks:MaxBodyBytes ({options.Value.MaxBodyBytes} bytes); only its first {KeptPrefixBytes} bytes are kept");
+                $"body exceeds Webhooks:MaxBodyBytes ({options.Value.MaxBodyBytes} bytes); only its first {KeptPrefixBytes} bytes are kept",
+                body);
+        }
+        // Checked before anything is stored: a value the inbox cannot hold must fail this request alone.
+        if ((HeaderProblem(request.EventType, "X-Event-Type") ?? HeaderProblem(request.ModelName, "X-Model-Name")) is { } headerProblem)
+        {
+            return Reject(delivery, headerProblem.Status, headerProblem.Reason, body);
         }
 
         delivery = delivery with { SignatureStatus = signatures.Verify(body, request.Signature) };
         if (delivery.SignatureStatus == SignatureStatuses.Missing)
         {
-            return Reject(delivery, StatusCodes.Status401Unauthorized, "X-Signature header is missing");
+            return Reject(delivery, StatusCodes.Status401Unauthorized, "X-Signature header is missing", body);
         }
         if (delivery.SignatureStatus == SignatureStatuses.Invalid)
         {
-            return Reject(delivery, StatusCodes.Status401Unauthorized, "X-Signature does not match the body");
+            return Reject(delivery, StatusCodes.Status401Unauthorized, "X-Signature does not match the body", body);
         }
         if (request.ModelName is not null && request.ModelName != ExpectedModel)
         {
-            return Reject(delivery, StatusCodes.Status422UnprocessableEntity, $"X-Model-Name '{request.ModelName}' is not {ExpectedModel}");
+            return Reject(delivery, StatusCodes.Status422UnprocessableEntity, $"X-Model-Name '{request.ModelName}' is not {ExpectedModel}", body);
         }
         if (string.IsNullOrEmpty(request.EventType))
         {
-            return Reject(delivery, StatusCodes.Status422UnprocessableEntity, "X-Event-Type header is missing");
+            return Reject(delivery, StatusCodes.Status422UnprocessableEntity, "X-Event-Type header is missing", body);
         }
 
         JsonDocument document;
@@ -71,21 +80,32 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
         }
         catch (JsonException)
         {
-            return Reject(delivery, StatusCodes.Status400BadRequest, "body is not valid JSON");
+            return Reject(delivery, StatusCodes.Status400BadRequest, "body is not valid JSON", body);
         }
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return Reject(delivery, StatusCodes.Status422UnprocessableEntity, "body is not a JSON object");
+                return Reject(delivery, StatusCodes.Status422UnprocessableEntity, "body is not a JSON object", body);
             }
-            var orderId = JsonValues.Int64(root, "id");
+            long? orderId;
+            DateTimeOffset? updatedAt;
+            try
+            {
+                orderId = JsonValues.Int64(root, "id");
+                updatedAt = JsonValues.Date(root, "updated_at");
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or FormatException or OverflowException or ArgumentException)
+            {
+                // Valid JSON, unreadable value: a lone surrogate in a string, a number no type holds.
+                return Reject(delivery, StatusCodes.Status422UnprocessableEntity, "id or updated_at cannot be read", body);
+            }
             if (orderId is null)
             {
-                return Reject(delivery, StatusCodes.Status422UnprocessableEntity, "order id is missing");
+                return Reject(delivery, StatusCodes.Status422UnprocessableEntity, "order id is missing", body);
             }
-            delivery = delivery with { OrderId = orderId, OrderUpdatedAt = JsonValues.Date(root, "updated_at") };
+            delivery = delivery with { OrderId = orderId, OrderUpdatedAt = updatedAt };
         }
 
         // Answered 200 all the same: QTickets would otherwise retry an event type we will never understand.
@@ -94,8 +114,55 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
             : delivery with { Status = DeliveryStatuses.Flagged, Reason = $"unknown event type '{request.EventType}'" };
     }
 
-    private static IncomingDelivery Reject(IncomingDelivery delivery, int responseStatus, string reason) =>
-        delivery with { Status = DeliveryStatuses.Rejected, ResponseStatus = responseStatus, Reason = reason };
+    /// <summary>A refusal keeps at most <see cref="KeptPrefixBytes"/> of the body, whatever was sent.</summary>
+    private static IncomingDelivery Reject(IncomingDelivery delivery, int responseStatus, string reason, ReadOnlySpan<byte> body) =>
+        delivery with
+        {
+            Status = DeliveryStatuses.Rejected,
+            ResponseStatus = responseStatus,
+            Reason = reason,
+            Body = body.Length <= KeptPrefixBytes ? delivery.Body : KeptPrefix(body),
+        };
+
+    private static (int Status, string Reason)? HeaderProblem(string? value, string name)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.Length > MaxHeaderLength)
+        {
+            return (StatusCodes.Status431RequestHeaderFieldsTooLarge, $"{name} is longer than {MaxHeaderLength} characters");
+        }
+        foreach (var c in value)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return (StatusCodes.Status400BadRequest, $"{name} holds characters other than printable ASCII");
+            }
+        }
+        return null;
+    }
+
+    private static string? Shorten(string? header) => header is { Length: > MaxHeaderLength } ? header[..MaxHeaderLength] : header;
+
+    /// <summary>
+    /// The first <see cref="KeptPrefixBytes"/> bytes as text, cut again after decoding: invalid bytes decode to
+    /// U+FFFD, three bytes each, so the text could otherwise outgrow the bytes it came from.
+    /// </summary>
+    private static string KeptPrefix(ReadOnlySpan<byte> body)
+    {
+        var text = ToText(body[..Math.Min(body.Length, KeptPrefixBytes)]);
+        while (Encoding.UTF8.GetByteCount(text) > KeptPrefixBytes)
+        {
+            text = text[..(text.Length * 3 / 4)];
+            if (char.IsHighSurrogate(text[^1]))
+            {
+                text = text[..^1];
+            }
+        }
+        return text;
+    }
 
     /// <summary>PostgreSQL text cannot hold NUL, and a refused body may be anything.</summary>
     private static string ToText(ReadOnlySpan<byte> body)

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Qtickets.Sync.Domain.Webhooks;
 
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
@@ -28,8 +29,15 @@ public sealed class WebhookMetrics
     }
 
     /// <param name="outcome">One of <see cref="WebhookOutcomes"/>.</param>
+    /// <remarks>
+    /// <c>event_type</c> takes the documented event types only, anything else counts as <c>other</c>: a label
+    /// per value a sender makes up would let anyone grow the metrics without bound.
+    /// </remarks>
     public void Delivery(string? eventType, string outcome) =>
-        deliveries.Add(1, new("event_type", eventType ?? ""), new("outcome", outcome));
+        deliveries.Add(1, new("event_type", EventLabel(eventType)), new("outcome", outcome));
+
+    public static string EventLabel(string? eventType) =>
+        eventType is not null && WebhookEventTypes.Known.Contains(eventType) ? eventType : "other";
 
     public void Accepted(TimeSpan latency) => acceptLatency.Record(latency.TotalSeconds);
 

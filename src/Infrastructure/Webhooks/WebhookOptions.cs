@@ -10,8 +10,8 @@ public sealed class WebhookOptions
     public const string SecretsKey = "Qtickets:WebhookSecrets";
 
     /// <summary>
-    /// Every secret a signature may be made with; more than one while a secret is being rotated. Empty means
-    /// deliveries are accepted unsigned.
+    /// Every secret a signature may be made with; more than one while a secret is being rotated. Empty refuses
+    /// to start unless <see cref="AllowUnsigned"/>.
     /// </summary>
     public string[] WebhookSecrets { get; set; } = [];
 
@@ -25,6 +25,23 @@ public sealed class WebhookOptions
 
     /// <summary>Deliveries waiting to be written; beyond this a request is answered 503 at once.</summary>
     public int AcceptQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Bytes (bodies and headers, as held in memory) waiting to be written; beyond this a request is answered 503.</summary>
+    public long AcceptQueueMaxBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>An identical refusal from the same address within this window adds to the earlier row's count.</summary>
+    public TimeSpan RefusalCoalesceWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Refused requests one address may make per <see cref="RefusalWindow"/> before it is answered 429.</summary>
+    public int RefusalsPerWindow { get; set; } = 60;
+
+    public TimeSpan RefusalWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Accept deliveries without a secret configured. Each is then only a notice: the order is fetched back from
+    /// the API (as with <c>Qtickets:VerifyByFetch</c>), since anyone who knows the URL could have sent it.
+    /// </summary>
+    public bool AllowUnsigned { get; set; }
 
     public int ApplyBatchSize { get; set; } = 200;
 

@@ -13,6 +13,24 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         {
             failures.Add($"{WebhookOptions.SecretsKey} must not contain empty secrets");
         }
+        if (options.WebhookSecrets.Length == 0 && !options.AllowUnsigned)
+        {
+            failures.Add(
+                $"{WebhookOptions.SecretsKey} is empty: set the secret from the QTickets cabinet, or {Section}:AllowUnsigned=true " +
+                "to accept unsigned webhooks (each is then verified by fetching the order)");
+        }
+        if (options.AcceptQueueMaxBytes < options.MaxBodyBytes * 2L)
+        {
+            failures.Add($"{Section}:AcceptQueueMaxBytes must hold at least one body of {Section}:MaxBodyBytes");
+        }
+        if (options.RefusalCoalesceWindow < TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:RefusalCoalesceWindow must not be negative");
+        }
+        if (options.RefusalsPerWindow < 1 || options.RefusalWindow <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:RefusalsPerWindow must be at least 1 and {Section}:RefusalWindow positive");
+        }
         if (options.MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
         {
             failures.Add($"{Section}:MaxBodyBytes must be between 1024 and 67108864");

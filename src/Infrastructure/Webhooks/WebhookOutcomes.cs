@@ -9,4 +9,6 @@ public static class WebhookOutcomes
     public const string RejectedBody = "rejected_body";
     public const string Flagged = "flagged";
     public const string DbUnavailable = "db_unavailable";
+    /// <summary>A refused request past its address's refusal limit: answered 429, not stored.</summary>
+    public const string RateLimited = "rate_limited";
 }

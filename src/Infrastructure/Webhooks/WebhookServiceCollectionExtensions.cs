@@ -20,11 +20,17 @@ public static class WebhookServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<WebhookRetentionOptions>()
+            .Bind(configuration.GetSection(WebhookRetentionOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookRetentionOptions>, WebhookRetentionOptionsValidator>());
+        services.AddSingleton<WebhookRetention>();
 
         services.AddMetrics();
         services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<WebhookRefusalLimiter>();
         services.AddSingleton<WebhookApplySignal>();
         services.AddSingleton<WebhookInbox>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookInbox>());

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
+using Qtickets.Sync.Infrastructure.Sales;
 using Qtickets.Sync.Infrastructure.Webhooks;
 using Qtickets.Sync.Tests.Reconciliation;
 using Qtickets.Sync.Tests.Support;
@@ -64,7 +65,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await service.CreateDatabaseAsync();
-        emulator = new ReconcileEmulator(("Emulator:WebhookUrl", $"{service.BaseAddress}webhooks/qtickets"));
+        emulator = new ReconcileEmulator(
+            ("Emulator:WebhookUrl", $"{service.BaseAddress}webhooks/qtickets"), ("Emulator:WebhookSecret", SyncApiFactory.WebhookSecret));
         service.Emulator = emulator.CreateHandler();
         service.Start();
         (playwright, browser) = await SystemChromium.LaunchAsync();
@@ -105,7 +107,11 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             await Task.Delay(50, timeout.Token);
         }
         await service.GetRequiredService<WebhookApplier>().ApplyPendingAsync(CancellationToken.None);
+        await FoldDailySalesAsync();
     }
+
+    /// <summary>Folds order changes into the daily sales table, as the background folder would.</summary>
+    private Task<int> FoldDailySalesAsync() => service.GetRequiredService<DailySalesFolder>().FoldPendingAsync(CancellationToken.None);
 
     private async Task<JsonElement> DailyAsync(DateOnly from, DateOnly to)
     {
@@ -122,6 +128,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var jobs = service.GetRequiredService<SyncJobs>();
         Assert.Equal(SyncRunStatuses.Succeeded, await jobs.CatalogAsync(null, null, CancellationToken.None));
         Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
+        await FoldDailySalesAsync();
         await ActivityDeliveredAsync(40);
 
         var page = await OpenAsync("en-US");

@@ -16,7 +16,10 @@ public class ConfigurationValidationTests
     [InlineData("Qtickets__PageSize", "500", "Qtickets:PageSize")]
     [InlineData("Webhooks__MaxBodyBytes", "10", "Webhooks:MaxBodyBytes")]
     [InlineData("Webhooks__SweepInterval", "00:00:00", "Webhooks:SweepInterval")]
-    public async Task A_wrong_setting_stops_the_start_with_one_line_naming_it(string variable, string value, string named)
+    // No webhook secret and no explicit opt-in to unsigned webhooks: refused, naming the opt-in.
+    [InlineData("Qtickets__WebhookSecrets__0", null, "Webhooks:AllowUnsigned")]
+    [InlineData("Qtickets__BaseUrl", "http://qtickets.example/api/rest/v1/", "must be https unless it points at a loopback address")]
+    public async Task A_wrong_setting_stops_the_start_with_one_line_naming_it(string variable, string? value, string named)
     {
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
         {
@@ -30,7 +33,15 @@ public class ConfigurationValidationTests
         start.Environment["Qtickets__Token"] = "test-token";
         start.Environment["Auth__ApiKeys__0__Key"] = SyncApiFactory.AdminKey;
         start.Environment["Auth__ApiKeys__0__Scopes"] = "admin";
-        start.Environment[variable] = value;
+        start.Environment["Qtickets__WebhookSecrets__0"] = "test-webhook-secret";
+        if (value is null)
+        {
+            start.Environment.Remove(variable);
+        }
+        else
+        {
+            start.Environment[variable] = value;
+        }
 
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -32,7 +32,7 @@ public class HostTests(SyncApiFactory factory) : IClassFixture<SyncApiFactory>
     [Fact]
     public async Task Swagger_serves_the_openapi_document()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
 
         using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
 
@@ -42,10 +42,46 @@ public class HostTests(SyncApiFactory factory) : IClassFixture<SyncApiFactory>
     [Fact]
     public async Task Metrics_are_exposed_for_prometheus()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(SyncApiFactory.AdminKey);
 
         var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
         Assert.Contains("http_request", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/metrics")]
+    [InlineData("/swagger/v1/swagger.json")]
+    public async Task Metrics_and_swagger_are_not_public_by_default(string path)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
+
+/// <summary>The service with <c>Surface:Public=true</c>.</summary>
+public sealed class PublicSurfaceFactory : SyncApiFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Surface:Public"] = "true",
+    };
+}
+
+public class PublicSurfaceTests(PublicSurfaceFactory factory) : IClassFixture<PublicSurfaceFactory>
+{
+    [Theory]
+    [InlineData("/metrics")]
+    [InlineData("/swagger/v1/swagger.json")]
+    public async Task With_a_public_surface_metrics_and_swagger_need_no_key(string path)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -34,7 +34,7 @@ public class AccessAndErrorTests(ScopelessKeyFactory factory) : IClassFixture<Sc
         using var client = factory.CreateClient(key);
 
         var single = await GetJsonAsync(client, $"/api/v1/orders/{order.Id}");
-        var listed = (await GetJsonAsync(client, $"/api/v1/orders?client_email=username%40gmail.com&include=baskets")).GetProperty("items")[0];
+        var listed = (await GetJsonAsync(client, $"/api/v1/orders?event_id=50&include=baskets")).GetProperty("items")[0];
         var ticket = (await GetJsonAsync(client, $"/api/v1/tickets/{order.Baskets[0].Barcode}")).GetProperty("ticket");
 
         foreach (var o in new[] { single, listed })
@@ -47,6 +47,18 @@ public class AccessAndErrorTests(ScopelessKeyFactory factory) : IClassFixture<Sc
             Assert.Equal(clear ? "+79109876543" : "+7910*****43", basket.GetProperty("clientPhone").GetString());
         }
         Assert.Equal(clear ? "holder@example.com" : "h***@example.com", ticket.GetProperty("clientEmail").GetString());
+    }
+
+    [Theory]
+    [InlineData(SyncApiFactory.ReadKey, HttpStatusCode.Forbidden)]
+    [InlineData(SyncApiFactory.PiiKey, HttpStatusCode.OK)]
+    public async Task Finding_orders_by_e_mail_needs_read_pii(string key, HttpStatusCode expected)
+    {
+        using var client = factory.CreateClient(key);
+
+        using var response = await client.GetAsync(new Uri("/api/v1/orders?client_email=someone%40example.org", UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
     }
 
     [Theory]
@@ -93,6 +105,8 @@ public class AccessAndErrorTests(ScopelessKeyFactory factory) : IClassFixture<Sc
     [InlineData("/api/v1/orders?format=xml", "format")]
     [InlineData("/api/v1/sales/daily?tz=Mars/Olympus", "tz")]
     [InlineData("/api/v1/sales/daily?tz=Russian%20Standard%20Time", "tz")]
+    // .NET reads this tz file, PostgreSQL does not know the name: still a 400, not a 500 from the query.
+    [InlineData("/api/v1/sales/daily?tz=right/Europe/Moscow", "tz")]
     [InlineData("/api/v1/sales/daily?from=2024-13-01", "from")]
     [InlineData("/api/v1/sales/daily?from=2024-02-01&to=2024-01-01", "to")]
     public async Task Bad_input_is_a_400_validation_problem_naming_the_field(string url, string field)

@@ -13,7 +13,7 @@ public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncAp
     [Fact]
     public async Task The_served_document_matches_the_checked_in_one()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
         var served = Canonical(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
         var path = Path.Combine(RepositoryRoot(), CheckedInPath);
 
@@ -32,7 +32,7 @@ public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncAp
     [Fact]
     public async Task The_document_offers_the_api_key_scheme_and_problem_responses()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
         using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
         var root = document.RootElement;
 
@@ -54,7 +54,7 @@ public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncAp
     [Fact]
     public async Task Money_is_declared_decimal_and_closed_sets_as_enums()
     {
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
         using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
         var root = document.RootElement;
         var schemas = root.GetProperty("components").GetProperty("schemas");

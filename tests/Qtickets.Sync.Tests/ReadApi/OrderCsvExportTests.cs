@@ -40,6 +40,31 @@ public class OrderCsvExportTests(SyncApiFactory factory) : IClassFixture<SyncApi
     }
 
     [Fact]
+    public async Task Cells_a_spreadsheet_would_run_as_formulas_are_neutralised()
+    {
+        var order = Order(73, T0, baskets: [Ticket(100)]);
+        order.ClientName = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        order.ClientSurname = "+1+1";
+        order.ClientMiddlename = "@SUM(A1)";
+        order.ClientEmail = "-2+3@example.org";
+        order.ClientPhone = "\t=1";
+        await SaveAsync(factory, order);
+        using var client = factory.CreateClient(SyncApiFactory.PiiKey);
+
+        var response = await client.GetAsync(new Uri("/api/v1/orders?event_id=73&format=csv", UriKind.Relative));
+        var rows = Csv.Parse(Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]));
+        string Cell(string column) => rows[1][rows[0].IndexOf(column)];
+
+        Assert.Equal("'" + order.ClientName, Cell("client_name"));
+        Assert.Equal("'+1+1", Cell("client_surname"));
+        Assert.Equal("'@SUM(A1)", Cell("client_middlename"));
+        Assert.Equal("'-2+3@example.org", Cell("client_email"));
+        Assert.Equal("'\t=1", Cell("client_phone"));
+        // Numbers are ours, not text from outside: they stay numbers.
+        Assert.False(Cell("price").StartsWith('\''), Cell("price"));
+    }
+
+    [Fact]
     public async Task Accept_text_csv_selects_the_export_and_masks_for_a_read_key()
     {
         var order = Order(72, T0, baskets: [Ticket(100)]);

@@ -30,7 +30,7 @@ public class OrderFilterTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
         // Two orders created in the same microsecond: the id breaks the tie.
         orders.Add(Order(2, T0.AddHours(3), baskets: [Ticket(10, showId: 21)]));
         await SaveAsync(factory, [.. orders]);
-        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
+        using var client = factory.CreateClient(SyncApiFactory.PiiKey);
 
         var cases = new (string Query, Func<Order, bool> Expected)[]
         {

@@ -101,7 +101,7 @@ public class SyncStatusTests(FakeClockFactory factory) : IClassFixture<FakeClock
         }
         var monitor = factory.Services.GetServices<IHostedService>().OfType<SyncLagMonitor>().Single();
         await monitor.RefreshAsync(CancellationToken.None);
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(SyncApiFactory.AdminKey);
 
         var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 

@@ -73,6 +73,19 @@ public sealed class DashboardAndRunsApiTests(DashboardFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_cross_site_post_with_the_basic_credentials_is_refused_without_an_antiforgery_token()
+    {
+        using var basic = factory.CreateClient();
+        basic.DefaultRequestHeaders.Authorization = Basic(DashboardFactory.Username, DashboardFactory.Password);
+        using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("jobs[]", "reconcile-incremental")]);
+
+        // What a page on another site can make a browser send, cached Basic credentials included.
+        using var response = await basic.PostAsync(new Uri("/hangfire/recurring/trigger", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_read_key_gets_a_read_only_dashboard()
     {
         using var reader = factory.CreateClient(SyncApiFactory.ReadKey);

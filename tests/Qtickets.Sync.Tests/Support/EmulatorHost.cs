@@ -14,7 +14,7 @@ namespace Qtickets.Sync.Tests.Support;
 public class EmulatorHost : WebApplicationFactory<EmulatorMarker>
 {
     public const string Token = "emulator-token";
-    public static readonly Uri BaseUrl = new("http://emulator.test/api/rest/v1/");
+    public static readonly Uri BaseUrl = new("https://emulator.test/api/rest/v1/");
 
     /// <summary>Emulator configuration in <c>Emulator:Key</c> form; override to change it.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>

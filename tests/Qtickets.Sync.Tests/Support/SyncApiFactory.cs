@@ -19,6 +19,7 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminKey = "test-admin-key-0123456789";
     public const string ReadKey = "test-read-key-0123456789";
     public const string PiiKey = "test-pii-key-0123456789";
+    public const string WebhookSecret = "test-webhook-secret";
 
     private TestDatabase? database;
     private string? sharedConnectionString;
@@ -44,8 +45,10 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Webhooks:ApplyInBackground"] = "false",
         // Likewise the daily sales table is folded when a test chooses (DailySalesFolder.FoldPendingAsync).
         ["Sales:FoldInBackground"] = "false",
-        ["Qtickets:BaseUrl"] = "http://qtickets.invalid/api/rest/v1/",
+        ["Qtickets:BaseUrl"] = "https://qtickets.invalid/api/rest/v1/",
         ["Qtickets:Token"] = "test-token",
+        // The service refuses to start without a webhook secret (or Webhooks:AllowUnsigned).
+        ["Qtickets:WebhookSecrets:0"] = WebhookSecret,
         ["Auth:ApiKeys:0:Key"] = AdminKey,
         ["Auth:ApiKeys:0:Scopes"] = "admin",
         ["Auth:ApiKeys:1:Key"] = ReadKey,

@@ -664,6 +664,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("host");
 
+                    b.Property<int>("Interruptions")
+                        .HasColumnType("integer")
+                        .HasColumnName("interruptions");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -693,6 +697,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.Property<int>("Pages")
                         .HasColumnType("integer")
                         .HasColumnName("pages");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resumed_at");
 
                     b.Property<int?>("SalesRowsDiffering")
                         .HasColumnType("integer")

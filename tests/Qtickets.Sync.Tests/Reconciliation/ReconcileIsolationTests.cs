@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Jobs;
+using Qtickets.Sync.Infrastructure.Reconciliation;
+
+namespace Qtickets.Sync.Tests.Reconciliation;
+
+/// <summary>One bad order in a reconcile page is set aside; the page and the run go on.</summary>
+public sealed class ReconcileIsolationTests(ReconcileFactory factory) : IClassFixture<ReconcileFactory>, IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_future_dated_order_is_quarantined_a_refused_one_recorded_as_failed_and_the_rest_applied()
+    {
+        var good = Enumerable.Range(1, 3).Select(i => UpstreamOrders.Paid(Now.AddHours(-3).AddMinutes(i))).ToArray();
+        var future = UpstreamOrders.Paid(new DateTimeOffset(2999, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var refused = UpstreamOrders.Paid(Now.AddHours(-2));
+        // A NUL escape: valid JSON, but jsonb refuses it, so the database rejects this order's row.
+        refused.Raw = refused.Raw.Replace("}", ",\"client_name\":\"Ivan\\u0000\"}", StringComparison.Ordinal);
+        factory.Upstream.Put([.. good, future, refused]);
+
+        var status = await factory.Services.GetRequiredService<SyncJobs>().IncrementalAsync(null, null, CancellationToken.None);
+
+        Assert.Equal(SyncRunStatuses.Succeeded, status);
+        await using var db = factory.CreateDbContext();
+        var stored = await db.Orders.AsNoTracking().Select(o => o.Id).ToListAsync();
+        Assert.Equal(good.Select(o => o.Id).Order(), stored.Order());
+        var setAside = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EventType == SetAsideOrders.EventType).ToDictionaryAsync(d => d.OrderId!.Value);
+        Assert.Equal(DeliveryStatuses.Quarantined, setAside[future.Id].Status);
+        Assert.Equal(DeliveryStatuses.Failed, setAside[refused.Id].Status);
+        Assert.False(string.IsNullOrEmpty(setAside[refused.Id].Reason));
+        var watermark = await db.SyncStates.AsNoTracking().SingleAsync(s => s.Key == SyncStateKeys.OrdersWatermark);
+        Assert.True(watermark.Watermark < Now.AddDays(1), $"watermark {watermark.Watermark:O} followed the future-dated order");
+    }
+}
