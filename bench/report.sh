@@ -128,6 +128,12 @@ cat <<EOF
 | baseline: daily sales, all events, one month, recomputed (\`tz=UTC\`) | $(cell read.daily_month_recompute.p50_ms) | $(cell read.daily_month_recompute.p99_ms) | — | — |
 | Order by id | $(cell read.byid.p50_ms) | $(cell read.byid.p99_ms) | < 5 ms | $(verdict "$(median read.byid.p99_ms)" "<" 5) |
 
+One connection, one request at a time, after a 10 % warm-up; latency measured by the client over HTTP on loopback.
+Daily sales are read from the maintained \`daily_sales\` table (issue 10); the recompute rows are the same reports
+for an ad-hoc zone (\`tz=UTC\`), computed from orders and tickets on every request as all reports were before
+(a tenth of the samples, at least 20). Median p50 recompute ÷ table: one event a year ×$(ratio read.daily_recompute.p50_ms read.daily.p50_ms),
+all events a month ×$(ratio read.daily_month_recompute.p50_ms read.daily_month.p50_ms).
+
 ## Dashboard — \`GET /dashboard\` (issue 14)
 
 Sequential requests with a read key; the page reads sync status, 30 days of daily sales, runs, failures and event
@@ -140,11 +146,6 @@ names. Baselines in the same run: the API's own 30-day daily sales (\`/api/v1/sa
 | Baseline: \`GET /api/v1/sales/daily\`, 30 days | $(cell dashboard.baseline_daily.p50_ms) | $(cell dashboard.baseline_daily.p99_ms) | – | – |
 | Baseline: \`GET /api/v1/sync/status\` | $(cell dashboard.baseline_status.p50_ms) | $(cell dashboard.baseline_status.p99_ms) | – | – |
 
-One connection, one request at a time, after a 10 % warm-up; latency measured by the client over HTTP on loopback.
-Daily sales are read from the maintained \`daily_sales\` table (issue 10); the recompute rows are the same reports
-for an ad-hoc zone (\`tz=UTC\`), computed from orders and tickets on every request as all reports were before
-(a tenth of the samples, at least 20). Median p50 recompute ÷ table: one event a year ×$(ratio read.daily_recompute.p50_ms read.daily.p50_ms),
-all events a month ×$(ratio read.daily_month_recompute.p50_ms read.daily_month.p50_ms).
 EOF
 if [ -s "$out/read-plans-list.log" ]; then
   echo
