@@ -114,7 +114,7 @@ stop_pid() {
 
 # migrate CONNECTION_STRING: the service's own schema, via its `migrate` verb.
 migrate() {
-  ConnectionStrings__Postgres="$1" Qtickets__Token=x Logging__LogLevel__Default=Warning \
+  ConnectionStrings__Postgres="$1" Qtickets__Token=x Qtickets__WebhookSecrets__0="$bench_secret" Logging__LogLevel__Default=Warning \
     dotnet "$api_dll" --contentRoot "$repo/src/Api" migrate >>"$out/migrate.log" 2>&1 \
     || { tail -n 20 "$out/migrate.log" >&2; die "migration failed"; }
 }

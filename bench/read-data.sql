@@ -2,6 +2,11 @@
 -- (Europe/Moscow business hours do not matter here), 90% paid, three tickets each, every 20th ticket refunded.
 -- Rows carry a raw document of realistic size, so pages and TOAST look like the mirror's.
 SET synchronous_commit = off;
+-- :first_day moves the year (the dashboard scenario loads the year up to today, as its page shows the last 30 days).
+\if :{?first_day}
+\else
+\set first_day '2025-01-01 00:00:00+00'
+\endif
 
 INSERT INTO qtickets_orders (id, uniqid, payed, payed_at, created_at, updated_at, client_id, client_email,
     client_name, client_surname, client_phone, site_id, site_host, payment_type_id, reserved, reserve_extended,
@@ -14,7 +19,7 @@ SELECT i, 'u' || i, i % 10 <> 0,
        jsonb_build_object('id', i, 'event_id', 1 + i % :events, 'pad', repeat('x', 1200)),
        c + interval '5 minutes', CASE WHEN i % 10 <> 0 THEN 2 ELSE 0 END, now(), 'reconcile'
 FROM generate_series(1, :orders) AS i,
-     LATERAL (SELECT timestamptz '2025-01-01 00:00:00+00' + (i::float8 / :orders) * interval '365 days' AS c) t;
+     LATERAL (SELECT :'first_day'::timestamptz + (i::float8 / :orders) * interval '365 days' AS c) t;
 
 INSERT INTO qtickets_baskets (id, order_id, barcode, show_id, seat_id, original_price, price, quantity,
     ticket_amount, service_fee_amount,

@@ -133,6 +133,19 @@ Daily sales are read from the maintained \`daily_sales\` table (issue 10); the r
 for an ad-hoc zone (\`tz=UTC\`), computed from orders and tickets on every request as all reports were before
 (a tenth of the samples, at least 20). Median p50 recompute ÷ table: one event a year ×$(ratio read.daily_recompute.p50_ms read.daily.p50_ms),
 all events a month ×$(ratio read.daily_month_recompute.p50_ms read.daily_month.p50_ms).
+
+## Dashboard — \`GET /dashboard\` (issue 14)
+
+Sequential requests with a read key; the page reads sync status, 30 days of daily sales, runs, failures and event
+names. Baselines in the same run: the API's own 30-day daily sales (\`/api/v1/sales/daily?from=…\`) and
+\`/api/v1/sync/status\`.
+
+| Request | p50 (ms) | p99 (ms) | Goal | Verdict (on p99) |
+|---|---|---|---|---|
+| \`GET /dashboard\` | $(cell dashboard.page.p50_ms) | $(cell dashboard.page.p99_ms) | < 300 ms | $(verdict "$(median dashboard.page.p99_ms)" "<" 300) |
+| Baseline: \`GET /api/v1/sales/daily\`, 30 days | $(cell dashboard.baseline_daily.p50_ms) | $(cell dashboard.baseline_daily.p99_ms) | – | – |
+| Baseline: \`GET /api/v1/sync/status\` | $(cell dashboard.baseline_status.p50_ms) | $(cell dashboard.baseline_status.p99_ms) | – | – |
+
 EOF
 if [ -s "$out/read-plans-list.log" ]; then
   echo

@@ -14,13 +14,13 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode=quick
-only="ingest,backfill,read,listing"
+only="ingest,backfill,read,listing,dashboard"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
     --full) mode=full ;;
     --only) only="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -268,11 +268,53 @@ read_api() {
   q -d $db -f "$repo/bench/read-explain.sql" >"$out/read-explain.txt" 2>&1 || true
 }
 
+# ------------------------------------------------------------------------------------------------ dashboard
+# samples_ms URL AUTH N -> N sequential GET latencies in ms, one per line (after 3 warm-up requests)
+samples_ms() {
+  local url="$1" auth="$2" n="$3"
+  for _ in 1 2 3; do curl -s -o /dev/null $auth "$url"; done
+  for _ in $(seq 1 "$n"); do curl -s -o /dev/null -w '%{time_total}\n' $auth "$url" | awk '{ printf "%.3f\n", $1 * 1000 }'; done
+}
+# pct FILE P -> the P-th percentile (nearest rank) of the numbers in FILE
+pct() { sort -n "$1" | awk -v p="$2" '{ v[NR] = $1 } END { i = int((p / 100) * NR + 0.999999); if (i < 1) i = 1; print v[i] }'; }
+
+dashboard() {
+  local db=bench_dashboard cs events=50 samples=$((read_samples / 5))
+  cs="$(fresh_db $db $schema)"
+  log "dashboard: bulk-loading $read_orders orders over the year up to today"
+  q -d $db -v orders="$read_orders" -v events="$events" -v first_day="$(date -u -d '-364 days' +%Y-%m-%d) 00:00:00+00" \
+    -f "$repo/bench/read-data.sql" >/dev/null
+  note "- Dashboard data: $read_orders orders / $((read_orders * 3)) tickets over $events events and the last 365 days (\`bench/read-data.sql\` with \`first_day\`), so the page's 30-day chart covers about $((read_orders * 30 / 365)) orders."
+  start_service $service_port "$cs" service-dashboard
+  local spid=$service_pid; pids_to_stop+=("$spid")
+  local base="http://127.0.0.1:$service_port" key="-H X-Api-Key:$read_key"
+  local code; code="$(curl -s -o "$out/dashboard.html" -w '%{http_code}' $key "$base/dashboard")"
+  if [ "$code" != "200" ]; then
+    note "- Dashboard **not measured**: \`GET /dashboard\` answered HTTP $code (log: $out/service-dashboard.log)."
+  else
+    local from; from="$(date -u -d '-29 days' +%Y-%m-%d)"
+    for run in $(seq 1 "$runs"); do
+      log "dashboard run $run/$runs"
+      samples_ms "$base/dashboard" "$key" $samples >"$out/dashboard-$run.txt"
+      samples_ms "$base/api/v1/sales/daily?from=$from" "$key" $samples >"$out/dashboard-baseline-daily-$run.txt"
+      samples_ms "$base/api/v1/sync/status" "$key" $samples >"$out/dashboard-baseline-status-$run.txt"
+      record dashboard.page.p50_ms "$run" "$(pct "$out/dashboard-$run.txt" 50)"
+      record dashboard.page.p99_ms "$run" "$(pct "$out/dashboard-$run.txt" 99)"
+      record dashboard.baseline_daily.p50_ms "$run" "$(pct "$out/dashboard-baseline-daily-$run.txt" 50)"
+      record dashboard.baseline_daily.p99_ms "$run" "$(pct "$out/dashboard-baseline-daily-$run.txt" 99)"
+      record dashboard.baseline_status.p50_ms "$run" "$(pct "$out/dashboard-baseline-status-$run.txt" 50)"
+      record dashboard.baseline_status.p99_ms "$run" "$(pct "$out/dashboard-baseline-status-$run.txt" 99)"
+    done
+  fi
+  stop_pid "$spid"
+}
+
 wants ingest && ingest
 wants backfill && backfill
 wants read && read_api
 # Deterministic request counts: one run of each, the same in --quick and --full.
 wants listing && out="$out/listing" "$repo/bench/listing.sh"
+wants dashboard && dashboard
 
 mkdir -p "$repo/docs"
 "$repo/bench/report.sh" "$out" "$mode" "$runs" "$started_at" >"$repo/docs/benchmarks.md"

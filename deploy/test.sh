@@ -8,6 +8,13 @@ cd "$repo"
 
 command -v dotnet >/dev/null || { echo "[test] the .NET 10 SDK is required" >&2; exit 1; }
 
+# The dashboard's browser test drives Debian's chromium (Playwright's own browser download is not reachable).
+if [ ! -x "${QTICKETS_CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "[test] installing chromium for the browser test" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  $apt_get install -y chromium >/dev/null 2>&1 || { $apt_get update >/dev/null && $apt_get install -y chromium >/dev/null; }
+fi
+
 if [ -z "${QTICKETS_TEST_POSTGRES:-}" ]; then
   QTICKETS_PG_DATABASE=postgres deploy/local-postgres.sh >/dev/null
   QTICKETS_TEST_POSTGRES="Host=127.0.0.1;Port=${QTICKETS_PG_PORT:-55432};Username=postgres;Password=postgres;Database=postgres"

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Prometheus;
+using Qtickets.Sync.Api.Alerts;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.Endpoints;
 using Qtickets.Sync.Api.Health;
@@ -28,6 +29,8 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddSurface(builder.Configuration);
     builder.Services.AddReadApi();
     builder.Services.AddSyncHealth(builder.Configuration);
+    builder.Services.AddSyncAlerts(builder.Configuration);
+    builder.Services.AddSalesDashboard();
     builder.Services.AddShutdownTimeout(builder.Configuration);
 
     var app = builder.Build();
@@ -56,6 +59,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapReadApi();
     app.MapSyncRuns();
     app.MapDashboard();
+    app.MapSalesDashboard();
 
     await app.RunAsync();
 });

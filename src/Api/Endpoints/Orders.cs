@@ -12,7 +12,8 @@ public static class Orders
         var orders = api.MapGroup("/orders").WithTags("Orders");
         orders.MapGet("/", List)
             .WithName("ListOrders")
-            .ProducesCsvAlternative();
+            .ProducesCsvAlternative()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         orders.MapGet("/{id:long}", Get).WithName("GetOrder").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qtickets.Sync.Domain.Alerts;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
@@ -18,6 +19,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<DailySalesRow> DailySales => Set<DailySalesRow>();
     public DbSet<Qtickets.RequestSlot> RequestSlots => Set<Qtickets.RequestSlot>();
+    public DbSet<AlertState> AlertStates => Set<AlertState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -116,9 +116,12 @@ public sealed partial class SyncRunner(
         }
     }
 
+    /// <summary>Ends the error of a run QTickets refused with 401/403; alerts look for it.</summary>
+    public const string TokenRejectedNote = "Check Qtickets:Token; the job is not retried.";
+
     private static string Describe(Exception ex) => ex switch
     {
-        QticketsAuthException => $"{ex.Message}. Check Qtickets:Token; the job is not retried.",
+        QticketsAuthException => $"{ex.Message}. {TokenRejectedNote}",
         QticketsApiException or QticketsPagingException => ex.Message,
         TimeoutException or TaskCanceledException => $"QTickets did not answer in time: {ex.Message}",
         _ => $"{ex.GetType().Name}: {ex.Message}",

@@ -19,8 +19,10 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminKey = "test-admin-key-0123456789";
     public const string ReadKey = "test-read-key-0123456789";
     public const string PiiKey = "test-pii-key-0123456789";
+    public const string WebhookSecret = "test-webhook-secret";
 
     private TestDatabase? database;
+    private string? sharedConnectionString;
 
     /// <summary>QTickets as the test scripts it; the host asks it only when <see cref="UsesFakeUpstream"/>.</summary>
     public FakeQticketsClient Upstream { get; } = new();
@@ -31,7 +33,7 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual bool UsesFakeUpstream => false;
 
-    public string ConnectionString => database?.ConnectionString
+    public string ConnectionString => sharedConnectionString ?? database?.ConnectionString
         ?? throw new InvalidOperationException("The test database is created in InitializeAsync.");
 
     /// <summary>Configuration for the host, in <c>Section:Key</c> form.</summary>
@@ -46,7 +48,7 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Qtickets:BaseUrl"] = "https://qtickets.invalid/api/rest/v1/",
         ["Qtickets:Token"] = "test-token",
         // The service refuses to start without a webhook secret (or Webhooks:AllowUnsigned).
-        ["Qtickets:WebhookSecrets:0"] = "test-webhook-secret",
+        ["Qtickets:WebhookSecrets:0"] = WebhookSecret,
         ["Auth:ApiKeys:0:Key"] = AdminKey,
         ["Auth:ApiKeys:0:Scopes"] = "admin",
         ["Auth:ApiKeys:1:Key"] = ReadKey,
@@ -62,7 +64,16 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _ = Server;
     }
 
-    public async Task CreateDatabaseAsync() => database ??= await TestDatabase.CreateAsync(GetType().Name);
+    public async Task CreateDatabaseAsync()
+    {
+        if (sharedConnectionString is null)
+        {
+            database ??= await TestDatabase.CreateAsync(GetType().Name);
+        }
+    }
+
+    /// <summary>Makes this host a second instance on <paramref name="other"/>'s database (call before it starts).</summary>
+    public void ShareDatabaseWith(SyncApiFactory other) => sharedConnectionString = other.ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

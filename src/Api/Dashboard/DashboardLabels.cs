@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Headers;
+
+namespace Qtickets.Sync.Api.Dashboard;
+
+/// <summary>The page's words in English and Russian, chosen by <c>Accept-Language</c>.</summary>
+public sealed class DashboardLabels
+{
+    private static readonly Dictionary<string, (string En, string Ru)> Words = new(StringComparer.Ordinal)
+    {
+        ["title"] = ("Qtickets.Sync dashboard", "Панель Qtickets.Sync"),
+        ["health"] = ("Sync health", "Состояние синхронизации"),
+        ["account"] = ("Account", "Аккаунт"),
+        ["ok"] = ("In sync", "Синхронизировано"),
+        ["attention"] = ("Needs attention", "Требует внимания"),
+        ["lag"] = ("Webhook lag", "Задержка вебхуков"),
+        ["pending"] = ("Pending deliveries", "Ожидают применения"),
+        ["failed"] = ("Failed deliveries", "Ошибки применения"),
+        ["dead"] = ("Dead deliveries", "Отброшенные доставки"),
+        ["quarantined"] = ("Quarantined deliveries", "На карантине"),
+        ["behaviour"] = ("Server behaviour", "Поведение сервера"),
+        ["not_detected"] = ("not detected yet", "ещё не определено"),
+        ["paid_filter"] = ("paid filter", "фильтр оплаты"),
+        ["updated_filter"] = ("updated_at filter", "фильтр updated_at"),
+        ["order"] = ("order", "порядок"),
+        ["honoured"] = ("honoured", "соблюдается"),
+        ["ignored"] = ("ignored", "игнорируется"),
+        ["page_size"] = ("{0} a page", "{0} на странице"),
+        ["runs"] = ("Last runs", "Последние запуски"),
+        ["kind"] = ("Kind", "Тип"),
+        ["status"] = ("Status", "Статус"),
+        ["started"] = ("Started", "Начало"),
+        ["seen"] = ("Seen", "Просмотрено"),
+        ["inserted"] = ("New", "Новых"),
+        ["updated"] = ("Updated", "Обновлено"),
+        ["healed"] = ("Healed", "Исправлено"),
+        ["sales"] = ("Sales", "Продажи"),
+        ["chart"] = ("Net sales per day, last 30 days", "Чистые продажи по дням, 30 дней"),
+        ["all_events"] = ("all events", "все мероприятия"),
+        ["source"] = ("QTickets, account", "QTickets, аккаунт"),
+        ["today_tickets"] = ("Tickets today", "Билетов сегодня"),
+        ["today_revenue"] = ("Revenue today", "Выручка сегодня"),
+        ["today_net"] = ("Net today", "Чистыми сегодня"),
+        ["top"] = ("Top events, 30 days", "Лучшие мероприятия, 30 дней"),
+        ["event"] = ("Event", "Мероприятие"),
+        ["net"] = ("Net", "Чистыми"),
+        ["tickets"] = ("Tickets", "Билеты"),
+        ["failures"] = ("Recent failures", "Последние ошибки"),
+        ["none"] = ("None.", "Нет."),
+        ["never"] = ("never", "нет данных"),
+        ["delivery"] = ("delivery", "доставка"),
+        ["run"] = ("run", "запуск"),
+        ["when"] = ("When", "Когда"),
+        ["what"] = ("What", "Что"),
+        ["reason"] = ("Reason", "Причина"),
+        ["updated_at"] = ("Updated", "Обновлено"),
+        ["zone"] = ("time zone", "часовой пояс"),
+    };
+
+    private DashboardLabels(bool russian) => Russian = russian;
+
+    public bool Russian { get; }
+
+    public string Language => Russian ? "ru" : "en";
+
+    public CultureInfo Culture => Russian ? CultureInfo.GetCultureInfo("ru-RU") : CultureInfo.GetCultureInfo("en-GB");
+
+    public string this[string key] => Words.TryGetValue(key, out var w) ? (Russian ? w.Ru : w.En) : key;
+
+    /// <summary>Russian when it is the most preferred of the two languages the page speaks.</summary>
+    public static DashboardLabels For(RequestHeaders headers)
+    {
+        var preferred = headers.AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value ?? "")
+            .FirstOrDefault(l => l.StartsWith("ru", StringComparison.OrdinalIgnoreCase) || l.StartsWith("en", StringComparison.OrdinalIgnoreCase));
+        return new DashboardLabels(preferred?.StartsWith("ru", StringComparison.OrdinalIgnoreCase) == true);
+    }
+}
