@@ -52,8 +52,8 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
                 }
                 else
                 {
+                    // Logged where it is set aside, with the run's id.
                     unreadable.Add(row.Unreadable!);
-                    QticketsClientLog.RowUnreadable(logger, facts.Page, row.Id, row.Unreadable!.Reason);
                 }
             }
             var verdict = ListingVerdict.Of(orders, filter, query.OrderBy, facts.ReportedPerPage);

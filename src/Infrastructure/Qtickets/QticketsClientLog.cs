@@ -17,8 +17,4 @@ internal static partial class QticketsClientLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug,
         Message = "Fetched page {Page} of {Resource}: {Rows} rows, {PerPage} per page, total {Total}")]
     public static partial void PageFetched(ILogger logger, int page, string resource, int rows, int perPage, int? total);
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning,
-        Message = "Order row {OrderId} on page {Page} of orders cannot be read and is set aside: {Reason}")]
-    public static partial void RowUnreadable(ILogger logger, int page, long? orderId, string reason);
 }

@@ -167,7 +167,8 @@ public sealed partial class IncrementalReconciler(
             }
             knownTotal = page.Total ?? knownTotal;
             above = page;
-            if (page.Orders.All(o => o.CreatedAt < createdAfter))
+            // A page with no readable row says nothing about when its orders were made: the walk goes on.
+            if (page.Orders.Count > 0 && page.Orders.All(o => o.CreatedAt < createdAfter))
             {
                 LogTailEnd(run.Logger, number, last);
                 return;
