@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Webhooks;
 
 namespace Qtickets.Sync.Api.Endpoints;
@@ -162,29 +163,12 @@ public static partial class Webhooks
             {
                 if (!UnstoredHeaders.Contains(name))
                 {
-                    writer.WriteString(name, Storable(values.ToString()));
+                    writer.WriteString(name, StorableText.Of(values.ToString(), MaxStoredHeaderLength));
                 }
             }
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(output.WrittenSpan);
-    }
-
-    /// <summary>jsonb holds no NUL and JSON no lone surrogate; whatever a client sends must still fit.</summary>
-    private static string Storable(string value)
-    {
-        var text = value.Length > MaxStoredHeaderLength ? value[..MaxStoredHeaderLength] : value;
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var paired = char.IsHighSurrogate(chars[i]) ? i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])
-                : !char.IsLowSurrogate(chars[i]) || (i > 0 && char.IsHighSurrogate(chars[i - 1]));
-            if (chars[i] == '\0' || !paired)
-            {
-                chars[i] = '\uFFFD';
-            }
-        }
-        return new string(chars);
     }
 
     private static string Outcome(IncomingDelivery delivery, InboxEntry entry) => delivery.Status switch

@@ -5,33 +5,23 @@ namespace Qtickets.Sync.Infrastructure.Qtickets;
 /// <summary>Reads the <c>{"data":[…],"paging":{"perPage","currentPage","total"}}</c> envelope of a list answer.</summary>
 internal static class ListEnvelope
 {
-    public static List<T> Items<T>(JsonElement root, Func<JsonElement, T> map)
+    public static List<T> Items<T>(JsonElement root, Func<JsonElement, T> map) => [.. Rows(root).Select(map)];
+
+    /// <summary>The rows of <c>data</c>, unread, so a caller can read each on its own.</summary>
+    public static List<JsonElement> Rows(JsonElement root)
     {
         if (!JsonValues.TryGet(root, "data", out var data))
         {
             // An answer without data is not an empty page; reading it as one would end a backfill silently.
             throw new OrderPayloadException("list answer has no \"data\" member");
         }
-        switch (data.ValueKind)
+        return data.ValueKind switch
         {
-            case JsonValueKind.Array:
-                var items = new List<T>(data.GetArrayLength());
-                foreach (var item in data.EnumerateArray())
-                {
-                    items.Add(map(item));
-                }
-                return items;
-            case JsonValueKind.Object:
-                // PHP encodes an array with non-sequential keys as an object keyed by id.
-                var keyed = new List<T>();
-                foreach (var property in data.EnumerateObject())
-                {
-                    keyed.Add(map(property.Value));
-                }
-                return keyed;
-            default:
-                throw new OrderPayloadException("list answer has a \"data\" member that is neither an array nor an object");
-        }
+            JsonValueKind.Array => [.. data.EnumerateArray()],
+            // PHP encodes an array with non-sequential keys as an object keyed by id.
+            JsonValueKind.Object => [.. data.EnumerateObject().Select(property => property.Value)],
+            _ => throw new OrderPayloadException("list answer has a \"data\" member that is neither an array nor an object"),
+        };
     }
 
     public static (int? CurrentPage, int? PerPage, int? Total) Paging(JsonElement root)

@@ -34,26 +34,45 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
         var pages = PagesAsync(
             "orders",
             page => QticketsRequests.Orders(filter, query.OrderBy, page, perPage, _options.Organization),
-            OrderPayloadParser.Map,
-            order => order.Id,
+            ListedOrder.Read,
+            row => row.Id,
             query.StartPage,
             perPage,
             cancellationToken);
-        await foreach (var (facts, orders, last) in pages.ConfigureAwait(false))
+        await foreach (var (facts, rows, last) in pages.ConfigureAwait(false))
         {
+            // Paging facts count every row served, readable or not; the verdict reads only the orders.
+            var orders = new List<Order>(rows.Count);
+            var unreadable = new List<UnreadableRow>();
+            foreach (var row in rows)
+            {
+                if (row.Order is { } order)
+                {
+                    orders.Add(order);
+                }
+                else
+                {
+                    // Logged where it is set aside, with the run's id.
+                    unreadable.Add(row.Unreadable!);
+                }
+            }
             var verdict = ListingVerdict.Of(orders, filter, query.OrderBy, facts.ReportedPerPage);
             ApiCallTally.Current?.Observe(verdict);
-            yield return new OrderPage(facts.Page, orders, facts.Total, facts.PerPage, OffFilter(orders, filter, facts.Page), last, verdict);
+            yield return new OrderPage(facts.Page, orders, facts.Total, facts.PerPage, OffFilter(orders, filter, facts.Page), last, verdict)
+            {
+                Unreadable = unreadable,
+            };
         }
     }
 
+    /// <exception cref="UnreadableOrderException">The answer is JSON with a <c>data</c> object that is no readable order.</exception>
     public Task<Order?> GetOrderAsync(long id, CancellationToken cancellationToken) =>
-        GetOneAsync($"orders/{id}", OrderPayloadParser.Map, cancellationToken);
+        GetOneAsync($"orders/{id}", ListedOrder.ReadOne, cancellationToken);
 
     public async IAsyncEnumerable<IReadOnlyList<Event>> ListEventsAsync(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var (_, events, _) in CatalogAsync("events", CatalogPayloadParser.MapEvent, e => e.Id, cancellationToken)
+        await foreach (var (_, events, _) in CatalogAsync("events", CatalogPayloadParser.MapEvent, e => (long?)e.Id, cancellationToken)
             .ConfigureAwait(false))
         {
             yield return events;
@@ -64,7 +83,7 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
         GetOneAsync($"events/{id}", CatalogPayloadParser.MapEvent, cancellationToken);
 
     private IAsyncEnumerable<(PageFacts Facts, List<T> Items, bool Last)> CatalogAsync<T>(
-        string resource, Func<JsonElement, T> map, Func<T, long> idOf, CancellationToken cancellationToken) =>
+        string resource, Func<JsonElement, T> map, Func<T, long?> idOf, CancellationToken cancellationToken) =>
         PagesAsync(
             resource,
             page => QticketsRequests.Catalog(resource, page, _options.PageSize, _options.Organization),
@@ -101,7 +120,7 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
         string resource,
         Func<int, HttpRequestMessage> requestFor,
         Func<JsonElement, T> map,
-        Func<T, long> idOf,
+        Func<T, long?> idOf,
         int startPage,
         int perPage,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -136,7 +155,7 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
         string resource,
         HttpRequestMessage request,
         Func<JsonElement, T> map,
-        Func<T, long> idOf,
+        Func<T, long?> idOf,
         int page,
         int perPage,
         CancellationToken cancellationToken)

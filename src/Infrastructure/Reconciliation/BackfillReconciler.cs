@@ -44,14 +44,15 @@ public sealed partial class BackfillReconciler(
         await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))
         {
             var counts = await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile,
-                tx => state.WriteCheckpointAsync(run.Connection, tx, key, page.Page, since, CancellationToken.None));
-            LogPage(run.Logger, page.Page, counts.Seen, counts.GapsHealed);
+                tx => state.WriteCheckpointAsync(run.Connection, tx, key, page.Page, since, CancellationToken.None),
+                unreadable: page.Unreadable);
+            LogPage(run.Logger, page.Page, counts.Seen, counts.GapsHealed, counts.SetAside);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backfill resumes after committed page {Page} (since {Since:O})")]
     private static partial void LogResuming(ILogger logger, int page, DateTimeOffset since);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Backfill page {Page} committed: {Seen} orders, {Healed} gaps healed")]
-    private static partial void LogPage(ILogger logger, int page, int seen, int healed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfill page {Page} committed: {Seen} orders, {Healed} gaps healed, {SetAside} set aside")]
+    private static partial void LogPage(ILogger logger, int page, int seen, int healed, int setAside);
 }

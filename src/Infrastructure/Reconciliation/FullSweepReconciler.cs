@@ -33,8 +33,10 @@ public sealed partial class FullSweepReconciler(
             var query = new OrderListQuery { PaidOnly = true, UpdatedSince = since, OrderBy = OrderListOrder.Id, PageSize = settings.PageSize };
             await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))
             {
-                var ids = page.Orders.Select(o => o.Id).ToArray();
-                await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile, tx => RememberAsync(run.Connection, tx, ids));
+                // An unreadable row with an id was listed all the same: fetching it again would read no better.
+                var ids = page.Orders.Select(o => o.Id).Concat(page.Unreadable.Where(r => r.Id is not null).Select(r => r.Id!.Value)).ToArray();
+                await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile, tx => RememberAsync(run.Connection, tx, ids),
+                    unreadable: page.Unreadable);
             }
 
             var unlisted = await UnlistedAsync(run.Connection, since, run.Stopping);
@@ -55,7 +57,17 @@ public sealed partial class FullSweepReconciler(
 
     private async Task CheckAsync(SyncRunContext run, long id)
     {
-        var truth = await client.GetOrderAsync(id, run.Stopping);
+        Order? truth;
+        try
+        {
+            truth = await client.GetOrderAsync(id, run.Stopping);
+        }
+        catch (UnreadableOrderException exception)
+        {
+            // One answer that cannot be read is set aside like a listed row; the sweep checks the next order.
+            await writer.WriteAsync(run, [], OrderSources.Fetch, pages: 0, unreadable: [exception.Row with { Id = exception.Row.Id ?? id }]);
+            return;
+        }
         if (truth is not null)
         {
             var counts = await writer.WriteAsync(run, [truth], OrderSources.Fetch, pages: 0);

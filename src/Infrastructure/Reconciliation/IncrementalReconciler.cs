@@ -167,7 +167,8 @@ public sealed partial class IncrementalReconciler(
             }
             knownTotal = page.Total ?? knownTotal;
             above = page;
-            if (page.Orders.All(o => o.CreatedAt < createdAfter))
+            // A page with no readable row says nothing about when its orders were made: the walk goes on.
+            if (page.Orders.Count > 0 && page.Orders.All(o => o.CreatedAt < createdAfter))
             {
                 LogTailEnd(run.Logger, number, last);
                 return;
@@ -185,14 +186,16 @@ public sealed partial class IncrementalReconciler(
     {
         var counts = await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile, watermark is { } mark
             ? tx => state.AdvanceWatermarkAsync(run.Connection, tx, SyncStateKeys.OrdersWatermark, mark, CancellationToken.None)
-            : null);
-        LogPage(run.Logger, page.Page, counts.Seen, counts.GapsHealed, page.OffFilter);
+            : null, unreadable: page.Unreadable);
+        LogPage(run.Logger, page.Page, counts.Seen, counts.GapsHealed, page.OffFilter, counts.SetAside);
     }
 
     private static bool SameRows(OrderPage page, OrderPage previous) =>
         page.Orders.Count == previous.Orders.Count
-        && page.Orders[0].Id == previous.Orders[0].Id
-        && page.Orders[^1].Id == previous.Orders[^1].Id;
+        && page.Unreadable.Count == previous.Unreadable.Count
+        && (page.Orders.Count == 0
+            ? page.Unreadable.Select(r => r.Sha256).SequenceEqual(previous.Unreadable.Select(r => r.Sha256))
+            : page.Orders[0].Id == previous.Orders[0].Id && page.Orders[^1].Id == previous.Orders[^1].Id);
 
     private static DateTimeOffset? Max(DateTimeOffset? left, DateTimeOffset? right) => left is null || right > left ? right : left;
 
@@ -221,6 +224,6 @@ public sealed partial class IncrementalReconciler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Tail walk ended at page {Page} of {Last}: a whole page created before the tail horizon")]
     private static partial void LogTailEnd(ILogger logger, int page, int last);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Page {Page} committed: {Seen} orders, {Healed} gaps healed, {OffFilter} rows off the filter asked for")]
-    private static partial void LogPage(ILogger logger, int page, int seen, int healed, int offFilter);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Page {Page} committed: {Seen} orders, {Healed} gaps healed, {OffFilter} rows off the filter asked for, {SetAside} set aside")]
+    private static partial void LogPage(ILogger logger, int page, int seen, int healed, int offFilter, int setAside);
 }

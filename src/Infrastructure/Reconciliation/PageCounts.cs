@@ -5,6 +5,12 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// <summary>What one committed page did to the mirror, added to its run's row.</summary>
 public readonly record struct PageCounts(int Seen, int Inserted, int Updated, int Unchanged, int MarkedMissing)
 {
+    /// <summary>
+    /// Orders set aside in the delivery inbox instead of written: quarantined, refused by the database, or rows
+    /// that cannot be read. The inbox rows are their record; the count is for the run's log.
+    /// </summary>
+    public int SetAside { get; init; }
+
     /// <summary>Orders the mirror lacked or held stale: what the webhooks had missed.</summary>
     public int GapsHealed => Inserted + Updated;
 

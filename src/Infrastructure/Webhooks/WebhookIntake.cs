@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Webhooks;
@@ -165,9 +166,5 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
     }
 
     /// <summary>PostgreSQL text cannot hold NUL, and a refused body may be anything.</summary>
-    private static string ToText(ReadOnlySpan<byte> body)
-    {
-        var text = Encoding.UTF8.GetString(body);
-        return text.Contains('\0', StringComparison.Ordinal) ? text.Replace('\0', '\uFFFD') : text;
-    }
+    private static string ToText(ReadOnlySpan<byte> body) => StorableText.Of(Encoding.UTF8.GetString(body));
 }

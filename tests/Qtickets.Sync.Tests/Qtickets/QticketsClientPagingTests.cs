@@ -40,6 +40,43 @@ public sealed class QticketsClientPagingTests
     }
 
     [Fact]
+    public async Task A_page_whose_rows_cannot_be_read_still_counts_as_served_and_the_listing_goes_on()
+    {
+        using var harness = new ClientHarness();
+        var noId = QticketsJson.Order(1).Replace("\"id\":1", "\"id\":\"one\"", StringComparison.Ordinal);
+        var tooLong = QticketsJson.Order(2).Replace(
+            "\"payed\":", $"\"uniqid\":\"\\ud800\",\"note\":\"{new string('x', 2 * UnreadableRow.MaxExcerptLength)}\",\"payed\":", StringComparison.Ordinal);
+        harness.Handler
+            .ThenOk(QticketsJson.Page([noId, tooLong], QticketsJson.Paging(2, 1, 4)))
+            .ThenOk(QticketsJson.Page([QticketsJson.Order(3), QticketsJson.Order(4)], QticketsJson.Paging(2, 2, 4)));
+
+        var pages = await ToListAsync(harness.Client.ListOrdersAsync(TwoPerPage, CancellationToken.None));
+
+        Assert.Equal([1, 2], pages.Select(p => p.Page));
+        Assert.Equal([3L, 4L], pages.SelectMany(p => p.Orders).Select(o => o.Id));
+        var unreadable = pages[0].Unreadable;
+        Assert.Equal([null, 2L], unreadable.Select(r => r.Id));
+        Assert.All(unreadable, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
+        // The excerpt is the start of the row's text, bounded.
+        Assert.Contains("\"id\":\"one\"", unreadable[0].Excerpt, StringComparison.Ordinal);
+        Assert.Equal(UnreadableRow.MaxExcerptLength, unreadable[1].Excerpt.Length);
+        Assert.StartsWith("{\"id\":2,", unreadable[1].Excerpt, StringComparison.Ordinal);
+        Assert.Empty(pages[1].Unreadable);
+    }
+
+    [Fact]
+    public async Task A_fetched_order_that_cannot_be_read_throws_with_what_was_kept_of_it()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler.ThenOk($$"""{"data":{{QticketsJson.Order(7).Replace("\"event_id\":33", "\"event_id\":true", StringComparison.Ordinal)}}}""");
+
+        var exception = await Assert.ThrowsAsync<UnreadableOrderException>(() => harness.Client.GetOrderAsync(7, CancellationToken.None));
+
+        Assert.Equal(7L, exception.Row.Id);
+        Assert.Contains("event_id", exception.Row.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_paging_a_short_page_is_not_the_end_only_an_empty_page_is()
     {
         using var harness = new ClientHarness();

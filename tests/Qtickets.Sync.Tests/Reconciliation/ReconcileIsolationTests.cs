@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Jobs;
@@ -38,5 +40,25 @@ public sealed class ReconcileIsolationTests(ReconcileFactory factory) : IClassFi
         Assert.False(string.IsNullOrEmpty(setAside[refused.Id].Reason));
         var watermark = await db.SyncStates.AsNoTracking().SingleAsync(s => s.Key == SyncStateKeys.OrdersWatermark);
         Assert.True(watermark.Watermark < Now.AddDays(1), $"watermark {watermark.Watermark:O} followed the future-dated order");
+    }
+
+    [Fact]
+    public async Task An_order_whose_text_the_driver_cannot_encode_is_set_aside_and_the_rest_of_the_page_written()
+    {
+        var good = UpstreamOrders.Paid(Now.AddHours(-3));
+        var unencodable = UpstreamOrders.Paid(Now.AddHours(-2));
+        // A lone surrogate has no UTF-8 form: Npgsql refuses the string before the server sees it.
+        unencodable.Uniqid = "\ud800";
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        var run = new SyncRunContext(0, "incremental", null, connection, NullLogger.Instance, CancellationToken.None);
+
+        var counts = await factory.Services.GetRequiredService<OrderPageWriter>().WriteAsync(run, [good, unencodable], "reconcile");
+
+        Assert.Equal((1, 1), (counts.Seen, counts.SetAside));
+        await using var db = factory.CreateDbContext();
+        Assert.Equal([good.Id], await db.Orders.AsNoTracking().Select(o => o.Id).ToListAsync());
+        var setAside = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.OrderId == unencodable.Id);
+        Assert.Equal((SetAsideOrders.EventType, DeliveryStatuses.Failed), (setAside.EventType, setAside.Status));
     }
 }

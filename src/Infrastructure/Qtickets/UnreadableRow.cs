@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Qtickets.Sync.Infrastructure.Persistence;
+
+namespace Qtickets.Sync.Infrastructure.Qtickets;
+
+/// <summary>
+/// An order row QTickets served that cannot be read (a wrong type, a number no type holds, a lone surrogate):
+/// kept as evidence so the rest of its page goes on.
+/// </summary>
+/// <param name="Id">The row's <c>id</c>, when that much can be read.</param>
+/// <param name="Excerpt">The start of the row's raw text, safe to store as text.</param>
+/// <param name="Sha256">Hex SHA-256 of the row's whole raw text: the same row served again is the same row.</param>
+/// <param name="Reason">Why it cannot be read.</param>
+public sealed record UnreadableRow(long? Id, string Excerpt, string Sha256, string Reason)
+{
+    /// <summary>Characters of raw text kept: the row is evidence, not an archive.</summary>
+    public const int MaxExcerptLength = 4096;
+
+    public static UnreadableRow Of(JsonElement row, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var raw = row.GetRawText();
+        var reason = exception is OrderPayloadException payload ? payload.Reason : exception.Message;
+        return new UnreadableRow(
+            IdOf(row),
+            StorableText.Of(raw, MaxExcerptLength),
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw))),
+            StorableText.Of(reason, 512));
+    }
+
+    private static long? IdOf(JsonElement row)
+    {
+        try
+        {
+            return row.ValueKind == JsonValueKind.Object ? JsonValues.Int64(row, "id") : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
