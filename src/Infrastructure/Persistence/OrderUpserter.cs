@@ -19,7 +19,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// </remarks>
 public sealed class OrderUpserter(TimeProvider time)
 {
-    private static readonly UnnestColumn<Order>[] OrderColumns =
+    private static readonly UnnestSet<Order> OrderColumns = new("o",
     [
         UnnestColumn.BigInt<Order>("id", o => o.Id),
         UnnestColumn.Text<Order>("uniqid", o => o.Uniqid),
@@ -61,9 +61,9 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Json<Order>("raw", o => o.Raw),
         UnnestColumn.Time<Order>("source_updated_at", o => o.SourceUpdatedAt),
         UnnestColumn.Int<Order>("source_progress", o => o.SourceProgress),
-    ];
+    ]);
 
-    private static readonly UnnestColumn<OwnedBasket>[] BasketColumns =
+    private static readonly UnnestSet<OwnedBasket> BasketColumns = new("b",
     [
         UnnestColumn.BigInt<OwnedBasket>("id", b => b.Basket.Id),
         UnnestColumn.BigInt<OwnedBasket>("order_id", b => b.Order.Id),
@@ -105,10 +105,10 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Json<OwnedBasket>("refunds", b => b.Basket.Refunds),
         UnnestColumn.Json<OwnedBasket>("raw", b => b.Basket.Raw),
         UnnestColumn.Time<OwnedBasket>("source_updated_at", b => b.Order.SourceUpdatedAt),
-    ];
+    ]);
 
     /// <summary>Buyers as the orders describe them: <c>qtickets_clients</c> is filled from here, at no extra API cost.</summary>
-    private static readonly UnnestColumn<Client>[] ClientColumns =
+    private static readonly UnnestSet<Client> ClientColumns = new("c",
     [
         UnnestColumn.BigInt<Client>("id", c => c.Id),
         UnnestColumn.Text<Client>("email", c => c.Email),
@@ -120,7 +120,7 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Text<Client>("vk_id", c => c.VkId),
         UnnestColumn.Text<Client>("facebook_id", c => c.FacebookId),
         UnnestColumn.Json<Client>("raw", c => c.Raw),
-    ];
+    ]);
 
     private static readonly string Sql = BuildSql();
 
@@ -143,18 +143,9 @@ public sealed class OrderUpserter(TimeProvider time)
             .Select(o => o.Client!).DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
 
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
-        for (var i = 0; i < OrderColumns.Length; i++)
-        {
-            command.Parameters.Add(OrderColumns[i].CreateParameter($"o{i}", latest));
-        }
-        for (var i = 0; i < BasketColumns.Length; i++)
-        {
-            command.Parameters.Add(BasketColumns[i].CreateParameter($"b{i}", baskets));
-        }
-        for (var i = 0; i < ClientColumns.Length; i++)
-        {
-            command.Parameters.Add(ClientColumns[i].CreateParameter($"c{i}", clients));
-        }
+        OrderColumns.AddParameters(command, latest);
+        BasketColumns.AddParameters(command, baskets);
+        ClientColumns.AddParameters(command, clients);
         command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
         command.Parameters.Add(new NpgsqlParameter("source", source));
 
@@ -192,22 +183,13 @@ public sealed class OrderUpserter(TimeProvider time)
 
     private static string BuildSql()
     {
-        static string Unnest<T>(UnnestColumn<T>[] columns, string prefix) =>
-            $"unnest({string.Join(", ", columns.Select((_, i) => $"@{prefix}{i}"))}) AS u({string.Join(", ", columns.Select(c => c.Name))})";
-
-        var orderNames = string.Join(", ", OrderColumns.Select(c => c.Name));
-        var orderSelects = string.Join(", ", OrderColumns.Select(c => c.Select));
-        var orderUpdates = string.Join(",\n        ", OrderColumns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
-        var basketNames = string.Join(", ", BasketColumns.Select(c => c.Name));
-        var basketSelects = string.Join(", ", BasketColumns.Select(c => c.Select));
-        var basketUpdates = string.Join(",\n        ", BasketColumns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
-        var clientNames = string.Join(", ", ClientColumns.Select(c => c.Name));
-        var clientSelects = string.Join(", ", ClientColumns.Select(c => c.Select));
-        var clientUpdates = string.Join(",\n        ", ClientColumns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
+        var orderNames = OrderColumns.Names;
+        var basketNames = BasketColumns.Names;
+        var clientNames = ClientColumns.Names;
 
         return $"""
             WITH incoming AS (
-                SELECT {orderSelects} FROM {Unnest(OrderColumns, "o")}
+                SELECT {OrderColumns.Selects} FROM {OrderColumns.From}
             ),
             prior AS (
                 SELECT o.id, o.source_updated_at, o.source_progress
@@ -217,7 +199,7 @@ public sealed class OrderUpserter(TimeProvider time)
                 INSERT INTO qtickets_orders AS o ({orderNames}, synced_at, last_source)
                 SELECT {orderNames}, @synced_at, @source FROM incoming ORDER BY id
                 ON CONFLICT (id) DO UPDATE SET
-                    {orderUpdates},
+                    {OrderColumns.Updates(",\n        ")},
                     synced_at = excluded.synced_at,
                     last_source = excluded.last_source,
                     upstream_missing_at = NULL,
@@ -227,26 +209,26 @@ public sealed class OrderUpserter(TimeProvider time)
                 RETURNING o.id, o.source_updated_at, (o.xmax = 0) AS inserted
             ),
             incoming_baskets AS (
-                SELECT {basketSelects} FROM {Unnest(BasketColumns, "b")}
+                SELECT {BasketColumns.Selects} FROM {BasketColumns.From}
             ),
             written_baskets AS (
                 INSERT INTO qtickets_baskets AS b ({basketNames}, synced_at, vanished_at)
-                SELECT {string.Join(", ", BasketColumns.Select(c => "ib." + c.Name))}, @synced_at, NULL
+                SELECT {BasketColumns.NamesOf("ib")}, @synced_at, NULL
                 FROM incoming_baskets ib JOIN applied a ON a.id = ib.order_id
                 ORDER BY ib.id
                 ON CONFLICT (id) DO UPDATE SET
-                    {basketUpdates},
+                    {BasketColumns.Updates(",\n        ")},
                     synced_at = excluded.synced_at,
                     vanished_at = NULL
                 RETURNING b.id
             ),
             written_clients AS (
                 INSERT INTO qtickets_clients AS c ({clientNames}, synced_at)
-                SELECT {clientSelects}, @synced_at FROM {Unnest(ClientColumns, "c")}
+                SELECT {ClientColumns.Selects}, @synced_at FROM {ClientColumns.From}
                 WHERE EXISTS (SELECT 1 FROM applied a JOIN incoming i ON i.id = a.id WHERE i.client_id = u.id)
                 ORDER BY u.id
                 ON CONFLICT (id) DO UPDATE SET
-                    {clientUpdates},
+                    {ClientColumns.Updates(",\n        ")},
                     synced_at = excluded.synced_at
                 WHERE c.raw IS DISTINCT FROM excluded.raw
                 RETURNING c.id
