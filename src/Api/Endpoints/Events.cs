@@ -30,7 +30,7 @@ public static class Events
         ArgumentNullException.ThrowIfNull(reader);
         var found = await reader.ListAsync(id, cancellationToken);
         return found.Count == 0
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found", detail: $"No event {id} in the catalog or in orders.")
+            ? ApiProblems.NotFound("Event", $"No event {id} in the catalog or in orders.")
             : TypedResults.Ok(found[0]);
     }
 }

@@ -71,7 +71,7 @@ public static class Orders
         ArgumentNullException.ThrowIfNull(reader);
         var order = await reader.FindAsync(id, http.User.HasScope(ApiScopes.ReadPii), cancellationToken);
         return order is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Order not found", detail: $"The mirror holds no order {id}.")
+            ? ApiProblems.NotFound("Order", $"The mirror holds no order {id}.")
             : TypedResults.Ok(order);
     }
 }

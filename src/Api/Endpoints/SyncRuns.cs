@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.OpenApi;
+using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
@@ -11,8 +12,8 @@ namespace Qtickets.Sync.Api.Endpoints;
 /// <summary>Reconciliation runs: history, progress, and starting one by hand.</summary>
 public static class SyncRuns
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 500;
+    private static readonly IReadOnlyList<string> Kinds = ClosedSetAttribute.ConstantsOf(typeof(SyncRunKinds));
+    private static readonly IReadOnlyList<string> Statuses = ClosedSetAttribute.ConstantsOf(typeof(SyncRunStatuses));
 
     public static IEndpointRouteBuilder MapSyncRuns(this IEndpointRouteBuilder app)
     {
@@ -30,40 +31,44 @@ public static class SyncRuns
     }
 
     /// <summary>Runs, newest first, optionally filtered by kind, status and start time.</summary>
-    private static async Task<Results<Ok<List<SyncRun>>, ValidationProblem>> ListAsync(
+    private static async Task<Results<Ok<List<SyncRunDto>>, ValidationProblem>> ListAsync(
         SyncDbContext db,
         [ClosedSet(typeof(SyncRunKinds))] string? kind,
         [ClosedSet(typeof(SyncRunStatuses))] string? status,
-        DateTimeOffset? since,
-        int? limit,
+        [DeclaredAs(typeof(DateTimeOffset))] string? since,
+        [DeclaredAs(typeof(int))] string? limit,
         CancellationToken ct)
     {
-        var take = limit ?? DefaultLimit;
-        if (take is < 1 or > MaxLimit)
+        var text = new QueryText();
+        var ofKind = text.OneOf("kind", kind, Kinds);
+        var ofStatus = text.OneOf("status", status, Statuses);
+        var from = text.Instant("since", since);
+        var take = text.Limit(limit);
+        if (text.HasErrors)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {MaxLimit}."] });
+            return TypedResults.ValidationProblem(text.Errors);
         }
         var query = db.SyncRuns.AsNoTracking();
-        if (!string.IsNullOrEmpty(kind))
+        if (ofKind is not null)
         {
-            query = query.Where(r => r.Kind == kind);
+            query = query.Where(r => r.Kind == ofKind);
         }
-        if (!string.IsNullOrEmpty(status))
+        if (ofStatus is not null)
         {
-            query = query.Where(r => r.Status == status);
+            query = query.Where(r => r.Status == ofStatus);
         }
-        if (since is { } from)
+        if (from is { } utc)
         {
-            var utc = from.ToUniversalTime();
             query = query.Where(r => r.StartedAt >= utc);
         }
-        return TypedResults.Ok(await query.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct));
+        return TypedResults.Ok(await query.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(take)
+            .Select(SyncRunDto.FromRun).ToListAsync(ct));
     }
 
-    private static async Task<Results<Ok<SyncRun>, ProblemHttpResult>> GetAsync(SyncDbContext db, long id, CancellationToken ct) =>
-        await db.SyncRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } run
+    private static async Task<Results<Ok<SyncRunDto>, ProblemHttpResult>> GetAsync(SyncDbContext db, long id, CancellationToken ct) =>
+        await db.SyncRuns.AsNoTracking().Where(r => r.Id == id).Select(SyncRunDto.FromRun).SingleOrDefaultAsync(ct) is { } run
             ? TypedResults.Ok(run)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Sync run {id} does not exist.");
+            : ApiProblems.NotFound("Sync run", $"No sync run {id}.");
 
     /// <summary>
     /// Queues a reconcile run. Answers 202 with the run id (status <c>queued</c>, then <c>running</c> and finally

@@ -23,7 +23,7 @@ public static class Tickets
         ArgumentNullException.ThrowIfNull(reader);
         var ticket = await reader.FindTicketAsync(barcode, http.User.HasScope(ApiScopes.ReadPii), cancellationToken);
         return ticket is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ticket not found", detail: "No ticket carries this barcode.")
+            ? ApiProblems.NotFound("Ticket", "No ticket carries this barcode.")
             : TypedResults.Ok(ticket);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.OpenApi;
+using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Webhooks;
@@ -13,14 +14,7 @@ namespace Qtickets.Sync.Api.Endpoints;
 /// <summary>The webhook inbox for operators: list, inspect and replay deliveries.</summary>
 public static class WebhookDeliveries
 {
-    private const int DefaultLimit = 50;
-    private const int MaxLimit = 500;
-
-    private static readonly HashSet<string> Statuses =
-    [
-        DeliveryStatuses.Pending, DeliveryStatuses.Applied, DeliveryStatuses.Rejected, DeliveryStatuses.Flagged, DeliveryStatuses.Failed,
-        DeliveryStatuses.Dead, DeliveryStatuses.Quarantined,
-    ];
+    private static readonly IReadOnlyList<string> Statuses = ClosedSetAttribute.ConstantsOf(typeof(DeliveryStatuses));
 
     public static IEndpointRouteBuilder MapWebhookDeliveries(this IEndpointRouteBuilder app)
     {
@@ -60,30 +54,23 @@ public static class WebhookDeliveries
 
     private static async Task<Results<Ok<WebhookDeliveryPage>, ValidationProblem>> ListAsync(
         SyncDbContext db,
-        [FromQuery, ClosedSet(typeof(DeliveryStatuses))] string? status,
+        [FromQuery(Name = "status"), ClosedSet(typeof(DeliveryStatuses))] string? statusText,
         [FromQuery(Name = "event_type")] string? eventType,
-        [FromQuery(Name = "order_id")] long? orderId,
-        [FromQuery] int? limit,
-        [FromQuery(Name = "before_id")] long? beforeId,
-        [FromQuery, ClosedSet("body")] string? include,
+        [FromQuery(Name = "order_id"), DeclaredAs(typeof(long))] string? orderIdText,
+        [FromQuery(Name = "limit"), DeclaredAs(typeof(int))] string? limitText,
+        [FromQuery(Name = "before_id"), DeclaredAs(typeof(long))] string? beforeIdText,
+        [FromQuery(Name = "include"), ClosedSet("body")] string? includeText,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (status is not null && !Statuses.Contains(status))
+        var text = new QueryText();
+        var status = text.OneOf("status", statusText, Statuses);
+        var orderId = text.Long("order_id", orderIdText);
+        var take = text.Limit(limitText);
+        var beforeId = text.Long("before_id", beforeIdText);
+        var withBody = text.OneOf("include", includeText, ["body"]) is not null;
+        if (text.HasErrors)
         {
-            errors["status"] = [$"status must be one of {string.Join(", ", Statuses)}"];
-        }
-        if (limit is < 1 or > MaxLimit)
-        {
-            errors["limit"] = [$"limit must be between 1 and {MaxLimit}"];
-        }
-        if (include is not null and not "body")
-        {
-            errors["include"] = ["include may only be 'body'"];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(text.Errors);
         }
 
         var query = db.WebhookDeliveries.AsNoTracking();
@@ -103,8 +90,6 @@ public static class WebhookDeliveries
         {
             query = query.Where(d => d.Id < beforeId);
         }
-        var take = limit ?? DefaultLimit;
-        var withBody = include == "body";
         var items = await query
             .OrderByDescending(d => d.Id)
             .Take(take)
@@ -116,94 +101,63 @@ public static class WebhookDeliveries
         return TypedResults.Ok(new WebhookDeliveryPage(items, items.Count == take ? items[^1].Id : null));
     }
 
-    private static async Task<Results<Ok<WebhookDeliveryView>, NotFound>> GetAsync(long id, SyncDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> GetAsync(long id, SyncDbContext db, CancellationToken cancellationToken)
     {
         var delivery = await db.WebhookDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        return delivery is null ? TypedResults.NotFound() : TypedResults.Ok(View(delivery, headers: true, delivery.Body));
+        return delivery is null ? Missing(id) : TypedResults.Ok(View(delivery, headers: true, delivery.Body));
     }
 
-    private static async Task<Results<Ok<WebhookDeliveryView>, NotFound, ProblemHttpResult>> ReplayOneAsync(
-        long id, SyncDbContext db, WebhookApplySignal applySignal, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> ReplayOneAsync(
+        long id, WebhookDeliveryStore store, CancellationToken cancellationToken)
     {
-        var delivery = await db.WebhookDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (delivery is null)
-        {
-            return TypedResults.NotFound();
-        }
-        if (delivery.Status == DeliveryStatuses.Rejected)
+        var change = await store.ReplayAsync(id, cancellationToken);
+        if (change.Delivery is { Status: DeliveryStatuses.Rejected } rejected)
         {
             // A refused delivery never passed the door: a bad signature may be a forgery, and the rest cannot be
             // applied (not JSON, no id, truncated).
             return TypedResults.Problem(
                 title: "Delivery cannot be replayed",
-                detail: $"Delivery {id} was rejected ({delivery.Reason}); only accepted deliveries can be replayed.",
+                detail: $"Delivery {id} was rejected ({rejected.Reason}); only accepted deliveries can be replayed.",
                 statusCode: StatusCodes.Status409Conflict);
         }
-        await db.WebhookDeliveries
-            .Where(d => d.Id == id && d.Status != DeliveryStatuses.Rejected)
-            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, DeliveryStatuses.Pending), cancellationToken);
-        applySignal.Notify();
-        var requeued = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == id, cancellationToken);
-        return TypedResults.Ok(View(requeued, headers: false, body: null));
+        return Answer(id, change);
     }
 
-    private static Task<Results<Ok<WebhookDeliveryView>, NotFound, ProblemHttpResult>> DiscardAsync(
-        long id, SyncDbContext db, CancellationToken cancellationToken) =>
-        TransitionAsync(
-            id, db, [DeliveryStatuses.Pending, DeliveryStatuses.Failed, DeliveryStatuses.Quarantined, DeliveryStatuses.Flagged],
-            DeliveryStatuses.Dead, outcome: null, cancellationToken);
+    private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> DiscardAsync(
+        long id, WebhookDeliveryStore store, CancellationToken cancellationToken) =>
+        Answer(id, await store.DiscardAsync(id, cancellationToken));
 
-    private static async Task<Results<Ok<WebhookDeliveryView>, NotFound, ProblemHttpResult>> ReleaseAsync(
-        long id, SyncDbContext db, WebhookApplySignal applySignal, CancellationToken cancellationToken)
-    {
-        var result = await TransitionAsync(
-            id, db, [DeliveryStatuses.Quarantined], DeliveryStatuses.Pending, WebhookApplier.ReleasedOutcome, cancellationToken);
-        applySignal.Notify();
-        return result;
-    }
+    private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> ReleaseAsync(
+        long id, WebhookDeliveryStore store, CancellationToken cancellationToken) =>
+        Answer(id, await store.ReleaseAsync(id, cancellationToken));
 
-    /// <summary>Moves a delivery from one of <paramref name="from"/> to <paramref name="to"/>, in one guarded UPDATE.</summary>
-    private static async Task<Results<Ok<WebhookDeliveryView>, NotFound, ProblemHttpResult>> TransitionAsync(
-        long id, SyncDbContext db, string[] from, string to, string? outcome, CancellationToken cancellationToken)
-    {
-        var moved = await db.WebhookDeliveries
-            .Where(d => d.Id == id && from.Contains(d.Status))
-            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, to).SetProperty(d => d.ApplyOutcome, outcome), cancellationToken);
-        var delivery = await db.WebhookDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (delivery is null)
+    private static Results<Ok<WebhookDeliveryView>, ProblemHttpResult> Answer(long id, DeliveryTransition change) =>
+        change switch
         {
-            return TypedResults.NotFound();
-        }
-        if (moved == 0)
-        {
-            return TypedResults.Problem(
+            { Delivery: null } => Missing(id),
+            { Moved: false, Delivery: { } delivery } => TypedResults.Problem(
                 title: "Delivery is not in a state for this",
-                detail: $"Delivery {id} is {delivery.Status}; this action takes only {string.Join(", ", from)}.",
-                statusCode: StatusCodes.Status409Conflict);
-        }
-        return TypedResults.Ok(View(delivery, headers: false, body: null));
-    }
+                detail: $"Delivery {id} is {delivery.Status}; this action takes only {string.Join(", ", change.AllowedFrom)}.",
+                statusCode: StatusCodes.Status409Conflict),
+            { Delivery: { } delivery } => TypedResults.Ok(View(delivery, headers: false, body: null)),
+        };
+
+    private static ProblemHttpResult Missing(long id) => ApiProblems.NotFound("Delivery", $"No webhook delivery {id}.");
 
     private static async Task<Results<Ok<WebhookReplayResult>, ValidationProblem>> ReplayRangeAsync(
         [FromQuery(Name = "from_id")] long? fromId,
         [FromQuery(Name = "to_id")] long? toId,
-        SyncDbContext db,
-        WebhookApplySignal applySignal,
+        WebhookDeliveryStore store,
         CancellationToken cancellationToken)
     {
-        if (fromId is null || toId is null || fromId > toId)
+        if (fromId is not { } from || toId is not { } to || from > to)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["from_id"] = ["from_id and to_id are both required, with from_id <= to_id"],
             });
         }
-        var inRange = db.WebhookDeliveries.Where(d => d.Id >= fromId && d.Id <= toId);
-        var requeued = await inRange
-            .Where(d => d.Status != DeliveryStatuses.Rejected)
-            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, DeliveryStatuses.Pending), cancellationToken);
-        var skipped = await inRange.CountAsync(d => d.Status == DeliveryStatuses.Rejected, cancellationToken);
-        applySignal.Notify();
+        var (requeued, skipped) = await store.ReplayRangeAsync(from, to, cancellationToken);
         return TypedResults.Ok(new WebhookReplayResult(requeued, skipped));
     }
 

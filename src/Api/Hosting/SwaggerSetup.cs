@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.OpenApi;
 using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Api.Endpoints;
 using Qtickets.Sync.Api.OpenApi;
 
 namespace Qtickets.Sync.Api.Hosting;
@@ -24,6 +25,10 @@ public static class SwaggerSetup
             // Money is exact: System.Text.Json writes decimal as a JSON number, and "number"/"decimal" is what
             // NSwag and Kiota turn back into System.Decimal (the default "double" would give clients floating point).
             swagger.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
+            // A run keeps the schema name clients were generated with (SyncRun, and its SyncRunKind/SyncRunStatus
+            // enums) now that the API answers with a DTO rather than the entity.
+            var defaultSchemaId = swagger.SchemaGeneratorOptions.SchemaIdSelector;
+            swagger.CustomSchemaIds(type => type == typeof(SyncRunDto) ? "SyncRun" : defaultSchemaId(type));
             swagger.SchemaFilter<DeclaredAsSchemaFilter>();
             swagger.SchemaFilter<ClosedSetSchemaFilter>();
             swagger.OperationFilter<CsvAlternative.OperationFilter>();

@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Qtickets.Sync.Api.Endpoints;
-using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -10,17 +9,13 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Qtickets.Sync.Api.OpenApi;
 
 /// <summary>
-/// Turns <see cref="ClosedSetAttribute"/> into an <c>enum</c> on the property's or parameter's schema. Domain
-/// types cannot carry an Api attribute, and some sets are computed, so those are listed here.
+/// Turns <see cref="ClosedSetAttribute"/> into an <c>enum</c> on the property's or parameter's schema. Sets
+/// computed in code rather than spelled as constants cannot be attribute arguments, so those are listed here.
 /// </summary>
 internal sealed class ClosedSetSchemaFilter : ISchemaFilter
 {
     private static readonly Dictionary<MemberInfo, IReadOnlyList<string>> ListedSets = new()
     {
-        [typeof(SyncRun).GetProperty(nameof(SyncRun.Kind))!] = ClosedSetAttribute.ConstantsOf(typeof(SyncRunKinds)),
-        [typeof(SyncRun).GetProperty(nameof(SyncRun.Trigger))!] = ClosedSetAttribute.ConstantsOf(typeof(SyncRunTriggers)),
-        [typeof(SyncRun).GetProperty(nameof(SyncRun.Status))!] = ClosedSetAttribute.ConstantsOf(typeof(SyncRunStatuses)),
-        // Sets computed in code rather than spelled as constants.
         [typeof(ReconcileRequest).GetProperty(nameof(ReconcileRequest.Kind))!] = [.. SyncRunTrigger.ReconcileKinds.Order(StringComparer.Ordinal)],
         [typeof(WebhookDeliveryView).GetProperty(nameof(WebhookDeliveryView.ApplyOutcome))!] =
             [.. Enum.GetNames<UpsertOutcome>().Select(name => name.ToLowerInvariant())],

@@ -96,7 +96,7 @@ public sealed class OrderListParameters
             ClientEmail = string.IsNullOrWhiteSpace(ClientEmail) ? null : ClientEmail.Trim(),
             PromoCodeId = query.Long("promo_code_id", PromoCodeId),
             After = after,
-            Limit = query.Int("limit", Limit, 50, 1, 500),
+            Limit = query.Limit(Limit),
             IncludeBaskets = includeBaskets,
         };
         query.Range("created_from", filter.CreatedFrom, "created_to", filter.CreatedTo);
@@ -122,6 +122,6 @@ public sealed record OrderFilter
     public string? ClientEmail { get; init; }
     public long? PromoCodeId { get; init; }
     public OrderCursor? After { get; init; }
-    public int Limit { get; init; } = 50;
+    public int Limit { get; init; } = QueryText.DefaultLimit;
     public bool IncludeBaskets { get; init; }
 }

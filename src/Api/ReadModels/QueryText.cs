@@ -10,6 +10,12 @@ public sealed class QueryText
 {
     private readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
 
+    /// <summary>Page size of every list endpoint when <c>limit</c> is not given.</summary>
+    public const int DefaultLimit = 50;
+
+    /// <summary>The largest <c>limit</c> any list endpoint takes.</summary>
+    public const int MaxLimit = 500;
+
     public bool HasErrors => errors.Count > 0;
     public IDictionary<string, string[]> Errors => errors;
 
@@ -87,6 +93,20 @@ public sealed class QueryText
         }
         Fail(field, $"Must be a whole number from {min} to {max}.");
         return fallback;
+    }
+
+    /// <summary>The <c>limit</c> of a list endpoint: <see cref="DefaultLimit"/> when absent, 1 to <see cref="MaxLimit"/>.</summary>
+    public int Limit(string? text) => Int("limit", text, DefaultLimit, 1, MaxLimit);
+
+    /// <summary>A value of a closed set (a status, a kind); null when absent.</summary>
+    public string? OneOf(string field, string? text, IReadOnlyCollection<string> allowed)
+    {
+        if (string.IsNullOrEmpty(text) || allowed.Contains(text))
+        {
+            return string.IsNullOrEmpty(text) ? null : text;
+        }
+        Fail(field, $"'{text}' is not one of {string.Join(", ", allowed)}.");
+        return null;
     }
 
     /// <summary>Checks that a range is not upside down; either end may be open.</summary>

@@ -68,5 +68,6 @@ public sealed class Order
 
     public List<Basket> Baskets { get; set; } = [];
 
-    public OrderVersion Version => new(UpdatedAt, SourceProgress);
+    /// <summary>The version this payload carries: its <see cref="SourceUpdatedAt"/> and <see cref="SourceProgress"/>.</summary>
+    public OrderVersion Version => new(SourceUpdatedAt, SourceProgress);
 }

@@ -19,7 +19,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// </remarks>
 public sealed class OrderUpserter(TimeProvider time)
 {
-    private static readonly UnnestColumn<Order>[] OrderColumns =
+    private static readonly UnnestSet<Order> OrderColumns = new("o",
     [
         UnnestColumn.BigInt<Order>("id", o => o.Id),
         UnnestColumn.Text<Order>("uniqid", o => o.Uniqid),
@@ -61,54 +61,54 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Json<Order>("raw", o => o.Raw),
         UnnestColumn.Time<Order>("source_updated_at", o => o.SourceUpdatedAt),
         UnnestColumn.Int<Order>("source_progress", o => o.SourceProgress),
-    ];
+    ]);
 
-    private static readonly UnnestColumn<Basket>[] BasketColumns =
+    private static readonly UnnestSet<OwnedBasket> BasketColumns = new("b",
     [
-        UnnestColumn.BigInt<Basket>("id", b => b.Id),
-        UnnestColumn.BigInt<Basket>("order_id", b => b.OrderId),
-        UnnestColumn.Text<Basket>("barcode", b => b.Barcode),
-        UnnestColumn.BigInt<Basket>("show_id", b => b.ShowId),
-        UnnestColumn.Text<Basket>("seat_id", b => b.SeatId),
-        UnnestColumn.Money<Basket>("original_price", b => b.OriginalPrice),
-        UnnestColumn.Money<Basket>("discount_value", b => b.DiscountValue),
-        UnnestColumn.Money<Basket>("price", b => b.Price),
-        UnnestColumn.Int<Basket>("quantity", b => b.Quantity),
-        UnnestColumn.Money<Basket>("ticket_amount", b => b.TicketAmount),
-        UnnestColumn.Money<Basket>("service_fee_amount", b => b.ServiceFeeAmount),
-        UnnestColumn.Money<Basket>("ticket_original_price", b => b.TicketOriginalPrice),
-        UnnestColumn.Text<Basket>("series", b => b.Series),
-        UnnestColumn.Text<Basket>("seat_name", b => b.SeatName),
-        UnnestColumn.Text<Basket>("multiprice_code", b => b.MultipriceCode),
-        UnnestColumn.Text<Basket>("client_email", b => b.ClientEmail),
-        UnnestColumn.Text<Basket>("client_phone", b => b.ClientPhone),
-        UnnestColumn.Text<Basket>("client_name", b => b.ClientName),
-        UnnestColumn.Text<Basket>("client_surname", b => b.ClientSurname),
-        UnnestColumn.Text<Basket>("client_middlename", b => b.ClientMiddlename),
-        UnnestColumn.Text<Basket>("organization_name", b => b.OrganizationName),
-        UnnestColumn.Text<Basket>("legal_name", b => b.LegalName),
-        UnnestColumn.Text<Basket>("work_position", b => b.WorkPosition),
-        UnnestColumn.Text<Basket>("inn", b => b.Inn),
-        UnnestColumn.Text<Basket>("kpp", b => b.Kpp),
-        UnnestColumn.Text<Basket>("comment", b => b.Comment),
-        UnnestColumn.Text<Basket>("pdf_url", b => b.PdfUrl),
-        UnnestColumn.Text<Basket>("passbook_url", b => b.PassbookUrl),
-        UnnestColumn.Text<Basket>("gpass_url", b => b.GpassUrl),
-        UnnestColumn.BigIntArray<Basket>("related_baskets", b => b.RelatedBaskets),
-        UnnestColumn.Time<Basket>("checked_at", b => b.CheckedAt),
-        UnnestColumn.Time<Basket>("created_at", b => b.CreatedAt),
-        UnnestColumn.Time<Basket>("updated_at", b => b.UpdatedAt),
-        UnnestColumn.Time<Basket>("deleted_at", b => b.DeletedAt),
-        UnnestColumn.Time<Basket>("refunded_at", b => b.RefundedAt),
-        UnnestColumn.Money<Basket>("refunded_amount", b => b.RefundedAmount),
-        UnnestColumn.Money<Basket>("refunded_deduction_amount", b => b.RefundedDeductionAmount),
-        UnnestColumn.Json<Basket>("refunds", b => b.Refunds),
-        UnnestColumn.Json<Basket>("raw", b => b.Raw),
-        UnnestColumn.Time<Basket>("source_updated_at", b => b.SourceUpdatedAt),
-    ];
+        UnnestColumn.BigInt<OwnedBasket>("id", b => b.Basket.Id),
+        UnnestColumn.BigInt<OwnedBasket>("order_id", b => b.Order.Id),
+        UnnestColumn.Text<OwnedBasket>("barcode", b => b.Basket.Barcode),
+        UnnestColumn.BigInt<OwnedBasket>("show_id", b => b.Basket.ShowId),
+        UnnestColumn.Text<OwnedBasket>("seat_id", b => b.Basket.SeatId),
+        UnnestColumn.Money<OwnedBasket>("original_price", b => b.Basket.OriginalPrice),
+        UnnestColumn.Money<OwnedBasket>("discount_value", b => b.Basket.DiscountValue),
+        UnnestColumn.Money<OwnedBasket>("price", b => b.Basket.Price),
+        UnnestColumn.Int<OwnedBasket>("quantity", b => b.Basket.Quantity),
+        UnnestColumn.Money<OwnedBasket>("ticket_amount", b => b.Basket.TicketAmount),
+        UnnestColumn.Money<OwnedBasket>("service_fee_amount", b => b.Basket.ServiceFeeAmount),
+        UnnestColumn.Money<OwnedBasket>("ticket_original_price", b => b.Basket.TicketOriginalPrice),
+        UnnestColumn.Text<OwnedBasket>("series", b => b.Basket.Series),
+        UnnestColumn.Text<OwnedBasket>("seat_name", b => b.Basket.SeatName),
+        UnnestColumn.Text<OwnedBasket>("multiprice_code", b => b.Basket.MultipriceCode),
+        UnnestColumn.Text<OwnedBasket>("client_email", b => b.Basket.ClientEmail),
+        UnnestColumn.Text<OwnedBasket>("client_phone", b => b.Basket.ClientPhone),
+        UnnestColumn.Text<OwnedBasket>("client_name", b => b.Basket.ClientName),
+        UnnestColumn.Text<OwnedBasket>("client_surname", b => b.Basket.ClientSurname),
+        UnnestColumn.Text<OwnedBasket>("client_middlename", b => b.Basket.ClientMiddlename),
+        UnnestColumn.Text<OwnedBasket>("organization_name", b => b.Basket.OrganizationName),
+        UnnestColumn.Text<OwnedBasket>("legal_name", b => b.Basket.LegalName),
+        UnnestColumn.Text<OwnedBasket>("work_position", b => b.Basket.WorkPosition),
+        UnnestColumn.Text<OwnedBasket>("inn", b => b.Basket.Inn),
+        UnnestColumn.Text<OwnedBasket>("kpp", b => b.Basket.Kpp),
+        UnnestColumn.Text<OwnedBasket>("comment", b => b.Basket.Comment),
+        UnnestColumn.Text<OwnedBasket>("pdf_url", b => b.Basket.PdfUrl),
+        UnnestColumn.Text<OwnedBasket>("passbook_url", b => b.Basket.PassbookUrl),
+        UnnestColumn.Text<OwnedBasket>("gpass_url", b => b.Basket.GpassUrl),
+        UnnestColumn.BigIntArray<OwnedBasket>("related_baskets", b => b.Basket.RelatedBaskets),
+        UnnestColumn.Time<OwnedBasket>("checked_at", b => b.Basket.CheckedAt),
+        UnnestColumn.Time<OwnedBasket>("created_at", b => b.Basket.CreatedAt),
+        UnnestColumn.Time<OwnedBasket>("updated_at", b => b.Basket.UpdatedAt),
+        UnnestColumn.Time<OwnedBasket>("deleted_at", b => b.Basket.DeletedAt),
+        UnnestColumn.Time<OwnedBasket>("refunded_at", b => b.Basket.RefundedAt),
+        UnnestColumn.Money<OwnedBasket>("refunded_amount", b => b.Basket.RefundedAmount),
+        UnnestColumn.Money<OwnedBasket>("refunded_deduction_amount", b => b.Basket.RefundedDeductionAmount),
+        UnnestColumn.Json<OwnedBasket>("refunds", b => b.Basket.Refunds),
+        UnnestColumn.Json<OwnedBasket>("raw", b => b.Basket.Raw),
+        UnnestColumn.Time<OwnedBasket>("source_updated_at", b => b.Order.SourceUpdatedAt),
+    ]);
 
     /// <summary>Buyers as the orders describe them: <c>qtickets_clients</c> is filled from here, at no extra API cost.</summary>
-    private static readonly UnnestColumn<Client>[] ClientColumns =
+    private static readonly UnnestSet<Client> ClientColumns = new("c",
     [
         UnnestColumn.BigInt<Client>("id", c => c.Id),
         UnnestColumn.Text<Client>("email", c => c.Email),
@@ -120,7 +120,7 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Text<Client>("vk_id", c => c.VkId),
         UnnestColumn.Text<Client>("facebook_id", c => c.FacebookId),
         UnnestColumn.Json<Client>("raw", c => c.Raw),
-    ];
+    ]);
 
     private static readonly string Sql = BuildSql();
 
@@ -137,24 +137,15 @@ public sealed class OrderUpserter(TimeProvider time)
             return new UpsertResult([]);
         }
         var latest = LatestPerOrder(orders);
-        var baskets = latest.SelectMany(o => o.Baskets.Select(b => WithOrderId(b, o))).DistinctBy(b => b.Id).OrderBy(b => b.Id).ToList();
+        var baskets = latest.SelectMany(o => o.Baskets.Select(b => new OwnedBasket(o, b))).DistinctBy(b => b.Basket.Id).OrderBy(b => b.Basket.Id).ToList();
         // One row per client, from the most recently updated of its orders in the batch.
         var clients = latest.Where(o => o.Client is not null).OrderByDescending(o => o.UpdatedAt)
             .Select(o => o.Client!).DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
 
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
-        for (var i = 0; i < OrderColumns.Length; i++)
-        {
-            command.Parameters.Add(OrderColumns[i].CreateParameter($"o{i}", latest));
-        }
-        for (var i = 0; i < BasketColumns.Length; i++)
-        {
-            command.Parameters.Add(BasketColumns[i].CreateParameter($"b{i}", baskets));
-        }
-        for (var i = 0; i < ClientColumns.Length; i++)
-        {
-            command.Parameters.Add(ClientColumns[i].CreateParameter($"c{i}", clients));
-        }
+        OrderColumns.AddParameters(command, latest);
+        BasketColumns.AddParameters(command, baskets);
+        ClientColumns.AddParameters(command, clients);
         command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
         command.Parameters.Add(new NpgsqlParameter("source", source));
 
@@ -169,15 +160,14 @@ public sealed class OrderUpserter(TimeProvider time)
 
     /// <summary>
     /// A page may list one order twice (it changed while being paged) and ON CONFLICT cannot touch a row
-    /// twice in one statement: keep the newest version, the later one on a tie.
+    /// twice in one statement: keep the one <see cref="NewestPayload"/> picks.
     /// </summary>
     private static List<Order> LatestPerOrder(IReadOnlyList<Order> orders)
     {
         var latest = new Dictionary<long, Order>(orders.Count);
         foreach (var order in orders)
         {
-            if (!latest.TryGetValue(order.Id, out var kept) || new OrderVersion(order.SourceUpdatedAt, order.SourceProgress)
-                    .Supersedes(new OrderVersion(kept.SourceUpdatedAt, kept.SourceProgress)))
+            if (!latest.TryGetValue(order.Id, out var kept) || NewestPayload.Overtakes(order, kept))
             {
                 latest[order.Id] = order;
             }
@@ -185,31 +175,21 @@ public sealed class OrderUpserter(TimeProvider time)
         return [.. latest.Values.OrderBy(o => o.Id)];
     }
 
-    private static Basket WithOrderId(Basket basket, Order order)
-    {
-        basket.OrderId = order.Id;
-        basket.SourceUpdatedAt = order.SourceUpdatedAt;
-        return basket;
-    }
+    /// <summary>
+    /// A basket row as written: its order id and version come from the order that carries it, whatever the
+    /// basket object says, so a basket is never stored under another order's version.
+    /// </summary>
+    private readonly record struct OwnedBasket(Order Order, Basket Basket);
 
     private static string BuildSql()
     {
-        static string Unnest<T>(UnnestColumn<T>[] columns, string prefix) =>
-            $"unnest({string.Join(", ", columns.Select((_, i) => $"@{prefix}{i}"))}) AS u({string.Join(", ", columns.Select(c => c.Name))})";
-
-        var orderNames = string.Join(", ", OrderColumns.Select(c => c.Name));
-        var orderSelects = string.Join(", ", OrderColumns.Select(c => c.Select));
-        var orderUpdates = string.Join(",\n        ", OrderColumns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
-        var basketNames = string.Join(", ", BasketColumns.Select(c => c.Name));
-        var basketSelects = string.Join(", ", BasketColumns.Select(c => c.Select));
-        var basketUpdates = string.Join(",\n        ", BasketColumns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
-        var clientNames = string.Join(", ", ClientColumns.Select(c => c.Name));
-        var clientSelects = string.Join(", ", ClientColumns.Select(c => c.Select));
-        var clientUpdates = string.Join(",\n        ", ClientColumns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
+        var orderNames = OrderColumns.Names;
+        var basketNames = BasketColumns.Names;
+        var clientNames = ClientColumns.Names;
 
         return $"""
             WITH incoming AS (
-                SELECT {orderSelects} FROM {Unnest(OrderColumns, "o")}
+                SELECT {OrderColumns.Selects} FROM {OrderColumns.From}
             ),
             prior AS (
                 SELECT o.id, o.source_updated_at, o.source_progress
@@ -219,7 +199,7 @@ public sealed class OrderUpserter(TimeProvider time)
                 INSERT INTO qtickets_orders AS o ({orderNames}, synced_at, last_source)
                 SELECT {orderNames}, @synced_at, @source FROM incoming ORDER BY id
                 ON CONFLICT (id) DO UPDATE SET
-                    {orderUpdates},
+                    {OrderColumns.Updates(",\n        ")},
                     synced_at = excluded.synced_at,
                     last_source = excluded.last_source,
                     upstream_missing_at = NULL,
@@ -229,26 +209,26 @@ public sealed class OrderUpserter(TimeProvider time)
                 RETURNING o.id, o.source_updated_at, (o.xmax = 0) AS inserted
             ),
             incoming_baskets AS (
-                SELECT {basketSelects} FROM {Unnest(BasketColumns, "b")}
+                SELECT {BasketColumns.Selects} FROM {BasketColumns.From}
             ),
             written_baskets AS (
                 INSERT INTO qtickets_baskets AS b ({basketNames}, synced_at, vanished_at)
-                SELECT {string.Join(", ", BasketColumns.Select(c => "ib." + c.Name))}, @synced_at, NULL
+                SELECT {BasketColumns.NamesOf("ib")}, @synced_at, NULL
                 FROM incoming_baskets ib JOIN applied a ON a.id = ib.order_id
                 ORDER BY ib.id
                 ON CONFLICT (id) DO UPDATE SET
-                    {basketUpdates},
+                    {BasketColumns.Updates(",\n        ")},
                     synced_at = excluded.synced_at,
                     vanished_at = NULL
                 RETURNING b.id
             ),
             written_clients AS (
                 INSERT INTO qtickets_clients AS c ({clientNames}, synced_at)
-                SELECT {clientSelects}, @synced_at FROM {Unnest(ClientColumns, "c")}
+                SELECT {ClientColumns.Selects}, @synced_at FROM {ClientColumns.From}
                 WHERE EXISTS (SELECT 1 FROM applied a JOIN incoming i ON i.id = a.id WHERE i.client_id = u.id)
                 ORDER BY u.id
                 ON CONFLICT (id) DO UPDATE SET
-                    {clientUpdates},
+                    {ClientColumns.Updates(",\n        ")},
                     synced_at = excluded.synced_at
                 WHERE c.raw IS DISTINCT FROM excluded.raw
                 RETURNING c.id

@@ -40,6 +40,7 @@ internal static class UnnestColumn
     public static UnnestColumn<T> BigInt<T>(string name, Func<T, long> value) => new UnnestColumn<T, long>(name, "bigint[]", value);
     public static UnnestColumn<T> BigInt<T>(string name, Func<T, long?> value) => new UnnestColumn<T, long?>(name, "bigint[]", value);
     public static UnnestColumn<T> Int<T>(string name, Func<T, int> value) => new UnnestColumn<T, int>(name, "integer[]", value);
+    public static UnnestColumn<T> Int<T>(string name, Func<T, int?> value) => new UnnestColumn<T, int?>(name, "integer[]", value);
     public static UnnestColumn<T> Bool<T>(string name, Func<T, bool> value) => new UnnestColumn<T, bool>(name, "boolean[]", value);
     public static UnnestColumn<T> Money<T>(string name, Func<T, decimal> value) => new UnnestColumn<T, decimal>(name, "numeric[]", value);
     public static UnnestColumn<T> Money<T>(string name, Func<T, decimal?> value) => new UnnestColumn<T, decimal?>(name, "numeric[]", value);

@@ -6,8 +6,10 @@ namespace Qtickets.Sync.Infrastructure.Qtickets;
 
 /// <summary>
 /// Turns a QTickets Order object (the body of a webhook, the <c>data</c> of <c>GET /orders/{id}</c>, one row
-/// of <c>GET /orders</c>) into a domain <see cref="Order"/>. The JSON is parsed once; raw members are sliced
-/// from the received text, never re-serialized, so <see cref="Order.Raw"/> keeps every field byte for byte.
+/// of <c>GET /orders</c>) into a domain <see cref="Order"/>. A caller that already holds the parsed document
+/// (the webhook applier, the listing reader) maps its element with <see cref="Map"/> rather than parsing again.
+/// Raw members are sliced from the received text, never re-serialized, so <see cref="Order.Raw"/> keeps every
+/// field byte for byte.
 /// </summary>
 public static class OrderPayloadParser
 {

@@ -9,7 +9,7 @@ public sealed class QticketsOptions
 
     public string Token { get; set; } = "";
 
-    /// <summary>Sent as <c>organization=…</c> on list requests when set (seed 000 needed it).</summary>
+    /// <summary>Sent as <c>organization=…</c> on list requests when set (the field report needed it, docs/sources.md).</summary>
     public string? Organization { get; set; }
 
     public int PageSize { get; set; } = 200;

@@ -8,7 +8,7 @@ namespace Qtickets.Sync.Infrastructure.Qtickets;
 
 /// <summary>
 /// Builds list requests. Each GET carries the documented JSON filter and the equivalent query parameters
-/// (the form seed 000 found working): which one QTickets honours is not certain, so both are sent and the
+/// (the form the field report found working, docs/sources.md): which one QTickets honours is not certain, so both are sent and the
 /// answer is checked afterwards.
 /// </summary>
 internal static class QticketsRequests

@@ -9,7 +9,7 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// <summary>Mirrors events and their shows, one set-based upsert per page of events.</summary>
 public sealed partial class CatalogSynchronizer(IQticketsClient client, SyncRunLedger ledger, ReconcileMetrics metrics, TimeProvider time)
 {
-    private static readonly UnnestColumn<Event>[] EventColumns =
+    private static readonly UnnestSet<Event> EventColumns = new("p",
     [
         UnnestColumn.BigInt<Event>("id", e => e.Id),
         UnnestColumn.Text<Event>("name", e => e.Name),
@@ -22,9 +22,9 @@ public sealed partial class CatalogSynchronizer(IQticketsClient client, SyncRunL
         UnnestColumn.Text<Event>("external_id", e => e.ExternalId),
         UnnestColumn.Time<Event>("deleted_at", e => e.DeletedAt),
         UnnestColumn.Json<Event>("raw", e => e.Raw),
-    ];
+    ]);
 
-    private static readonly UnnestColumn<Show>[] ShowColumns =
+    private static readonly UnnestSet<Show> ShowColumns = new("p",
     [
         UnnestColumn.BigInt<Show>("id", s => s.Id),
         UnnestColumn.BigInt<Show>("event_id", s => s.EventId),
@@ -35,7 +35,7 @@ public sealed partial class CatalogSynchronizer(IQticketsClient client, SyncRunL
         UnnestColumn.Time<Show>("sale_start_date", s => s.SaleStartDate),
         UnnestColumn.Time<Show>("sale_finish_date", s => s.SaleFinishDate),
         UnnestColumn.Json<Show>("raw", s => s.Raw),
-    ];
+    ]);
 
     private static readonly string EventSql = UpsertSql("qtickets_events", EventColumns);
     private static readonly string ShowSql = UpsertSql("qtickets_shows", ShowColumns);
@@ -62,34 +62,27 @@ public sealed partial class CatalogSynchronizer(IQticketsClient client, SyncRunL
         LogDone(run.Logger, events, shows);
     }
 
-    private async Task UpsertAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, UnnestColumn<T>[] columns, IReadOnlyList<T> rows)
+    private async Task UpsertAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, UnnestSet<T> columns, IReadOnlyList<T> rows)
     {
         if (rows.Count == 0)
         {
             return;
         }
         await using var command = new NpgsqlCommand(sql, connection, transaction);
-        for (var i = 0; i < columns.Length; i++)
-        {
-            command.Parameters.Add(columns[i].CreateParameter($"p{i}", rows));
-        }
+        columns.AddParameters(command, rows);
         command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     /// <summary>Rows whose payload did not change are left alone, so an hourly sync does not churn the tables.</summary>
-    private static string UpsertSql<T>(string table, UnnestColumn<T>[] columns)
-    {
-        var names = string.Join(", ", columns.Select(c => c.Name));
-        return $"""
-            INSERT INTO {table} AS t ({names}, synced_at)
-            SELECT {string.Join(", ", columns.Select(c => c.Select))}, @synced_at
-            FROM unnest({string.Join(", ", columns.Select((_, i) => $"@p{i}"))}) AS u({names})
-            ON CONFLICT (id) DO UPDATE SET
-                {string.Join(", ", columns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"))}, synced_at = excluded.synced_at
-            WHERE t.raw IS DISTINCT FROM excluded.raw
-            """;
-    }
+    private static string UpsertSql<T>(string table, UnnestSet<T> columns) => $"""
+        INSERT INTO {table} AS t ({columns.Names}, synced_at)
+        SELECT {columns.Selects}, @synced_at
+        FROM {columns.From}
+        ON CONFLICT (id) DO UPDATE SET
+            {columns.Updates()}, synced_at = excluded.synced_at
+        WHERE t.raw IS DISTINCT FROM excluded.raw
+        """;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalog synced: {Events} events, {Shows} shows")]
     private static partial void LogDone(ILogger logger, int events, int shows);

@@ -5,7 +5,10 @@ public sealed class ReconcileOptions
 {
     public const string Section = "Reconcile";
 
-    /// <summary>Seed 000's setting name, accepted as a fallback for <see cref="InitialHorizonHours"/>.</summary>
+    /// <summary>
+    /// The field report's setting name (docs/sources.md, "Field report"), accepted as a fallback for
+    /// <see cref="InitialHorizonHours"/>.
+    /// </summary>
     public const string SinceHoursEnvironmentVariable = "QTICKETS_SINCE_HOURS";
 
     public string IncrementalCron { get; set; } = "*/5 * * * *";

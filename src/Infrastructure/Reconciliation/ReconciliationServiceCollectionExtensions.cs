@@ -14,7 +14,7 @@ public static class ReconciliationServiceCollectionExtensions
             .Bind(configuration.GetSection(ReconcileOptions.Section))
             .Configure(o =>
             {
-                // Seed 000's variable still works when the setting itself is absent.
+                // The field report's variable (docs/sources.md) still works when the setting itself is absent.
                 if (configuration[$"{ReconcileOptions.Section}:{nameof(ReconcileOptions.InitialHorizonHours)}"] is null
                     && int.TryParse(configuration[ReconcileOptions.SinceHoursEnvironmentVariable], out var hours))
                 {

@@ -167,13 +167,19 @@ public sealed partial class WebhookApplier(
         {
             try
             {
-                var body = Encoding.UTF8.GetBytes(delivery.Body);
-                if (MustFetch || LooksPartial(body))
+                if (MustFetch)
                 {
                     toFetch.Add(delivery);
                     continue;
                 }
-                fromBodies.Add(new Candidate(delivery, OrderPayloadParser.Parse(body)));
+                // Parsed once: the same document says whether the body is complete and becomes the order.
+                using var document = OrderPayloadParser.ParseDocument(Encoding.UTF8.GetBytes(delivery.Body));
+                if (LooksPartial(document.RootElement))
+                {
+                    toFetch.Add(delivery);
+                    continue;
+                }
+                fromBodies.Add(new Candidate(delivery, OrderPayloadParser.Map(document.RootElement)));
             }
             catch (OrderPayloadException exception)
             {
@@ -327,7 +333,7 @@ public sealed partial class WebhookApplier(
         // tie, as OrderVersion rules, unless it is the very same payload); the others were overtaken.
         var winners = candidates
             .GroupBy(c => c.Order.Id)
-            .Select(g => g.Aggregate((kept, next) => Overtakes(next, kept) ? next : kept))
+            .Select(g => g.Aggregate((kept, next) => NewestPayload.Overtakes(next.Order, kept.Order) ? next : kept))
             .ToList();
         var upserted = await upserter.UpsertAsync(connection, transaction, [.. winners.Select(w => w.Order)], source, cancellationToken);
         var outcomes = upserted.Orders.ToDictionary(o => o.OrderId, o => o.Outcome);
@@ -340,13 +346,6 @@ public sealed partial class WebhookApplier(
                 : UpsertOutcome.Stale;
             results[candidate.Delivery.Id] = ApplyResult.Applied(outcome);
         }
-    }
-
-    private static bool Overtakes(Candidate next, Candidate kept)
-    {
-        var nextVersion = new OrderVersion(next.Order.SourceUpdatedAt, next.Order.SourceProgress);
-        var keptVersion = new OrderVersion(kept.Order.SourceUpdatedAt, kept.Order.SourceProgress);
-        return nextVersion > keptVersion || (nextVersion == keptVersion && next.Order.Raw != kept.Order.Raw);
     }
 
     private static async Task MarkAsync(
@@ -391,20 +390,10 @@ public sealed partial class WebhookApplier(
     /// A body without a baskets array cannot say which tickets the order holds (the upsert would take every
     /// basket for vanished), so the order is fetched instead.
     /// </summary>
-    private static bool LooksPartial(byte[] body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("baskets", out var baskets)
-                || baskets.ValueKind != JsonValueKind.Array;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    private static bool LooksPartial(JsonElement root) =>
+        root.ValueKind != JsonValueKind.Object
+        || !root.TryGetProperty("baskets", out var baskets)
+        || baskets.ValueKind != JsonValueKind.Array;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook delivery applied to order {OrderId}: {Outcome}")]
     private static partial void LogApplied(ILogger logger, long? orderId, string outcome);

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
@@ -17,31 +17,55 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 public sealed partial class WebhookInbox : BackgroundService
 {
     // Rejected rows never conflict: the unique index leaves them out so a forged copy cannot shadow a real one.
-    private const string InsertSql = """
-        INSERT INTO webhook_deliveries AS d
-            (received_at, event_type, model_name, order_id, order_updated_at, signature_status, headers, body,
-             body_sha256, status, response_status, reason, duplicate_count, last_duplicate_at, attempts, remote_ip)
-        SELECT u.received_at, u.event_type, u.model_name, u.order_id, u.order_updated_at, u.signature_status,
-               u.headers::jsonb, u.body, u.body_sha256, u.status, u.response_status, u.reason, u.duplicate_count,
-               u.last_duplicate_at, 0, u.remote_ip
-        FROM unnest(@received_at, @event_type, @model_name, @order_id, @order_updated_at, @signature_status, @headers,
-                    @body, @body_sha256, @status, @response_status, @reason, @duplicate_count, @last_duplicate_at,
-                    @remote_ip)
-             AS u(received_at, event_type, model_name, order_id, order_updated_at, signature_status, headers, body,
-                  body_sha256, status, response_status, reason, duplicate_count, last_duplicate_at, remote_ip)
+    private static readonly UnnestSet<Row> InsertColumns = new("i",
+    [
+        UnnestColumn.Time<Row>("received_at", r => r.Delivery.ReceivedAt),
+        UnnestColumn.Text<Row>("event_type", r => r.Delivery.EventType),
+        UnnestColumn.Text<Row>("model_name", r => r.Delivery.ModelName),
+        UnnestColumn.BigInt<Row>("order_id", r => r.Delivery.OrderId),
+        UnnestColumn.Time<Row>("order_updated_at", r => r.Delivery.OrderUpdatedAt),
+        UnnestColumn.Text<Row>("signature_status", r => r.Delivery.SignatureStatus),
+        UnnestColumn.Json<Row>("headers", r => r.Delivery.HeadersJson),
+        UnnestColumn.Text<Row>("body", r => r.Delivery.Body),
+        UnnestColumn.Text<Row>("body_sha256", r => r.Delivery.BodySha256),
+        UnnestColumn.Text<Row>("status", r => r.Delivery.Status),
+        UnnestColumn.Int<Row>("response_status", r => r.Delivery.ResponseStatus),
+        UnnestColumn.Text<Row>("reason", r => r.Delivery.Reason),
+        UnnestColumn.Int<Row>("duplicate_count", r => r.Repeats.Count),
+        UnnestColumn.Time<Row>("last_duplicate_at", r => r.Repeats.Count == 0 ? null : r.Repeats[^1].Delivery.ReceivedAt),
+        UnnestColumn.Text<Row>("remote_ip", r => r.Delivery.RemoteIp),
+    ]);
+
+    // Rejected rows never conflict: the unique index leaves them out so a forged copy cannot shadow a real one.
+    private static readonly string InsertSql = $"""
+        INSERT INTO webhook_deliveries AS d ({InsertColumns.Names}, attempts)
+        SELECT {InsertColumns.Selects}, 0 FROM {InsertColumns.From}
         ON CONFLICT (event_type, body_sha256) WHERE status <> 'rejected' DO UPDATE SET
             duplicate_count = d.duplicate_count + 1 + excluded.duplicate_count,
             last_duplicate_at = COALESCE(excluded.last_duplicate_at, excluded.received_at)
         RETURNING d.id, d.event_type, d.body_sha256, d.status = 'rejected', d.xmax = 0, d.remote_ip, d.reason
         """;
 
+    /// <summary>A refused row to fold into a recent identical one; <c>Ord</c> is its index in the batch.</summary>
+    private readonly record struct Refusal(int Ord, Row Row);
+
+    private static readonly UnnestSet<Refusal> RefusalColumns = new("r",
+    [
+        UnnestColumn.Int<Refusal>("ord", r => r.Ord),
+        UnnestColumn.Text<Refusal>("event_type", r => r.Row.Delivery.EventType),
+        UnnestColumn.Text<Refusal>("body_sha256", r => r.Row.Delivery.BodySha256),
+        UnnestColumn.Text<Refusal>("remote_ip", r => r.Row.Delivery.RemoteIp),
+        UnnestColumn.Text<Refusal>("reason", r => r.Row.Delivery.Reason),
+        UnnestColumn.Int<Refusal>("n", r => 1 + r.Row.Repeats.Count),
+        UnnestColumn.Time<Refusal>("last_at", r => (r.Row.Repeats.Count == 0 ? r.Row.Delivery : r.Row.Repeats[^1].Delivery).ReceivedAt),
+    ]);
+
     // Refusals repeat (a scanner, a misconfigured sender): an identical one from the same address within
     // Webhooks:RefusalCoalesceWindow only counts on the row already there. The received_at bound keeps this to an
     // index range scan over recent rows.
-    private const string CoalesceRefusalsSql = """
+    private static readonly string CoalesceRefusalsSql = $"""
         WITH u AS (
-            SELECT * FROM unnest(@ord, @event_type, @body_sha256, @remote_ip, @reason, @n, @last_at)
-                AS u(ord, event_type, body_sha256, remote_ip, reason, n, last_at)
+            SELECT * FROM {RefusalColumns.From}
         ),
         m AS (
             SELECT u.ord, u.n, u.last_at,
@@ -217,16 +241,8 @@ public sealed partial class WebhookInbox : BackgroundService
         {
             return coalesced;
         }
-        var subset = refused.Select(i => rows[i]).ToList();
         await using var command = new NpgsqlCommand(CoalesceRefusalsSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter("ord", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = refused.ToArray() });
-        AddColumn(command, "event_type", NpgsqlDbType.Text, subset, r => r.Delivery.EventType);
-        AddColumn(command, "body_sha256", NpgsqlDbType.Text, subset, r => r.Delivery.BodySha256);
-        AddColumn(command, "remote_ip", NpgsqlDbType.Text, subset, r => r.Delivery.RemoteIp);
-        AddColumn(command, "reason", NpgsqlDbType.Text, subset, r => r.Delivery.Reason);
-        AddColumn(command, "n", NpgsqlDbType.Integer, subset, r => 1 + r.Repeats.Count);
-        AddColumn(command, "last_at", NpgsqlDbType.TimestampTz, subset,
-            r => (r.Repeats.Count == 0 ? r.Delivery : r.Repeats[^1].Delivery).ReceivedAt.ToUniversalTime());
+        RefusalColumns.AddParameters(command, [.. refused.Select(i => new Refusal(i, rows[i]))]);
         command.Parameters.Add(new NpgsqlParameter("since", (time.GetUtcNow() - options.RefusalCoalesceWindow).ToUniversalTime()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -240,22 +256,7 @@ public sealed partial class WebhookInbox : BackgroundService
         NpgsqlConnection connection, NpgsqlTransaction transaction, List<Row> rows, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
-        AddColumn(command, "received_at", NpgsqlDbType.TimestampTz, rows, r => r.Delivery.ReceivedAt.ToUniversalTime());
-        AddColumn(command, "event_type", NpgsqlDbType.Text, rows, r => r.Delivery.EventType);
-        AddColumn(command, "model_name", NpgsqlDbType.Text, rows, r => r.Delivery.ModelName);
-        AddColumn(command, "order_id", NpgsqlDbType.Bigint, rows, r => r.Delivery.OrderId);
-        AddColumn(command, "order_updated_at", NpgsqlDbType.TimestampTz, rows, r => r.Delivery.OrderUpdatedAt?.ToUniversalTime());
-        AddColumn(command, "signature_status", NpgsqlDbType.Text, rows, r => r.Delivery.SignatureStatus);
-        AddColumn(command, "headers", NpgsqlDbType.Text, rows, r => r.Delivery.HeadersJson);
-        AddColumn(command, "body", NpgsqlDbType.Text, rows, r => r.Delivery.Body);
-        AddColumn(command, "body_sha256", NpgsqlDbType.Text, rows, r => r.Delivery.BodySha256);
-        AddColumn(command, "status", NpgsqlDbType.Text, rows, r => r.Delivery.Status);
-        AddColumn(command, "response_status", NpgsqlDbType.Integer, rows, r => r.Delivery.ResponseStatus);
-        AddColumn(command, "reason", NpgsqlDbType.Text, rows, r => r.Delivery.Reason);
-        AddColumn(command, "duplicate_count", NpgsqlDbType.Integer, rows, r => r.Repeats.Count);
-        AddColumn(command, "last_duplicate_at", NpgsqlDbType.TimestampTz, rows,
-            r => r.Repeats.Count == 0 ? (DateTimeOffset?)null : r.Repeats[^1].Delivery.ReceivedAt.ToUniversalTime());
-        AddColumn(command, "remote_ip", NpgsqlDbType.Text, rows, r => r.Delivery.RemoteIp);
+        InsertColumns.AddParameters(command, rows);
 
         // RETURNING promises no order, so rows are matched back by their key.
         var returned = new Dictionary<RowKey, Queue<(long Id, bool Inserted)>>();
@@ -312,16 +313,6 @@ public sealed partial class WebhookInbox : BackgroundService
             rows.Add(new Row(key, batch[i]));
         }
         return rows;
-    }
-
-    private static void AddColumn<T>(NpgsqlCommand command, string name, NpgsqlDbType type, List<Row> rows, Func<Row, T> value)
-    {
-        var values = new T[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            values[i] = value(rows[i]);
-        }
-        command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Count} webhook deliveries failed; writing them one by one")]

@@ -35,6 +35,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookInbox>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookInbox>());
         services.AddSingleton<WebhookApplier>();
+        services.AddScoped<WebhookDeliveryStore>();
         services.AddHostedService<WebhookApplierService>();
         services.AddHostedService<UnsignedWebhooksWarning>();
         return services;
