@@ -22,12 +22,15 @@ public sealed partial class SyncLagMonitor(
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = SyncStateKeys.OrdersWatermark, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = DeliveryStatuses.Applied, NpgsqlDbType = NpgsqlDbType.Text });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        gauge.Update(
-            reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0),
-            reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
-        await reader.DisposeAsync();
+        // The reader is disposed exactly once, at the end of this block: Npgsql reuses a reader object for the
+        // next user of its pooled connection, so a second dispose later would close somebody else's command.
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            gauge.Update(
+                reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0),
+                reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+        }
         gauge.Update(await WebhookFailureCounts.ReadAsync(dataSource, cancellationToken));
     }
 
