@@ -89,6 +89,10 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
             HttpCredentials = new HttpCredentials { Username = BrowserServiceFactory.User, Password = BrowserServiceFactory.Password },
         });
+        // Playwright's 30 s default is too short for a page served by a service that shares 2 cores with the rest
+        // of the suite; a wrong page still fails, only later.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync("/dashboard");
         Assert.Equal(200, response!.Status);
