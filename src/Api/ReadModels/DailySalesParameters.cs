@@ -6,7 +6,8 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// <summary>Query string of <c>GET /api/v1/sales/daily</c>.</summary>
 public sealed class DailySalesParameters
 {
-    public static readonly string[] GroupByValues = ["day", "event", "show"];
+    private const string GroupByDay = "day", GroupByEvent = "event", GroupByShow = "show";
+    private static readonly string[] GroupByValues = [GroupByDay, GroupByEvent, GroupByShow];
 
     /// <summary>First local day, inclusive (yyyy-MM-dd).</summary>
     [FromQuery(Name = "from"), DeclaredAs(typeof(DateOnly))] public string? From { get; init; }
@@ -21,7 +22,7 @@ public sealed class DailySalesParameters
     /// Rows per <c>day</c> (all events together), per day and <c>event</c> (default), or per day, event and
     /// <c>show</c>.
     /// </summary>
-    [FromQuery(Name = "group_by"), ClosedSet("day", "event", "show")]
+    [FromQuery(Name = "group_by"), ClosedSet(GroupByDay, GroupByEvent, GroupByShow)]
     public string? GroupBy { get; init; }
 
     /// <summary>
@@ -42,7 +43,7 @@ public sealed class DailySalesParameters
         {
             query.Fail("tz", $"'{zone}' is not an IANA time zone such as Europe/Moscow.");
         }
-        var groupBy = string.IsNullOrWhiteSpace(GroupBy) ? "event" : GroupBy.Trim().ToLowerInvariant();
+        var groupBy = string.IsNullOrWhiteSpace(GroupBy) ? GroupByEvent : GroupBy.Trim().ToLowerInvariant();
         if (!GroupByValues.Contains(groupBy, StringComparer.Ordinal))
         {
             query.Fail("group_by", $"'{GroupBy}' is not one of {string.Join(", ", GroupByValues)}.");
