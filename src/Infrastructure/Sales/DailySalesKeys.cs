@@ -29,7 +29,6 @@ public static class DailySalesKeys
         var sorted = keys.Distinct().OrderBy(k => k.EventId).ThenBy(k => k.Day).ToList();
         var events = sorted.Select(k => k.EventId).ToArray();
         var days = sorted.Select(k => k.Day).ToArray();
-        var zones = sorted.Select(k => k.TimeZone).ToArray();
 
         await using (var delete = new NpgsqlCommand("""
             DELETE FROM daily_sales d
@@ -40,17 +39,26 @@ public static class DailySalesKeys
             AddKeys(delete, events, days);
             await delete.ExecuteNonQueryAsync(ct);
         }
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO daily_sales (source, day, event_id, show_id, paid_orders, tickets_sold, gross, ticket_revenue,
-                                     service_fees, refunded_tickets, refunds)
-            SELECT @source, f.day, f.event_id, f.show_id, f.paid_orders, f.tickets_sold, f.gross, f.ticket_revenue,
-                   f.service_fees, f.refunded_tickets, f.refunds
-            FROM unnest(@events, @days, @zones) AS k(event_id, day, tz)
-            CROSS JOIN LATERAL qtickets_daily_sales(k.tz, k.event_id, k.day, k.day) f
-            """, connection, transaction);
-        AddKeys(insert, events, days);
-        insert.Parameters.Add(new NpgsqlParameter("zones", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = zones });
-        await insert.ExecuteNonQueryAsync(ct);
+        // One statement per key, in one round trip: with its arguments known at planning, each key is a few index
+        // probes (SalesSql.ReplaceRecomputeFunction). A single statement over unnest(keys) would plan one generic
+        // join for all of them and scan the orders once per key.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var key in sorted)
+        {
+            var insert = new NpgsqlBatchCommand("""
+                INSERT INTO daily_sales (source, day, event_id, show_id, paid_orders, tickets_sold, gross, ticket_revenue,
+                                         service_fees, refunded_tickets, refunds)
+                SELECT $1, f.day, f.event_id, f.show_id, f.paid_orders, f.tickets_sold, f.gross, f.ticket_revenue,
+                       f.service_fees, f.refunded_tickets, f.refunds
+                FROM qtickets_daily_sales($2, $3, $4, $4) f
+                """);
+            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = Source });
+            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = key.TimeZone });
+            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = key.EventId });
+            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = key.Day });
+            batch.BatchCommands.Add(insert);
+        }
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     private static void AddKeys(NpgsqlCommand command, long[] events, DateOnly[] days)
