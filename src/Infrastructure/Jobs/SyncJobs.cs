@@ -27,43 +27,43 @@ public sealed class SyncJobs(
     BackfillReconciler backfill,
     CatalogSynchronizer catalog)
 {
-    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException)])]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
     [JobDisplayName("Incremental reconcile (run {0})")]
     public async Task<string> IncrementalAsync(long? runId, PerformContext? context, CancellationToken cancellationToken) =>
         await runner.RunAsync(SyncRunKinds.Incremental, await OnlyAccountUnlessRunAsync(runId, cancellationToken), runId,
             context?.BackgroundJob.Id, incremental.RunAsync, cancellationToken);
 
-    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException)])]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
     [JobDisplayName("Incremental reconcile of {0}")]
     public async Task<string> IncrementalForAsync(string account, PerformContext? context, CancellationToken cancellationToken) =>
         await runner.RunAsync(SyncRunKinds.Incremental, await accounts.GetAsync(account, cancellationToken), null,
             context?.BackgroundJob.Id, incremental.RunAsync, cancellationToken);
 
-    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException)])]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
     [JobDisplayName("Full sweep (run {0})")]
     public async Task<string> FullSweepAsync(long? runId, PerformContext? context, CancellationToken cancellationToken) =>
         await runner.RunAsync(SyncRunKinds.FullSweep, await OnlyAccountUnlessRunAsync(runId, cancellationToken), runId,
             context?.BackgroundJob.Id, fullSweep.RunAsync, cancellationToken);
 
-    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException)])]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
     [JobDisplayName("Full sweep of {0}")]
     public async Task<string> FullSweepForAsync(string account, PerformContext? context, CancellationToken cancellationToken) =>
         await runner.RunAsync(SyncRunKinds.FullSweep, await accounts.GetAsync(account, cancellationToken), null,
             context?.BackgroundJob.Id, fullSweep.RunAsync, cancellationToken);
 
-    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException)])]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
     [JobDisplayName("Events and shows (run {0})")]
     public async Task<string> CatalogAsync(long? runId, PerformContext? context, CancellationToken cancellationToken) =>
         await runner.RunAsync(SyncRunKinds.Catalog, await OnlyAccountUnlessRunAsync(runId, cancellationToken), runId,
             context?.BackgroundJob.Id, catalog.RunAsync, cancellationToken);
 
-    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException)])]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
     [JobDisplayName("Events and shows of {0}")]
     public async Task<string> CatalogForAsync(string account, PerformContext? context, CancellationToken cancellationToken) =>
         await runner.RunAsync(SyncRunKinds.Catalog, await accounts.GetAsync(account, cancellationToken), null,
             context?.BackgroundJob.Id, catalog.RunAsync, cancellationToken);
 
-    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException)])]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
     [JobDisplayName("Backfill (run {0})")]
     public Task<string> BackfillAsync(long runId, PerformContext? context, CancellationToken cancellationToken) =>
         runner.RunAsync(SyncRunKinds.Backfill, runId, context?.BackgroundJob.Id, backfill.RunAsync, cancellationToken);
