@@ -3,12 +3,24 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
 public static class TicketscloudServiceCollectionExtensions
 {
+    /// <summary>The Ticketscloud client and what mirrors its accounts: the upserter, page writer and reconciler.</summary>
+    public static IServiceCollection AddTicketscloud(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTicketscloudClient(configuration);
+        services.TryAddSingleton<TicketscloudUpserter>();
+        services.TryAddSingleton<TicketscloudPageWriter>();
+        services.TryAddTransient<TicketscloudReconciler>();
+        return services;
+    }
+
     /// <summary>
     /// Registers <see cref="ITicketscloudClient"/> with its options (validated on start), the read-only guard and
     /// the resilience pipeline shared with the QTickets client (429 waited out, 5xx retried, rate limited).
