@@ -6,6 +6,7 @@ using Qtickets.Sync.Api.Endpoints;
 using Qtickets.Sync.Api.Health;
 using Qtickets.Sync.Api.Hosting;
 using Qtickets.Sync.Api.ReadModels;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
@@ -24,6 +25,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddQticketsClient(builder.Configuration);
     builder.Services.AddTicketscloud(builder.Configuration);
     builder.Services.AddWebhookIngestion(builder.Configuration);
+    builder.Services.AddAccounts(builder.Configuration);
     builder.Services.AddSyncJobs(builder.Configuration);
     builder.Services.AddSyncDashboard(builder.Configuration);
     builder.Services.AddApiKeyAuth(builder.Configuration);

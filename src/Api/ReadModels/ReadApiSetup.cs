@@ -12,6 +12,7 @@ public static class ReadApiSetup
         services.AddSingleton<EventReader>();
         services.AddSingleton<SalesReader>();
         services.AddSingleton<PostgresTimeZones>();
+        services.AddSingleton<AccountStatusReader>();
         services.AddSingleton<SyncStatusReader>();
         return services;
     }

@@ -60,6 +60,8 @@ public static class HangfireServiceCollectionExtensions
         services.AddHostedService<SalesTimeZoneWatch>();
         services.AddTransient<WebhookRetentionJob>();
         services.AddSingleton<SyncRunTrigger>();
+        services.AddSingleton<IAccountRecurringJobs, QticketsRecurringJobs>();
+        services.AddSingleton<RecurringJobClock>();
         services.AddHostedService<RecurringSyncJobs>();
         services.AddSingleton<InterruptedRunSweeper>();
 

@@ -26,31 +26,34 @@ public sealed partial class DailySalesDriftCheck(SalesMetrics metrics)
             ),
             kept AS (SELECT * FROM daily_sales WHERE source = @source),
             queued AS (
-                SELECT DISTINCT q.event_id, (q.at AT TIME ZONE s.time_zone)::date AS day
+                SELECT DISTINCT q.account_id, q.event_id, (q.at AT TIME ZONE s.time_zone)::date AS day
                 FROM daily_sales_queue q CROSS JOIN state s
             ),
             diff AS (
-                SELECT coalesce(t.event_id, k.event_id) AS event_id, coalesce(t.day, k.day) AS day
+                SELECT coalesce(t.account_id, k.account_id) AS account_id, coalesce(t.event_id, k.event_id) AS event_id,
+                       coalesce(t.day, k.day) AS day
                 FROM truth t
-                FULL JOIN kept k ON k.day = t.day AND k.event_id = t.event_id AND k.show_id = t.show_id
+                FULL JOIN kept k
+                    ON k.account_id = t.account_id AND k.day = t.day AND k.event_id = t.event_id AND k.show_id = t.show_id
                 WHERE (t.paid_orders, t.tickets_sold, t.gross, t.ticket_revenue, t.service_fees, t.refunded_tickets, t.refunds)
                       IS DISTINCT FROM
                       (k.paid_orders, k.tickets_sold, k.gross, k.ticket_revenue, k.service_fees, k.refunded_tickets, k.refunds)
             )
-            SELECT d.event_id, d.day, s.time_zone, s.rebuild_to
+            SELECT d.account_id, d.event_id, d.day, s.time_zone, s.rebuild_to
             FROM state s LEFT JOIN diff d ON s.rebuild_to IS NULL
-                AND NOT EXISTS (SELECT 1 FROM queued q WHERE q.event_id = d.event_id AND q.day = d.day)
+                AND NOT EXISTS (SELECT 1 FROM queued q
+                                WHERE q.account_id = d.account_id AND q.event_id = d.event_id AND q.day = d.day)
             """, run.Connection, transaction))
         {
             compare.Parameters.AddWithValue("source", DailySalesKeys.Source);
             await using var reader = await compare.ExecuteReaderAsync(run.Stopping);
             while (await reader.ReadAsync(run.Stopping))
             {
-                rebuilding = reader.IsDBNull(3) ? null : reader.GetString(3);
+                rebuilding = reader.IsDBNull(4) ? null : reader.GetString(4);
                 if (!reader.IsDBNull(0))
                 {
                     differing++;
-                    keys.Add(new DailySalesKey(reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2)));
+                    keys.Add(new DailySalesKey(reader.GetInt32(0), reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3)));
                 }
             }
         }
