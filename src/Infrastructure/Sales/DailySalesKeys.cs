@@ -22,10 +22,16 @@ public static class DailySalesKeys
     public static async Task ReplaceAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DailySalesKey> keys, CancellationToken ct)
     {
-        if (keys.Count == 0)
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var source in keys.GroupBy(k => k.Source).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            return;
+            await ReplaceAsync(connection, transaction, source.Key, [.. source], ct);
         }
+    }
+
+    private static async Task ReplaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string source, IReadOnlyList<DailySalesKey> keys, CancellationToken ct)
+    {
         var sorted = keys.Distinct().OrderBy(k => k.AccountId).ThenBy(k => k.EventId).ThenBy(k => k.Day).ToList();
         var accounts = sorted.Select(k => k.AccountId).ToArray();
         var events = sorted.Select(k => k.EventId).ToArray();
@@ -38,27 +44,27 @@ public static class DailySalesKeys
             WHERE d.source = @source AND d.account_id = k.account_id AND d.event_id = k.event_id AND d.day = k.day
             """, connection, transaction))
         {
-            AddKeys(delete, accounts, events, days);
+            AddKeys(delete, source, accounts, events, days);
             await delete.ExecuteNonQueryAsync(ct);
         }
-        await using var insert = new NpgsqlCommand("""
+        await using var insert = new NpgsqlCommand($"""
             INSERT INTO daily_sales (source, account_id, day, event_id, show_id, paid_orders, tickets_sold, gross, ticket_revenue,
                                      service_fees, refunded_tickets, refunds)
             SELECT @source, f.account_id, f.day, f.event_id, f.show_id, f.paid_orders, f.tickets_sold, f.gross,
                    f.ticket_revenue, f.service_fees, f.refunded_tickets, f.refunds
             FROM unnest(@accounts, @events, @days, @zones) AS k(account_id, event_id, day, tz)
-            CROSS JOIN LATERAL qtickets_daily_sales(k.tz, k.event_id, k.day, k.day, k.account_id) f
+            CROSS JOIN LATERAL {SalesSource.RecomputeFunction(source)}(k.tz, k.event_id, k.day, k.day, k.account_id) f
             """, connection, transaction);
-        AddKeys(insert, accounts, events, days);
+        AddKeys(insert, source, accounts, events, days);
         insert.Parameters.Add(new NpgsqlParameter("zones", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = zones });
         await insert.ExecuteNonQueryAsync(ct);
     }
 
-    private static void AddKeys(NpgsqlCommand command, int[] accounts, long[] events, DateOnly[] days)
+    private static void AddKeys(NpgsqlCommand command, string source, int[] accounts, long[] events, DateOnly[] days)
     {
         command.Parameters.Add(new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = accounts });
         command.Parameters.Add(new NpgsqlParameter("events", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = events });
         command.Parameters.Add(new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = days });
-        command.Parameters.Add(new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = Source });
+        command.Parameters.Add(new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = source });
     }
 }

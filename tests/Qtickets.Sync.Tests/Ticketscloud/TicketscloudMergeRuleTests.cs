@@ -69,7 +69,7 @@ public sealed class TicketscloudMergeRuleTests(TicketscloudFactory factory) : IC
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
-        return await factory.GetRequiredService<TicketscloudUpserter>().UpsertOrdersAsync(connection, null, TicketscloudFactory.AccountId, [order], default);
+        return await factory.GetRequiredService<TicketscloudUpserter>().UpsertOrdersAsync(connection, null, factory.AccountId, [order], default);
     }
 
     private static TicketscloudOrder Order(string id, string status, DateTimeOffset observedAt, string? email)

@@ -102,16 +102,16 @@ public sealed class TicketscloudMirrorTests(TicketscloudFactory factory) : IClas
         Assert.Equal(truth.Tickets.Select(t => t.Id).Order(), detail.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("id").GetString()!).Order());
     }
 
-    private static Task<TicketscloudOrderRow> Order(Infrastructure.Persistence.SyncDbContext db, string id) =>
-        db.Set<TicketscloudOrderRow>().SingleAsync(o => o.AccountId == TicketscloudFactory.AccountId && o.Id == id);
+    private Task<TicketscloudOrderRow> Order(Infrastructure.Persistence.SyncDbContext db, string id) =>
+        db.Set<TicketscloudOrderRow>().SingleAsync(o => o.AccountId == factory.AccountId && o.Id == id);
 
     private async Task AssertMirrorMatchesEmulatorAsync()
     {
         await using var db = factory.CreateDbContext();
-        var orders = await db.Set<TicketscloudOrderRow>().Where(o => o.AccountId == TicketscloudFactory.AccountId).ToDictionaryAsync(o => o.Id);
-        var tickets = await db.Set<TicketscloudTicketRow>().Where(t => t.AccountId == TicketscloudFactory.AccountId && t.VanishedAt == null)
+        var orders = await db.Set<TicketscloudOrderRow>().Where(o => o.AccountId == factory.AccountId).ToDictionaryAsync(o => o.Id);
+        var tickets = await db.Set<TicketscloudTicketRow>().Where(t => t.AccountId == factory.AccountId && t.VanishedAt == null)
             .ToDictionaryAsync(t => t.Id);
-        var refunds = await db.Set<TicketscloudRefundRequestRow>().Where(r => r.AccountId == TicketscloudFactory.AccountId).ToDictionaryAsync(r => r.Id);
+        var refunds = await db.Set<TicketscloudRefundRequestRow>().Where(r => r.AccountId == factory.AccountId).ToDictionaryAsync(r => r.Id);
         factory.Emulator.Store.Read(() =>
         {
             Assert.Equal(Organizer.Orders.Count, orders.Count);

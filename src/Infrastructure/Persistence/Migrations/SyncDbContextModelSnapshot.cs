@@ -1560,6 +1560,53 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_webhook_deliveries_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudEventRow", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_events_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudOrderRow", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_orders_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudRefundRequestRow", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_refund_requests_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudTicketRow", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_tickets_accounts_account_id");
+
+                    b.HasOne("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudOrderRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_tickets_ticketscloud_orders_account_id_order_id");
+                });
+
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
                 {
                     b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
@@ -1568,16 +1615,6 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_qtickets_request_slots_accounts_account_id");
-                });
-
-            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudTicketRow", b =>
-                {
-                    b.HasOne("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudOrderRow", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId", "OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_ticketscloud_tickets_ticketscloud_orders_account_id_order_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>

@@ -89,6 +89,27 @@ public static class TicketscloudSalesSql
             WHERE status = 'approved';
         """;
 
+    /// <summary>
+    /// The queue learns which platform a key is of (QTickets' triggers leave it to the default); the reference view
+    /// gains Ticketscloud's rows.
+    /// </summary>
+    public const string AddSource = """
+        ALTER TABLE daily_sales_queue ADD COLUMN source text NOT NULL DEFAULT 'qtickets';
+
+        CREATE OR REPLACE VIEW daily_sales_recomputed AS
+        SELECT 'qtickets'::text AS source, q.* FROM qtickets_daily_sales() q
+        UNION ALL
+        SELECT 'ticketscloud'::text AS source, t.* FROM ticketscloud_daily_sales() t;
+        """;
+
+    public const string DropSource = """
+        DELETE FROM daily_sales WHERE source = 'ticketscloud';
+        DELETE FROM daily_sales_queue WHERE source = 'ticketscloud';
+        CREATE OR REPLACE VIEW daily_sales_recomputed AS
+        SELECT 'qtickets'::text AS source, q.* FROM qtickets_daily_sales() q;
+        ALTER TABLE daily_sales_queue DROP COLUMN source;
+        """;
+
     private const string Bin = "date_bin('15 minutes', k.at, timestamptz '2000-01-01 00:00:00+00')";
 
     /// <summary>
