@@ -8,6 +8,7 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 
 namespace Qtickets.Sync.Api.Endpoints;
 
@@ -92,7 +93,14 @@ public static class SyncRuns
         {
             return problem;
         }
-        var queued = await trigger.ReconcileAsync(account!, kind, SyncRunTriggers.Api, ct);
+        if (account!.Platform == AccountPlatforms.Ticketscloud && !TicketscloudReconciler.Kinds.Contains(kind))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["kind"] = [$"a Ticketscloud account has no {kind} run (its events come with every listing): incremental or full_sweep."],
+            });
+        }
+        var queued = await trigger.ReconcileAsync(account, kind, SyncRunTriggers.Api, ct);
         return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);
     }
 
@@ -117,23 +125,23 @@ public static class SyncRuns
         return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);
     }
 
-    /// <summary>The enabled QTickets account named, or the only one when none is named.</summary>
+    /// <summary>The enabled account named (QTickets or Ticketscloud), or the only QTickets one when none is named.</summary>
     private static async Task<(SyncAccount? Account, ValidationProblem? Problem)> AccountOfAsync(
         string? name, AccountDirectory accounts, CancellationToken ct)
     {
         var account = name is null
             ? await accounts.SingleAsync(AccountPlatforms.Qtickets, ct)
             : await accounts.FindAsync(name, ct);
-        if (account is { Platform: AccountPlatforms.Qtickets, Settings.Enabled: true })
+        if (account is { Settings.Enabled: true } && (account.Platform == AccountPlatforms.Qtickets || name is not null))
         {
             return (account, null);
         }
-        var known = string.Join(", ", accounts.Configured.Where(a => a.Enabled && a.Platform == AccountPlatforms.Qtickets).Select(a => a.Name));
+        var known = string.Join(", ", accounts.Configured.Where(a => a.Enabled).Select(a => a.Name));
         return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
         {
             ["account"] = [name is null
                 ? $"account is required when several QTickets accounts are configured: one of {known}."
-                : $"no enabled QTickets account is named '{name}'; one of {known}."],
+                : $"no enabled account is named '{name}'; one of {known}."],
         }));
     }
 

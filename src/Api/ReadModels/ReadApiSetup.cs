@@ -25,7 +25,7 @@ public static class ReadApiSetup
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
-        api.MapOrders().MapTickets().MapEvents().MapSales().MapSyncStatus();
+        api.MapOrders().MapTickets().MapEvents().MapSales().MapSyncStatus().MapTicketscloudOrders();
         return app;
     }
 }

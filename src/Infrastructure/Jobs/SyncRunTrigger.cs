@@ -2,6 +2,7 @@ using Hangfire;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 
@@ -24,11 +25,15 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
     public async Task<QueuedRun> ReconcileAsync(SyncAccount account, string kind, string trigger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (!ReconcileKinds.Contains(kind))
+        if (!ReconcileKinds.Contains(kind) || (IsTicketscloud(account) && !TicketscloudReconciler.Kinds.Contains(kind)))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a reconcile kind.");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a reconcile kind of this account's platform.");
         }
         var runId = await ledger.CreateAsync(account.Id, kind, trigger, SyncRunStatuses.Queued, null, null, ct);
+        if (IsTicketscloud(account))
+        {
+            return await EnqueueAsync(runId, () => jobs.Enqueue<TicketscloudJobs>(j => j.RunAsync(runId, null, CancellationToken.None)), ct);
+        }
         return await EnqueueAsync(runId, () => kind switch
         {
             SyncRunKinds.Incremental => jobs.Enqueue<SyncJobs>(j => j.IncrementalAsync(runId, null, CancellationToken.None)),
@@ -49,8 +54,12 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
         ArgumentNullException.ThrowIfNull(account);
         var runId = await ledger.RequeueInterruptedAsync(account.Id, SyncRunKinds.Backfill, from, ct)
             ?? await ledger.CreateAsync(account.Id, SyncRunKinds.Backfill, trigger, SyncRunStatuses.Queued, from, null, ct);
-        return await EnqueueAsync(runId, () => jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(runId, null, CancellationToken.None)), ct);
+        return await EnqueueAsync(runId, () => IsTicketscloud(account)
+            ? jobs.Enqueue<TicketscloudJobs>(j => j.RunAsync(runId, null, CancellationToken.None))
+            : jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(runId, null, CancellationToken.None)), ct);
     }
+
+    private static bool IsTicketscloud(SyncAccount account) => account.Platform == Domain.Accounts.AccountPlatforms.Ticketscloud;
 
     /// <summary>The daily sales drift check on demand (it also runs nightly).</summary>
     public async Task<QueuedRun> SalesDriftAsync(string trigger, CancellationToken ct)

@@ -22,10 +22,16 @@ public static class DailySalesKeys
     public static async Task ReplaceAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DailySalesKey> keys, CancellationToken ct)
     {
-        if (keys.Count == 0)
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var source in keys.GroupBy(k => k.Source).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            return;
+            await ReplaceAsync(connection, transaction, source.Key, [.. source], ct);
         }
+    }
+
+    private static async Task ReplaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string source, IReadOnlyList<DailySalesKey> keys, CancellationToken ct)
+    {
         var sorted = keys.Distinct().OrderBy(k => k.AccountId).ThenBy(k => k.EventId).ThenBy(k => k.Day).ToList();
         var accounts = sorted.Select(k => k.AccountId).ToArray();
         var events = sorted.Select(k => k.EventId).ToArray();
@@ -37,7 +43,7 @@ public static class DailySalesKeys
             WHERE d.source = @source AND d.account_id = k.account_id AND d.event_id = k.event_id AND d.day = k.day
             """, connection, transaction))
         {
-            AddKeys(delete, accounts, events, days);
+            AddKeys(delete, source, accounts, events, days);
             await delete.ExecuteNonQueryAsync(ct);
         }
         // One statement per key, in one round trip: with its arguments known at planning, each key is a few index
@@ -46,14 +52,14 @@ public static class DailySalesKeys
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var key in sorted)
         {
-            var insert = new NpgsqlBatchCommand("""
+            var insert = new NpgsqlBatchCommand($"""
                 INSERT INTO daily_sales (source, account_id, day, event_id, show_id, paid_orders, tickets_sold, gross,
                                          ticket_revenue, service_fees, refunded_tickets, refunds)
                 SELECT $1, f.account_id, f.day, f.event_id, f.show_id, f.paid_orders, f.tickets_sold, f.gross,
                        f.ticket_revenue, f.service_fees, f.refunded_tickets, f.refunds
-                FROM qtickets_daily_sales($2, $3, $4, $4, $5) f
+                FROM {SalesSource.RecomputeFunction(source)}($2, $3, $4, $4, $5) f
                 """);
-            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = Source });
+            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = source });
             insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = key.TimeZone });
             insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = key.EventId });
             insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = key.Day });
@@ -63,11 +69,11 @@ public static class DailySalesKeys
         await batch.ExecuteNonQueryAsync(ct);
     }
 
-    private static void AddKeys(NpgsqlCommand command, int[] accounts, long[] events, DateOnly[] days)
+    private static void AddKeys(NpgsqlCommand command, string source, int[] accounts, long[] events, DateOnly[] days)
     {
         command.Parameters.Add(new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = accounts });
         command.Parameters.Add(new NpgsqlParameter("events", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = events });
         command.Parameters.Add(new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = days });
-        command.Parameters.Add(new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = Source });
+        command.Parameters.Add(new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = source });
     }
 }

@@ -65,6 +65,20 @@ public sealed partial class DailySalesRebuild
                 LogEvent(run.Logger, id.AccountId, id.EventId, rows, target);
                 continue;
             }
+            // Ticketscloud's rows are fewer: they move to the new zone at once, in the transaction that switches it.
+            await using (var ticketscloud = new NpgsqlCommand($"""
+                DELETE FROM daily_sales WHERE source = @source;
+                INSERT INTO daily_sales (source, account_id, day, event_id, show_id, paid_orders, tickets_sold, gross,
+                                         ticket_revenue, service_fees, refunded_tickets, refunds)
+                SELECT @source, f.account_id, f.day, f.event_id, f.show_id, f.paid_orders, f.tickets_sold, f.gross,
+                       f.ticket_revenue, f.service_fees, f.refunded_tickets, f.refunds
+                FROM {SalesSource.RecomputeFunction(SalesSource.Ticketscloud)}(@zone) f;
+                """, run.Connection, transaction))
+            {
+                ticketscloud.Parameters.AddWithValue("source", SalesSource.Ticketscloud);
+                ticketscloud.Parameters.AddWithValue("zone", target);
+                await ticketscloud.ExecuteNonQueryAsync(run.Stopping);
+            }
             await ExecuteAsync(run, transaction, """
                 UPDATE daily_sales_state
                 SET time_zone = rebuild_to, rebuild_to = NULL, rebuild_after_account = NULL, rebuild_after_event = NULL,
@@ -92,7 +106,7 @@ public sealed partial class DailySalesRebuild
                      ORDER BY o.account_id, o.event_id LIMIT 1)
                     UNION ALL
                     (SELECT d.account_id, d.event_id FROM daily_sales d
-                     WHERE (d.account_id, d.event_id) > (s.after_account, s.after_event)
+                     WHERE d.source = 'qtickets' AND (d.account_id, d.event_id) > (s.after_account, s.after_event)
                      ORDER BY d.account_id, d.event_id LIMIT 1)) e
                 ORDER BY e.account_id, e.event_id LIMIT 1) n ON true
             """, run.Connection, transaction);
