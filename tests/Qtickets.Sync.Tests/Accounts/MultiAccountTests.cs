@@ -191,5 +191,30 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
         Assert.Empty(accounts["north"].GetProperty("reasons").EnumerateArray());
         Assert.Contains(status.GetProperty("reasons").EnumerateArray(),
             r => r.GetString()!.StartsWith("Account 'broken': The most recent incremental reconcile failed", StringComparison.Ordinal));
+        var runs = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/sync/runs?kind=incremental", UriKind.Relative));
+        Assert.Contains(runs.EnumerateArray(), r => r.GetProperty("account").GetString() == "broken" && r.GetProperty("status").GetString() == SyncRunStatuses.Failed);
+    }
+
+    [Fact]
+    public async Task A_reconcile_asked_for_by_hand_names_its_account_when_there_are_several()
+    {
+        using var admin = factory.CreateClient(SyncApiFactory.AdminKey);
+
+        using var unnamed = await admin.PostAsJsonAsync(new Uri("/api/v1/sync/reconcile", UriKind.Relative), new { kind = "catalog" });
+        using var unknown = await admin.PostAsJsonAsync(new Uri("/api/v1/sync/reconcile", UriKind.Relative), new { kind = "catalog", account = "nowhere" });
+        using var named = await admin.PostAsJsonAsync(new Uri("/api/v1/sync/reconcile", UriKind.Relative), new { kind = "catalog", account = "south" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+        Assert.Contains("account is required", await unnamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, named.StatusCode);
+        var runId = (await named.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
+        Assert.Equal(SyncRunStatuses.Succeeded, await factory.GetRequiredService<SyncJobs>().CatalogAsync(runId, null, CancellationToken.None));
+        using var read = factory.CreateClient(SyncApiFactory.ReadKey);
+        var run = await read.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/sync/runs/{runId}", UriKind.Relative));
+        Assert.Equal("south", run.GetProperty("account").GetString());
+        await using var db = factory.CreateDbContext();
+        var south = (await factory.GetRequiredService<AccountDirectory>().GetAsync("south", CancellationToken.None)).Id;
+        Assert.NotEmpty(await db.Events.AsNoTracking().Where(e => e.AccountId == south).ToListAsync());
     }
 }
