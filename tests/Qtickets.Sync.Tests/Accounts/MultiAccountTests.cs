@@ -3,10 +3,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Qtickets.Emulator.Data;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
@@ -216,5 +219,27 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
         await using var db = factory.CreateDbContext();
         var south = (await factory.GetRequiredService<AccountDirectory>().GetAsync("south", CancellationToken.None)).Id;
         Assert.NotEmpty(await db.Events.AsNoTracking().Where(e => e.AccountId == south).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Each_enabled_account_gets_its_recurring_jobs_and_an_account_gone_from_the_settings_loses_its_own_at_start()
+    {
+        var recurring = factory.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<SyncJobs>("reconcile-incremental:gone", j => j.IncrementalForAsync("gone", null, CancellationToken.None), "*/5 * * * *");
+        recurring.AddOrUpdate<SyncJobs>("reconcile-incremental", j => j.IncrementalAsync(null, null, CancellationToken.None), "*/5 * * * *");
+
+        await factory.Services.GetServices<IHostedService>().OfType<RecurringSyncJobs>().Single()
+            .StartAsync(CancellationToken.None);
+
+        using var connection = factory.GetRequiredService<JobStorage>().GetConnection();
+        var ids = connection.GetRecurringJobs().Select(j => j.Id).ToHashSet();
+        foreach (var account in new[] { "north", "south", "broken", "west" })
+        {
+            Assert.Contains($"reconcile-incremental:{account}", ids);
+            Assert.Contains($"reconcile-full-sweep:{account}", ids);
+            Assert.Contains($"sync-catalog:{account}", ids);
+        }
+        Assert.DoesNotContain("reconcile-incremental:gone", ids);
+        Assert.DoesNotContain("reconcile-incremental", ids);
     }
 }
