@@ -23,7 +23,7 @@ public sealed class SyncStatusReader(
                    (SELECT count(*) FROM webhook_deliveries WHERE status = $2),
                    (SELECT min(received_at) FROM webhook_deliveries WHERE status = $2),
                    (SELECT count(*) FROM webhook_deliveries WHERE status = $3),
-                   (SELECT min(watermark) FROM sync_state WHERE key = $4),
+                   (SELECT min(s.watermark) FROM sync_state s JOIN accounts a ON a.id = s.account_id AND a.enabled WHERE s.key = $4),
                    (SELECT coalesce(sum(gaps_healed), 0) FROM sync_runs WHERE started_at >= $5),
                    (SELECT status FROM sync_runs WHERE kind = $6 ORDER BY started_at DESC, id DESC LIMIT 1),
                    (SELECT min(received_at) FROM webhook_deliveries WHERE status = $3),
