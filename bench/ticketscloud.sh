@@ -9,7 +9,7 @@
 # Baselines: the backfill is compared with reading the same listing without writing anything (curl, page by
 # page, page_size 200): what fetching alone costs. The incremental run's requests are compared with the pages of
 # a walk of the whole history: what a run would cost without the RecentDays window.
-# Uses its own cluster (QTICKETS_PG_PORT, default 55462) and ports from QTICKETS_BENCH_PORT (default 5462).
+# Uses its own cluster (QTICKETS_PG_PORT, default 55462) and ports QTICKETS_BENCH_PORT (default 5462) and the next.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes="20000 100000"
@@ -36,6 +36,8 @@ setup_postgres
 build_release
 prepare_schema_template
 tc_dll="$repo/tests/Ticketscloud.Emulator/bin/Release/net10.0/Ticketscloud.Emulator.dll"
+# Two ports only: the service on QTICKETS_BENCH_PORT, the Ticketscloud emulator on the next one.
+emulator_port=$((bench_port + 1))
 tc_token="bench-tc-token"
 tc_url="http://127.0.0.1:$emulator_port"
 rows="$out/rows.md"; : >"$rows"
