@@ -4,6 +4,7 @@ using Npgsql;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
@@ -146,7 +147,8 @@ public sealed partial class SyncRunner(
     private static string Describe(Exception ex, SyncAccount? account) => ex switch
     {
         QticketsAuthException => $"{ex.Message}. Check {account?.Settings.SettingsPrefix ?? AccountSettings.QticketsPrefix}:Token; {TokenRejectedNote}",
-        QticketsApiException or QticketsPagingException => ex.Message,
+        TicketscloudAuthException => $"{ex.Message}. Check {account?.Settings.SettingsPrefix ?? AccountSettings.QticketsPrefix}:Token; {TokenRejectedNote}",
+        QticketsApiException or QticketsPagingException or TicketscloudApiException or TicketscloudPayloadException => ex.Message,
         TimeoutException or TaskCanceledException => $"QTickets did not answer in time: {ex.Message}",
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };

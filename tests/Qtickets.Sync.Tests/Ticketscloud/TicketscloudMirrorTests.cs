@@ -102,6 +102,28 @@ public sealed class TicketscloudMirrorTests(TicketscloudFactory factory) : IClas
         Assert.Equal(truth.Tickets.Select(t => t.Id).Order(), detail.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("id").GetString()!).Order());
     }
 
+    [Fact]
+    public async Task Runs_asked_for_through_the_api_are_the_accounts_own_and_run_as_ticketscloud_jobs()
+    {
+        using var admin = factory.CreateClient(Support.SyncApiFactory.AdminKey);
+        var catalog = await admin.PostAsJsonAsync("/api/v1/sync/reconcile", new { kind = "catalog", account = TicketscloudFactory.AccountName });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, catalog.StatusCode);
+
+        var queued = await admin.PostAsJsonAsync("/api/v1/sync/backfill",
+            new { from = DateTimeOffset.UtcNow.AddDays(-40), account = TicketscloudFactory.AccountName });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, queued.StatusCode);
+        var runId = (await queued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
+        // No job server in this host: the queued job is run here, as a worker would.
+        var status = await factory.GetRequiredService<Infrastructure.Jobs.TicketscloudJobs>().RunAsync(runId, null, CancellationToken.None);
+
+        Assert.Equal(SyncRunStatuses.Succeeded, status);
+        await using var db = factory.CreateDbContext();
+        var run = await db.SyncRuns.SingleAsync(r => r.Id == runId);
+        Assert.Equal((factory.AccountId, SyncRunKinds.Backfill), (run.AccountId!.Value, run.Kind));
+        Assert.True(run.OrdersSeen >= Organizer.Orders.Count);
+        await AssertMirrorMatchesEmulatorAsync();
+    }
+
     private Task<TicketscloudOrderRow> Order(Infrastructure.Persistence.SyncDbContext db, string id) =>
         db.Set<TicketscloudOrderRow>().SingleAsync(o => o.AccountId == factory.AccountId && o.Id == id);
 

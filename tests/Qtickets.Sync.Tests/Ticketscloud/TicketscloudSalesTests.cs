@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Qtickets.Sync.Domain.Sales;
@@ -59,6 +61,15 @@ public sealed class TicketscloudSalesTests(TicketscloudFactory factory) : IClass
         Assert.Equal(rows, (await SalesTable.RecomputeAsync(factory.ConnectionString, "Europe/Moscow", SalesSource.Ticketscloud)).Where(r => r.EventId == key));
         // QTickets' rows are untouched by Ticketscloud's.
         Assert.Empty(await SalesTable.TableAsync(factory.ConnectionString));
+
+        using var api = factory.CreateClient(SyncApiFactory.ReadKey);
+        var report = await api.GetFromJsonAsync<JsonElement>($"/api/v1/sales/daily?platform=ticketscloud&event_id={key}");
+        Assert.Equal("ticketscloud", report.GetProperty("platform").GetString());
+        var totals = report.GetProperty("totals");
+        Assert.Equal((2092.24m, 1046.12m, 1046.12m),
+            (totals.GetProperty("gross").GetDecimal(), totals.GetProperty("refunds").GetDecimal(), totals.GetProperty("net").GetDecimal()));
+        var qtickets = await api.GetFromJsonAsync<JsonElement>($"/api/v1/sales/daily?event_id={key}");
+        Assert.Equal(0, qtickets.GetProperty("rows").GetArrayLength());
     }
 
     [Fact]
