@@ -8,6 +8,9 @@ namespace Qtickets.Sync.Api.Endpoints;
 public sealed class SyncRunDto
 {
     public long Id { get; init; }
+
+    /// <summary>The account the run synced (<c>Accounts:n:Name</c>); null for a run about the whole deployment (daily sales).</summary>
+    public string? Account { get; init; }
     [ClosedSet(typeof(SyncRunKinds))] public string Kind { get; init; } = string.Empty;
     [ClosedSet(typeof(SyncRunTriggers))] public string Trigger { get; init; } = string.Empty;
     [ClosedSet(typeof(SyncRunStatuses))] public string Status { get; init; } = string.Empty;
@@ -64,6 +67,7 @@ public sealed class SyncRunDto
     public static readonly Expression<Func<SyncRun, SyncRunDto>> FromRun = r => new SyncRunDto
     {
         Id = r.Id,
+        Account = r.Account == null ? null : r.Account.Name,
         Kind = r.Kind,
         Trigger = r.Trigger,
         Status = r.Status,

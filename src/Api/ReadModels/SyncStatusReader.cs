@@ -27,7 +27,7 @@ public sealed class SyncStatusReader(
                    (SELECT count(*) FROM webhook_deliveries WHERE status = $2 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
                    (SELECT min(received_at) FROM webhook_deliveries WHERE status = $2 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
                    (SELECT count(*) FROM webhook_deliveries WHERE status = $3 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
-                   (SELECT min(watermark) FROM sync_state WHERE key = $4 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
+                   (SELECT min(s.watermark) FROM sync_state s JOIN accounts a ON a.id = s.account_id AND a.enabled WHERE s.key = $4 AND ($9::integer[] IS NULL OR s.account_id = ANY($9))),
                    (SELECT coalesce(sum(gaps_healed), 0) FROM sync_runs WHERE started_at >= $5 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
                    (SELECT status FROM sync_runs WHERE kind = $6 AND ($9::integer[] IS NULL OR account_id = ANY($9)) ORDER BY started_at DESC, id DESC LIMIT 1),
                    (SELECT min(received_at) FROM webhook_deliveries WHERE status = $3 AND ($9::integer[] IS NULL OR account_id = ANY($9))),

@@ -10,6 +10,9 @@ public sealed class SyncRun
 
     /// <summary>The account the run syncs; null for a run about the whole deployment (daily sales drift, rebuild).</summary>
     public int? AccountId { get; set; } = Accounts.Account.DefaultId;
+
+    /// <summary>The account row, for reads that show its name.</summary>
+    public Accounts.Account? Account { get; set; }
     public string Kind { get; set; } = SyncRunKinds.Incremental;
     public string Trigger { get; set; } = SyncRunTriggers.Schedule;
     public string Status { get; set; } = SyncRunStatuses.Running;

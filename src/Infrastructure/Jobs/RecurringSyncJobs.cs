@@ -15,7 +15,7 @@ namespace Qtickets.Sync.Infrastructure.Jobs;
 /// <c>{kind}:{account}</c>), and the deployment's own. Jobs of accounts no longer configured or enabled are
 /// removed, and so are the account-less ids used before accounts existed.
 /// </summary>
-internal sealed partial class RecurringSyncJobs(
+public sealed partial class RecurringSyncJobs(
     IRecurringJobManager recurring,
     JobStorage storage,
     AccountDirectory accounts,

@@ -3,10 +3,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Qtickets.Emulator.Data;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
@@ -191,5 +194,52 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
         Assert.Empty(accounts["north"].GetProperty("reasons").EnumerateArray());
         Assert.Contains(status.GetProperty("reasons").EnumerateArray(),
             r => r.GetString()!.StartsWith("Account 'broken': The most recent incremental reconcile failed", StringComparison.Ordinal));
+        var runs = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/sync/runs?kind=incremental", UriKind.Relative));
+        Assert.Contains(runs.EnumerateArray(), r => r.GetProperty("account").GetString() == "broken" && r.GetProperty("status").GetString() == SyncRunStatuses.Failed);
+    }
+
+    [Fact]
+    public async Task A_reconcile_asked_for_by_hand_names_its_account_when_there_are_several()
+    {
+        using var admin = factory.CreateClient(SyncApiFactory.AdminKey);
+
+        using var unnamed = await admin.PostAsJsonAsync(new Uri("/api/v1/sync/reconcile", UriKind.Relative), new { kind = "catalog" });
+        using var unknown = await admin.PostAsJsonAsync(new Uri("/api/v1/sync/reconcile", UriKind.Relative), new { kind = "catalog", account = "nowhere" });
+        using var named = await admin.PostAsJsonAsync(new Uri("/api/v1/sync/reconcile", UriKind.Relative), new { kind = "catalog", account = "south" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
+        Assert.Contains("account is required", await unnamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, named.StatusCode);
+        var runId = (await named.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
+        Assert.Equal(SyncRunStatuses.Succeeded, await factory.GetRequiredService<SyncJobs>().CatalogAsync(runId, null, CancellationToken.None));
+        using var read = factory.CreateClient(SyncApiFactory.ReadKey);
+        var run = await read.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/sync/runs/{runId}", UriKind.Relative));
+        Assert.Equal("south", run.GetProperty("account").GetString());
+        await using var db = factory.CreateDbContext();
+        var south = (await factory.GetRequiredService<AccountDirectory>().GetAsync("south", CancellationToken.None)).Id;
+        Assert.NotEmpty(await db.Events.AsNoTracking().Where(e => e.AccountId == south).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Each_enabled_account_gets_its_recurring_jobs_and_an_account_gone_from_the_settings_loses_its_own_at_start()
+    {
+        var recurring = factory.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<SyncJobs>("reconcile-incremental:gone", j => j.IncrementalForAsync("gone", null, CancellationToken.None), "*/5 * * * *");
+        recurring.AddOrUpdate<SyncJobs>("reconcile-incremental", j => j.IncrementalAsync(null, null, CancellationToken.None), "*/5 * * * *");
+
+        await factory.Services.GetServices<IHostedService>().OfType<RecurringSyncJobs>().Single()
+            .StartAsync(CancellationToken.None);
+
+        using var connection = factory.GetRequiredService<JobStorage>().GetConnection();
+        var ids = connection.GetRecurringJobs().Select(j => j.Id).ToHashSet();
+        foreach (var account in new[] { "north", "south", "broken", "west" })
+        {
+            Assert.Contains($"reconcile-incremental:{account}", ids);
+            Assert.Contains($"reconcile-full-sweep:{account}", ids);
+            Assert.Contains($"sync-catalog:{account}", ids);
+        }
+        Assert.DoesNotContain("reconcile-incremental:gone", ids);
+        Assert.DoesNotContain("reconcile-incremental", ids);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         builder.ToTable("sync_runs");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).UseIdentityAlwaysColumn();
-        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Account).WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.Kind).HasMaxLength(32);
         builder.Property(r => r.Trigger).HasMaxLength(32);
         builder.Property(r => r.Status).HasMaxLength(16);
