@@ -52,20 +52,13 @@ public static class Events
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(accounts);
-        var query = new QueryText();
-        var filter = await accounts.ResolveAsync(http.User, account, query, cancellationToken);
-        if (query.HasErrors)
-        {
-            return TypedResults.ValidationProblem(query.Errors);
-        }
-        var found = await reader.ListAsync(filter, id, cancellationToken);
-        return found.Count switch
-        {
-            0 => ApiProblems.NotFound("Event", $"No event {id} in the catalog or in orders."),
-            1 => TypedResults.Ok(found[0]),
-            _ => ApiProblems.Ambiguous("Event", id.ToString(CultureInfo.InvariantCulture), found.Select(e => e.Account),
+        return await AccountScopedLookup.ByIdAsync(
+            http, account, accounts,
+            filter => reader.ListAsync(filter, id, cancellationToken),
+            ApiProblems.NotFound("Event", $"No event {id} in the catalog or in orders."),
+            found => ApiProblems.Ambiguous("Event", id.ToString(CultureInfo.InvariantCulture), found.Select(e => e.Account),
                 $"/api/v1/events/{found[0].Account}/{id}"),
-        };
+            cancellationToken);
     }
 
     /// <summary>One event of one account with its shows and sales totals.</summary>
@@ -79,12 +72,10 @@ public static class Events
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(accounts);
-        var missing = ApiProblems.NotFound("Event", $"No event {id} in account '{account}'.");
-        if (await accounts.FindAsync(http.User, account, cancellationToken) is not { } accountId)
-        {
-            return missing;
-        }
-        var found = await reader.ListAsync(new AccountFilter([accountId]), id, cancellationToken);
-        return found.Count == 0 ? missing : TypedResults.Ok(found[0]);
+        return await AccountScopedLookup.InAccountAsync(
+            http, account, accounts,
+            filter => reader.ListAsync(filter, id, cancellationToken),
+            ApiProblems.NotFound("Event", $"No event {id} in account '{account}'."),
+            cancellationToken);
     }
 }

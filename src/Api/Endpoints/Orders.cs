@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Qtickets.Sync.Api.Auth;
@@ -92,20 +93,14 @@ public static class Orders
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(accounts);
-        var query = new QueryText();
-        var filter = await accounts.ResolveAsync(http.User, account, query, cancellationToken);
-        if (query.HasErrors)
-        {
-            return TypedResults.ValidationProblem(query.Errors);
-        }
-        var found = await reader.FindAsync(filter, id, http.User.HasScope(ApiScopes.ReadPii), cancellationToken);
-        return found.Count switch
-        {
-            0 => ApiProblems.NotFound("Order", $"The mirror holds no order {id}."),
-            1 => TypedResults.Ok(found[0]),
-            _ => ApiProblems.Ambiguous("Order", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                found.Select(o => o.Account), $"/api/v1/orders/{found[0].Account}/{id}"),
-        };
+        var pii = http.User.HasScope(ApiScopes.ReadPii);
+        return await AccountScopedLookup.ByIdAsync(
+            http, account, accounts,
+            filter => reader.FindAsync(filter, id, pii, cancellationToken),
+            ApiProblems.NotFound("Order", $"The mirror holds no order {id}."),
+            found => ApiProblems.Ambiguous("Order", id.ToString(CultureInfo.InvariantCulture), found.Select(o => o.Account),
+                $"/api/v1/orders/{found[0].Account}/{id}"),
+            cancellationToken);
     }
 
     /// <summary>One order of one account, with its tickets.</summary>
@@ -119,12 +114,11 @@ public static class Orders
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(accounts);
-        var missing = ApiProblems.NotFound("Order", $"The mirror holds no order {id} in account '{account}'.");
-        if (await accounts.FindAsync(http.User, account, cancellationToken) is not { } accountId)
-        {
-            return missing;
-        }
-        var found = await reader.FindAsync(new AccountFilter([accountId]), id, http.User.HasScope(ApiScopes.ReadPii), cancellationToken);
-        return found.Count == 0 ? missing : TypedResults.Ok(found[0]);
+        var pii = http.User.HasScope(ApiScopes.ReadPii);
+        return await AccountScopedLookup.InAccountAsync(
+            http, account, accounts,
+            filter => reader.FindAsync(filter, id, pii, cancellationToken),
+            ApiProblems.NotFound("Order", $"The mirror holds no order {id} in account '{account}'."),
+            cancellationToken);
     }
 }

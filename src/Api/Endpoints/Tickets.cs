@@ -35,19 +35,13 @@ public static class Tickets
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(accounts);
-        var query = new QueryText();
-        var filter = await accounts.ResolveAsync(http.User, account, query, cancellationToken);
-        if (query.HasErrors)
-        {
-            return TypedResults.ValidationProblem(query.Errors);
-        }
-        var found = await reader.FindTicketsAsync(filter, barcode, http.User.HasScope(ApiScopes.ReadPii), cancellationToken);
-        return found.Count switch
-        {
-            0 => ApiProblems.NotFound("Ticket", "No ticket carries this barcode."),
-            1 => TypedResults.Ok(found[0]),
-            _ => ApiProblems.Ambiguous("Ticket", "barcode", found.Select(t => t.Account),
+        var pii = http.User.HasScope(ApiScopes.ReadPii);
+        return await AccountScopedLookup.ByIdAsync(
+            http, account, accounts,
+            filter => reader.FindTicketsAsync(filter, barcode, pii, cancellationToken),
+            ApiProblems.NotFound("Ticket", "No ticket carries this barcode."),
+            found => ApiProblems.Ambiguous("Ticket", "barcode", found.Select(t => t.Account),
                 $"/api/v1/tickets/{Uri.EscapeDataString(barcode)}?account={found[0].Account}"),
-        };
+            cancellationToken);
     }
 }
