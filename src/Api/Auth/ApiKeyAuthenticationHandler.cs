@@ -40,6 +40,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         var claims = ApiScopes.Expand(ApiScopes.Parse(match.Scopes))
             .Select(s => new Claim(ApiScopes.ClaimType, s))
+            .Concat(match.AccountNames.Select(a => new Claim(ApiKeyAccounts.ClaimType, a)))
             .Append(new Claim(ClaimTypes.Name, match.Name ?? "api-key"));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));

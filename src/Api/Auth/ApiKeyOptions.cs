@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Infrastructure.Accounts;
 
 namespace Qtickets.Sync.Api.Auth;
 
-/// <summary>API keys for the read and admin API (<c>Auth:ApiKeys:n:Key</c>, <c>Auth:ApiKeys:n:Scopes</c>).</summary>
+/// <summary>
+/// API keys for the read and admin API (<c>Auth:ApiKeys:n:Key</c>, <c>Auth:ApiKeys:n:Scopes</c>,
+/// <c>Auth:ApiKeys:n:Accounts</c>).
+/// </summary>
 public sealed class AuthOptions
 {
     public const string Section = "Auth";
@@ -18,9 +22,17 @@ public sealed class ApiKeyOptions
 
     /// <summary>Space- or comma-separated: <c>read</c>, <c>read:pii</c>, <c>admin</c>.</summary>
     public string Scopes { get; set; } = ApiScopes.Read;
+
+    /// <summary>
+    /// The accounts (<c>Accounts:n:Name</c>) this key may read, comma- or space-separated; null or empty: every
+    /// account. The indexed form <c>Auth:ApiKeys:n:Accounts:m</c> is folded in here on binding.
+    /// </summary>
+    public string? Accounts { get; set; }
+
+    public IReadOnlyList<string> AccountNames => [.. ApiKeyAccounts.Parse(Accounts).Distinct(StringComparer.Ordinal)];
 }
 
-internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+internal sealed class AuthOptionsValidator(AccountDirectory accounts) : IValidateOptions<AuthOptions>
 {
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
@@ -36,6 +48,14 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             {
                 return ValidateOptionsResult.Fail(
                     $"Auth:ApiKeys:{i}:Scopes has unknown scope(s) {string.Join(", ", unknown)}; use read, read:pii or admin.");
+            }
+            var configured = accounts.Configured.Select(a => a.Name).ToList();
+            var strangers = key.AccountNames.Where(n => !configured.Contains(n, StringComparer.Ordinal)).ToList();
+            if (strangers.Count > 0)
+            {
+                // A typo here would otherwise lock the key out of everything, or (worse, if ignored) open it to all.
+                return ValidateOptionsResult.Fail(
+                    $"Auth:ApiKeys:{i}:Accounts names {string.Join(", ", strangers.Select(n => $"'{n}'"))}, not a configured account; configured: {string.Join(", ", configured)}.");
             }
         }
         return ValidateOptionsResult.Success;

@@ -7,7 +7,10 @@ public static class AuthServiceCollectionExtensions
 {
     public static IServiceCollection AddApiKeyAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddOptions<AuthOptions>()
+            .Bind(configuration.GetSection(AuthOptions.Section))
+            .PostConfigure(options => FoldIndexedAccounts(options, configuration))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -16,5 +19,22 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(AuthPolicies.ReadPii, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.ReadPii))
             .AddPolicy(AuthPolicies.Admin, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.Admin));
         return services;
+    }
+
+    /// <summary>
+    /// <c>Auth:ApiKeys:n:Accounts:m</c> (a list) means the same as <c>Auth:ApiKeys:n:Accounts</c> (comma-separated);
+    /// the binder would silently drop the list form, and a dropped limit is a key that reads every account.
+    /// </summary>
+    private static void FoldIndexedAccounts(AuthOptions options, IConfiguration configuration)
+    {
+        for (var i = 0; i < options.ApiKeys.Count; i++)
+        {
+            var listed = configuration.GetSection($"{AuthOptions.Section}:ApiKeys:{i}:Accounts").GetChildren()
+                .Select(c => c.Value).OfType<string>().ToList();
+            if (listed.Count > 0)
+            {
+                options.ApiKeys[i].Accounts = string.Join(",", ApiKeyAccounts.Parse(options.ApiKeys[i].Accounts).Concat(listed));
+            }
+        }
     }
 }

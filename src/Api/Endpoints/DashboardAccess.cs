@@ -15,7 +15,8 @@ public enum DashboardAccessLevel
 
 /// <summary>
 /// Decides dashboard access from an <c>X-Api-Key</c> (already authenticated by the API key scheme: admin →
-/// full, read → read-only) or HTTP Basic credentials from <see cref="DashboardAccessOptions"/> (full).
+/// full, read → read-only; a key limited to some accounts → none) or HTTP Basic credentials from
+/// <see cref="DashboardAccessOptions"/> (full).
 /// </summary>
 public sealed class DashboardAccess(IOptionsMonitor<DashboardAccessOptions> options)
 {
@@ -23,7 +24,8 @@ public sealed class DashboardAccess(IOptionsMonitor<DashboardAccessOptions> opti
     {
         var settings = options.CurrentValue;
         var level = DashboardAccessLevel.None;
-        if (context.User.Identity?.IsAuthenticated == true)
+        // Both dashboards show every account (jobs, runs, sales); a key limited to some accounts gets neither.
+        if (context.User.Identity?.IsAuthenticated == true && !context.User.IsLimited())
         {
             level = context.User.HasScope(ApiScopes.Admin) ? DashboardAccessLevel.Full
                 : context.User.HasScope(ApiScopes.Read) ? DashboardAccessLevel.ReadOnly

@@ -23,15 +23,17 @@ public static class Sales
     /// the local day of the refund (docs/sales-rules.md). Read from the maintained <c>daily_sales</c> table, kept
     /// within seconds of every order write. A <c>tz</c> other than <c>Sales:TimeZone</c> is computed from the orders
     /// for the request (slower; <c>source</c> and <c>note</c> say so). <c>format=csv</c> (or <c>Accept: text/csv</c>)
-    /// streams a CSV attachment.
+    /// streams a CSV attachment. Rows are per account (<c>account</c> column); only accounts the key may read
+    /// (<c>Auth:ApiKeys:n:Accounts</c>) are included.
     /// </remarks>
     /// <response code="200">The report, or the CSV export.</response>
-    /// <response code="400">A parameter is invalid; <c>errors</c> names it (e.g. <c>tz</c>, <c>from</c>, <c>group_by</c>).</response>
+    /// <response code="400">A parameter is invalid; <c>errors</c> names it (e.g. <c>tz</c>, <c>from</c>, <c>group_by</c>, <c>account</c>).</response>
     public static async Task<Results<Ok<DailySalesReportDto>, PushStreamHttpResult, ValidationProblem>> Daily(
         [AsParameters] DailySalesParameters parameters,
         HttpContext http,
         SalesReader reader,
         PostgresTimeZones zones,
+        ReadableAccounts accounts,
         IOptions<SalesOptions> sales,
         CancellationToken cancellationToken)
     {
@@ -40,7 +42,11 @@ public static class Sales
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(sales);
         var query = new QueryText();
-        var q = parameters.Parse(query, sales.Value.TimeZone);
+        ArgumentNullException.ThrowIfNull(accounts);
+        var q = parameters.Parse(query, sales.Value.TimeZone) with
+        {
+            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken),
+        };
         var csv = ResponseFormat.WantsCsv(http.Request, parameters.Format, query);
         if (!query.HasErrors && !await zones.KnowsAsync(q.TimeZone, cancellationToken))
         {

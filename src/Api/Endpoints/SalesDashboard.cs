@@ -1,3 +1,4 @@
+using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.Dashboard;
 
 namespace Qtickets.Sync.Api.Endpoints;
@@ -20,6 +21,11 @@ public static class SalesDashboard
 
     private static async Task<IResult> ShowAsync(HttpContext http, DashboardAccess access, DashboardReader reader, long? @event, CancellationToken cancellationToken)
     {
+        if (access.Evaluate(http) == DashboardAccessLevel.None && http.User.IsLimited())
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Needs a key for every account",
+                detail: "The dashboard shows every account; a key limited by Auth:ApiKeys:n:Accounts reads them through /api/v1.");
+        }
         if (access.Evaluate(http) == DashboardAccessLevel.None)
         {
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"Qtickets.Sync\", charset=\"UTF-8\"";

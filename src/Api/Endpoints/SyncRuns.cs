@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.OpenApi;
@@ -33,9 +34,13 @@ public static class SyncRuns
         return app;
     }
 
-    /// <summary>Runs, newest first, optionally filtered by kind, status and start time.</summary>
+    /// <summary>Runs, newest first, optionally filtered by kind, status, start time and account.</summary>
+    /// <remarks>A key limited to some accounts sees only their runs, not the deployment-wide ones (sales drift).</remarks>
     private static async Task<Results<Ok<List<SyncRunDto>>, ValidationProblem>> ListAsync(
         SyncDbContext db,
+        HttpContext http,
+        ReadableAccounts accounts,
+        [FromQuery(Name = "account")] string[]? account,
         [ClosedSet(typeof(SyncRunKinds))] string? kind,
         [ClosedSet(typeof(SyncRunStatuses))] string? status,
         [DeclaredAs(typeof(DateTimeOffset))] string? since,
@@ -47,11 +52,12 @@ public static class SyncRuns
         var ofStatus = text.OneOf("status", status, Statuses);
         var from = text.Instant("since", since);
         var take = text.Limit(limit);
+        var filter = await accounts.ResolveAsync(http.User, account, text, ct);
         if (text.HasErrors)
         {
             return TypedResults.ValidationProblem(text.Errors);
         }
-        var query = db.SyncRuns.AsNoTracking();
+        var query = Readable(db.SyncRuns.AsNoTracking(), filter);
         if (ofKind is not null)
         {
             query = query.Where(r => r.Kind == ofKind);
@@ -68,17 +74,22 @@ public static class SyncRuns
             .Select(SyncRunDto.FromRun).ToListAsync(ct));
     }
 
-    private static async Task<Results<Ok<SyncRunDto>, ProblemHttpResult>> GetAsync(SyncDbContext db, long id, CancellationToken ct) =>
-        await db.SyncRuns.AsNoTracking().Where(r => r.Id == id).Select(SyncRunDto.FromRun).SingleOrDefaultAsync(ct) is { } run
+    private static async Task<Results<Ok<SyncRunDto>, ProblemHttpResult>> GetAsync(
+        SyncDbContext db, HttpContext http, ReadableAccounts accounts, long id, CancellationToken ct) =>
+        await Readable(db.SyncRuns.AsNoTracking(), await accounts.ResolveAsync(http.User, null, new QueryText(), ct))
+            .Where(r => r.Id == id).Select(SyncRunDto.FromRun).SingleOrDefaultAsync(ct) is { } run
             ? TypedResults.Ok(run)
             : ApiProblems.NotFound("Sync run", $"No sync run {id}.");
+
+    private static IQueryable<SyncRun> Readable(IQueryable<SyncRun> runs, AccountFilter accounts) =>
+        accounts.Ids is { } ids ? runs.Where(r => r.AccountId != null && ids.Contains(r.AccountId.Value)) : runs;
 
     /// <summary>
     /// Queues a reconcile run. Answers 202 with the run id (status <c>queued</c>, then <c>running</c> and finally
     /// <c>succeeded</c>, <c>failed</c> or <c>skipped</c>); poll <c>GET /api/v1/sync/runs/{runId}</c>.
     /// </summary>
     private static async Task<Results<Accepted<QueuedRun>, ValidationProblem>> ReconcileAsync(
-        ReconcileRequest request, SyncRunTrigger trigger, AccountDirectory accounts, ILoggerFactory loggers, CancellationToken ct)
+        ReconcileRequest request, HttpContext http, SyncRunTrigger trigger, AccountDirectory accounts, ILoggerFactory loggers, CancellationToken ct)
     {
         if (request.Kind is not { } kind || !SyncRunTrigger.ReconcileKinds.Contains(kind))
         {
@@ -88,7 +99,7 @@ public static class SyncRuns
                 ["kind"] = [$"kind must be one of {string.Join(", ", SyncRunTrigger.ReconcileKinds)}."],
             });
         }
-        var (account, problem) = await AccountOfAsync(request.Account, accounts, ct);
+        var (account, problem) = await AccountOfAsync(request.Account, ApiKeyAccounts.Of(http.User), accounts, ct);
         if (problem is not null)
         {
             return problem;
@@ -106,7 +117,7 @@ public static class SyncRuns
 
     /// <summary>Queues a resumable backfill of paid orders changed since <c>from</c>; 202 with the run id to poll.</summary>
     private static async Task<Results<Accepted<QueuedRun>, ValidationProblem>> BackfillAsync(
-        BackfillRequest request, SyncRunTrigger trigger, AccountDirectory accounts, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        BackfillRequest request, HttpContext http, SyncRunTrigger trigger, AccountDirectory accounts, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         if (request.From is not { } from || from > time.GetUtcNow())
         {
@@ -116,7 +127,7 @@ public static class SyncRuns
                 ["from"] = ["from is required: an ISO 8601 instant with offset, not in the future, e.g. 2024-01-01T00:00:00+03:00."],
             });
         }
-        var (account, problem) = await AccountOfAsync(request.Account, accounts, ct);
+        var (account, problem) = await AccountOfAsync(request.Account, ApiKeyAccounts.Of(http.User), accounts, ct);
         if (problem is not null)
         {
             return problem;
@@ -125,18 +136,24 @@ public static class SyncRuns
         return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);
     }
 
-    /// <summary>The enabled account named (QTickets or Ticketscloud), or the only QTickets one when none is named.</summary>
+    /// <summary>
+    /// The enabled account named (QTickets or Ticketscloud), or the only QTickets one when none is named; for a key
+    /// limited to some accounts (<paramref name="allowed"/>) only those, others refused as if they did not exist.
+    /// </summary>
     private static async Task<(SyncAccount? Account, ValidationProblem? Problem)> AccountOfAsync(
-        string? name, AccountDirectory accounts, CancellationToken ct)
+        string? name, IReadOnlySet<string>? allowed, AccountDirectory accounts, CancellationToken ct)
     {
         var account = name is null
             ? await accounts.SingleAsync(AccountPlatforms.Qtickets, ct)
             : await accounts.FindAsync(name, ct);
-        if (account is { Settings.Enabled: true } && (account.Platform == AccountPlatforms.Qtickets || name is not null))
+        if (account is { Settings.Enabled: true } && (account.Platform == AccountPlatforms.Qtickets || name is not null)
+            && (allowed is null || allowed.Contains(account.Name)))
         {
             return (account, null);
         }
-        var known = string.Join(", ", accounts.Configured.Where(a => a.Enabled).Select(a => a.Name));
+        var known = string.Join(", ", accounts.Configured
+            .Where(a => a.Enabled && (allowed is null || allowed.Contains(a.Name)))
+            .Select(a => a.Name));
         return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
         {
             ["account"] = [name is null
@@ -150,8 +167,13 @@ public static class SyncRuns
     /// recompute, differing rows repaired and counted in the run's <c>salesRowsDiffering</c> (0 expected).
     /// 202 with the run id to poll.
     /// </summary>
-    private static async Task<Accepted<QueuedRun>> SalesDriftAsync(SyncRunTrigger trigger, CancellationToken ct)
+    private static async Task<Results<Accepted<QueuedRun>, ProblemHttpResult>> SalesDriftAsync(HttpContext http, SyncRunTrigger trigger, CancellationToken ct)
     {
+        if (http.User.IsLimited())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Needs a key for every account",
+                detail: "The sales drift check covers every account; a key limited by Auth:ApiKeys:n:Accounts may not start it.");
+        }
         var queued = await trigger.SalesDriftAsync(SyncRunTriggers.Api, ct);
         return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);
     }

@@ -28,12 +28,17 @@ public static class TicketscloudOrders
     /// <response code="400">A parameter is invalid; <c>errors</c> names it.</response>
     /// <response code="403"><c>client_email</c> was given by a key without <c>read:pii</c>.</response>
     public static async Task<Results<Ok<TicketscloudOrderPageDto>, ValidationProblem, ProblemHttpResult>> List(
-        [AsParameters] TicketscloudOrderParameters parameters, HttpContext http, SyncDbContext db, CancellationToken cancellationToken)
+        [AsParameters] TicketscloudOrderParameters parameters, HttpContext http, SyncDbContext db, ReadableAccounts accounts,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(accounts);
         var query = new QueryText();
-        var filter = parameters.Parse(query);
+        var filter = parameters.Parse(query) with
+        {
+            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken),
+        };
         if (query.HasErrors)
         {
             return TypedResults.ValidationProblem(query.Errors);
@@ -53,18 +58,20 @@ public static class TicketscloudOrders
     /// <param name="id">The Ticketscloud order id (24 hex digits).</param>
     /// <response code="200">The order.</response>
     /// <response code="400">The id is not 24 hex digits.</response>
-    /// <response code="404">The mirror holds no such order.</response>
+    /// <response code="404">No account the key may read holds such an order.</response>
     public static async Task<Results<Ok<TicketscloudOrderDto>, ValidationProblem, ProblemHttpResult>> Get(
-        string id, HttpContext http, SyncDbContext db, CancellationToken cancellationToken)
+        string id, HttpContext http, SyncDbContext db, ReadableAccounts accounts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(id);
         var normalized = id.Trim().ToLowerInvariant();
         if (!TicketscloudOrderParameters.IsHexId(normalized))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["A Ticketscloud order id is 24 hex digits."] });
         }
-        var order = await TicketscloudOrderReader.FindAsync(db, normalized, http.User.HasScope(ApiScopes.ReadPii), cancellationToken);
+        var readable = await accounts.ResolveAsync(http.User, null, new QueryText(), cancellationToken);
+        var order = await TicketscloudOrderReader.FindAsync(db, normalized, readable, http.User.HasScope(ApiScopes.ReadPii), cancellationToken);
         return order is null
             ? ApiProblems.NotFound("Ticketscloud order", $"The mirror holds no Ticketscloud order {normalized}.")
             : TypedResults.Ok(order);

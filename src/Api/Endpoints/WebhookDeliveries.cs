@@ -48,12 +48,16 @@ public static class WebhookDeliveries
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/replay", ReplayRangeAsync)
             .WithName("ReplayWebhookDeliveries")
-            .WithSummary("Queues every delivery with from_id <= id <= to_id to be applied again; rejected ones are skipped");
+            .WithSummary("Queues every delivery with from_id <= id <= to_id to be applied again; rejected ones are skipped")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
     private static async Task<Results<Ok<WebhookDeliveryPage>, ValidationProblem>> ListAsync(
         SyncDbContext db,
+        HttpContext http,
+        ReadableAccounts accounts,
+        [FromQuery(Name = "account")] string[]? account,
         [FromQuery(Name = "status"), ClosedSet(typeof(DeliveryStatuses))] string? statusText,
         [FromQuery(Name = "event_type")] string? eventType,
         [FromQuery(Name = "order_id"), DeclaredAs(typeof(long))] string? orderIdText,
@@ -68,12 +72,13 @@ public static class WebhookDeliveries
         var take = text.Limit(limitText);
         var beforeId = text.Long("before_id", beforeIdText);
         var withBody = text.OneOf("include", includeText, ["body"]) is not null;
+        var filter = await accounts.ResolveAsync(http.User, account, text, cancellationToken);
         if (text.HasErrors)
         {
             return TypedResults.ValidationProblem(text.Errors);
         }
 
-        var query = db.WebhookDeliveries.AsNoTracking();
+        var query = Readable(db.WebhookDeliveries.AsNoTracking(), filter);
         if (status is not null)
         {
             query = query.Where(d => d.Status == status);
@@ -101,15 +106,35 @@ public static class WebhookDeliveries
         return TypedResults.Ok(new WebhookDeliveryPage(items, items.Count == take ? items[^1].Id : null));
     }
 
-    private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> GetAsync(long id, SyncDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> GetAsync(
+        long id, SyncDbContext db, HttpContext http, ReadableAccounts accounts, CancellationToken cancellationToken)
     {
-        var delivery = await db.WebhookDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var delivery = await Readable(db.WebhookDeliveries.AsNoTracking(), await KeyAccountsAsync(http, accounts, cancellationToken))
+            .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         return delivery is null ? Missing(id) : TypedResults.Ok(View(delivery, headers: true, delivery.Body));
     }
 
-    private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> ReplayOneAsync(
-        long id, WebhookDeliveryStore store, CancellationToken cancellationToken)
+    private static IQueryable<WebhookDelivery> Readable(IQueryable<WebhookDelivery> deliveries, AccountFilter accounts) =>
+        accounts.Ids is { } ids ? deliveries.Where(d => ids.Contains(d.AccountId)) : deliveries;
+
+    private static Task<AccountFilter> KeyAccountsAsync(HttpContext http, ReadableAccounts accounts, CancellationToken cancellationToken) =>
+        accounts.ResolveAsync(http.User, null, new QueryText(), cancellationToken);
+
+    /// <summary>False when the key is limited to accounts and the delivery (if any) is not one of theirs: answer as if missing.</summary>
+    private static async Task<bool> MayTouchAsync(
+        long id, SyncDbContext db, HttpContext http, ReadableAccounts accounts, CancellationToken cancellationToken)
     {
+        var filter = await KeyAccountsAsync(http, accounts, cancellationToken);
+        return filter.Ids is null || await Readable(db.WebhookDeliveries, filter).AnyAsync(d => d.Id == id, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> ReplayOneAsync(
+        long id, WebhookDeliveryStore store, SyncDbContext db, HttpContext http, ReadableAccounts accounts, CancellationToken cancellationToken)
+    {
+        if (!await MayTouchAsync(id, db, http, accounts, cancellationToken))
+        {
+            return Missing(id);
+        }
         var change = await store.ReplayAsync(id, cancellationToken);
         if (change.Delivery is { Status: DeliveryStatuses.Rejected } rejected)
         {
@@ -124,12 +149,12 @@ public static class WebhookDeliveries
     }
 
     private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> DiscardAsync(
-        long id, WebhookDeliveryStore store, CancellationToken cancellationToken) =>
-        Answer(id, await store.DiscardAsync(id, cancellationToken));
+        long id, WebhookDeliveryStore store, SyncDbContext db, HttpContext http, ReadableAccounts accounts, CancellationToken cancellationToken) =>
+        await MayTouchAsync(id, db, http, accounts, cancellationToken) ? Answer(id, await store.DiscardAsync(id, cancellationToken)) : Missing(id);
 
     private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> ReleaseAsync(
-        long id, WebhookDeliveryStore store, CancellationToken cancellationToken) =>
-        Answer(id, await store.ReleaseAsync(id, cancellationToken));
+        long id, WebhookDeliveryStore store, SyncDbContext db, HttpContext http, ReadableAccounts accounts, CancellationToken cancellationToken) =>
+        await MayTouchAsync(id, db, http, accounts, cancellationToken) ? Answer(id, await store.ReleaseAsync(id, cancellationToken)) : Missing(id);
 
     private static Results<Ok<WebhookDeliveryView>, ProblemHttpResult> Answer(long id, DeliveryTransition change) =>
         change switch
@@ -144,12 +169,18 @@ public static class WebhookDeliveries
 
     private static ProblemHttpResult Missing(long id) => ApiProblems.NotFound("Delivery", $"No webhook delivery {id}.");
 
-    private static async Task<Results<Ok<WebhookReplayResult>, ValidationProblem>> ReplayRangeAsync(
+    private static async Task<Results<Ok<WebhookReplayResult>, ValidationProblem, ProblemHttpResult>> ReplayRangeAsync(
         [FromQuery(Name = "from_id")] long? fromId,
         [FromQuery(Name = "to_id")] long? toId,
+        HttpContext http,
         WebhookDeliveryStore store,
         CancellationToken cancellationToken)
     {
+        if (http.User.IsLimited())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Needs a key for every account",
+                detail: "A range of deliveries spans every account; a key limited by Auth:ApiKeys:n:Accounts replays them one by one.");
+        }
         if (fromId is not { } from || toId is not { } to || from > to)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>

@@ -80,6 +80,7 @@ public sealed class AccountStatusReader(
             statuses.Add(new AccountSyncStatusDto
             {
                 Account = account.Name,
+                AccountId = account.Id,
                 Platform = account.Platform,
                 Enabled = account.Settings.Enabled,
                 Trustworthy = account.Settings.Enabled && reasons.Count == 0,

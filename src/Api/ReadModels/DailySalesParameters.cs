@@ -10,6 +10,12 @@ public sealed class DailySalesParameters
     private const string GroupByDay = "day", GroupByEvent = "event", GroupByShow = "show";
     private static readonly string[] GroupByValues = [GroupByDay, GroupByEvent, GroupByShow];
 
+    /// <summary>
+    /// Only these accounts (repeated or comma-separated); default every account the key may read. Rows are per
+    /// account; <c>totals</c> add up every row.
+    /// </summary>
+    [FromQuery(Name = "account")] public string[]? Account { get; init; }
+
     /// <summary>First local day, inclusive (yyyy-MM-dd).</summary>
     [FromQuery(Name = "from"), DeclaredAs(typeof(DateOnly))] public string? From { get; init; }
 
@@ -63,4 +69,7 @@ public sealed class DailySalesParameters
 }
 
 public sealed record DailySalesQuery(
-    string TimeZone, long? EventId, DateOnly? From, DateOnly? To, string GroupBy = "event", string Platform = SalesSource.Qtickets);
+    string TimeZone, long? EventId, DateOnly? From, DateOnly? To, string GroupBy = "event", string Platform = SalesSource.Qtickets)
+{
+    public AccountFilter Accounts { get; init; } = AccountFilter.All;
+}

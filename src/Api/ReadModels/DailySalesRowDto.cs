@@ -11,6 +11,9 @@ public sealed record DailySalesRowDto
     /// <summary>The local day; null on the totals row.</summary>
     /// <example>2019-07-30</example>
     public DateOnly? Day { get; init; }
+    /// <summary>The account the row's sales belong to; null on the totals row.</summary>
+    /// <example>default</example>
+    public string? Account { get; init; }
     /// <summary>Null on the totals row and with <c>group_by=day</c>.</summary>
     /// <example>33</example>
     public long? EventId { get; init; }

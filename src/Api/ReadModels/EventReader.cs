@@ -3,49 +3,58 @@ using NpgsqlTypes;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
-/// <summary>Events from the catalog with their shows and sales totals.</summary>
+/// <summary>Events from the catalog with their shows and sales totals; ids are unique within an account.</summary>
 public sealed class EventReader(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<EventDto>> ListAsync(long? eventId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EventDto>> ListAsync(AccountFilter accounts, long? eventId, CancellationToken cancellationToken)
     {
-        var eventTotals = await EventTotalsAsync(eventId, cancellationToken);
-        var showTotals = await ShowTotalsAsync(eventId, cancellationToken);
-        var events = new Dictionary<long, EventDto>();
-        var shows = new Dictionary<long, List<ShowDto>>();
+        ArgumentNullException.ThrowIfNull(accounts);
+        var eventTotals = await TotalsAsync("event_id", accounts, eventId, cancellationToken);
+        var showTotals = await TotalsAsync("show_id", accounts, eventId, cancellationToken);
+        var names = await NamesAsync(cancellationToken);
+        var events = new Dictionary<(int, long), EventDto>();
+        var shows = new Dictionary<(int, long), List<ShowDto>>();
 
         await using (var command = dataSource.CreateCommand("""
-            SELECT e.id, e.name, e.is_active, e.currency_id, e.place_name, e.place_address, e.city_id
-            FROM qtickets_events e WHERE $1::bigint IS NULL OR e.id = $1 ORDER BY e.id
+            SELECT e.account_id, e.id, e.name, e.is_active, e.currency_id, e.place_name, e.place_address, e.city_id
+            FROM qtickets_events e
+            WHERE ($1::bigint IS NULL OR e.id = $1) AND ($2::integer[] IS NULL OR e.account_id = ANY($2))
             """))
         {
             command.Parameters.Add(Id(eventId));
+            command.Parameters.Add(accounts.Parameter());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var id = reader.GetInt64(0);
-                events[id] = new EventDto
+                var key = (reader.GetInt32(0), reader.GetInt64(1));
+                events[key] = new EventDto
                 {
-                    Id = id,
-                    Name = OrderRows.Text(reader, 1),
-                    IsActive = reader.GetBoolean(2),
-                    CurrencyId = OrderRows.Text(reader, 3),
-                    PlaceName = OrderRows.Text(reader, 4),
-                    PlaceAddress = OrderRows.Text(reader, 5),
-                    CityId = OrderRows.Long(reader, 6),
+                    Account = names[key.Item1],
+                    Id = key.Item2,
+                    Name = OrderRows.Text(reader, 2),
+                    IsActive = reader.GetBoolean(3),
+                    CurrencyId = OrderRows.Text(reader, 4),
+                    PlaceName = OrderRows.Text(reader, 5),
+                    PlaceAddress = OrderRows.Text(reader, 6),
+                    CityId = OrderRows.Long(reader, 7),
                 };
             }
         }
         await using (var command = dataSource.CreateCommand("""
-            SELECT s.id, s.event_id, s.is_active, s.start_date, s.finish_date, s.sale_start_date, s.sale_finish_date
-            FROM qtickets_shows s WHERE $1::bigint IS NULL OR s.event_id = $1 ORDER BY s.event_id, s.start_date, s.id
+            SELECT s.account_id, s.id, s.event_id, s.is_active, s.start_date, s.finish_date, s.sale_start_date, s.sale_finish_date
+            FROM qtickets_shows s
+            WHERE ($1::bigint IS NULL OR s.event_id = $1) AND ($2::integer[] IS NULL OR s.account_id = ANY($2))
+            ORDER BY s.account_id, s.event_id, s.start_date, s.id
             """))
         {
             command.Parameters.Add(Id(eventId));
+            command.Parameters.Add(accounts.Parameter());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var id = reader.GetInt64(0);
-                var owner = reader.GetInt64(1);
+                var accountId = reader.GetInt32(0);
+                var id = reader.GetInt64(1);
+                var owner = (accountId, reader.GetInt64(2));
                 if (!shows.TryGetValue(owner, out var list))
                 {
                     shows[owner] = list = [];
@@ -53,65 +62,68 @@ public sealed class EventReader(NpgsqlDataSource dataSource)
                 list.Add(new ShowDto
                 {
                     Id = id,
-                    IsActive = reader.GetBoolean(2),
-                    StartDate = OrderRows.Instant(reader, 3),
-                    FinishDate = OrderRows.Instant(reader, 4),
-                    SaleStartDate = OrderRows.Instant(reader, 5),
-                    SaleFinishDate = OrderRows.Instant(reader, 6),
-                    Sales = showTotals.GetValueOrDefault(id, SalesTotalsDto.Zero),
+                    IsActive = reader.GetBoolean(3),
+                    StartDate = OrderRows.Instant(reader, 4),
+                    FinishDate = OrderRows.Instant(reader, 5),
+                    SaleStartDate = OrderRows.Instant(reader, 6),
+                    SaleFinishDate = OrderRows.Instant(reader, 7),
+                    Sales = showTotals.GetValueOrDefault((accountId, id), SalesTotalsDto.Zero),
                 });
             }
         }
 
         // Orders can name an event before the catalog sync has fetched it; its sales still show.
-        foreach (var id in eventTotals.Keys.Where(id => !events.ContainsKey(id)))
+        foreach (var key in eventTotals.Keys.Where(key => !events.ContainsKey(key)))
         {
-            events[id] = new EventDto { Id = id };
+            events[key] = new EventDto { Account = names[key.Item1], Id = key.Item2 };
         }
-        return [.. events.Values
-            .OrderBy(e => e.Id)
-            .Select(e => e with
+        return [.. events
+            .OrderBy(e => e.Key.Item2).ThenBy(e => e.Value.Account, StringComparer.Ordinal)
+            .Select(e => e.Value with
             {
-                Sales = eventTotals.GetValueOrDefault(e.Id, SalesTotalsDto.Zero),
-                Shows = shows.TryGetValue(e.Id, out var list) ? list : [],
+                Sales = eventTotals.GetValueOrDefault(e.Key, SalesTotalsDto.Zero),
+                Shows = shows.TryGetValue(e.Key, out var list) ? list : [],
             })];
     }
 
-    private Task<Dictionary<long, SalesTotalsDto>> EventTotalsAsync(long? eventId, CancellationToken cancellationToken) =>
-        TotalsAsync("event_id", eventId, cancellationToken);
-
-    private Task<Dictionary<long, SalesTotalsDto>> ShowTotalsAsync(long? eventId, CancellationToken cancellationToken) =>
-        TotalsAsync("show_id", eventId, cancellationToken);
-
     /// <summary>From the maintained daily sales table, so events and shows add up to <c>GET /sales/daily</c>.</summary>
-    private async Task<Dictionary<long, SalesTotalsDto>> TotalsAsync(string key, long? eventId, CancellationToken cancellationToken)
+    private async Task<Dictionary<(int, long), SalesTotalsDto>> TotalsAsync(
+        string key, AccountFilter accounts, long? eventId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT {key}, sum(paid_orders)::int, sum(tickets_sold)::int, sum(gross), sum(refunded_tickets)::int, sum(refunds)
+            SELECT account_id, {key}, sum(paid_orders)::int, sum(tickets_sold)::int, sum(gross), sum(refunded_tickets)::int, sum(refunds)
             FROM daily_sales
-            WHERE source = 'qtickets' AND ($1::bigint IS NULL OR event_id = $1)
-            GROUP BY {key}
+            WHERE source = 'qtickets' AND ($1::bigint IS NULL OR event_id = $1) AND ($2::integer[] IS NULL OR account_id = ANY($2))
+            GROUP BY account_id, {key}
             """);
         command.Parameters.Add(Id(eventId));
-        return await ReadTotalsAsync(command, cancellationToken);
-    }
-
-    private static async Task<Dictionary<long, SalesTotalsDto>> ReadTotalsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var totals = new Dictionary<long, SalesTotalsDto>();
+        command.Parameters.Add(accounts.Parameter());
+        var totals = new Dictionary<(int, long), SalesTotalsDto>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            totals[reader.GetInt64(0)] = new SalesTotalsDto
+            totals[(reader.GetInt32(0), reader.GetInt64(1))] = new SalesTotalsDto
             {
-                PaidOrders = reader.GetInt32(1),
-                TicketsSold = reader.GetInt32(2),
-                Revenue = reader.GetDecimal(3),
-                RefundedTickets = reader.GetInt32(4),
-                RefundedAmount = reader.GetDecimal(5),
+                PaidOrders = reader.GetInt32(2),
+                TicketsSold = reader.GetInt32(3),
+                Revenue = reader.GetDecimal(4),
+                RefundedTickets = reader.GetInt32(5),
+                RefundedAmount = reader.GetDecimal(6),
             };
         }
         return totals;
+    }
+
+    private async Task<Dictionary<int, string>> NamesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id, name FROM accounts");
+        var names = new Dictionary<int, string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names[reader.GetInt32(0)] = reader.GetString(1);
+        }
+        return names;
     }
 
     private static NpgsqlParameter Id(long? id) =>

@@ -18,7 +18,7 @@ public static class OrderCsv
                 .Field(o.CancelledAt).Field(o.CreatedAt).Field(o.UpdatedAt).Field(o.ClientId).Field(o.ClientEmail)
                 .Field(o.ClientPhone).Field(o.ClientName).Field(o.ClientSurname).Field(o.ClientMiddlename)
                 .Field(o.Price).Field(o.OriginalPrice).Field(o.CurrencyId).Field(o.PromoCodeId).Field(o.PaymentTypeId)
-                .Field(o.LastSource).Field(o.SyncedAt)
+                .Field(o.LastSource).Field(o.SyncedAt).Field(o.Account)
                 .EndRowAsync(cancellationToken);
         }
     }
@@ -27,6 +27,6 @@ public static class OrderCsv
     [
         "id", "uniqid", "event_id", "paid", "paid_at", "cancelled", "cancelled_at", "created_at", "updated_at",
         "client_id", "client_email", "client_phone", "client_name", "client_surname", "client_middlename", "price",
-        "original_price", "currency_id", "promo_code_id", "payment_type_id", "last_source", "synced_at",
+        "original_price", "currency_id", "promo_code_id", "payment_type_id", "last_source", "synced_at", "account",
     ];
 }

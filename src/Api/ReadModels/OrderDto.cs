@@ -7,6 +7,9 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// <example>{"id":4360,"uniqid":"z7rkjcV2BV","eventId":33,"paid":true,"paidAt":"2019-07-30T09:50:52Z","cancelled":false}</example>
 public sealed record OrderDto
 {
+    /// <summary>The account (<c>Accounts:n:Name</c>) the order belongs to; ids are unique only within one account.</summary>
+    /// <example>default</example>
+    public string Account { get; init; } = "";
     /// <example>4360</example>
     public long Id { get; init; }
     /// <example>z7rkjcV2BV</example>
@@ -50,6 +53,9 @@ public sealed record OrderDto
     public DateTimeOffset? UpstreamMissingAt { get; init; }
     /// <summary>The order's tickets; present on <c>GET /orders/{id}</c> and with <c>include=baskets</c>.</summary>
     public IReadOnlyList<BasketDto>? Baskets { get; init; }
+
+    /// <summary>Not shown: the key of the account, for cursors and basket lookups.</summary>
+    internal int AccountId { get; init; }
 }
 
 /// <summary>A ticket of an order.</summary>
@@ -93,6 +99,9 @@ public sealed record OrderPageDto
 /// <summary>A ticket looked up by barcode, with where it belongs.</summary>
 public sealed record TicketDto
 {
+    /// <summary>The account the ticket's order belongs to.</summary>
+    /// <example>default</example>
+    public string Account { get; init; } = "";
     public required BasketDto Ticket { get; init; }
     /// <example>4360</example>
     public long OrderId { get; init; }

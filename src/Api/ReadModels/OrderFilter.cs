@@ -6,6 +6,12 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// <summary>Query string of <c>GET /api/v1/orders</c>. Ranges include <c>_from</c> and exclude <c>_to</c>.</summary>
 public sealed class OrderListParameters
 {
+    /// <summary>
+    /// Only orders of these accounts (<c>Accounts:n:Name</c>): repeat the parameter or separate names with commas
+    /// (<c>account=north&amp;account=south</c> or <c>account=north,south</c>); default every account the key may read.
+    /// </summary>
+    [FromQuery(Name = "account")] public string[]? Account { get; init; }
+
     /// <summary>Only orders of this event.</summary>
     [FromQuery(Name = "event_id"), DeclaredAs(typeof(long))] public string? EventId { get; init; }
 
@@ -109,6 +115,7 @@ public sealed class OrderListParameters
 /// <summary>A validated order query.</summary>
 public sealed record OrderFilter
 {
+    public AccountFilter Accounts { get; init; } = AccountFilter.All;
     public long? EventId { get; init; }
     public long? ShowId { get; init; }
     public bool? Paid { get; init; }

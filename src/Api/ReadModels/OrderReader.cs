@@ -23,12 +23,11 @@ public sealed class OrderReader(NpgsqlDataSource dataSource)
         {
             items.RemoveAt(filter.Limit);
             var last = items[^1];
-            next = new OrderCursor(last.CreatedAt, last.Id).Encode();
+            next = new OrderCursor(last.CreatedAt, last.Id, last.AccountId).Encode();
         }
         if (filter.IncludeBaskets && items.Count > 0)
         {
-            var baskets = await BasketsAsync([.. items.Select(o => o.Id)], pii, cancellationToken);
-            items = [.. items.Select(o => o with { Baskets = baskets.TryGetValue(o.Id, out var list) ? list : [] })];
+            items = await WithBasketsAsync(items, pii, cancellationToken);
         }
         return new OrderPageDto { Items = items, NextCursor = next };
     }
@@ -45,10 +44,11 @@ public sealed class OrderReader(NpgsqlDataSource dataSource)
             where.Add(condition);
             command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
         }
+        if (filter.Accounts.Condition(command, "o.account_id") is { } ofAccounts) where.Add(ofAccounts);
         if (filter.EventId is { } eventId) Add("o.event_id = @event_id", "event_id", eventId, NpgsqlDbType.Bigint);
         if (filter.ShowId is { } showId)
         {
-            Add("EXISTS (SELECT 1 FROM qtickets_baskets b WHERE b.order_id = o.id AND b.show_id = @show_id)", "show_id", showId, NpgsqlDbType.Bigint);
+            Add("EXISTS (SELECT 1 FROM qtickets_baskets b WHERE b.account_id = o.account_id AND b.order_id = o.id AND b.show_id = @show_id)", "show_id", showId, NpgsqlDbType.Bigint);
         }
         if (filter.Paid is { } paid) Add("o.payed = @paid", "paid", paid, NpgsqlDbType.Boolean);
         if (filter.Cancelled is { } cancelled) where.Add(cancelled ? "o.deleted_at IS NOT NULL" : "o.deleted_at IS NULL");
@@ -62,15 +62,17 @@ public sealed class OrderReader(NpgsqlDataSource dataSource)
         if (filter.PromoCodeId is { } promo) Add("o.promo_code_id = @promo_code_id", "promo_code_id", promo, NpgsqlDbType.Bigint);
         if (filter.After is { } after)
         {
-            Add("(o.created_at, o.id) < (@after_created_at, @after_id)", "after_created_at", after.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            Add("(o.created_at, o.id, o.account_id) < (@after_created_at, @after_id, @after_account_id)",
+                "after_created_at", after.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
             command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Bigint) { Value = after.Id });
+            command.Parameters.Add(new NpgsqlParameter("after_account_id", NpgsqlDbType.Integer) { Value = after.AccountId });
         }
-        var sql = $"SELECT {OrderRows.OrderColumns} FROM qtickets_orders o";
+        var sql = $"SELECT {OrderRows.OrderColumns} FROM {OrderRows.OrdersFrom}";
         if (where.Count > 0)
         {
             sql += " WHERE " + string.Join(" AND ", where);
         }
-        sql += " ORDER BY o.created_at DESC, o.id DESC";
+        sql += " ORDER BY o.created_at DESC, o.id DESC, o.account_id DESC";
         if (limit is { } take)
         {
             sql += " LIMIT @limit";
@@ -84,67 +86,95 @@ public sealed class OrderReader(NpgsqlDataSource dataSource)
         }
     }
 
-    public async Task<OrderDto?> FindAsync(long id, bool pii, CancellationToken cancellationToken)
+    /// <summary>The order with this id in each readable account that has one (usually one; ids repeat across accounts).</summary>
+    public async Task<IReadOnlyList<OrderDto>> FindAsync(AccountFilter accounts, long id, bool pii, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {OrderRows.OrderColumns} FROM qtickets_orders o WHERE o.id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = id, NpgsqlDbType = NpgsqlDbType.Bigint });
-        OrderDto? order;
+        ArgumentNullException.ThrowIfNull(accounts);
+        await using var command = dataSource.CreateCommand();
+        var sql = $"SELECT {OrderRows.OrderColumns} FROM {OrderRows.OrdersFrom} WHERE o.id = @id";
+        command.Parameters.Add(new NpgsqlParameter("id", NpgsqlDbType.Bigint) { Value = id });
+        if (accounts.Condition(command, "o.account_id") is { } ofAccounts)
+        {
+            sql += " AND " + ofAccounts;
+        }
+        command.CommandText = sql + " ORDER BY acc.name";
+        var found = new List<OrderDto>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            order = await reader.ReadAsync(cancellationToken) ? OrderRows.ReadOrder(reader, pii) : null;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(OrderRows.ReadOrder(reader, pii));
+            }
         }
-        if (order is null)
-        {
-            return null;
-        }
-        var baskets = await BasketsAsync([id], pii, cancellationToken);
-        return order with { Baskets = baskets.TryGetValue(id, out var list) ? list : [] };
+        return found.Count == 0 ? found : await WithBasketsAsync(found, pii, cancellationToken);
     }
 
-    public async Task<TicketDto?> FindTicketAsync(string barcode, bool pii, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ticket with this barcode in each readable account that has one. Within an account a barcode can
+    /// reappear on a replacement ticket; the live one wins over a removed one, then the newest.
+    /// </summary>
+    public async Task<IReadOnlyList<TicketDto>> FindTicketsAsync(
+        AccountFilter accounts, string barcode, bool pii, CancellationToken cancellationToken)
     {
-        // A barcode can reappear on a replacement ticket; the live one wins over a removed one, then the newest.
-        await using var command = dataSource.CreateCommand($"""
-            SELECT {OrderRows.BasketColumns}, o.payed, o.deleted_at, o.event_id, e.name, e.place_name,
-                   s.start_date, s.finish_date
+        ArgumentNullException.ThrowIfNull(accounts);
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.Add(new NpgsqlParameter("barcode", NpgsqlDbType.Text) { Value = barcode });
+        var ofAccounts = accounts.Condition(command, "b.account_id") is { } condition ? " AND " + condition : "";
+        command.CommandText = $"""
+            SELECT DISTINCT ON (acc.name)
+                   {OrderRows.BasketColumns}, o.payed, o.deleted_at, o.event_id, e.name, e.place_name,
+                   s.start_date, s.finish_date, acc.name
             FROM qtickets_baskets b
-            JOIN qtickets_orders o ON o.id = b.order_id
-            LEFT JOIN qtickets_events e ON e.id = o.event_id
-            LEFT JOIN qtickets_shows s ON s.id = b.show_id
-            WHERE b.barcode = $1
-            ORDER BY (b.vanished_at IS NULL AND b.deleted_at IS NULL) DESC, b.updated_at DESC NULLS LAST, b.id DESC
-            LIMIT 1
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = barcode, NpgsqlDbType = NpgsqlDbType.Text });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-        var ticket = OrderRows.ReadBasket(reader, 0, pii);
-        return new TicketDto
-        {
-            Ticket = ticket,
-            OrderId = reader.GetInt64(18),
-            OrderPaid = reader.GetBoolean(19),
-            OrderCancelled = !reader.IsDBNull(20),
-            Event = new TicketEventDto(reader.GetInt64(21), OrderRows.Text(reader, 22), OrderRows.Text(reader, 23)),
-            Show = ticket.ShowId is { } showId
-                ? new TicketShowDto(showId, OrderRows.Instant(reader, 24), OrderRows.Instant(reader, 25))
-                : null,
-        };
-    }
-
-    private async Task<Dictionary<long, List<BasketDto>>> BasketsAsync(long[] orderIds, bool pii, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT {OrderRows.BasketColumns} FROM qtickets_baskets b WHERE b.order_id = ANY($1) ORDER BY b.order_id, b.id");
-        command.Parameters.Add(new NpgsqlParameter { Value = orderIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        var byOrder = new Dictionary<long, List<BasketDto>>();
+            JOIN accounts acc ON acc.id = b.account_id
+            JOIN qtickets_orders o ON o.account_id = b.account_id AND o.id = b.order_id
+            LEFT JOIN qtickets_events e ON e.account_id = o.account_id AND e.id = o.event_id
+            LEFT JOIN qtickets_shows s ON s.account_id = b.account_id AND s.id = b.show_id
+            WHERE b.barcode = @barcode{ofAccounts}
+            ORDER BY acc.name, (b.vanished_at IS NULL AND b.deleted_at IS NULL) DESC, b.updated_at DESC NULLS LAST, b.id DESC
+            """;
+        var found = new List<TicketDto>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var orderId = reader.GetInt64(18);
+            var ticket = OrderRows.ReadBasket(reader, 0, pii);
+            found.Add(new TicketDto
+            {
+                Account = reader.GetString(26),
+                Ticket = ticket,
+                OrderId = reader.GetInt64(18),
+                OrderPaid = reader.GetBoolean(19),
+                OrderCancelled = !reader.IsDBNull(20),
+                Event = new TicketEventDto(reader.GetInt64(21), OrderRows.Text(reader, 22), OrderRows.Text(reader, 23)),
+                Show = ticket.ShowId is { } showId
+                    ? new TicketShowDto(showId, OrderRows.Instant(reader, 24), OrderRows.Instant(reader, 25))
+                    : null,
+            });
+        }
+        return found;
+    }
+
+    private async Task<List<OrderDto>> WithBasketsAsync(List<OrderDto> orders, bool pii, CancellationToken cancellationToken)
+    {
+        var baskets = await BasketsAsync(orders, pii, cancellationToken);
+        return [.. orders.Select(o => o with { Baskets = baskets.TryGetValue((o.AccountId, o.Id), out var list) ? list : [] })];
+    }
+
+    private async Task<Dictionary<(int, long), List<BasketDto>>> BasketsAsync(
+        IReadOnlyList<OrderDto> orders, bool pii, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {OrderRows.BasketColumns}, b.account_id
+            FROM qtickets_baskets b
+            JOIN unnest($1, $2) AS k(account_id, order_id) ON b.account_id = k.account_id AND b.order_id = k.order_id
+            ORDER BY b.account_id, b.order_id, b.id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = orders.Select(o => o.AccountId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = orders.Select(o => o.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        var byOrder = new Dictionary<(int, long), List<BasketDto>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var orderId = (reader.GetInt32(19), reader.GetInt64(18));
             if (!byOrder.TryGetValue(orderId, out var list))
             {
                 byOrder[orderId] = list = [];

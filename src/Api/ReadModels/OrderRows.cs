@@ -9,8 +9,11 @@ internal static class OrderRows
         o.id, o.uniqid, o.event_id, o.payed, o.payed_at, o.deleted_at, o.created_at, o.updated_at, o.client_id,
         o.client_email, o.client_phone, o.client_name, o.client_surname, o.client_middlename, o.price,
         o.original_price, o.currency_id, o.promo_code_id, o.discount_id, o.payment_type_id, o.site_host,
-        o.reserved, o.synced_at, o.last_source, o.upstream_missing_at
+        o.reserved, o.synced_at, o.last_source, o.upstream_missing_at, o.account_id, acc.name
         """;
+
+    /// <summary>Orders with their account's name, for <see cref="OrderColumns"/>.</summary>
+    public const string OrdersFrom = "qtickets_orders o JOIN accounts acc ON acc.id = o.account_id";
 
     public const string BasketColumns = """
         b.id, b.barcode, b.show_id, b.seat_id, b.price, b.original_price, b.discount_value, b.quantity,
@@ -46,6 +49,8 @@ internal static class OrderRows
         SyncedAt = r.GetFieldValue<DateTimeOffset>(22),
         LastSource = r.GetString(23),
         UpstreamMissingAt = Instant(r, 24),
+        AccountId = r.GetInt32(25),
+        Account = r.GetString(26),
     };
 
     /// <summary>Reads the basket columns starting at <paramref name="at"/>.</summary>

@@ -8,6 +8,7 @@ public static class ReadApiSetup
     /// <summary>The read API's readers.</summary>
     public static IServiceCollection AddReadApi(this IServiceCollection services)
     {
+        services.AddSingleton<ReadableAccounts>();
         services.AddSingleton<OrderReader>();
         services.AddSingleton<EventReader>();
         services.AddSingleton<SalesReader>();

@@ -16,6 +16,9 @@ public sealed record SalesTotalsDto
 /// <summary>An event with its shows and what they sold.</summary>
 public sealed record EventDto
 {
+    /// <summary>The account the event belongs to; event ids are unique only within one account.</summary>
+    /// <example>default</example>
+    public string Account { get; init; } = "";
     /// <example>33</example>
     public long Id { get; init; }
     /// <summary>Null when orders name an event the catalog sync has not fetched yet.</summary>

@@ -45,21 +45,26 @@ public sealed class SalesReader(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = (object?)query.From ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = (object?)query.To ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("platform", NpgsqlDbType.Text) { Value = query.Platform });
+        if (query.Accounts.Ids is not null)
+        {
+            command.Parameters.Add(query.Accounts.Parameter("accounts"));
+        }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return new DailySalesRowDto
             {
                 Day = reader.GetFieldValue<DateOnly>(0),
-                EventId = reader.IsDBNull(1) ? null : reader.GetInt64(1),
-                ShowId = reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                PaidOrders = reader.GetInt32(3),
-                TicketsSold = reader.GetInt32(4),
-                Gross = reader.GetDecimal(5),
-                TicketRevenue = reader.GetDecimal(6),
-                ServiceFees = reader.GetDecimal(7),
-                RefundedTickets = reader.GetInt32(8),
-                Refunds = reader.GetDecimal(9),
+                Account = reader.GetString(1),
+                EventId = reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                ShowId = reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                PaidOrders = reader.GetInt32(4),
+                TicketsSold = reader.GetInt32(5),
+                Gross = reader.GetDecimal(6),
+                TicketRevenue = reader.GetDecimal(7),
+                ServiceFees = reader.GetDecimal(8),
+                RefundedTickets = reader.GetInt32(9),
+                Refunds = reader.GetDecimal(10),
             };
         }
     }
@@ -93,18 +98,22 @@ public sealed class SalesReader(NpgsqlDataSource dataSource)
         {
             from = $"{SalesSource.RecomputeFunction(query.Platform)}(@tz, @event, @from, @to) s";
         }
+        if (query.Accounts.Ids is not null)
+        {
+            where.Add("s.account_id = ANY(@accounts)");
+        }
         var eventColumn = query.GroupBy == "day" ? "NULL::bigint" : "s.event_id";
         var showColumn = query.GroupBy == "show" ? "s.show_id" : "NULL::bigint";
         var sql = new StringBuilder($"""
-            SELECT s.day, {eventColumn}, {showColumn}, sum(s.paid_orders)::int, sum(s.tickets_sold)::int,
+            SELECT s.day, acc.name, {eventColumn}, {showColumn}, sum(s.paid_orders)::int, sum(s.tickets_sold)::int,
                    sum(s.gross), sum(s.ticket_revenue), sum(s.service_fees), sum(s.refunded_tickets)::int, sum(s.refunds)
-            FROM {from}
+            FROM {from} JOIN accounts acc ON acc.id = s.account_id
             """);
         if (where.Count > 0)
         {
             sql.Append("\nWHERE ").AppendJoin(" AND ", where);
         }
-        sql.Append("\nGROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+        sql.Append("\nGROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4, 2");
         return sql.ToString();
     }
 }

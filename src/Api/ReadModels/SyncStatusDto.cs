@@ -26,6 +26,9 @@ public sealed record AccountSyncStatusDto
     /// <summary>The account's name (<c>Accounts:n:Name</c>; <c>default</c> for the single-account settings).</summary>
     public required string Account { get; init; }
 
+    /// <summary>Not shown: the account's key, to keep a limited key to its own accounts.</summary>
+    internal int AccountId { get; init; }
+
     [ClosedSet(typeof(Domain.Accounts.AccountPlatforms))]
     public required string Platform { get; init; }
 

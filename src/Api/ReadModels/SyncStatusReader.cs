@@ -12,37 +12,41 @@ namespace Qtickets.Sync.Api.ReadModels;
 public sealed class SyncStatusReader(
     NpgsqlDataSource dataSource, AccountStatusReader accountStatus, TimeProvider time, IOptions<SyncHealthOptions> options)
 {
-    public async Task<SyncStatusDto> ReadAsync(CancellationToken cancellationToken)
+    public Task<SyncStatusDto> ReadAsync(CancellationToken cancellationToken) => ReadAsync(AccountFilter.All, cancellationToken);
+
+    /// <summary>The status over <paramref name="accounts"/> only: a key limited to some accounts learns nothing of the others.</summary>
+    public async Task<SyncStatusDto> ReadAsync(AccountFilter accounts, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(accounts);
         var now = time.GetUtcNow();
-        var accounts = await accountStatus.ReadAsync(now, cancellationToken);
+        var perAccount = (await accountStatus.ReadAsync(now, cancellationToken)).Where(a => accounts.Includes(a.AccountId)).ToList();
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command("""
-            SELECT (SELECT max(received_at) FROM webhook_deliveries),
-                   (SELECT processed_at FROM webhook_deliveries WHERE status = $1 ORDER BY id DESC LIMIT 1),
-                   (SELECT count(*) FROM webhook_deliveries WHERE status = $2),
-                   (SELECT min(received_at) FROM webhook_deliveries WHERE status = $2),
-                   (SELECT count(*) FROM webhook_deliveries WHERE status = $3),
-                   (SELECT min(s.watermark) FROM sync_state s JOIN accounts a ON a.id = s.account_id AND a.enabled WHERE s.key = $4),
-                   (SELECT coalesce(sum(gaps_healed), 0) FROM sync_runs WHERE started_at >= $5),
-                   (SELECT status FROM sync_runs WHERE kind = $6 ORDER BY started_at DESC, id DESC LIMIT 1),
-                   (SELECT min(received_at) FROM webhook_deliveries WHERE status = $3),
-                   (SELECT count(*) FROM webhook_deliveries WHERE status = $7),
-                   (SELECT count(*) FROM webhook_deliveries WHERE status = $8)
+            SELECT (SELECT max(received_at) FROM webhook_deliveries WHERE ($9::integer[] IS NULL OR account_id = ANY($9))),
+                   (SELECT processed_at FROM webhook_deliveries WHERE status = $1 AND ($9::integer[] IS NULL OR account_id = ANY($9)) ORDER BY id DESC LIMIT 1),
+                   (SELECT count(*) FROM webhook_deliveries WHERE status = $2 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
+                   (SELECT min(received_at) FROM webhook_deliveries WHERE status = $2 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
+                   (SELECT count(*) FROM webhook_deliveries WHERE status = $3 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
+                   (SELECT min(s.watermark) FROM sync_state s JOIN accounts a ON a.id = s.account_id AND a.enabled WHERE s.key = $4 AND ($9::integer[] IS NULL OR s.account_id = ANY($9))),
+                   (SELECT coalesce(sum(gaps_healed), 0) FROM sync_runs WHERE started_at >= $5 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
+                   (SELECT status FROM sync_runs WHERE kind = $6 AND ($9::integer[] IS NULL OR account_id = ANY($9)) ORDER BY started_at DESC, id DESC LIMIT 1),
+                   (SELECT min(received_at) FROM webhook_deliveries WHERE status = $3 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
+                   (SELECT count(*) FROM webhook_deliveries WHERE status = $7 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
+                   (SELECT count(*) FROM webhook_deliveries WHERE status = $8 AND ($9::integer[] IS NULL OR account_id = ANY($9)))
             """,
             Text(DeliveryStatuses.Applied), Text(DeliveryStatuses.Pending), Text(DeliveryStatuses.Failed),
             Text(SyncStateKeys.OrdersWatermark),
             new NpgsqlParameter { Value = now.AddHours(-24).ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
-            Text(SyncRunKinds.Incremental), Text(DeliveryStatuses.Dead), Text(DeliveryStatuses.Quarantined)));
+            Text(SyncRunKinds.Incremental), Text(DeliveryStatuses.Dead), Text(DeliveryStatuses.Quarantined), accounts.Parameter()));
         batch.BatchCommands.Add(Command("""
-            SELECT (SELECT server_paid_filter FROM sync_runs WHERE server_paid_filter IS NOT NULL ORDER BY id DESC LIMIT 1),
-                   (SELECT server_updated_filter FROM sync_runs WHERE server_updated_filter IS NOT NULL ORDER BY id DESC LIMIT 1),
-                   (SELECT server_order FROM sync_runs WHERE server_order IS NOT NULL ORDER BY id DESC LIMIT 1),
-                   (SELECT server_page_size FROM sync_runs WHERE server_page_size IS NOT NULL ORDER BY id DESC LIMIT 1)
-            """));
+            SELECT (SELECT server_paid_filter FROM sync_runs WHERE server_paid_filter IS NOT NULL AND ($1::integer[] IS NULL OR account_id = ANY($1)) ORDER BY id DESC LIMIT 1),
+                   (SELECT server_updated_filter FROM sync_runs WHERE server_updated_filter IS NOT NULL AND ($1::integer[] IS NULL OR account_id = ANY($1)) ORDER BY id DESC LIMIT 1),
+                   (SELECT server_order FROM sync_runs WHERE server_order IS NOT NULL AND ($1::integer[] IS NULL OR account_id = ANY($1)) ORDER BY id DESC LIMIT 1),
+                   (SELECT server_page_size FROM sync_runs WHERE server_page_size IS NOT NULL AND ($1::integer[] IS NULL OR account_id = ANY($1)) ORDER BY id DESC LIMIT 1)
+            """, accounts.Parameter()));
         batch.BatchCommands.Add(Command("""
-            SELECT kind, max(finished_at) FROM sync_runs WHERE status = $1 AND finished_at IS NOT NULL GROUP BY kind
-            """, Text(SyncRunStatuses.Succeeded)));
+            SELECT kind, max(finished_at) FROM sync_runs WHERE status = $1 AND finished_at IS NOT NULL AND ($2::integer[] IS NULL OR account_id = ANY($2)) GROUP BY kind
+            """, Text(SyncRunStatuses.Succeeded), accounts.Parameter()));
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -86,14 +90,14 @@ public sealed class SyncStatusReader(
             Upstream = upstream,
         };
         var reasons = Judge(now, webhooks, reconcile);
-        if (accounts.Count > 1)
+        if (perAccount.Count > 1)
         {
             // Over all accounts, a failing one hides behind the others' successes: say which and why.
-            reasons.AddRange(accounts.Where(a => a.Enabled).SelectMany(a => a.Reasons.Select(r => $"Account '{a.Account}': {r}")));
+            reasons.AddRange(perAccount.Where(a => a.Enabled).SelectMany(a => a.Reasons.Select(r => $"Account '{a.Account}': {r}")));
         }
         return new SyncStatusDto
         {
-            Trustworthy = reasons.Count == 0, Reasons = reasons, Now = now, Webhooks = webhooks, Reconcile = reconcile, Accounts = accounts,
+            Trustworthy = reasons.Count == 0, Reasons = reasons, Now = now, Webhooks = webhooks, Reconcile = reconcile, Accounts = perAccount,
         };
     }
 

@@ -8,6 +8,12 @@ namespace Qtickets.Sync.Api.ReadModels;
 public sealed class TicketscloudOrderParameters
 {
     /// <summary>Only orders of this Ticketscloud event (24 hex digits).</summary>
+    /// <summary>
+    /// Only orders of these accounts (<c>Accounts:n:Name</c>): repeat the parameter or separate names with commas.
+    /// A key limited to some accounts (<c>Auth:ApiKeys:n:Accounts</c>) only ever sees those.
+    /// </summary>
+    [FromQuery(Name = "account")] public string[]? Account { get; init; }
+
     [FromQuery(Name = "event_id")] public string? EventId { get; init; }
 
     /// <summary>Only orders in this status.</summary>
@@ -74,5 +80,6 @@ public sealed record TicketscloudOrderFilter
     public DateTimeOffset? CreatedTo { get; init; }
     public string? ClientEmail { get; init; }
     public TicketscloudOrderCursor? After { get; init; }
+    public AccountFilter Accounts { get; init; } = AccountFilter.All;
     public int Limit { get; init; } = QueryText.DefaultLimit;
 }

@@ -17,6 +17,10 @@ public static class TicketscloudOrderReader
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
         var orders = db.Set<TicketscloudOrderRow>().AsNoTracking();
+        if (filter.Accounts.Ids is { } accountIds)
+        {
+            orders = orders.Where(o => accountIds.Contains(o.AccountId));
+        }
         if (filter.EventId is { } eventId)
         {
             orders = orders.Where(o => o.EventId == eventId);
@@ -55,12 +59,15 @@ public static class TicketscloudOrderReader
         return new TicketscloudOrderPageDto { Items = [.. rows.Select(o => ToDto(o, titles, pii))], NextCursor = next };
     }
 
-    public static async Task<TicketscloudOrderDto?> FindAsync(SyncDbContext db, string id, bool pii, CancellationToken cancellationToken)
+    public static async Task<TicketscloudOrderDto?> FindAsync(
+        SyncDbContext db, string id, AccountFilter accounts, bool pii, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(accounts);
+        var accountIds = accounts.Ids;
         // Ids are unique within an account; Ticketscloud ObjectIds are unique across its accounts too, so the
         // first match is the order (the newest observation should the same order be mirrored under two accounts).
-        var order = await db.Set<TicketscloudOrderRow>().AsNoTracking().Where(o => o.Id == id)
+        var order = await db.Set<TicketscloudOrderRow>().AsNoTracking().Where(o => o.Id == id && (accountIds == null || accountIds.Contains(o.AccountId)))
             .OrderByDescending(o => o.ObservedAt).FirstOrDefaultAsync(cancellationToken);
         if (order is null)
         {

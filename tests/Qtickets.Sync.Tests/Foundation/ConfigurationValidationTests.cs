@@ -12,6 +12,8 @@ public class ConfigurationValidationTests
     [InlineData("Jobs__Role", "everything", "Jobs:Role")]
     [InlineData("Auth__ApiKeys__0__Scopes", "write", "Auth:ApiKeys:0:Scopes")]
     [InlineData("Auth__ApiKeys__0__Key", "short", "Auth:ApiKeys:0:Key")]
+    // A key limited to an account the settings do not list (a typo) would see nothing, or everything if ignored.
+    [InlineData("Auth__ApiKeys__0__Accounts", "defualt", "Auth:ApiKeys:0:Accounts names 'defualt'")]
     [InlineData("Qtickets__Token", "", "Qtickets:Token")]
     [InlineData("Qtickets__PageSize", "500", "Qtickets:PageSize")]
     [InlineData("Webhooks__MaxBodyBytes", "10", "Webhooks:MaxBodyBytes")]
