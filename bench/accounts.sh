@@ -6,6 +6,8 @@
 #
 #   bench/accounts.sh                       200 accounts, 4 cycles per phase; writes docs/benchmarks-accounts.md
 #   bench/accounts.sh --accounts 50 --cycles 2
+#   bench/accounts.sh --one-worker          one instance with Jobs:WorkerCount=1 only: what one worker holds;
+#                                           writes docs/benchmarks-accounts-one-worker.md
 #
 # Uses QTICKETS_PG_PORT (its own PostgreSQL cluster) and QTICKETS_BENCH_PORT (service; +3 the second instance,
 # +2 the emulator). The cron is every minute (not the default five) so a few cycles fit in minutes: a run that
@@ -14,11 +16,13 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 accounts=200
 cycles=4
+one_worker=
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts="$2"; shift ;;
     --cycles) cycles="$2"; shift ;;
-    *) echo "usage: bench/accounts.sh [--accounts 200] [--cycles 4]" >&2; exit 2 ;;
+    --one-worker) one_worker=1 ;;
+    *) echo "usage: bench/accounts.sh [--accounts 200] [--cycles 4] [--one-worker]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -83,6 +87,37 @@ phase() {
   q -d "$db" -c "SELECT count(*) FROM sync_runs WHERE kind = 'incremental' AND status = 'failed' AND started_at >= '$from'" >"$out/$name-failed.txt"
   curl -s -H "X-Api-Key: $read_key" "http://127.0.0.1:$service_port/api/v1/sync/status" >"$out/$name-status.json"
 }
+
+table_head() {
+  echo "| Due | Runs | Succeeded | Hosts | Median delay | p95 delay | Max delay | Late (> 60 s) | Mean run |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+}
+
+if [ -n "$one_worker" ]; then
+  db=bench_accounts_one
+  cs="$(fresh_db $db $schema)"
+  log "one instance with Jobs:WorkerCount=1, $accounts accounts"
+  start_service "$service_port" "$cs" service-accounts-one Jobs__WorkerCount=1 "${common[@]}"
+  pids+=("$service_pid"); one=$service_pid
+  phase one $db
+  stop_pid "$one"
+  {
+    echo "# Benchmarks — many accounts on one worker (issue 11)"
+    echo
+    echo "Written by \`bench/accounts.sh --one-worker\` — do not edit by hand. Started $started_at, commit"
+    echo "$(git -C "$repo" rev-parse --short HEAD), $(nproc) cores (shared with other work). Raw results: \`${out#"$repo"/}\`."
+    echo "As in docs/benchmarks-accounts.md ($accounts accounts, one-minute incremental cron, first cycle left out), but"
+    echo "the only instance has \`Jobs:WorkerCount=1\`."
+    echo
+    table_head
+    cat "$out/one.md"
+    echo
+    echo "Failed runs: $(cat "$out/one-failed.txt"). Accounts the status reported late at the end:"
+    echo "$(jq -r '[.accounts[] | select(.late)] | length' "$out/one-status.json")."
+  } >"$repo/docs/benchmarks-accounts-one-worker.md"
+  log "written docs/benchmarks-accounts-one-worker.md"
+  exit 0
+fi
 
 db=bench_accounts
 cs="$(fresh_db $db $schema)"

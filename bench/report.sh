@@ -180,3 +180,12 @@ if [ -f "$repo/docs/benchmarks-listing.md" ]; then
   sed '1s/^# /## /; s/^## \(Incremental\|Full\)/### \1/' "$repo/docs/benchmarks-listing.md"
   echo "<!-- listing:end -->"
 fi
+# The accounts scale figures (issue 11) come from bench/accounts.sh, run on its own (it takes ~20 minutes).
+for accounts_doc in benchmarks-accounts benchmarks-accounts-one-worker; do
+  if [ -f "$repo/docs/$accounts_doc.md" ]; then
+    echo
+    echo "<!-- $accounts_doc:begin -->"
+    sed '1s/^# /## /; s/^## \(One\|Two\)/### \1/' "$repo/docs/$accounts_doc.md"
+    echo "<!-- $accounts_doc:end -->"
+  fi
+done
