@@ -99,7 +99,7 @@ public static class WebhookDeliveries
             .OrderByDescending(d => d.Id)
             .Take(take)
             .Select(d => new WebhookDeliveryView(
-                d.Id, d.ReceivedAt, d.EventType, d.OrderId, d.OrderUpdatedAt, d.Status, d.Reason, d.ResponseStatus,
+                d.Id, db.Accounts.Where(a => a.Id == d.AccountId).Select(a => a.Name).FirstOrDefault(), d.ReceivedAt, d.EventType, d.OrderId, d.OrderUpdatedAt, d.Status, d.Reason, d.ResponseStatus,
                 d.DuplicateCount, d.LastDuplicateAt, d.Attempts, d.ProcessedAt, d.ApplyOutcome, d.SignatureStatus, d.RemoteIp,
                 null, withBody ? d.Body : null))
             .ToListAsync(cancellationToken);
@@ -111,7 +111,7 @@ public static class WebhookDeliveries
     {
         var delivery = await Readable(db.WebhookDeliveries.AsNoTracking(), await KeyAccountsAsync(http, accounts, cancellationToken))
             .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        return delivery is null ? Missing(id) : TypedResults.Ok(View(delivery, headers: true, delivery.Body));
+        return delivery is null ? Missing(id) : TypedResults.Ok(View(delivery, await AccountNameAsync(db, delivery, cancellationToken), headers: true, delivery.Body));
     }
 
     private static IQueryable<WebhookDelivery> Readable(IQueryable<WebhookDelivery> deliveries, AccountFilter accounts) =>
@@ -145,18 +145,19 @@ public static class WebhookDeliveries
                 detail: $"Delivery {id} was rejected ({rejected.Reason}); only accepted deliveries can be replayed.",
                 statusCode: StatusCodes.Status409Conflict);
         }
-        return Answer(id, change);
+        return await AnswerAsync(id, change, db, cancellationToken);
     }
 
     private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> DiscardAsync(
         long id, WebhookDeliveryStore store, SyncDbContext db, HttpContext http, ReadableAccounts accounts, CancellationToken cancellationToken) =>
-        await MayTouchAsync(id, db, http, accounts, cancellationToken) ? Answer(id, await store.DiscardAsync(id, cancellationToken)) : Missing(id);
+        await MayTouchAsync(id, db, http, accounts, cancellationToken) ? await AnswerAsync(id, await store.DiscardAsync(id, cancellationToken), db, cancellationToken) : Missing(id);
 
     private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> ReleaseAsync(
         long id, WebhookDeliveryStore store, SyncDbContext db, HttpContext http, ReadableAccounts accounts, CancellationToken cancellationToken) =>
-        await MayTouchAsync(id, db, http, accounts, cancellationToken) ? Answer(id, await store.ReleaseAsync(id, cancellationToken)) : Missing(id);
+        await MayTouchAsync(id, db, http, accounts, cancellationToken) ? await AnswerAsync(id, await store.ReleaseAsync(id, cancellationToken), db, cancellationToken) : Missing(id);
 
-    private static Results<Ok<WebhookDeliveryView>, ProblemHttpResult> Answer(long id, DeliveryTransition change) =>
+    private static async Task<Results<Ok<WebhookDeliveryView>, ProblemHttpResult>> AnswerAsync(
+        long id, DeliveryTransition change, SyncDbContext db, CancellationToken cancellationToken) =>
         change switch
         {
             { Delivery: null } => Missing(id),
@@ -164,7 +165,7 @@ public static class WebhookDeliveries
                 title: "Delivery is not in a state for this",
                 detail: $"Delivery {id} is {delivery.Status}; this action takes only {string.Join(", ", change.AllowedFrom)}.",
                 statusCode: StatusCodes.Status409Conflict),
-            { Delivery: { } delivery } => TypedResults.Ok(View(delivery, headers: false, body: null)),
+            { Delivery: { } delivery } => TypedResults.Ok(View(delivery, await AccountNameAsync(db, delivery, cancellationToken), headers: false, body: null)),
         };
 
     private static ProblemHttpResult Missing(long id) => ApiProblems.NotFound("Delivery", $"No webhook delivery {id}.");
@@ -192,7 +193,10 @@ public static class WebhookDeliveries
         return TypedResults.Ok(new WebhookReplayResult(requeued, skipped));
     }
 
-    private static WebhookDeliveryView View(WebhookDelivery d, bool headers, string? body)
+    private static Task<string?> AccountNameAsync(SyncDbContext db, WebhookDelivery delivery, CancellationToken cancellationToken) =>
+        db.Accounts.Where(a => a.Id == delivery.AccountId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
+
+    private static WebhookDeliveryView View(WebhookDelivery d, string? account, bool headers, string? body)
     {
         JsonElement? headerJson = null;
         if (headers)
@@ -201,7 +205,7 @@ public static class WebhookDeliveries
             headerJson = document.RootElement.Clone();
         }
         return new WebhookDeliveryView(
-            d.Id, d.ReceivedAt, d.EventType, d.OrderId, d.OrderUpdatedAt, d.Status, d.Reason, d.ResponseStatus,
+            d.Id, account, d.ReceivedAt, d.EventType, d.OrderId, d.OrderUpdatedAt, d.Status, d.Reason, d.ResponseStatus,
             d.DuplicateCount, d.LastDuplicateAt, d.Attempts, d.ProcessedAt, d.ApplyOutcome, d.SignatureStatus, d.RemoteIp,
             headerJson, body);
     }

@@ -8,6 +8,7 @@ namespace Qtickets.Sync.Api.Endpoints;
 /// <summary>One inbox row as operators see it; headers and body only when asked for.</summary>
 public sealed record WebhookDeliveryView(
     [property: JsonPropertyName("id")] long Id,
+    [property: JsonPropertyName("account")] string? Account,
     [property: JsonPropertyName("received_at")] DateTimeOffset ReceivedAt,
     [property: JsonPropertyName("event_type")] string? EventType,
     [property: JsonPropertyName("order_id")] long? OrderId,

@@ -31,6 +31,7 @@ public class WebhookDeliveriesApiTests(WebhookApiFactory factory) : IClassFixtur
         Assert.Equal("inserted", item.GetProperty("apply_outcome").GetString());
         Assert.Equal("stale", byOrder.GetProperty("items")[1].GetProperty("apply_outcome").GetString());
         Assert.Equal("valid", item.GetProperty("signature_status").GetString());
+        Assert.Equal("default", item.GetProperty("account").GetString());
         Assert.Equal(0, item.GetProperty("duplicate_count").GetInt32());
         Assert.Equal(1, item.GetProperty("attempts").GetInt32());
         Assert.False(item.TryGetProperty("body", out _));
