@@ -12,12 +12,10 @@ public static class SalesSql
     public const string ServiceFeeExpression = "coalesce(b.service_fee_amount, 0)";
 
     /// <summary>
-    /// The full recompute from orders and baskets: the reference the maintained table is checked against, and
-    /// what answers an ad-hoc time zone. The day bounds are pushed into index ranges on <c>payed_at</c> and
-    /// <c>refunded_at</c> so one (event, day) key costs a few index probes — the folder recomputes keys with it.
+    /// What every source's recompute function (<c>qtickets_daily_sales</c>, <c>ticketscloud_daily_sales</c>) shares:
+    /// its arguments and columns, and the zone and day bounds (<c>bounds.tz</c>, <c>lo</c>, <c>hi</c>) its query starts with.
     /// </summary>
-    public const string CreateRecomputeFunction = $$"""
-        CREATE FUNCTION qtickets_daily_sales(
+    public const string RecomputeHead = """
             p_time_zone text DEFAULT NULL,
             p_event_id bigint DEFAULT NULL,
             p_from date DEFAULT NULL,
@@ -39,6 +37,16 @@ public static class SalesSql
                        coalesce((p_to + 1)::timestamp AT TIME ZONE tz, 'infinity'::timestamptz) AS hi
                 FROM zone
             ),
+        """;
+
+    /// <summary>
+    /// The full recompute from orders and baskets: the reference the maintained table is checked against, and
+    /// what answers an ad-hoc time zone. The day bounds are pushed into index ranges on <c>payed_at</c> and
+    /// <c>refunded_at</c> so one (event, day) key costs a few index probes — the folder recomputes keys with it.
+    /// </summary>
+    public const string CreateRecomputeFunction = $$"""
+        CREATE FUNCTION qtickets_daily_sales(
+            {{RecomputeHead}}
             sold AS (
                 SELECT o.account_id, (o.payed_at AT TIME ZONE z.tz)::date AS day, o.event_id, coalesce(b.show_id, 0) AS show_id,
                        count(DISTINCT o.id) AS paid_orders, sum(b.quantity) AS tickets_sold,
