@@ -115,7 +115,7 @@ done
 {
   echo "# Benchmarks — Ticketscloud (issue 12)"
   echo
-  echo "Written by \`bench/ticketscloud.sh\` — do not edit by hand (\`QTICKETS_PG_PORT=55462 QTICKETS_BENCH_PORT=5462 bench/ticketscloud.sh\`)."
+  echo "Written by \`bench/ticketscloud.sh\` — do not edit by hand (\`QTICKETS_PG_PORT=$QTICKETS_PG_PORT QTICKETS_BENCH_PORT=$QTICKETS_BENCH_PORT bench/ticketscloud.sh --sizes \"$sizes\" --runs $runs\`)."
   echo "Started $started_at, commit $(git -C "$repo" rev-parse --short HEAD), $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Raw results: \`${out#"$repo"/}\`. Emulator and service on this machine; \`Ticketscloud:RequestsPerSecond=0\` so the figures are"
   echo "not the rate limit's (at the default 5 req/s and 200 orders a page a backfill cannot exceed 1,000 orders/s)."

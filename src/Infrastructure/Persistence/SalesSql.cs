@@ -12,16 +12,10 @@ public static class SalesSql
     public const string ServiceFeeExpression = "coalesce(b.service_fee_amount, 0)";
 
     /// <summary>
-    /// The full recompute from orders and baskets: the reference the maintained table is checked against, and
-    /// what answers an ad-hoc time zone. It is written so that a call with constant arguments plans as a few index
-    /// probes: the zone, the day bounds and the account and event filters are inline expressions of the
-    /// arguments, which the planner folds into constants (ix_qtickets_orders_event_id_payed_at for sales, the
-    /// refunded-at index for refunds). The folder calls it once per (account, event, day) key for that reason.
-    /// With the bounds in a CTE and the keys joined in from unnest, every key was a sequential scan of the orders
-    /// (measured 2026-12-02: 1.8 s for 40 keys of 8,000 orders, the largest cost of webhook ingest).
+    /// What every source's recompute function (<c>qtickets_daily_sales</c>, <c>ticketscloud_daily_sales</c>) shares:
+    /// its arguments and columns.
     /// </summary>
-    public const string CreateRecomputeFunction = $$"""
-        CREATE FUNCTION qtickets_daily_sales(
+    public const string RecomputeSignature = """
             p_time_zone text DEFAULT NULL,
             p_event_id bigint DEFAULT NULL,
             p_from date DEFAULT NULL,
@@ -32,6 +26,39 @@ public static class SalesSql
                        refunded_tickets integer, refunds numeric)
         LANGUAGE sql STABLE
         AS $fn$
+        """;
+
+    /// <summary>
+    /// <see cref="RecomputeSignature"/> followed by the zone and day bounds (<c>bounds.tz</c>, <c>lo</c>, <c>hi</c>) a
+    /// recompute query may start with (ticketscloud_daily_sales does).
+    /// </summary>
+    public const string RecomputeHead = $$"""
+        {{RecomputeSignature}}
+            WITH zone AS (
+                SELECT coalesce(p_time_zone,
+                                nullif(current_setting('qtickets_sync.time_zone', true), ''),
+                                'Europe/Moscow') AS tz
+            ),
+            bounds AS (
+                SELECT tz,
+                       coalesce(p_from::timestamp AT TIME ZONE tz, '-infinity'::timestamptz) AS lo,
+                       coalesce((p_to + 1)::timestamp AT TIME ZONE tz, 'infinity'::timestamptz) AS hi
+                FROM zone
+            ),
+        """;
+
+    /// <summary>
+    /// The full recompute from orders and baskets: the reference the maintained table is checked against, and
+    /// what answers an ad-hoc time zone. It is written so that a call with constant arguments plans as a few index
+    /// probes: the zone, the day bounds and the account and event filters are inline expressions of the
+    /// arguments, which the planner folds into constants (ix_qtickets_orders_event_id_payed_at for sales, the
+    /// refunded-at index for refunds). The folder calls it once per (account, event, day) key for that reason.
+    /// With the bounds in a CTE and the keys joined in from unnest, every key was a sequential scan of the orders
+    /// (measured 2026-12-02: 1.8 s for 40 keys of 8,000 orders, the largest cost of webhook ingest).
+    /// </summary>
+    public const string CreateRecomputeFunction = $$"""
+        CREATE FUNCTION qtickets_daily_sales(
+            {{RecomputeSignature}}
             SELECT coalesce(s.account_id, r.account_id), coalesce(s.day, r.day), coalesce(s.event_id, r.event_id), coalesce(s.show_id, r.show_id),
                    coalesce(s.paid_orders, 0)::integer, coalesce(s.tickets_sold, 0)::integer,
                    coalesce(s.gross, 0), coalesce(s.gross - s.service_fees, 0), coalesce(s.service_fees, 0),

@@ -17,29 +17,9 @@ public static class TicketscloudSalesSql
     /// paid (<c>full</c>), service fees <c>extra</c>, ticket revenue the rest. Refunded: per approved request, on
     /// its <c>approved_at</c> day, its <c>amount</c> (the tickets' <c>full</c> when it states none).
     /// </summary>
-    public const string CreateRecomputeFunction = """
+    public const string CreateRecomputeFunction = $$"""
         CREATE FUNCTION ticketscloud_daily_sales(
-            p_time_zone text DEFAULT NULL,
-            p_event_id bigint DEFAULT NULL,
-            p_from date DEFAULT NULL,
-            p_to date DEFAULT NULL,
-            p_account_id integer DEFAULT NULL)
-        RETURNS TABLE (account_id integer, day date, event_id bigint, show_id bigint, paid_orders integer, tickets_sold integer,
-                       gross numeric, ticket_revenue numeric, service_fees numeric,
-                       refunded_tickets integer, refunds numeric)
-        LANGUAGE sql STABLE
-        AS $fn$
-            WITH zone AS (
-                SELECT coalesce(p_time_zone,
-                                nullif(current_setting('qtickets_sync.time_zone', true), ''),
-                                'Europe/Moscow') AS tz
-            ),
-            bounds AS (
-                SELECT tz,
-                       coalesce(p_from::timestamp AT TIME ZONE tz, '-infinity'::timestamptz) AS lo,
-                       coalesce((p_to + 1)::timestamp AT TIME ZONE tz, 'infinity'::timestamptz) AS hi
-                FROM zone
-            ),
+            {{SalesSql.RecomputeHead}}
             sold AS (
                 SELECT o.account_id, (o.done_at AT TIME ZONE z.tz)::date AS day, e.sales_key AS event_id,
                        count(DISTINCT o.id) AS paid_orders, count(*) AS tickets_sold,
