@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Domain.Alerts;
 using Qtickets.Sync.Domain.Catalog;
+using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
@@ -20,6 +21,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<DailySalesRow> DailySales => Set<DailySalesRow>();
     public DbSet<Qtickets.RequestSlot> RequestSlots => Set<Qtickets.RequestSlot>();
     public DbSet<AlertState> AlertStates => Set<AlertState>();
+    public DbSet<OrderCommand> OrderCommands => Set<OrderCommand>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

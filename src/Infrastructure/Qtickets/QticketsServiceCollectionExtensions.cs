@@ -45,4 +45,32 @@ public static class QticketsServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>
+    /// Registers <see cref="IQticketsCommandClient"/>: the order write endpoints behind
+    /// <see cref="QticketsWriteAllowList"/>, one attempt per write (with <c>Commands:AttemptTimeout</c>), retries for
+    /// the GET only, and the request budget shared with the sync.
+    /// </summary>
+    public static IServiceCollection AddQticketsCommandClient(this IServiceCollection services)
+    {
+        var client = services.AddHttpClient<IQticketsCommandClient, QticketsCommandClient>(QticketsCommandClient.HttpClientName, (provider, http) =>
+            {
+                var options = provider.GetRequiredService<IOptions<QticketsOptions>>().Value;
+                http.BaseAddress = new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
+                http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                http.DefaultRequestHeaders.CacheControl = new CacheControlHeaderValue { NoCache = true };
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler(() => new QticketsWriteAllowList());
+        client.AddResilienceHandler("qtickets-commands", (builder, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<QticketsOptions>>().Value;
+                var commands = context.ServiceProvider.GetRequiredService<IOptions<Commands.CommandOptions>>().Value;
+                builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                QticketsResilience.ConfigureCommands(builder, options, commands);
+            });
+        client.AddHttpMessageHandler(provider => new SharedRateLimitHandler(provider));
+        return services;
+    }
 }

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Qtickets.Sync.Domain.Commands;
+using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Qtickets;
+
+namespace Qtickets.Sync.Infrastructure.Commands;
+
+/// <summary>
+/// QTickets' side of the command path. A write is sent once; when its answer is lost (timeout, 5xx, dropped
+/// connection) the order is read back, and only an order that shows the action did not happen lets it be sent
+/// again. A refund is therefore never repeated on a guess.
+/// </summary>
+public sealed class QticketsOrderActions(
+    SyncDbContext db,
+    NpgsqlDataSource dataSource,
+    OrderUpserter upserter,
+    IQticketsCommandClient client,
+    OrderCommandMetrics metrics,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<CommandOptions> options) : IOrderActionPlatform
+{
+    public string Platform => OrderPlatforms.Qtickets;
+
+    public async Task<MirroredOrder?> LoadAsync(string account, string orderId, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(orderId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return null;
+        }
+        var mirrored = await db.Orders.AsNoTracking().Include(o => o.Baskets)
+            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (mirrored is not null)
+        {
+            return new MirroredOrder(OrderFacts.Of(mirrored), mirrored.SourceUpdatedAt);
+        }
+        // Not mirrored yet (a webhook still on its way): the platform's own copy decides, and the mirror takes it.
+        var fetched = await client.GetOrderAsync(id, cancellationToken);
+        if (fetched is null)
+        {
+            return null;
+        }
+        await MirrorAsync(fetched, cancellationToken);
+        return new MirroredOrder(OrderFacts.Of(fetched), null);
+    }
+
+    public async Task RunAsync(OrderCommand command, OrderAction action, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+    {
+        var id = long.Parse(command.OrderId, CultureInfo.InvariantCulture);
+        string? lost = null;
+        while (command.Attempts < options.Value.MaxAttempts)
+        {
+            command.Attempts++;
+            command.UpdatedAt = time.GetUtcNow();
+            await save(cancellationToken);
+
+            var answer = await client.SendAsync(action, id, cancellationToken);
+            metrics.Called(Platform, action.Kind, answer.Kind);
+            command.Response = ResponseJson(answer.Status, answer.Body);
+            switch (answer.Kind)
+            {
+                case CommandAnswerKind.Applied:
+                    var order = answer.Order ?? await client.GetOrderAsync(id, cancellationToken);
+                    if (order is not null)
+                    {
+                        await MirrorAsync(command, order, cancellationToken);
+                    }
+                    await SettleAsync(command, OrderCommandStates.Succeeded, OrderCommandResolutions.Answer, null, save, cancellationToken);
+                    return;
+                case CommandAnswerKind.Refused when lost is null:
+                    await SettleAsync(command, OrderCommandStates.Failed, OrderCommandResolutions.Answer, answer.Reason, save, cancellationToken);
+                    return;
+                default:
+                    // Lost, busy, or refused after an earlier attempt lost its answer (that attempt may be why).
+                    lost = answer.Reason;
+                    if (await CheckedAsync(command, action, id, answer.Reason, save, cancellationToken))
+                    {
+                        return;
+                    }
+                    if (answer.Kind == CommandAnswerKind.Refused)
+                    {
+                        await SettleAsync(command, OrderCommandStates.Failed, OrderCommandResolutions.Answer, answer.Reason, save, cancellationToken);
+                        return;
+                    }
+                    break;
+            }
+        }
+        await SettleAsync(command, OrderCommandStates.Failed, OrderCommandResolutions.Fetch,
+            $"No answer after {command.Attempts} call(s) ({lost}); the order, read back after each, shows the action did not happen.",
+            save, cancellationToken);
+    }
+
+    public async Task ResumeAsync(OrderCommand command, OrderAction action, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+    {
+        var id = long.Parse(command.OrderId, CultureInfo.InvariantCulture);
+        if (!await CheckedAsync(command, action, id, command.Error ?? "left running by an instance that stopped", save, cancellationToken))
+        {
+            await RunAsync(command, action, save, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reads the order after an answer was lost. True when that settled the command: the action shows (succeeded,
+    /// by fetch) or the order could not be read (unknown: nothing may be sent blindly). False: safe to send again.
+    /// </summary>
+    private async Task<bool> CheckedAsync(
+        OrderCommand command, OrderAction action, long id, string? why, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+    {
+        Order? order;
+        try
+        {
+            order = await client.GetOrderAsync(id, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await SettleAsync(command, OrderCommandStates.Unknown, null,
+                $"{why}; reading the order back failed too ({exception.Message}). Not sent again: send the same Idempotency-Key to check once more.",
+                save, cancellationToken);
+            return true;
+        }
+        if (order is null)
+        {
+            await SettleAsync(command, OrderCommandStates.Failed, OrderCommandResolutions.Fetch, $"{why}; the order no longer exists.", save, cancellationToken);
+            return true;
+        }
+        await MirrorAsync(command, order, cancellationToken);
+        if (ActionEffects.VisibleIn(action, order))
+        {
+            await SettleAsync(command, OrderCommandStates.Succeeded, OrderCommandResolutions.Fetch, null, save, cancellationToken);
+            return true;
+        }
+        command.Error = $"{why}; the order read back shows the action did not happen.";
+        return false;
+    }
+
+    private async Task SettleAsync(
+        OrderCommand command, string state, string? resolution, string? error, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+    {
+        command.State = state;
+        command.Resolution = resolution;
+        command.Error = error;
+        command.UpdatedAt = time.GetUtcNow();
+        command.FinishedAt = OrderCommandStates.IsFinal(state) ? command.UpdatedAt : null;
+        // Settled whatever the caller does next: a request that gave up must not leave the audit row behind.
+        await save(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken);
+    }
+
+    private async Task MirrorAsync(OrderCommand command, Order order, CancellationToken cancellationToken)
+    {
+        var outcome = await MirrorAsync(order, cancellationToken);
+        command.OrderVersionAfter = order.SourceUpdatedAt;
+        command.MirrorOutcome = outcome.ToString();
+    }
+
+    /// <summary>The returned order goes through the one write path, so the mirror and daily sales follow at once.</summary>
+    private async Task<UpsertOutcome> MirrorAsync(Order order, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var result = await upserter.UpsertAsync(connection, null, [order], OrderSources.Command, cancellationToken);
+        return result.Orders.Single().Outcome;
+    }
+
+    /// <summary>The platform's answer for the audit: its status and body (JSON when it is JSON, else the text).</summary>
+    internal static string ResponseJson(int? status, string? body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            if (status is { } code)
+            {
+                writer.WriteNumber("status", code);
+            }
+            else
+            {
+                writer.WriteNull("status");
+            }
+            writer.WritePropertyName("body");
+            if (body is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                try
+                {
+                    using var document = JsonDocument.Parse(body);
+                    document.RootElement.WriteTo(writer);
+                }
+                catch (JsonException)
+                {
+                    writer.WriteStringValue(body);
+                }
+            }
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
