@@ -6,6 +6,7 @@ using Qtickets.Sync.Api.Endpoints;
 using Qtickets.Sync.Api.Health;
 using Qtickets.Sync.Api.Hosting;
 using Qtickets.Sync.Api.ReadModels;
+using Qtickets.Sync.Infrastructure.Commands;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
@@ -21,6 +22,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddProblemDetails();
     builder.Services.AddSyncDatabase(builder.Configuration);
     builder.Services.AddQticketsClient(builder.Configuration);
+    builder.Services.AddOrderCommands(builder.Configuration);
     builder.Services.AddWebhookIngestion(builder.Configuration);
     builder.Services.AddSyncJobs(builder.Configuration);
     builder.Services.AddSyncDashboard(builder.Configuration);
@@ -58,6 +60,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapWebhookDeliveries();
     app.MapReadApi();
     app.MapSyncRuns();
+    app.MapOrderActions();
     app.MapDashboard();
     app.MapSalesDashboard();
 
