@@ -28,6 +28,7 @@ public static class OrderActions
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         group.MapPost("/", PostAsync).WithName("PostOrderAction")
+            .Accepts<OrderActionRequest>("application/json")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -54,12 +55,12 @@ public static class OrderActions
         string account,
         string id,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        OrderActionRequest request,
+        HttpRequest http,
         ClaimsPrincipal user,
         OrderCommandService commands,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(commands);
         if (CommandAccounts.Unknown(account) is { } unknownAccount)
         {
@@ -68,6 +69,21 @@ public static class OrderActions
         if (KeyProblem(idempotencyKey) is { } keyProblem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = [keyProblem] });
+        }
+        // Read here rather than bound, so a malformed body gets a problem that says what is wrong with it.
+        OrderActionRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<OrderActionRequest>(http.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [exception.Path ?? "body"] = [$"The body is not a valid action: {exception.Message}"] });
+        }
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON object with an action is required."] });
         }
         var (action, problems) = request.ToAction();
         if (action is null)
