@@ -10,6 +10,7 @@ using Qtickets.Sync.Infrastructure.Commands;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Webhooks;
 
 return await StartupConfigurationError.RunGuardedAsync(async () =>
@@ -22,6 +23,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddProblemDetails();
     builder.Services.AddSyncDatabase(builder.Configuration);
     builder.Services.AddQticketsClient(builder.Configuration);
+    builder.Services.AddTicketscloud(builder.Configuration);
     builder.Services.AddOrderCommands(builder.Configuration);
     builder.Services.AddWebhookIngestion(builder.Configuration);
     builder.Services.AddSyncJobs(builder.Configuration);

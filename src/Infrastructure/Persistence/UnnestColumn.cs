@@ -42,6 +42,7 @@ internal static class UnnestColumn
     public static UnnestColumn<T> Int<T>(string name, Func<T, int> value) => new UnnestColumn<T, int>(name, "integer[]", value);
     public static UnnestColumn<T> Int<T>(string name, Func<T, int?> value) => new UnnestColumn<T, int?>(name, "integer[]", value);
     public static UnnestColumn<T> Bool<T>(string name, Func<T, bool> value) => new UnnestColumn<T, bool>(name, "boolean[]", value);
+    public static UnnestColumn<T> Bool<T>(string name, Func<T, bool?> value) => new UnnestColumn<T, bool?>(name, "boolean[]", value);
     public static UnnestColumn<T> Money<T>(string name, Func<T, decimal> value) => new UnnestColumn<T, decimal>(name, "numeric[]", value);
     public static UnnestColumn<T> Money<T>(string name, Func<T, decimal?> value) => new UnnestColumn<T, decimal?>(name, "numeric[]", value);
 
@@ -55,4 +56,10 @@ internal static class UnnestColumn
     /// <summary>unnest flattens nested arrays, so an array-valued column travels as its text form.</summary>
     public static UnnestColumn<T> BigIntArray<T>(string name, Func<T, long[]> value) =>
         new UnnestColumn<T, string>(name, "text[]", row => "{" + string.Join(',', value(row)) + "}", "bigint[]");
+
+    /// <summary>A text array in its quoted text form, every element quoted and escaped.</summary>
+    public static UnnestColumn<T> TextArray<T>(string name, Func<T, IReadOnlyList<string>> value) =>
+        new UnnestColumn<T, string>(name, "text[]",
+            row => "{" + string.Join(',', value(row).Select(v => "\"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "}",
+            "text[]");
 }

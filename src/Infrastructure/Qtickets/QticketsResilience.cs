@@ -8,13 +8,18 @@ using Polly.Timeout;
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
 /// <summary>
-/// The resilience pipeline of the QTickets client, outermost first: total timeout, retry, rate limiter,
-/// circuit breaker, per-attempt timeout.
+/// The resilience pipeline of the upstream clients (QTickets, Ticketscloud), outermost first: total timeout,
+/// retry, rate limiter, circuit breaker, per-attempt timeout.
 /// </summary>
 internal static class QticketsResilience
 {
     public static void Configure(
-        ResiliencePipelineBuilder<HttpResponseMessage> builder, QticketsOptions options, TimeProvider time, Action<IDisposable> own)
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, QticketsOptions options, TimeProvider time, Action<IDisposable> own) =>
+        Configure(builder, new UpstreamLimits(options.TotalTimeout, options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay,
+            options.RequestsPerSecond), time, own);
+
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, UpstreamLimits options, TimeProvider time, Action<IDisposable> own)
     {
         builder.TimeProvider = time;
         builder.AddTimeout(options.TotalTimeout);

@@ -5,7 +5,9 @@ namespace Qtickets.Sync.Infrastructure.Qtickets;
 /// real-world effects (<c>POST /orders</c> creates an order, barcode POSTs mark tickets scanned,
 /// <c>DELETE /orders/{id}/baskets</c> cancels or refunds tickets); a mirror must not be able to call them.
 /// </summary>
-public sealed class ReadOnlyGuardHandler : DelegatingHandler
+/// <param name="platform">The platform named in the refusal; Ticketscloud's writes (<c>PATCH /v2/resources/orders/:id</c>)
+/// are just as real.</param>
+public sealed class ReadOnlyGuardHandler(string platform = "QTickets") : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -19,14 +21,14 @@ public sealed class ReadOnlyGuardHandler : DelegatingHandler
         return base.Send(request, cancellationToken);
     }
 
-    private static void EnsureGet(HttpRequestMessage request)
+    private void EnsureGet(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Method != HttpMethod.Get)
         {
             throw new InvalidOperationException(
-                $"The QTickets client is read-only: refused {request.Method} {request.RequestUri}. "
-                + "Only GET requests may be sent to QTickets.");
+                $"The {platform} client is read-only: refused {request.Method} {request.RequestUri}. "
+                + $"Only GET requests may be sent to {platform}.");
         }
     }
 }

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
+
+namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
+
+internal sealed class TicketscloudOrderConfiguration : IEntityTypeConfiguration<TicketscloudOrderRow>
+{
+    public void Configure(EntityTypeBuilder<TicketscloudOrderRow> builder)
+    {
+        builder.ToTable("ticketscloud_orders");
+        builder.HasKey(o => new { o.AccountId, o.Id });
+        builder.Property(o => o.Id).HasMaxLength(24);
+        builder.Property(o => o.EventId).HasMaxLength(24);
+        foreach (var money in new[] { nameof(TicketscloudOrderRow.Nominal), nameof(TicketscloudOrderRow.Extra), nameof(TicketscloudOrderRow.Full),
+                     nameof(TicketscloudOrderRow.Discount), nameof(TicketscloudOrderRow.Price) })
+        {
+            builder.Property(money).HasColumnType("numeric");
+        }
+        builder.Property(o => o.SetsValues).HasColumnType("jsonb");
+        builder.Property(o => o.Settings).HasColumnType("jsonb");
+        builder.Property(o => o.VendorData).HasColumnType("jsonb");
+        builder.Property(o => o.Raw).HasColumnType("jsonb");
+        builder.HasIndex(o => new { o.AccountId, o.CreatedAt });
+        builder.HasIndex(o => new { o.AccountId, o.EventId });
+        builder.HasIndex(o => new { o.AccountId, o.DoneAt });
+        builder.HasIndex(o => new { o.AccountId, o.CustomerEmail });
+    }
+}

@@ -1,0 +1,15 @@
+namespace Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
+
+/// <summary>
+/// What one set-based write did: rows new to the mirror, rows whose content changed, rows seen again unchanged
+/// (their observation time advanced), rows older than the stored observation (ignored) and rows left alone.
+/// </summary>
+public sealed record TicketscloudUpsertCounts(int Inserted, int Updated, int Confirmed, int Stale, int Unchanged)
+{
+    public static readonly TicketscloudUpsertCounts None = new(0, 0, 0, 0, 0);
+
+    public int Seen => Inserted + Updated + Confirmed + Stale + Unchanged;
+
+    public TicketscloudUpsertCounts Add(TicketscloudUpsertCounts other) => new(
+        Inserted + other.Inserted, Updated + other.Updated, Confirmed + other.Confirmed, Stale + other.Stale, Unchanged + other.Unchanged);
+}

@@ -1,0 +1,310 @@
+using Npgsql;
+using Qtickets.Sync.Domain.Ticketscloud;
+
+namespace Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
+
+/// <summary>
+/// Writes Ticketscloud observations into the mirror, one statement per set (events, orders with their tickets,
+/// refund requests), as <see cref="OrderUpserter"/> does for QTickets.
+/// </summary>
+/// <remarks>
+/// The merge rule is <see cref="ObservedVersion"/>'s (ADR 0009), applied by the database in <c>ON CONFLICT … WHERE
+/// (stored rank, stored observed_at) &lt;= (incoming rank, incoming observed_at)</c>, so it holds across runs and
+/// instances whatever order pages commit in. A newer observation of the same content only advances
+/// <c>observed_at</c> (so a slower, older observation of different content cannot win afterwards); tickets
+/// are rewritten only when their order's content changed. Tickets a newer observation no longer lists are
+/// marked vanished, not deleted.
+/// </remarks>
+public sealed class TicketscloudUpserter(TimeProvider time)
+{
+    private static readonly UnnestSet<TicketscloudOrder> OrderColumns = new("o",
+    [
+        UnnestColumn.Text<TicketscloudOrder>("id", o => o.Id),
+        UnnestColumn.BigInt<TicketscloudOrder>("number", o => o.Number),
+        UnnestColumn.Text<TicketscloudOrder>("code", o => o.Code),
+        UnnestColumn.Text<TicketscloudOrder>("event_id", o => o.EventId),
+        UnnestColumn.Text<TicketscloudOrder>("org_id", o => o.OrgId),
+        UnnestColumn.Text<TicketscloudOrder>("vendor_id", o => o.VendorId),
+        UnnestColumn.Text<TicketscloudOrder>("origin", o => o.Origin),
+        UnnestColumn.Text<TicketscloudOrder>("status", o => o.Status),
+        UnnestColumn.Int<TicketscloudOrder>("status_rank", o => o.Version.Rank),
+        UnnestColumn.Time<TicketscloudOrder>("created_at", o => o.CreatedAt),
+        UnnestColumn.Time<TicketscloudOrder>("done_at", o => o.DoneAt),
+        UnnestColumn.Time<TicketscloudOrder>("expired_after", o => o.ExpiredAfter),
+        UnnestColumn.Money<TicketscloudOrder>("nominal", o => o.Values.Nominal),
+        UnnestColumn.Money<TicketscloudOrder>("extra", o => o.Values.Extra),
+        UnnestColumn.Money<TicketscloudOrder>("full", o => o.Values.Full),
+        UnnestColumn.Money<TicketscloudOrder>("discount", o => o.Values.Discount),
+        UnnestColumn.Money<TicketscloudOrder>("price", o => o.Values.Price),
+        UnnestColumn.Json<TicketscloudOrder>("sets_values", o => o.SetsValues),
+        UnnestColumn.TextArray<TicketscloudOrder>("promo_codes", o => o.PromoCodes),
+        UnnestColumn.TextArray<TicketscloudOrder>("viral_promo_codes", o => o.ViralPromoCodes),
+        UnnestColumn.Text<TicketscloudOrder>("customer_name", o => o.CustomerName),
+        UnnestColumn.Text<TicketscloudOrder>("customer_email", o => o.CustomerEmail),
+        UnnestColumn.Text<TicketscloudOrder>("customer_phone", o => o.CustomerPhone),
+        UnnestColumn.Text<TicketscloudOrder>("customer_lang", o => o.CustomerLang),
+        UnnestColumn.Bool<TicketscloudOrder>("send_tickets", o => o.SendTickets),
+        UnnestColumn.Bool<TicketscloudOrder>("invitation", o => o.Invitation),
+        UnnestColumn.Json<TicketscloudOrder>("settings", o => o.Settings),
+        UnnestColumn.Json<TicketscloudOrder>("vendor_data", o => o.VendorData),
+        UnnestColumn.Text<TicketscloudOrder>("vendor_order_id", o => o.VendorOrderId),
+        UnnestColumn.Text<TicketscloudOrder>("time_zone", o => o.TimeZone),
+        UnnestColumn.Json<TicketscloudOrder>("raw", o => o.Raw),
+        UnnestColumn.Time<TicketscloudOrder>("observed_at", o => o.ObservedAt),
+    ]);
+
+    private static readonly UnnestSet<OwnedTicket> TicketColumns = new("t",
+    [
+        UnnestColumn.Text<OwnedTicket>("id", t => t.Ticket.Id),
+        UnnestColumn.Text<OwnedTicket>("order_id", t => t.Order.Id),
+        UnnestColumn.Text<OwnedTicket>("event_id", t => t.Order.EventId),
+        UnnestColumn.BigInt<OwnedTicket>("number", t => t.Ticket.Number),
+        UnnestColumn.Text<OwnedTicket>("barcode", t => t.Ticket.Barcode),
+        UnnestColumn.Text<OwnedTicket>("serial", t => t.Ticket.Serial),
+        UnnestColumn.Text<OwnedTicket>("set_id", t => t.Ticket.SetId),
+        UnnestColumn.Text<OwnedTicket>("status", t => t.Ticket.Status),
+        UnnestColumn.Money<OwnedTicket>("nominal", t => t.Ticket.Values.Nominal),
+        UnnestColumn.Money<OwnedTicket>("extra", t => t.Ticket.Values.Extra),
+        UnnestColumn.Money<OwnedTicket>("full", t => t.Ticket.Values.Full),
+        UnnestColumn.Money<OwnedTicket>("discount", t => t.Ticket.Values.Discount),
+        UnnestColumn.Money<OwnedTicket>("price", t => t.Ticket.Values.Price),
+        UnnestColumn.Json<OwnedTicket>("raw", t => t.Ticket.Raw),
+        UnnestColumn.Time<OwnedTicket>("observed_at", t => t.Order.ObservedAt),
+    ]);
+
+    private static readonly UnnestSet<TicketscloudRefundRequest> RefundColumns = new("r",
+    [
+        UnnestColumn.Text<TicketscloudRefundRequest>("id", r => r.Id),
+        UnnestColumn.Text<TicketscloudRefundRequest>("order_id", r => r.OrderId),
+        UnnestColumn.Text<TicketscloudRefundRequest>("event_id", r => r.EventId),
+        UnnestColumn.Text<TicketscloudRefundRequest>("status", r => r.Status),
+        UnnestColumn.Int<TicketscloudRefundRequest>("status_rank", r => r.Version.Rank),
+        UnnestColumn.TextArray<TicketscloudRefundRequest>("ticket_ids", r => r.TicketIds),
+        UnnestColumn.Money<TicketscloudRefundRequest>("amount", r => r.Amount),
+        UnnestColumn.Text<TicketscloudRefundRequest>("reason", r => r.Reason),
+        UnnestColumn.Time<TicketscloudRefundRequest>("created_at", r => r.CreatedAt),
+        UnnestColumn.Time<TicketscloudRefundRequest>("updated_at", r => r.UpdatedAt),
+        UnnestColumn.Json<TicketscloudRefundRequest>("raw", r => r.Raw),
+        UnnestColumn.Time<TicketscloudRefundRequest>("observed_at", r => r.ObservedAt),
+    ]);
+
+    private static readonly UnnestSet<TicketscloudEvent> EventColumns = new("e",
+    [
+        UnnestColumn.Text<TicketscloudEvent>("id", e => e.Id),
+        UnnestColumn.Text<TicketscloudEvent>("org_id", e => e.OrgId),
+        UnnestColumn.Text<TicketscloudEvent>("title", e => e.Title),
+        UnnestColumn.Text<TicketscloudEvent>("description", e => e.Description),
+        UnnestColumn.Text<TicketscloudEvent>("time_zone", e => e.TimeZone),
+        UnnestColumn.Text<TicketscloudEvent>("status", e => e.Status),
+        UnnestColumn.Time<TicketscloudEvent>("starts_at", e => e.StartsAt),
+        UnnestColumn.Time<TicketscloudEvent>("finishes_at", e => e.FinishesAt),
+        UnnestColumn.Json<TicketscloudEvent>("raw", e => e.Raw),
+        UnnestColumn.Time<TicketscloudEvent>("observed_at", e => e.ObservedAt),
+    ]);
+
+    /// <summary>The merge guard of ADR 0009 for table alias <paramref name="t"/>: newer or equal, and something to write.</summary>
+    private static string Guard(string t) => $"""
+        ({t}.status_rank, {t}.observed_at) <= (excluded.status_rank, excluded.observed_at)
+              AND ({t}.raw IS DISTINCT FROM excluded.raw OR {t}.observed_at < excluded.observed_at)
+        """;
+
+    private static string Outcome(string prior) => $"""
+        CASE WHEN c.id IS NOT NULL AND c.inserted THEN 'Inserted'
+             WHEN c.id IS NOT NULL THEN 'Updated'
+             WHEN a.id IS NOT NULL THEN 'Confirmed'
+             WHEN {prior}.id IS NOT NULL AND ({prior}.status_rank, {prior}.observed_at) > (i.status_rank, i.observed_at) THEN 'Stale'
+             ELSE 'Unchanged' END
+        """;
+
+    private static readonly string OrdersSql = $"""
+        WITH incoming AS (
+            SELECT {OrderColumns.Selects} FROM {OrderColumns.From}
+        ),
+        prior AS (
+            SELECT o.id, o.status_rank, o.observed_at, o.raw
+            FROM ticketscloud_orders o JOIN incoming i ON o.account_id = @account AND o.id = i.id
+        ),
+        placeholder_events AS (
+            INSERT INTO ticketscloud_events (account_id, id, raw, observed_at, synced_at)
+            SELECT DISTINCT @account, i.event_id, jsonb_build_object(), '-infinity'::timestamptz, @synced_at FROM incoming i
+            ORDER BY 2
+            ON CONFLICT (account_id, id) DO NOTHING
+            RETURNING id
+        ),
+        applied AS (
+            INSERT INTO ticketscloud_orders AS o (account_id, {OrderColumns.Names}, synced_at)
+            SELECT @account, {OrderColumns.Names}, @synced_at FROM incoming ORDER BY id
+            ON CONFLICT (account_id, id) DO UPDATE SET
+                {OrderColumns.Updates(",\n            ")},
+                synced_at = excluded.synced_at
+            WHERE {Guard("o")}
+            RETURNING o.id, (o.xmax = 0) AS inserted
+        ),
+        changed AS (
+            SELECT a.id, a.inserted, i.observed_at
+            FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
+            WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
+        ),
+        incoming_tickets AS (
+            SELECT {TicketColumns.Selects} FROM {TicketColumns.From}
+        ),
+        written_tickets AS (
+            INSERT INTO ticketscloud_tickets AS t (account_id, {TicketColumns.Names}, synced_at, vanished_at)
+            SELECT @account, {TicketColumns.NamesOf("it")}, @synced_at, NULL
+            FROM incoming_tickets it JOIN changed c ON c.id = it.order_id
+            ORDER BY it.id
+            ON CONFLICT (account_id, id) DO UPDATE SET
+                {TicketColumns.Updates(",\n            ")},
+                synced_at = excluded.synced_at,
+                vanished_at = NULL
+            RETURNING t.id
+        ),
+        vanished AS (
+            UPDATE ticketscloud_tickets t SET vanished_at = c.observed_at, synced_at = @synced_at
+            FROM changed c
+            WHERE t.account_id = @account AND t.order_id = c.id AND t.vanished_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM incoming_tickets it WHERE it.id = t.id)
+            RETURNING t.id
+        )
+        SELECT {Outcome("p")}
+        FROM incoming i
+        LEFT JOIN applied a ON a.id = i.id
+        LEFT JOIN changed c ON c.id = i.id
+        LEFT JOIN prior p ON p.id = i.id
+        """;
+
+    private static readonly string RefundsSql = $"""
+        WITH incoming AS (
+            SELECT {RefundColumns.Selects} FROM {RefundColumns.From}
+        ),
+        prior AS (
+            SELECT r.id, r.status_rank, r.observed_at, r.raw
+            FROM ticketscloud_refund_requests r JOIN incoming i ON r.account_id = @account AND r.id = i.id
+        ),
+        applied AS (
+            INSERT INTO ticketscloud_refund_requests AS r (account_id, {RefundColumns.Names}, approved_at, synced_at)
+            SELECT @account, {RefundColumns.Names},
+                   CASE WHEN status = 'approved' THEN coalesce(updated_at, observed_at) END, @synced_at
+            FROM incoming ORDER BY id
+            ON CONFLICT (account_id, id) DO UPDATE SET
+                {RefundColumns.Updates(",\n            ")},
+                approved_at = CASE WHEN excluded.status = 'approved' THEN coalesce(r.approved_at, excluded.approved_at) END,
+                synced_at = excluded.synced_at
+            WHERE {Guard("r")}
+            RETURNING r.id, (r.xmax = 0) AS inserted
+        ),
+        changed AS (
+            SELECT a.id, a.inserted
+            FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
+            WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
+        )
+        SELECT {Outcome("p")}
+        FROM incoming i
+        LEFT JOIN applied a ON a.id = i.id
+        LEFT JOIN changed c ON c.id = i.id
+        LEFT JOIN prior p ON p.id = i.id
+        """;
+
+    private static readonly string EventsSql = $"""
+        INSERT INTO ticketscloud_events AS e (account_id, {EventColumns.Names}, synced_at)
+        SELECT @account, {EventColumns.Selects}, @synced_at FROM {EventColumns.From}
+        ORDER BY 2
+        ON CONFLICT (account_id, id) DO UPDATE SET
+            {EventColumns.Updates(",\n        ")},
+            synced_at = excluded.synced_at
+        WHERE e.observed_at <= excluded.observed_at
+          AND (e.raw IS DISTINCT FROM excluded.raw OR e.observed_at < excluded.observed_at)
+        """;
+
+    public async Task UpsertEventsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudEvent> events,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return;
+        }
+        var latest = events.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.MaxBy(e => e.ObservedAt)!).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        await using var command = new NpgsqlCommand(EventsSql, connection, transaction);
+        EventColumns.AddParameters(command, latest);
+        AddScalars(command, accountId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<TicketscloudUpsertCounts> UpsertOrdersAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudOrder> orders,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        if (orders.Count == 0)
+        {
+            return TicketscloudUpsertCounts.None;
+        }
+        // A page may list an order twice (it moved while being paged); ON CONFLICT touches a row once per statement.
+        var latest = Newest(orders, o => o.Id, o => o.Version);
+        var tickets = latest.SelectMany(o => o.Tickets.Select(t => new OwnedTicket(o, t)))
+            .DistinctBy(t => t.Ticket.Id, StringComparer.Ordinal).OrderBy(t => t.Ticket.Id, StringComparer.Ordinal).ToList();
+        await using var command = new NpgsqlCommand(OrdersSql, connection, transaction);
+        OrderColumns.AddParameters(command, latest);
+        TicketColumns.AddParameters(command, tickets);
+        AddScalars(command, accountId);
+        return await CountAsync(command, cancellationToken);
+    }
+
+    public async Task<TicketscloudUpsertCounts> UpsertRefundRequestsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudRefundRequest> requests,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            return TicketscloudUpsertCounts.None;
+        }
+        var latest = Newest(requests, r => r.Id, r => r.Version);
+        await using var command = new NpgsqlCommand(RefundsSql, connection, transaction);
+        RefundColumns.AddParameters(command, latest);
+        AddScalars(command, accountId);
+        return await CountAsync(command, cancellationToken);
+    }
+
+    private void AddScalars(NpgsqlCommand command, int accountId)
+    {
+        command.Parameters.Add(new NpgsqlParameter("account", accountId));
+        command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
+    }
+
+    private static List<T> Newest<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, ObservedVersion> version)
+    {
+        var latest = new Dictionary<string, T>(items.Count, StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (!latest.TryGetValue(id(item), out var kept) || version(item) >= version(kept))
+            {
+                latest[id(item)] = item;
+            }
+        }
+        return [.. latest.Values.OrderBy(id, StringComparer.Ordinal)];
+    }
+
+    private static async Task<TicketscloudUpsertCounts> CountAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        int inserted = 0, updated = 0, confirmed = 0, stale = 0, unchanged = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            switch (reader.GetString(0))
+            {
+                case "Inserted": inserted++; break;
+                case "Updated": updated++; break;
+                case "Confirmed": confirmed++; break;
+                case "Stale": stale++; break;
+                default: unchanged++; break;
+            }
+        }
+        return new TicketscloudUpsertCounts(inserted, updated, confirmed, stale, unchanged);
+    }
+
+    /// <summary>A ticket as written: its order, event and observation come from the order that carries it.</summary>
+    private readonly record struct OwnedTicket(TicketscloudOrder Order, TicketscloudTicket Ticket);
+}

@@ -1,0 +1,38 @@
+namespace Qtickets.Sync.Infrastructure.Ticketscloud;
+
+/// <summary>
+/// Settings shared by every Ticketscloud account, bound from the <c>Ticketscloud</c> section: transport limits
+/// and the reconcile windows. What differs per account (key, base URL, default zone) is a <see cref="TicketscloudAccount"/>.
+/// </summary>
+public sealed class TicketscloudOptions
+{
+    public const string SectionName = "Ticketscloud";
+
+    public const string DefaultBaseUrl = "https://ticketscloud.com/";
+
+    /// <summary>
+    /// Zone for offset-less times when the event in <c>refs</c> names none: Ticketscloud is a Moscow platform and
+    /// the reference notes say Europe/Moscow; an account may set its own.
+    /// </summary>
+    public const string DefaultTimeZone = "Europe/Moscow";
+
+    /// <summary>Rows per listing page asked for (the documented maximum is 200).</summary>
+    public int PageSize { get; set; } = 200;
+
+    /// <summary>Attempts per second towards Ticketscloud from this instance, all accounts together; 0 = off.</summary>
+    public int RequestsPerSecond { get; set; } = 5;
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    public int MaxRetries { get; set; } = 6;
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Days of creation dates the incremental run walks again (status changes come only that way).</summary>
+    public int RecentDays { get; set; } = 14;
+
+    /// <summary>Days of creation dates the nightly full sweep walks.</summary>
+    public int FullSweepHorizonDays { get; set; } = 365;
+}
