@@ -17,8 +17,8 @@ public static partial class TicketscloudEmulatorApp
 {
     static partial void MapWriteEndpoints(RouteGroupBuilder resources)
     {
-        var configuration = resources.ServiceProvider.GetRequiredService<IConfiguration>();
-        var store = resources.ServiceProvider.GetRequiredService<TcStore>();
+        var configuration = ((IEndpointRouteBuilder)resources).ServiceProvider.GetRequiredService<IConfiguration>();
+        var store = ((IEndpointRouteBuilder)resources).ServiceProvider.GetRequiredService<TcStore>();
         // Settable at start (Ticketscloud__PatchProcessingDelayMs) and at run time through TcOrderActions.For(store).
         TcOrderActions.For(store).ProcessingDelay = TimeSpan.FromMilliseconds(configuration.GetValue($"{TcEmulatorOptions.SectionName}:PatchProcessingDelayMs", 0));
         resources.MapGet("orders/{id}", (string id, HttpContext context, TcStore store) =>
