@@ -62,10 +62,6 @@ public static class OrderActions
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(commands);
-        if (CommandAccounts.Unknown(account) is { } unknownAccount)
-        {
-            return unknownAccount;
-        }
         if (KeyProblem(idempotencyKey) is { } keyProblem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = [keyProblem] });
@@ -118,18 +114,21 @@ public static class OrderActions
                 detail: $"Key \"{idempotencyKey}\" already names command {reused.Existing.Id} ({reused.Existing.Action} on order {reused.Existing.OrderId}); "
                     + "use a new key for a new request."),
             CommandResult.OrderNotFound missing => ApiProblems.NotFound("Order", missing.Detail),
+            CommandResult.AccountNotFound missing => ApiProblems.NotFound("Account", missing.Detail),
             _ => throw new InvalidOperationException($"Unexpected command result {result}."),
         };
     }
 
     /// <summary>The commands of one order, newest first.</summary>
     public static async Task<Results<Ok<List<OrderCommandDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string account, string id, [DeclaredAs(typeof(int))] string? limit, OrderCommandService commands, CancellationToken cancellationToken)
+        string account, string id, [DeclaredAs(typeof(int))] string? limit, OrderCommandService commands, ICommandAccounts accounts,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);
-        if (CommandAccounts.Unknown(account) is { } unknownAccount)
+        ArgumentNullException.ThrowIfNull(accounts);
+        if (await accounts.FindAsync(account, cancellationToken) is null)
         {
-            return unknownAccount;
+            return ApiProblems.NotFound("Account", $"No account \"{account}\".");
         }
         var text = new ReadModels.QueryText();
         var take = text.Limit(limit);

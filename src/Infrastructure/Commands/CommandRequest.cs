@@ -30,6 +30,9 @@ public abstract record CommandResult
     /// <summary>The key already names a command with a different request.</summary>
     public sealed record KeyReused(OrderCommand Existing) : CommandResult;
 
+    /// <summary>There is no such account.</summary>
+    public sealed record AccountNotFound(string Detail) : CommandResult;
+
     /// <summary>The platform has no such order (or the id cannot be one of its ids).</summary>
     public sealed record OrderNotFound(string Detail) : CommandResult;
 }

@@ -16,6 +16,7 @@ public static class CommandServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandOptions>, CommandOptionsValidator>());
         services.AddQticketsCommandClient();
         services.AddSingleton<OrderCommandMetrics>();
+        services.TryAddSingleton<ICommandAccounts, SingleCommandAccount>();
         services.AddScoped<IOrderActionPlatform, QticketsOrderActions>();
         services.AddScoped<OrderCommandService>();
         return services;

@@ -12,19 +12,19 @@ public interface IOrderActionPlatform
     /// The order as the mirror holds it (read from the platform and upserted first when it is not mirrored yet);
     /// null when the platform has no such order.
     /// </summary>
-    Task<MirroredOrder?> LoadAsync(string account, string orderId, CancellationToken cancellationToken);
+    Task<MirroredOrder?> LoadAsync(CommandAccount account, string orderId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Carries out <paramref name="action"/>, settling <paramref name="command"/> (state, attempts, response, mirror
     /// link) and saving it through <paramref name="save"/> after every attempt. Called with the order's lock held.
     /// </summary>
-    Task RunAsync(OrderCommand command, OrderAction action, Func<CancellationToken, Task> save, CancellationToken cancellationToken);
+    Task RunAsync(CommandAccount account, OrderCommand command, OrderAction action, Func<CancellationToken, Task> save, CancellationToken cancellationToken);
 
     /// <summary>
     /// Settles a command left <c>running</c> or <c>unknown</c> (its runner died or lost the answer): reads the order
     /// and, when the action shows, marks it succeeded; otherwise runs it again only where that is safe.
     /// </summary>
-    Task ResumeAsync(OrderCommand command, OrderAction action, Func<CancellationToken, Task> save, CancellationToken cancellationToken);
+    Task ResumeAsync(CommandAccount account, OrderCommand command, OrderAction action, Func<CancellationToken, Task> save, CancellationToken cancellationToken);
 }
 
 /// <summary>An order's facts for the rules and the mirror version it was read at.</summary>

@@ -30,7 +30,7 @@ public sealed class OrderCommandMetrics
             CommandResult.Done done => done.Command.State,
             CommandResult.Invalid => "invalid",
             CommandResult.KeyReused => "key_reused",
-            CommandResult.OrderNotFound => "not_found",
+            CommandResult.OrderNotFound or CommandResult.AccountNotFound => "not_found",
             _ => "other",
         };
         var tags = new TagList { { "action", Domain.Commands.OrderActionKinds.All.Contains(action) ? action : "other" }, { "outcome", outcome } };

@@ -18,6 +18,7 @@ public sealed partial class OrderCommandService(
     SyncDbContext db,
     NpgsqlDataSource dataSource,
     IEnumerable<IOrderActionPlatform> platforms,
+    ICommandAccounts accounts,
     OrderCommandMetrics metrics,
     TimeProvider time,
     IOptions<CommandOptions> options,
@@ -54,7 +55,16 @@ public sealed partial class OrderCommandService(
             return Known(known, request);
         }
 
-        var platform = platforms.Single(p => p.Platform == OrderActionKinds.PlatformOf(action.Kind));
+        if (await accounts.FindAsync(request.Account, cancellationToken) is not { } account)
+        {
+            return new CommandResult.AccountNotFound($"No account \"{request.Account}\".");
+        }
+        if (OrderActionKinds.PlatformOf(action.Kind) != account.Platform)
+        {
+            return new CommandResult.Invalid([new("action",
+                $"{action.Kind} is a {OrderActionKinds.PlatformOf(action.Kind)} action; account {account.Name} is on {account.Platform}.")]);
+        }
+        var platform = platforms.Single(p => p.Platform == account.Platform);
         await using var orderLock = await OrderLock.AcquireAsync(
             dataSource, request.Account, platform.Platform, request.OrderId, options.Value.LockTimeout, cancellationToken);
 
@@ -66,11 +76,11 @@ public sealed partial class OrderCommandService(
                 return Known(existing, request);
             }
             LogResuming(logger, existing.Id, existing.State, existing.Action, existing.OrderId);
-            await platform.ResumeAsync(existing, action, db.SaveChangesAsync, cancellationToken);
+            await platform.ResumeAsync(account, existing, action, db.SaveChangesAsync, cancellationToken);
             return new CommandResult.Done(existing, Replayed: true);
         }
 
-        var order = await platform.LoadAsync(request.Account, request.OrderId, cancellationToken);
+        var order = await platform.LoadAsync(account, request.OrderId, cancellationToken);
         if (order is null)
         {
             return new CommandResult.OrderNotFound($"{platform.Platform} has no order {request.OrderId} in account {request.Account}.");
@@ -111,7 +121,7 @@ public sealed partial class OrderCommandService(
                 : throw new InvalidOperationException("A unique violation on the idempotency key, yet no command holds it.", exception);
         }
         LogStarted(logger, command.Id, command.Action, command.Platform, command.OrderId, command.RequestedBy);
-        await platform.RunAsync(command, action, db.SaveChangesAsync, cancellationToken);
+        await platform.RunAsync(account, command, action, db.SaveChangesAsync, cancellationToken);
         LogSettled(logger, command.Id, command.State, command.Attempts, command.Resolution, command.Error);
         return new CommandResult.Done(command, Replayed: false);
     }

@@ -25,7 +25,7 @@ public sealed class QticketsOrderActions(
 {
     public string Platform => OrderPlatforms.Qtickets;
 
-    public async Task<MirroredOrder?> LoadAsync(string account, string orderId, CancellationToken cancellationToken)
+    public async Task<MirroredOrder?> LoadAsync(CommandAccount account, string orderId, CancellationToken cancellationToken)
     {
         if (!long.TryParse(orderId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
@@ -38,7 +38,7 @@ public sealed class QticketsOrderActions(
             return new MirroredOrder(OrderFacts.Of(mirrored), mirrored.SourceUpdatedAt);
         }
         // Not mirrored yet (a webhook still on its way): the platform's own copy decides, and the mirror takes it.
-        var fetched = await client.GetOrderAsync(id, cancellationToken);
+        var fetched = await client.GetOrderAsync(account, id, cancellationToken);
         if (fetched is null)
         {
             return null;
@@ -47,7 +47,7 @@ public sealed class QticketsOrderActions(
         return new MirroredOrder(OrderFacts.Of(fetched), null);
     }
 
-    public async Task RunAsync(OrderCommand command, OrderAction action, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+    public async Task RunAsync(CommandAccount account, OrderCommand command, OrderAction action, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
     {
         var id = long.Parse(command.OrderId, CultureInfo.InvariantCulture);
         string? lost = null;
@@ -57,13 +57,13 @@ public sealed class QticketsOrderActions(
             command.UpdatedAt = time.GetUtcNow();
             await save(cancellationToken);
 
-            var answer = await client.SendAsync(action, id, cancellationToken);
+            var answer = await client.SendAsync(account, action, id, cancellationToken);
             metrics.Called(Platform, action.Kind, answer.Kind);
             command.Response = ResponseJson(answer.Status, answer.Body);
             switch (answer.Kind)
             {
                 case CommandAnswerKind.Applied:
-                    var order = answer.Order ?? await client.GetOrderAsync(id, cancellationToken);
+                    var order = answer.Order ?? await client.GetOrderAsync(account, id, cancellationToken);
                     if (order is not null)
                     {
                         await MirrorAsync(command, order, cancellationToken);
@@ -76,7 +76,7 @@ public sealed class QticketsOrderActions(
                 default:
                     // Lost, busy, or refused after an earlier attempt lost its answer (that attempt may be why).
                     lost = answer.Reason;
-                    if (await CheckedAsync(command, action, id, answer.Reason, save, cancellationToken))
+                    if (await CheckedAsync(account, command, action, id, answer.Reason, save, cancellationToken))
                     {
                         return;
                     }
@@ -93,12 +93,12 @@ public sealed class QticketsOrderActions(
             save, cancellationToken);
     }
 
-    public async Task ResumeAsync(OrderCommand command, OrderAction action, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+    public async Task ResumeAsync(CommandAccount account, OrderCommand command, OrderAction action, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
     {
         var id = long.Parse(command.OrderId, CultureInfo.InvariantCulture);
-        if (!await CheckedAsync(command, action, id, command.Error ?? "left running by an instance that stopped", save, cancellationToken))
+        if (!await CheckedAsync(account, command, action, id, command.Error ?? "left running by an instance that stopped", save, cancellationToken))
         {
-            await RunAsync(command, action, save, cancellationToken);
+            await RunAsync(account, command, action, save, cancellationToken);
         }
     }
 
@@ -107,12 +107,12 @@ public sealed class QticketsOrderActions(
     /// by fetch) or the order could not be read (unknown: nothing may be sent blindly). False: safe to send again.
     /// </summary>
     private async Task<bool> CheckedAsync(
-        OrderCommand command, OrderAction action, long id, string? why, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+        CommandAccount account, OrderCommand command, OrderAction action, long id, string? why, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
     {
         Order? order;
         try
         {
-            order = await client.GetOrderAsync(id, cancellationToken);
+            order = await client.GetOrderAsync(account, id, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

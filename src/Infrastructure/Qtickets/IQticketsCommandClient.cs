@@ -10,9 +10,9 @@ namespace Qtickets.Sync.Infrastructure.Qtickets;
 /// </summary>
 public interface IQticketsCommandClient
 {
-    /// <summary>Sends <paramref name="action"/> (a QTickets action) for order <paramref name="orderId"/>, once.</summary>
-    Task<CommandAnswer<Order>> SendAsync(OrderAction action, long orderId, CancellationToken cancellationToken);
+    /// <summary>Sends <paramref name="action"/> (a QTickets action) for order <paramref name="orderId"/> of <paramref name="account"/>, once.</summary>
+    Task<CommandAnswer<Order>> SendAsync(CommandAccount account, OrderAction action, long orderId, CancellationToken cancellationToken);
 
     /// <summary><c>GET /orders/{id}</c>, retried on transient failures; null when QTickets answers 404.</summary>
-    Task<Order?> GetOrderAsync(long orderId, CancellationToken cancellationToken);
+    Task<Order?> GetOrderAsync(CommandAccount account, long orderId, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Polly.Timeout;
 using Qtickets.Sync.Domain.Commands;
@@ -19,10 +20,10 @@ public sealed class QticketsCommandClient(HttpClient http) : IQticketsCommandCli
     /// <summary>Bodies kept for the audit are cut at this many characters.</summary>
     private const int MaxKeptBody = 64 * 1024;
 
-    public async Task<CommandAnswer<Order>> SendAsync(OrderAction action, long orderId, CancellationToken cancellationToken)
+    public async Task<CommandAnswer<Order>> SendAsync(CommandAccount account, OrderAction action, long orderId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        using var request = QticketsCommandRequests.For(action, orderId);
+        using var request = Addressed(account, QticketsCommandRequests.For(action, orderId));
         HttpResponseMessage response;
         string body;
         try
@@ -55,9 +56,9 @@ public sealed class QticketsCommandClient(HttpClient http) : IQticketsCommandCli
         }
     }
 
-    public async Task<Order?> GetOrderAsync(long orderId, CancellationToken cancellationToken)
+    public async Task<Order?> GetOrderAsync(CommandAccount account, long orderId, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"orders/{orderId}");
+        using var request = Addressed(account, new HttpRequestMessage(HttpMethod.Get, $"orders/{orderId}"));
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -72,6 +73,15 @@ public sealed class QticketsCommandClient(HttpClient http) : IQticketsCommandCli
                 : new QticketsApiException(response.StatusCode, error, null);
         }
         return OrderIn(body) ?? throw new OrderPayloadException($"answer to GET orders/{orderId} has no order");
+    }
+
+    /// <summary>One client serves every account: each request carries its account's base and token.</summary>
+    private static HttpRequestMessage Addressed(CommandAccount account, HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        request.RequestUri = new Uri(account.BaseUrl, request.RequestUri!);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.Token);
+        return request;
     }
 
     /// <summary>

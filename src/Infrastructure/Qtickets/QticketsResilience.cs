@@ -82,7 +82,7 @@ internal static class QticketsResilience
     /// refund twice, so whether to send it again is the caller's decision, made after reading the order.
     /// </summary>
     public static void ConfigureCommands(
-        ResiliencePipelineBuilder<HttpResponseMessage> builder, QticketsOptions options, Commands.CommandOptions commands)
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, UpstreamLimits options, Commands.CommandOptions commands)
     {
         builder.AddTimeout(options.TotalTimeout);
         if (options.MaxRetries > 0)

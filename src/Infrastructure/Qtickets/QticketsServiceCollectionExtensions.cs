@@ -53,11 +53,9 @@ public static class QticketsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddQticketsCommandClient(this IServiceCollection services)
     {
-        var client = services.AddHttpClient<IQticketsCommandClient, QticketsCommandClient>(QticketsCommandClient.HttpClientName, (provider, http) =>
+        var client = services.AddHttpClient<IQticketsCommandClient, QticketsCommandClient>(QticketsCommandClient.HttpClientName, http =>
             {
-                var options = provider.GetRequiredService<IOptions<QticketsOptions>>().Value;
-                http.BaseAddress = new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
+                // Base and token come with each request (the account's); the rest is common.
                 http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 http.DefaultRequestHeaders.CacheControl = new CacheControlHeaderValue { NoCache = true };
                 http.Timeout = Timeout.InfiniteTimeSpan;
@@ -68,7 +66,8 @@ public static class QticketsServiceCollectionExtensions
                 var options = context.ServiceProvider.GetRequiredService<IOptions<QticketsOptions>>().Value;
                 var commands = context.ServiceProvider.GetRequiredService<IOptions<Commands.CommandOptions>>().Value;
                 builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                QticketsResilience.ConfigureCommands(builder, options, commands);
+                QticketsResilience.ConfigureCommands(builder, new UpstreamLimits(
+                    options.TotalTimeout, options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.RequestsPerSecond), commands);
             });
         client.AddHttpMessageHandler(provider => new SharedRateLimitHandler(provider));
         return services;

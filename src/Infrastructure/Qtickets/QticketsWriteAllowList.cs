@@ -21,19 +21,19 @@ public sealed partial class QticketsWriteAllowList : DelegatingHandler
         return base.Send(request, cancellationToken);
     }
 
-    public static bool Allows(HttpMethod method, string relativePath) =>
-        (method == HttpMethod.Delete && OrderBaskets().IsMatch(relativePath))
-        || (method == HttpMethod.Post && OrderRestore().IsMatch(relativePath))
-        || (method == HttpMethod.Put && OneBasket().IsMatch(relativePath))
-        || (method == HttpMethod.Get && OneOrder().IsMatch(relativePath));
+    /// <summary>Whether <paramref name="path"/> (ending in the endpoint, after the API base) may be sent with <paramref name="method"/>.</summary>
+    public static bool Allows(HttpMethod method, string path) =>
+        (method == HttpMethod.Delete && OrderBaskets().IsMatch(path))
+        || (method == HttpMethod.Post && OrderRestore().IsMatch(path))
+        || (method == HttpMethod.Put && OneBasket().IsMatch(path))
+        || (method == HttpMethod.Get && OneOrder().IsMatch(path));
 
     private static void EnsureAllowed(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var uri = request.RequestUri ?? throw new InvalidOperationException("The QTickets command client needs a request URI.");
         var path = uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString;
-        var relative = path[(path.LastIndexOf("/v1/", StringComparison.Ordinal) is var at and >= 0 ? at + 4 : 0)..].TrimStart('/');
-        if (uri.IsAbsoluteUri && uri.Query.Length > 0 || !Allows(request.Method, relative))
+        if ((uri.IsAbsoluteUri && uri.Query.Length > 0) || !Allows(request.Method, path))
         {
             throw new InvalidOperationException(
                 $"The QTickets command client refused {request.Method} {uri}: only DELETE orders/{{id}}/baskets, "
@@ -41,15 +41,15 @@ public sealed partial class QticketsWriteAllowList : DelegatingHandler
         }
     }
 
-    [GeneratedRegex("^orders/[0-9]+/baskets$")]
+    [GeneratedRegex("(^|/)orders/[0-9]+/baskets$")]
     private static partial Regex OrderBaskets();
 
-    [GeneratedRegex("^orders/[0-9]+/restore$")]
+    [GeneratedRegex("(^|/)orders/[0-9]+/restore$")]
     private static partial Regex OrderRestore();
 
-    [GeneratedRegex("^baskets/[0-9]+$")]
+    [GeneratedRegex("(^|/)baskets/[0-9]+$")]
     private static partial Regex OneBasket();
 
-    [GeneratedRegex("^orders/[0-9]+$")]
+    [GeneratedRegex("(^|/)orders/[0-9]+$")]
     private static partial Regex OneOrder();
 }
