@@ -17,6 +17,9 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 /// </remarks>
 public sealed class TicketscloudUpserter(TimeProvider time)
 {
+    /// <summary><c>full</c> is a reserved word in PostgreSQL (<c>FULL JOIN</c>): quoted wherever it is named.</summary>
+    private const string Full = "\"full\"";
+
     private static readonly UnnestSet<TicketscloudOrder> OrderColumns = new("o",
     [
         UnnestColumn.Text<TicketscloudOrder>("id", o => o.Id),
@@ -33,7 +36,7 @@ public sealed class TicketscloudUpserter(TimeProvider time)
         UnnestColumn.Time<TicketscloudOrder>("expired_after", o => o.ExpiredAfter),
         UnnestColumn.Money<TicketscloudOrder>("nominal", o => o.Values.Nominal),
         UnnestColumn.Money<TicketscloudOrder>("extra", o => o.Values.Extra),
-        UnnestColumn.Money<TicketscloudOrder>("full", o => o.Values.Full),
+        UnnestColumn.Money<TicketscloudOrder>(Full, o => o.Values.Full),
         UnnestColumn.Money<TicketscloudOrder>("discount", o => o.Values.Discount),
         UnnestColumn.Money<TicketscloudOrder>("price", o => o.Values.Price),
         UnnestColumn.Json<TicketscloudOrder>("sets_values", o => o.SetsValues),
@@ -65,7 +68,7 @@ public sealed class TicketscloudUpserter(TimeProvider time)
         UnnestColumn.Text<OwnedTicket>("status", t => t.Ticket.Status),
         UnnestColumn.Money<OwnedTicket>("nominal", t => t.Ticket.Values.Nominal),
         UnnestColumn.Money<OwnedTicket>("extra", t => t.Ticket.Values.Extra),
-        UnnestColumn.Money<OwnedTicket>("full", t => t.Ticket.Values.Full),
+        UnnestColumn.Money<OwnedTicket>(Full, t => t.Ticket.Values.Full),
         UnnestColumn.Money<OwnedTicket>("discount", t => t.Ticket.Values.Discount),
         UnnestColumn.Money<OwnedTicket>("price", t => t.Ticket.Values.Price),
         UnnestColumn.Json<OwnedTicket>("raw", t => t.Ticket.Raw),
