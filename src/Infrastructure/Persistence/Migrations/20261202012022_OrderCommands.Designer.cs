@@ -12,7 +12,7 @@ using Qtickets.Sync.Infrastructure.Persistence;
 namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(SyncDbContext))]
-    [Migration("20261202005915_OrderCommands")]
+    [Migration("20261202012022_OrderCommands")]
     partial class OrderCommands
     {
         /// <inheritdoc />
@@ -1094,6 +1094,412 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.ToView("daily_sales", (string)null);
                 });
 
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudEventRow", b =>
+                {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("FinishesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finishes_at");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<string>("OrgId")
+                        .HasColumnType("text")
+                        .HasColumnName("org_id");
+
+                    b.Property<string>("Raw")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("raw");
+
+                    b.Property<long>("SalesKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sales_key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("SalesKey"));
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.Property<string>("TimeZone")
+                        .HasColumnType("text")
+                        .HasColumnName("time_zone");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("AccountId", "Id")
+                        .HasName("pk_ticketscloud_events");
+
+                    b.HasAlternateKey("SalesKey")
+                        .HasName("ak_ticketscloud_events_sales_key");
+
+                    b.ToTable("ticketscloud_events", (string)null);
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudOrderRow", b =>
+                {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_email");
+
+                    b.Property<string>("CustomerLang")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_lang");
+
+                    b.Property<string>("CustomerName")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_name");
+
+                    b.Property<string>("CustomerPhone")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_phone");
+
+                    b.Property<decimal>("Discount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("discount");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset?>("ExpiredAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expired_after");
+
+                    b.Property<decimal>("Extra")
+                        .HasColumnType("numeric")
+                        .HasColumnName("extra");
+
+                    b.Property<decimal>("Full")
+                        .HasColumnType("numeric")
+                        .HasColumnName("full");
+
+                    b.Property<bool?>("Invitation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("invitation");
+
+                    b.Property<decimal>("Nominal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("nominal");
+
+                    b.Property<long?>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<string>("OrgId")
+                        .HasColumnType("text")
+                        .HasColumnName("org_id");
+
+                    b.Property<string>("Origin")
+                        .HasColumnType("text")
+                        .HasColumnName("origin");
+
+                    b.Property<decimal>("Price")
+                        .HasColumnType("numeric")
+                        .HasColumnName("price");
+
+                    b.PrimitiveCollection<string[]>("PromoCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("promo_codes");
+
+                    b.Property<string>("Raw")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("raw");
+
+                    b.Property<bool?>("SendTickets")
+                        .HasColumnType("boolean")
+                        .HasColumnName("send_tickets");
+
+                    b.Property<string>("SetsValues")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sets_values");
+
+                    b.Property<string>("Settings")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("settings");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<short>("StatusRank")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status_rank");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("time_zone");
+
+                    b.Property<string>("VendorData")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("vendor_data");
+
+                    b.Property<string>("VendorId")
+                        .HasColumnType("text")
+                        .HasColumnName("vendor_id");
+
+                    b.Property<string>("VendorOrderId")
+                        .HasColumnType("text")
+                        .HasColumnName("vendor_order_id");
+
+                    b.PrimitiveCollection<string[]>("ViralPromoCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("viral_promo_codes");
+
+                    b.HasKey("AccountId", "Id")
+                        .HasName("pk_ticketscloud_orders");
+
+                    b.HasIndex("AccountId", "CreatedAt")
+                        .HasDatabaseName("ix_ticketscloud_orders_account_id_created_at");
+
+                    b.HasIndex("AccountId", "CustomerEmail")
+                        .HasDatabaseName("ix_ticketscloud_orders_account_id_customer_email");
+
+                    b.HasIndex("AccountId", "DoneAt")
+                        .HasDatabaseName("ix_ticketscloud_orders_account_id_done_at");
+
+                    b.HasIndex("AccountId", "EventId")
+                        .HasDatabaseName("ix_ticketscloud_orders_account_id_event_id");
+
+                    b.ToTable("ticketscloud_orders", (string)null);
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudRefundRequestRow", b =>
+                {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EventId")
+                        .HasColumnType("text")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Raw")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<short>("StatusRank")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status_rank");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.PrimitiveCollection<string[]>("TicketIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("ticket_ids");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId", "Id")
+                        .HasName("pk_ticketscloud_refund_requests");
+
+                    b.HasIndex("TicketIds")
+                        .HasDatabaseName("ix_ticketscloud_refund_requests_ticket_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TicketIds"), "gin");
+
+                    b.HasIndex("AccountId", "OrderId")
+                        .HasDatabaseName("ix_ticketscloud_refund_requests_account_id_order_id");
+
+                    b.ToTable("ticketscloud_refund_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudTicketRow", b =>
+                {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Barcode")
+                        .HasColumnType("text")
+                        .HasColumnName("barcode");
+
+                    b.Property<decimal>("Discount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("event_id");
+
+                    b.Property<decimal>("Extra")
+                        .HasColumnType("numeric")
+                        .HasColumnName("extra");
+
+                    b.Property<decimal>("Full")
+                        .HasColumnType("numeric")
+                        .HasColumnName("full");
+
+                    b.Property<decimal>("Nominal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("nominal");
+
+                    b.Property<long?>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("order_id");
+
+                    b.Property<decimal>("Price")
+                        .HasColumnType("numeric")
+                        .HasColumnName("price");
+
+                    b.Property<string>("Raw")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("Serial")
+                        .HasColumnType("text")
+                        .HasColumnName("serial");
+
+                    b.Property<string>("SetId")
+                        .HasColumnType("text")
+                        .HasColumnName("set_id");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.Property<DateTimeOffset?>("VanishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vanished_at");
+
+                    b.HasKey("AccountId", "Id")
+                        .HasName("pk_ticketscloud_tickets");
+
+                    b.HasIndex("AccountId", "Barcode")
+                        .HasDatabaseName("ix_ticketscloud_tickets_account_id_barcode");
+
+                    b.HasIndex("AccountId", "OrderId")
+                        .HasDatabaseName("ix_ticketscloud_tickets_account_id_order_id");
+
+                    b.ToTable("ticketscloud_tickets", (string)null);
+                });
+
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
                 {
                     b.Property<string>("Name")
@@ -1129,6 +1535,16 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_qtickets_baskets_qtickets_orders_order_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudTicketRow", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudOrderRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_tickets_ticketscloud_orders_account_id_order_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>
