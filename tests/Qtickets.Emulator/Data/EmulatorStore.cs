@@ -219,6 +219,8 @@ public sealed class EmulatorStore
             {
                 _all.EndChange(live, inAll);
                 _paid.EndChange(live, inPaid);
+                // A change may stamp ahead of the clock (a restore); later changes must not stamp behind it.
+                _clock = Math.Max(_clock, live.UpdatedAtSec);
             }
         }
     }

@@ -107,9 +107,14 @@ internal static class OrderLifecycle
         Touch(order, time);
     }
 
-    /// <summary><c>POST /orders/{id}/restore</c>: a cancelled order without refunds comes back whole.</summary>
+    /// <summary>
+    /// <c>POST /orders/{id}/restore</c>: a cancelled order without refunds comes back whole. The one transition that
+    /// undoes progress, so it is stamped at least a second after the cancellation: with one-second stamps a
+    /// same-second restore would lose to the cancellation under the mirror's merge rule (ADR 0002, 0010).
+    /// </summary>
     public static void Restore(Order order, int time)
     {
+        time = Math.Max(time, order.UpdatedAtSec + 1);
         foreach (ref var basket in order.BasketsValue.AsSpan())
         {
             basket.DeletedAtSec = 0;

@@ -137,7 +137,9 @@ public sealed class QticketsActionTests(CommandApiFactory factory) : IClassFixtu
 
         using var restored = await factory.ActAsync(order.Id, """{"action":"restore_order"}""", NewKey());
         Assert.Equal(HttpStatusCode.Created, restored.StatusCode);
-        Assert.Equal("succeeded", (await BodyAsync(restored)).GetProperty("state").GetString());
+        var command = await BodyAsync(restored);
+        Assert.Equal("succeeded", command.GetProperty("state").GetString());
+        Assert.Equal("Updated", command.GetProperty("mirrorOutcome").GetString());
         Assert.Null((await MirroredOrderAsync(order.Id)).DeletedAt);
         Assert.Null(factory.Emulator.Store.FindOrder(order.Id)!.DeletedAt);
     }
