@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Domain.Ticketscloud;
 
 namespace Qtickets.Sync.Domain.Commands;
 
@@ -31,4 +33,43 @@ public static class ActionEffects
         && (edit.MultipriceCode is null || edit.MultipriceCode == basket.MultipriceCode)
         && (edit.TicketOriginalPrice is null || edit.TicketOriginalPrice == basket.TicketOriginalPrice)
         && (edit.DiscountValue is null || edit.DiscountValue == basket.DiscountValue);
+
+    /// <summary>
+    /// Whether a Ticketscloud order read back shows the action. Promo codes cannot be told from the order alone (it
+    /// lists their ids, not the codes), so they never count as shown: a second PATCH answers "already used" instead.
+    /// </summary>
+    public static bool VisibleIn(OrderAction action, TicketscloudOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(order);
+        return action.Kind switch
+        {
+            OrderActionKinds.SetCustomer => action.Customer is { } c
+                && (c.Name is null || c.Name == order.CustomerName) && (c.Email is null || c.Email == order.CustomerEmail)
+                && (c.Phone is null || c.Phone == order.CustomerPhone) && (c.Lang is null || c.Lang == order.CustomerLang),
+            OrderActionKinds.SendTickets => action.SendTickets == order.SendTickets,
+            OrderActionKinds.SetVendorData => action.VendorData is { } v && VendorDataShows(v, order.VendorData),
+            _ => false,
+        };
+    }
+
+    private static bool VendorDataShows(VendorData wanted, string? stored)
+    {
+        if (stored is null)
+        {
+            return false;
+        }
+        using var document = JsonDocument.Parse(stored);
+        var root = document.RootElement;
+        if (wanted.OrderId is not null && !(root.TryGetProperty("order_id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == wanted.OrderId))
+        {
+            return false;
+        }
+        if (wanted.Raw is null)
+        {
+            return true;
+        }
+        return root.TryGetProperty("raw", out var raw) && raw.ValueKind == JsonValueKind.Object
+            && wanted.Raw.All(w => raw.TryGetProperty(w.Key, out var value) && JsonElement.DeepEquals(value, w.Value));
+    }
 }

@@ -59,7 +59,7 @@ public sealed class QticketsOrderActions(
 
             var answer = await client.SendAsync(account, action, id, cancellationToken);
             metrics.Called(Platform, action.Kind, answer.Kind);
-            command.Response = ResponseJson(answer.Status, answer.Body);
+            command.Response = CommandResponses.Json(answer.Status, answer.Body);
             switch (answer.Kind)
             {
                 case CommandAnswerKind.Applied:
@@ -68,10 +68,10 @@ public sealed class QticketsOrderActions(
                     {
                         await MirrorAsync(command, order, cancellationToken);
                     }
-                    await SettleAsync(command, OrderCommandStates.Succeeded, OrderCommandResolutions.Answer, null, save, cancellationToken);
+                    await CommandResponses.SettleAsync(time, command, OrderCommandStates.Succeeded, OrderCommandResolutions.Answer, null, save, cancellationToken);
                     return;
                 case CommandAnswerKind.Refused when lost is null:
-                    await SettleAsync(command, OrderCommandStates.Failed, OrderCommandResolutions.Answer, answer.Reason, save, cancellationToken);
+                    await CommandResponses.SettleAsync(time, command, OrderCommandStates.Failed, OrderCommandResolutions.Answer, answer.Reason, save, cancellationToken);
                     return;
                 default:
                     // Lost, busy, or refused after an earlier attempt lost its answer (that attempt may be why).
@@ -82,13 +82,13 @@ public sealed class QticketsOrderActions(
                     }
                     if (answer.Kind == CommandAnswerKind.Refused)
                     {
-                        await SettleAsync(command, OrderCommandStates.Failed, OrderCommandResolutions.Answer, answer.Reason, save, cancellationToken);
+                        await CommandResponses.SettleAsync(time, command, OrderCommandStates.Failed, OrderCommandResolutions.Answer, answer.Reason, save, cancellationToken);
                         return;
                     }
                     break;
             }
         }
-        await SettleAsync(command, OrderCommandStates.Failed, OrderCommandResolutions.Fetch,
+        await CommandResponses.SettleAsync(time, command, OrderCommandStates.Failed, OrderCommandResolutions.Fetch,
             $"No answer after {command.Attempts} call(s) ({lost}); the order, read back after each, shows the action did not happen.",
             save, cancellationToken);
     }
@@ -116,36 +116,24 @@ public sealed class QticketsOrderActions(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await SettleAsync(command, OrderCommandStates.Unknown, null,
+            await CommandResponses.SettleAsync(time, command, OrderCommandStates.Unknown, null,
                 $"{why}; reading the order back failed too ({exception.Message}). Not sent again: send the same Idempotency-Key to check once more.",
                 save, cancellationToken);
             return true;
         }
         if (order is null)
         {
-            await SettleAsync(command, OrderCommandStates.Failed, OrderCommandResolutions.Fetch, $"{why}; the order no longer exists.", save, cancellationToken);
+            await CommandResponses.SettleAsync(time, command, OrderCommandStates.Failed, OrderCommandResolutions.Fetch, $"{why}; the order no longer exists.", save, cancellationToken);
             return true;
         }
         await MirrorAsync(command, order, cancellationToken);
         if (ActionEffects.VisibleIn(action, order))
         {
-            await SettleAsync(command, OrderCommandStates.Succeeded, OrderCommandResolutions.Fetch, null, save, cancellationToken);
+            await CommandResponses.SettleAsync(time, command, OrderCommandStates.Succeeded, OrderCommandResolutions.Fetch, null, save, cancellationToken);
             return true;
         }
         command.Error = $"{why}; the order read back shows the action did not happen.";
         return false;
-    }
-
-    private async Task SettleAsync(
-        OrderCommand command, string state, string? resolution, string? error, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
-    {
-        command.State = state;
-        command.Resolution = resolution;
-        command.Error = error;
-        command.UpdatedAt = time.GetUtcNow();
-        command.FinishedAt = OrderCommandStates.IsFinal(state) ? command.UpdatedAt : null;
-        // Settled whatever the caller does next: a request that gave up must not leave the audit row behind.
-        await save(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken);
     }
 
     private async Task MirrorAsync(OrderCommand command, Order order, CancellationToken cancellationToken)
@@ -161,42 +149,5 @@ public sealed class QticketsOrderActions(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var result = await upserter.UpsertAsync(connection, null, [order], OrderSources.Command, cancellationToken);
         return result.Orders.Single().Outcome;
-    }
-
-    /// <summary>The platform's answer for the audit: its status and body (JSON when it is JSON, else the text).</summary>
-    internal static string ResponseJson(int? status, string? body)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            if (status is { } code)
-            {
-                writer.WriteNumber("status", code);
-            }
-            else
-            {
-                writer.WriteNull("status");
-            }
-            writer.WritePropertyName("body");
-            if (body is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                try
-                {
-                    using var document = JsonDocument.Parse(body);
-                    document.RootElement.WriteTo(writer);
-                }
-                catch (JsonException)
-                {
-                    writer.WriteStringValue(body);
-                }
-            }
-            writer.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -3,6 +3,10 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Qtickets.Sync.Domain.Commands;
+using Qtickets.Sync.Infrastructure.Commands;
+using Qtickets.Sync.Infrastructure.Ticketscloud;
 using Qtickets.Emulator.Api;
 using EmulatorOrder = Qtickets.Emulator.Data.Order;
 using Qtickets.Sync.Infrastructure.Qtickets;
@@ -34,7 +38,12 @@ public class CommandApiFactory : SyncApiFactory
 
     private readonly HashSet<int> handedOut = [];
 
+    public const string TicketscloudAccount = "tc";
+    public const int TicketscloudAccountId = 2;
+
     public CommandEmulator Emulator { get; } = new();
+
+    public TicketscloudEmulatorHost TcEmulator { get; } = new();
 
     protected override IDictionary<string, string?> Settings
     {
@@ -59,6 +68,11 @@ public class CommandApiFactory : SyncApiFactory
         {
             services.AddHttpClient(QticketsClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(Emulator.CreateHandler);
             services.AddHttpClient(QticketsCommandClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(Emulator.CreateHandler);
+            services.AddHttpClient(TicketscloudCommandClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(TcEmulator.CreateHandler);
+            services.AddSingleton<ICommandAccounts>(provider => new TwoAccounts(
+                new SingleCommandAccount(provider.GetRequiredService<IOptions<QticketsOptions>>()),
+                new CommandAccount(TicketscloudAccountId, TicketscloudAccount, OrderPlatforms.Ticketscloud,
+                    TicketscloudEmulatorHost.BaseUrl, TicketscloudEmulatorHost.Token, "Europe/Moscow")));
         });
     }
 
@@ -78,10 +92,14 @@ public class CommandApiFactory : SyncApiFactory
         o.Payed && o.DeletedAt is null && o.Baskets.Count >= 2 && o.Baskets.All(b => b.IsActive && b.RefundedAt is null && b.Price > 0));
 
     /// <summary><c>POST /api/v1/orders/default/{id}/actions</c> with a raw JSON body.</summary>
-    public async Task<HttpResponseMessage> ActAsync(object orderId, string json, string? key, string apiKey = ActionsKey)
+    public Task<HttpResponseMessage> ActAsync(object orderId, string json, string? key, string apiKey = ActionsKey) =>
+        ActOnAsync(SingleCommandAccount.Name, orderId, json, key, apiKey);
+
+    /// <summary><c>POST /api/v1/orders/{account}/{id}/actions</c> with a raw JSON body.</summary>
+    public async Task<HttpResponseMessage> ActOnAsync(string account, object orderId, string json, string? key, string apiKey = ActionsKey)
     {
         using var client = CreateClient(apiKey);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/orders/default/{orderId}/actions", UriKind.Relative))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/orders/{account}/{orderId}/actions", UriKind.Relative))
         {
             Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
@@ -96,6 +114,14 @@ public class CommandApiFactory : SyncApiFactory
     {
         await base.DisposeAsync();
         await Emulator.DisposeAsync();
+        await TcEmulator.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The QTickets account of the settings plus one Ticketscloud account on the Ticketscloud emulator.</summary>
+internal sealed class TwoAccounts(ICommandAccounts qtickets, CommandAccount ticketscloud) : ICommandAccounts
+{
+    public async Task<CommandAccount?> FindAsync(string name, CancellationToken cancellationToken) =>
+        name == ticketscloud.Name ? ticketscloud : await qtickets.FindAsync(name, cancellationToken);
 }

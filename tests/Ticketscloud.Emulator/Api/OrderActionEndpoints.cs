@@ -58,6 +58,10 @@ public static partial class TicketscloudEmulatorApp
                 {
                     await Task.Delay(actions.ProcessingDelay, context.RequestAborted);
                 }
+                if (actions.Hold is { } hold)
+                {
+                    await hold.WaitAsync(context.RequestAborted);
+                }
                 var (status, body) = store.Update(() => Apply(organizer, id, patch));
                 actions.Processed();
                 return Results.Content(body, "application/json", statusCode: status);
@@ -177,6 +181,9 @@ public sealed class TcOrderActions
     private static readonly ConditionalWeakTable<TcStore, TcOrderActions> PerStore = new();
     private readonly ConcurrentDictionary<string, int> arrived = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> inProgress = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> overlapByOrder = new(StringComparer.Ordinal);
+    private TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource conflicted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int maxOverlap;
     private int conflicts;
     private int applied;
@@ -184,8 +191,28 @@ public sealed class TcOrderActions
     /// <summary>How long each PATCH is processed before it is applied (and the order held busy).</summary>
     public TimeSpan ProcessingDelay { get; set; }
 
-    /// <summary>The most PATCHes of one order that were ever at the emulator at the same time (refused ones included).</summary>
+    /// <summary>When set, every PATCH waits for it while holding its order busy: a change "still being processed".</summary>
+    public Task? Hold { get; set; }
+
+    /// <summary>Starts <see cref="Started"/> and <see cref="Conflicted"/> afresh, for the next thing to watch.</summary>
+    public void Rearm()
+    {
+        started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        conflicted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Completes when a PATCH starts being processed (since the last <see cref="Rearm"/>).</summary>
+    public Task Started => started.Task;
+
+    /// <summary>Completes when a PATCH is refused with 409 (since the last <see cref="Rearm"/>).</summary>
+    public Task Conflicted => conflicted.Task;
+
+    /// <summary>The most PATCHes of one order that were ever at the emulator at the same time (refused ones included), any order.</summary>
     public int MaxOverlapPerOrder => Volatile.Read(ref maxOverlap);
+
+    /// <summary>The most PATCHes of order <paramref name="orderId"/> that were ever at the emulator at the same time.</summary>
+    public int MaxOverlapOf(string orderId) =>
+        overlapByOrder.Where(p => p.Key.EndsWith(":" + orderId, StringComparison.Ordinal)).Select(p => p.Value).DefaultIfEmpty(0).Max();
 
     public int Conflicts => Volatile.Read(ref conflicts);
 
@@ -197,16 +224,19 @@ public sealed class TcOrderActions
     internal bool Begin(string order)
     {
         var now = arrived.AddOrUpdate(order, 1, (_, n) => n + 1);
+        overlapByOrder.AddOrUpdate(order, now, (_, seen) => Math.Max(seen, now));
         int seen;
         while ((seen = Volatile.Read(ref maxOverlap)) < now && Interlocked.CompareExchange(ref maxOverlap, now, seen) != seen)
         {
         }
         if (inProgress.TryAdd(order, 0))
         {
+            started.TrySetResult();
             return true;
         }
         arrived.AddOrUpdate(order, 0, (_, n) => n - 1);
         Interlocked.Increment(ref conflicts);
+        conflicted.TrySetResult();
         return false;
     }
 

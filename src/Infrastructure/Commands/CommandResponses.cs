@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Qtickets.Sync.Domain.Commands;
+
+namespace Qtickets.Sync.Infrastructure.Commands;
+
+/// <summary>How a platform's side of the command path records answers and settles a command.</summary>
+public static class CommandResponses
+{
+    /// <summary>
+    /// Sets the command's outcome and saves it. Saved whatever the caller does next: a request that gave up must not
+    /// leave the audit row behind.
+    /// </summary>
+    public static async Task SettleAsync(
+        TimeProvider time, OrderCommand command, string state, string? resolution, string? error,
+        Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(save);
+        command.State = state;
+        command.Resolution = resolution;
+        command.Error = error;
+        command.UpdatedAt = time.GetUtcNow();
+        command.FinishedAt = OrderCommandStates.IsFinal(state) ? command.UpdatedAt : null;
+        await save(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken);
+    }
+
+    /// <summary>The platform's answer for the audit: its status and body (JSON when it is JSON, else the text).</summary>
+    public static string Json(int? status, string? body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            if (status is { } code)
+            {
+                writer.WriteNumber("status", code);
+            }
+            else
+            {
+                writer.WriteNull("status");
+            }
+            writer.WritePropertyName("body");
+            if (body is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                try
+                {
+                    using var document = JsonDocument.Parse(body);
+                    document.RootElement.WriteTo(writer);
+                }
+                catch (JsonException)
+                {
+                    writer.WriteStringValue(body);
+                }
+            }
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
