@@ -10,6 +10,9 @@
 #   invents a random admin key for this run and prints it.
 #   With a real token the emulator stays off and no key is invented; the service then refuses to start
 #   without Qtickets__WebhookSecrets__0 (or Webhooks__AllowUnsigned=true).
+# - No Ticketscloud account configured (no Accounts__<n>__Platform=ticketscloud) and no Qtickets__Token: also
+#   starts the bundled Ticketscloud emulator (TICKETSCLOUD_EMULATOR_URL, default http://127.0.0.1:5082) with
+#   live activity and adds it as the account "tc-demo", so the demo shows both sources at once.
 # - Listens on ASPNETCORE_URLS (default http://127.0.0.1:5080). Extra arguments go to the service.
 # Ctrl-C stops the service and the emulator; the database keeps running for the next start.
 set -euo pipefail
@@ -44,6 +47,7 @@ if [ -z "${Qtickets__Token:-}" ]; then
     --Emulator:WebhookUrl="$service_url/webhooks/qtickets" \
     --Emulator:WebhookSecret="$secret" &
   pids+=($!)
+  qtickets_emulated=1
   export Qtickets__BaseUrl="$emulator_url/api/rest/v1/"
   export Qtickets__Token="emulator-token"
   export Qtickets__WebhookSecrets__0="$secret"
@@ -54,6 +58,24 @@ if [ -z "${Qtickets__Token:-}" ]; then
     export Auth__ApiKeys__0__Key
     export Auth__ApiKeys__0__Scopes="admin"
     log "no API key configured: this emulator run's admin key is  X-Api-Key: $Auth__ApiKeys__0__Key"
+  fi
+fi
+
+if [ -n "${qtickets_emulated:-}" ]; then
+  if ! env | grep -q '^Accounts__[0-9]*__Platform=ticketscloud$'; then
+    tc_url="${TICKETSCLOUD_EMULATOR_URL:-http://127.0.0.1:5082}"
+    log "no Ticketscloud account: starting the Ticketscloud emulator on $tc_url as account tc-demo"
+    dotnet tests/Ticketscloud.Emulator/bin/Release/net10.0/Ticketscloud.Emulator.dll \
+      --urls "$tc_url" \
+      --Ticketscloud:Organizers:0:Token=tc-demo-token \
+      --Ticketscloud:Organizers:0:Name="Демо-организатор" \
+      --Ticketscloud:Organizers:0:Orders="${TICKETSCLOUD_EMULATOR_ORDERS:-1500}" \
+      --Ticketscloud:ActivityPerSecond="${TICKETSCLOUD_EMULATOR_ACTIVITY:-0.5}" &
+    pids+=($!)
+    # The QTickets emulator stays the account "default" (Qtickets__* settings beside the list keep it).
+    n=0; while env | grep -q "^Accounts__${n}__"; do n=$((n + 1)); done
+    export "Accounts__${n}__Name=tc-demo" "Accounts__${n}__Platform=ticketscloud" \
+      "Accounts__${n}__BaseUrl=$tc_url/" "Accounts__${n}__Token=tc-demo-token"
   fi
 fi
 

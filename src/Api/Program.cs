@@ -6,6 +6,7 @@ using Qtickets.Sync.Api.Endpoints;
 using Qtickets.Sync.Api.Health;
 using Qtickets.Sync.Api.Hosting;
 using Qtickets.Sync.Api.ReadModels;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Commands;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
@@ -26,6 +27,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddTicketscloud(builder.Configuration);
     builder.Services.AddOrderCommands(builder.Configuration);
     builder.Services.AddWebhookIngestion(builder.Configuration);
+    builder.Services.AddAccounts(builder.Configuration);
     builder.Services.AddSyncJobs(builder.Configuration);
     builder.Services.AddSyncDashboard(builder.Configuration);
     builder.Services.AddApiKeyAuth(builder.Configuration);

@@ -34,6 +34,7 @@ public static class EmulatorApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataSetGenerator>();
         services.AddSingleton<EmulatorStore>();
+        services.AddSingleton<Organizers>();
         services.AddSingleton<EmulatorStats>();
         services.AddSingleton<EmulatorFaults>();
         services.AddSingleton(provider =>

@@ -16,8 +16,17 @@ public sealed class EmulatorOptions
     /// <summary>Orders are created over this many days before start-up.</summary>
     public double HorizonDays { get; set; } = 30;
 
-    /// <summary>Bearer token the REST API accepts.</summary>
+    /// <summary>Bearer token the REST API accepts (the first organizer's; see <see cref="Organizers"/>).</summary>
     public string Token { get; set; } = "emulator-token";
+
+    /// <summary>
+    /// Organizers (QTickets accounts) served, each with orders of its own: the first answers to <see cref="Token"/>
+    /// and carries the activity, faults and webhooks; organizer k (1, 2, …) answers to <c>{Token}-{k}</c>.
+    /// </summary>
+    public int Organizers { get; set; } = 1;
+
+    /// <summary>Orders of each further organizer (their order ids overlap the first's, as ids of different accounts may).</summary>
+    public int OrdersPerOrganizer { get; set; } = 200;
 
     /// <summary>Where webhooks go; none are sent when empty.</summary>
     public string? WebhookUrl { get; set; }

@@ -18,6 +18,11 @@ public sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOptions>
             errors.Add("Emulator:HorizonDays must be in (0, 9000] (times are kept as seconds since 2000).");
         }
 
+        if (options.Organizers is < 1 or > 10_000 || options.OrdersPerOrganizer is < 1 or > 1_000_000)
+        {
+            errors.Add("Emulator:Organizers must be in [1, 10000] and Emulator:OrdersPerOrganizer in [1, 1000000].");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Token))
         {
             errors.Add("Emulator:Token must not be empty.");

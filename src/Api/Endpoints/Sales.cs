@@ -68,7 +68,7 @@ public static class Sales
         return TypedResults.Ok(new DailySalesReportDto
         {
             TimeZone = q.TimeZone, From = q.From, To = q.To, EventId = q.EventId, GroupBy = q.GroupBy,
-            Source = source, Note = note, Rows = rows, Totals = totals,
+            Source = source, Platform = q.Platform, Note = note, Rows = rows, Totals = totals,
         });
     }
 }

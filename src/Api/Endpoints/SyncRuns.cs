@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Api.ReadModels;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 
 namespace Qtickets.Sync.Api.Endpoints;
 
@@ -75,7 +78,7 @@ public static class SyncRuns
     /// <c>succeeded</c>, <c>failed</c> or <c>skipped</c>); poll <c>GET /api/v1/sync/runs/{runId}</c>.
     /// </summary>
     private static async Task<Results<Accepted<QueuedRun>, ValidationProblem>> ReconcileAsync(
-        ReconcileRequest request, SyncRunTrigger trigger, ILoggerFactory loggers, CancellationToken ct)
+        ReconcileRequest request, SyncRunTrigger trigger, AccountDirectory accounts, ILoggerFactory loggers, CancellationToken ct)
     {
         if (request.Kind is not { } kind || !SyncRunTrigger.ReconcileKinds.Contains(kind))
         {
@@ -85,13 +88,25 @@ public static class SyncRuns
                 ["kind"] = [$"kind must be one of {string.Join(", ", SyncRunTrigger.ReconcileKinds)}."],
             });
         }
-        var queued = await trigger.ReconcileAsync(kind, SyncRunTriggers.Api, ct);
+        var (account, problem) = await AccountOfAsync(request.Account, accounts, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (account!.Platform == AccountPlatforms.Ticketscloud && !TicketscloudReconciler.Kinds.Contains(kind))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["kind"] = [$"a Ticketscloud account has no {kind} run (its events come with every listing): incremental or full_sweep."],
+            });
+        }
+        var queued = await trigger.ReconcileAsync(account, kind, SyncRunTriggers.Api, ct);
         return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);
     }
 
     /// <summary>Queues a resumable backfill of paid orders changed since <c>from</c>; 202 with the run id to poll.</summary>
     private static async Task<Results<Accepted<QueuedRun>, ValidationProblem>> BackfillAsync(
-        BackfillRequest request, SyncRunTrigger trigger, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        BackfillRequest request, SyncRunTrigger trigger, AccountDirectory accounts, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         if (request.From is not { } from || from > time.GetUtcNow())
         {
@@ -101,8 +116,33 @@ public static class SyncRuns
                 ["from"] = ["from is required: an ISO 8601 instant with offset, not in the future, e.g. 2024-01-01T00:00:00+03:00."],
             });
         }
-        var queued = await trigger.BackfillAsync(from, SyncRunTriggers.Api, ct);
+        var (account, problem) = await AccountOfAsync(request.Account, accounts, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var queued = await trigger.BackfillAsync(account!, from, SyncRunTriggers.Api, ct);
         return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);
+    }
+
+    /// <summary>The enabled account named (QTickets or Ticketscloud), or the only QTickets one when none is named.</summary>
+    private static async Task<(SyncAccount? Account, ValidationProblem? Problem)> AccountOfAsync(
+        string? name, AccountDirectory accounts, CancellationToken ct)
+    {
+        var account = name is null
+            ? await accounts.SingleAsync(AccountPlatforms.Qtickets, ct)
+            : await accounts.FindAsync(name, ct);
+        if (account is { Settings.Enabled: true } && (account.Platform == AccountPlatforms.Qtickets || name is not null))
+        {
+            return (account, null);
+        }
+        var known = string.Join(", ", accounts.Configured.Where(a => a.Enabled).Select(a => a.Name));
+        return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["account"] = [name is null
+                ? $"account is required when several QTickets accounts are configured: one of {known}."
+                : $"no enabled account is named '{name}'; one of {known}."],
+        }));
     }
 
     /// <summary>
@@ -118,7 +158,9 @@ public static class SyncRuns
 }
 
 /// <param name="Kind"><c>incremental</c>, <c>full_sweep</c> or <c>catalog</c>.</param>
-public sealed record ReconcileRequest(string? Kind);
+/// <param name="Account">The account (<c>Accounts:n:Name</c>); may be left out when only one QTickets account is configured.</param>
+public sealed record ReconcileRequest(string? Kind, string? Account = null);
 
 /// <param name="From">Start of the backfill, e.g. <c>2024-01-01T00:00:00+03:00</c>.</param>
-public sealed record BackfillRequest(DateTimeOffset? From);
+/// <param name="Account">The account (<c>Accounts:n:Name</c>); may be left out when only one QTickets account is configured.</param>
+public sealed record BackfillRequest(DateTimeOffset? From, string? Account = null);

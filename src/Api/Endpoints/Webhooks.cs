@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Webhooks;
 
@@ -18,48 +20,97 @@ public static partial class Webhooks
     };
 
     /// <summary>
-    /// <c>POST /webhooks/qtickets</c>, the receiver QTickets posts orders to. It takes no API key (QTickets
-    /// cannot send one): its credential is X-Signature.
+    /// <c>POST /webhooks/qtickets/{account}</c>, the receiver an account's QTickets cabinet posts orders to, and
+    /// <c>POST /webhooks/qtickets</c> for the single-account setup. They take no API key (QTickets cannot send
+    /// one): the credential is X-Signature, made with the account's secret.
     /// </summary>
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/webhooks/qtickets", ReceiveAsync)
+        Describe(app.MapPost("/webhooks/qtickets", ReceiveForOnlyAccountAsync))
+            .WithName("ReceiveQticketsWebhook")
+            .WithSummary("Receives a QTickets order webhook (single-account setup; 404 when several QTickets accounts exist)");
+        Describe(app.MapPost("/webhooks/qtickets/{account}", ReceiveForAccountAsync))
+            .WithName("ReceiveQticketsAccountWebhook")
+            .WithSummary("Receives a QTickets order webhook for the named account, verified with that account's secrets");
+        return app;
+    }
+
+    private static RouteHandlerBuilder Describe(RouteHandlerBuilder endpoint) =>
+        endpoint
             .AllowAnonymous()
             .WithTags("Webhooks")
-            .WithName("ReceiveQticketsWebhook")
-            .WithSummary("Receives a QTickets order webhook")
             .Accepts<JsonElement>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge)
             .ProducesProblem(StatusCodes.Status500InternalServerError)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        return app;
+
+    /// <summary>What receiving a delivery needs, resolved once per request.</summary>
+    private sealed record Receiver(
+        AccountDirectory Accounts,
+        WebhookIntake Intake,
+        WebhookInbox Inbox,
+        WebhookRefusalLimiter Refusals,
+        WebhookMetrics Metrics,
+        IOptions<WebhookOptions> Options,
+        TimeProvider Time,
+        ILoggerFactory Loggers);
+
+    private static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveForOnlyAccountAsync(
+        HttpRequest request, [AsParameters] Receiver receiver, CancellationToken cancellationToken)
+    {
+        if (await receiver.Accounts.SingleAsync(AccountPlatforms.Qtickets, cancellationToken) is not { } account)
+        {
+            return NoAccount(request, receiver,
+                "Several QTickets accounts are configured: post each account's webhooks to /webhooks/qtickets/{account}.");
+        }
+        return await ReceiveAsync(request, receiver, account, cancellationToken);
     }
 
-    private static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveAsync(
-        HttpRequest request,
-        WebhookIntake intake,
-        WebhookInbox inbox,
-        WebhookRefusalLimiter refusals,
-        WebhookMetrics metrics,
-        IOptions<WebhookOptions> options,
-        TimeProvider time,
-        ILoggerFactory loggerFactory,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveForAccountAsync(
+        string account, HttpRequest request, [AsParameters] Receiver receiver, CancellationToken cancellationToken)
     {
-        var logger = loggerFactory.CreateLogger(typeof(Webhooks));
-        var delivery = await InspectAsync(request, intake, options.Value.MaxBodyBytes, cancellationToken);
+        var found = await receiver.Accounts.FindAsync(account, cancellationToken);
+        if (found is null || found.Platform != AccountPlatforms.Qtickets || !found.Settings.Enabled)
+        {
+            return NoAccount(request, receiver, $"No enabled QTickets account is named '{account}'.");
+        }
+        return await ReceiveAsync(request, receiver, found, cancellationToken);
+    }
+
+    /// <summary>Not stored (there is no account to file it under), but counted against the sender like any refusal.</summary>
+    private static ProblemHttpResult NoAccount(HttpRequest request, Receiver receiver, string detail)
+    {
+        if (!receiver.Refusals.TryRefuse(request.HttpContext.Connection.RemoteIpAddress?.ToString()))
+        {
+            receiver.Metrics.Delivery(null, WebhookOutcomes.RateLimited);
+            return TooManyRefusals();
+        }
+        receiver.Metrics.Delivery(null, WebhookOutcomes.UnknownAccount);
+        return TypedResults.Problem(title: "Unknown webhook account", detail: detail, statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static ProblemHttpResult TooManyRefusals() =>
+        TypedResults.Problem(
+            title: "Too many refused webhooks",
+            detail: "This address sent too many requests that were refused; they are no longer stored. Retry later.",
+            statusCode: StatusCodes.Status429TooManyRequests);
+
+    private static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request, Receiver receiver, SyncAccount account, CancellationToken cancellationToken)
+    {
+        var (_, intake, inbox, refusals, metrics, options, time, loggers) = receiver;
+        var logger = loggers.CreateLogger(typeof(Webhooks));
+        var delivery = await InspectAsync(request, intake, account, options.Value.MaxBodyBytes, cancellationToken);
         if (delivery.Status == DeliveryStatuses.Rejected && !refusals.TryRefuse(delivery.RemoteIp))
         {
             metrics.Delivery(delivery.EventType, WebhookOutcomes.RateLimited);
-            return TypedResults.Problem(
-                title: "Too many refused webhooks",
-                detail: "This address sent too many requests that were refused; they are no longer stored. Retry later.",
-                statusCode: StatusCodes.Status429TooManyRequests);
+            return TooManyRefusals();
         }
 
         InboxEntry entry;
@@ -80,7 +131,7 @@ public static partial class Webhooks
         var outcome = Outcome(delivery, entry);
         metrics.Delivery(delivery.EventType, outcome);
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["DeliveryId"] = entry.DeliveryId });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["DeliveryId"] = entry.DeliveryId, ["Account"] = account.Name });
         if (delivery.Status == DeliveryStatuses.Rejected)
         {
             LogRejected(logger, delivery.EventType, delivery.OrderId, delivery.ResponseStatus, delivery.Reason);
@@ -94,7 +145,8 @@ public static partial class Webhooks
         return TypedResults.Ok(new WebhookReceipt(entry.DeliveryId, entry.Duplicate ? WebhookReceipt.Duplicate : delivery.Status));
     }
 
-    private static async Task<IncomingDelivery> InspectAsync(HttpRequest request, WebhookIntake intake, int maxBodyBytes, CancellationToken cancellationToken)
+    private static async Task<IncomingDelivery> InspectAsync(
+        HttpRequest request, WebhookIntake intake, SyncAccount account, int maxBodyBytes, CancellationToken cancellationToken)
     {
         var (buffer, length) = await ReadBodyAsync(request.Body, request.ContentLength, maxBodyBytes, cancellationToken);
         try
@@ -106,7 +158,7 @@ public static partial class Webhooks
                 ModelName: Header(request, "X-Model-Name"),
                 Signature: Header(request, "X-Signature"),
                 HeadersJson: HeadersJson(request.Headers),
-                RemoteIp: request.HttpContext.Connection.RemoteIpAddress?.ToString()));
+                RemoteIp: request.HttpContext.Connection.RemoteIpAddress?.ToString()), account);
         }
         finally
         {

@@ -15,6 +15,9 @@ public sealed class SyncHealthOptions
 
     /// <summary>How often the sync-lag gauge re-reads the database (scrapes read the cached value).</summary>
     public TimeSpan LagRefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>An account's incremental run not started this long after it was due is reported late, with why.</summary>
+    public TimeSpan MaxStartDelay { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 internal sealed class SyncHealthOptionsValidator : IValidateOptions<SyncHealthOptions>
@@ -29,6 +32,10 @@ internal sealed class SyncHealthOptionsValidator : IValidateOptions<SyncHealthOp
         if (options.MaxPendingDeliveryAge <= TimeSpan.Zero)
         {
             failures.Add("Health:MaxPendingDeliveryAge must be a positive time span such as 00:05:00.");
+        }
+        if (options.MaxStartDelay <= TimeSpan.Zero)
+        {
+            failures.Add("Health:MaxStartDelay must be a positive time span such as 00:01:00.");
         }
         if (options.LagRefreshInterval < TimeSpan.FromSeconds(1))
         {

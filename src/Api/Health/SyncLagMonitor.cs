@@ -17,7 +17,7 @@ public sealed partial class SyncLagMonitor(
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT (SELECT watermark FROM sync_state WHERE key = $1),
+            SELECT (SELECT min(watermark) FROM sync_state WHERE key = $1),
                    (SELECT processed_at FROM webhook_deliveries WHERE status = $2 ORDER BY id DESC LIMIT 1)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = SyncStateKeys.OrdersWatermark, NpgsqlDbType = NpgsqlDbType.Text });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Qtickets.Sync.Api.OpenApi;
+using Qtickets.Sync.Infrastructure.Sales;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -34,6 +35,12 @@ public sealed class DailySalesParameters
     /// <summary><c>json</c> (default) or <c>csv</c>; <c>Accept: text/csv</c> also selects CSV.</summary>
     [FromQuery(Name = "format"), ClosedSet("json", "csv")] public string? Format { get; init; }
 
+    /// <summary>
+    /// Whose sales: <c>qtickets</c> (default) or <c>ticketscloud</c>, whose events are numbered by the mirror
+    /// (<c>ticketscloud_events.sales_key</c>; docs/sales-rules.md, "Ticketscloud").
+    /// </summary>
+    [FromQuery(Name = "platform"), ClosedSet(SalesSource.Qtickets, SalesSource.Ticketscloud)] public string? Platform { get; init; }
+
     public DailySalesQuery Parse(QueryText query, string defaultTimeZone)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -48,10 +55,12 @@ public sealed class DailySalesParameters
         {
             query.Fail("group_by", $"'{GroupBy}' is not one of {string.Join(", ", GroupByValues)}.");
         }
-        var result = new DailySalesQuery(zone, query.Long("event_id", EventId), query.Date("from", From), query.Date("to", To), groupBy);
+        var platform = query.OneOf("platform", Platform?.Trim().ToLowerInvariant(), SalesSource.All) ?? SalesSource.Qtickets;
+        var result = new DailySalesQuery(zone, query.Long("event_id", EventId), query.Date("from", From), query.Date("to", To), groupBy, platform);
         query.Range("from", result.From, "to", result.To);
         return result;
     }
 }
 
-public sealed record DailySalesQuery(string TimeZone, long? EventId, DateOnly? From, DateOnly? To, string GroupBy = "event");
+public sealed record DailySalesQuery(
+    string TimeZone, long? EventId, DateOnly? From, DateOnly? To, string GroupBy = "event", string Platform = SalesSource.Qtickets);

@@ -71,6 +71,9 @@ public sealed record DailySalesReportDto
     /// <example>table</example>
     [ClosedSet(typeof(DailySalesSources))]
     public string Source { get; init; } = DailySalesSources.Table;
+    /// <summary>Whose sales the report holds (<c>platform</c>).</summary>
+    [ClosedSet(Infrastructure.Sales.SalesSource.Qtickets, Infrastructure.Sales.SalesSource.Ticketscloud)]
+    public string Platform { get; init; } = Infrastructure.Sales.SalesSource.Qtickets;
     /// <summary>Why the answer came from the recompute, when it did.</summary>
     public string? Note { get; init; }
     public IReadOnlyList<DailySalesRowDto> Rows { get; init; } = [];

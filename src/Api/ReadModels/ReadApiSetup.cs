@@ -12,6 +12,7 @@ public static class ReadApiSetup
         services.AddSingleton<EventReader>();
         services.AddSingleton<SalesReader>();
         services.AddSingleton<PostgresTimeZones>();
+        services.AddSingleton<AccountStatusReader>();
         services.AddSingleton<SyncStatusReader>();
         return services;
     }
@@ -24,7 +25,7 @@ public static class ReadApiSetup
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
-        api.MapOrders().MapTickets().MapEvents().MapSales().MapSyncStatus();
+        api.MapOrders().MapTickets().MapEvents().MapSales().MapSyncStatus().MapTicketscloudOrders();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Qtickets.Sync.Infrastructure.Sales;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -43,6 +44,7 @@ public sealed class SalesReader(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter("event", NpgsqlDbType.Bigint) { Value = (object?)query.EventId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = (object?)query.From ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = (object?)query.To ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("platform", NpgsqlDbType.Text) { Value = query.Platform });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -73,7 +75,7 @@ public sealed class SalesReader(NpgsqlDataSource dataSource)
         if (source == DailySalesSources.Table)
         {
             from = "daily_sales s";
-            where.Add("s.source = 'qtickets'");
+            where.Add("s.source = @platform");
             if (query.EventId is not null)
             {
                 where.Add("s.event_id = @event");
@@ -89,7 +91,7 @@ public sealed class SalesReader(NpgsqlDataSource dataSource)
         }
         else
         {
-            from = "qtickets_daily_sales(@tz, @event, @from, @to) s";
+            from = $"{SalesSource.RecomputeFunction(query.Platform)}(@tz, @event, @from, @to) s";
         }
         var eventColumn = query.GroupBy == "day" ? "NULL::bigint" : "s.event_id";
         var showColumn = query.GroupBy == "show" ? "s.show_id" : "NULL::bigint";

@@ -15,6 +15,44 @@ public sealed record SyncStatusDto
     public DateTimeOffset Now { get; init; }
     public required WebhookStatusDto Webhooks { get; init; }
     public required ReconcileStatusDto Reconcile { get; init; }
+
+    /// <summary>Each configured account on its own; the fields above are over all of them.</summary>
+    public IReadOnlyList<AccountSyncStatusDto> Accounts { get; init; } = [];
+}
+
+/// <summary>One account's sync: can its numbers be trusted, and if not, why (a rejected token, a late run, …).</summary>
+public sealed record AccountSyncStatusDto
+{
+    /// <summary>The account's name (<c>Accounts:n:Name</c>; <c>default</c> for the single-account settings).</summary>
+    public required string Account { get; init; }
+
+    [ClosedSet(typeof(Domain.Accounts.AccountPlatforms))]
+    public required string Platform { get; init; }
+
+    public bool Enabled { get; init; }
+    public bool Trustworthy { get; init; }
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>The account's incremental watermark: orders changed up to here are mirrored.</summary>
+    public DateTimeOffset? Watermark { get; init; }
+    public double? WatermarkLagSeconds { get; init; }
+    public DateTimeOffset? LastIncrementalSucceededAt { get; init; }
+
+    [ClosedSet(typeof(SyncRunStatuses))]
+    public string? LastIncrementalStatus { get; init; }
+    public DateTimeOffset? LastIncrementalStartedAt { get; init; }
+
+    /// <summary>The error of the account's most recent failed run, whatever its kind (e.g. the token was rejected).</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>When Hangfire last queued the account's incremental run, and when the next one is due.</summary>
+    public DateTimeOffset? IncrementalQueuedAt { get; init; }
+    public DateTimeOffset? NextIncrementalDueAt { get; init; }
+
+    /// <summary>True when the incremental run was due more than <c>Health:MaxStartDelay</c> ago and has not started; the reasons say why.</summary>
+    public bool Late { get; init; }
+    public long PendingDeliveries { get; init; }
+    public long FailedDeliveries { get; init; }
 }
 
 public sealed record WebhookStatusDto

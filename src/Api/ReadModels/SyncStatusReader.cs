@@ -8,11 +8,14 @@ using Qtickets.Sync.Domain.Webhooks;
 namespace Qtickets.Sync.Api.ReadModels;
 
 /// <summary>Collects the sync facts in one round trip and judges them against <see cref="SyncHealthOptions"/>.</summary>
-public sealed class SyncStatusReader(NpgsqlDataSource dataSource, TimeProvider time, IOptions<SyncHealthOptions> options)
+/// <remarks>With several accounts, an account that is not trustworthy makes the whole answer untrustworthy, its reasons prefixed with its name.</remarks>
+public sealed class SyncStatusReader(
+    NpgsqlDataSource dataSource, AccountStatusReader accountStatus, TimeProvider time, IOptions<SyncHealthOptions> options)
 {
     public async Task<SyncStatusDto> ReadAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var accounts = await accountStatus.ReadAsync(now, cancellationToken);
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command("""
             SELECT (SELECT max(received_at) FROM webhook_deliveries),
@@ -20,7 +23,7 @@ public sealed class SyncStatusReader(NpgsqlDataSource dataSource, TimeProvider t
                    (SELECT count(*) FROM webhook_deliveries WHERE status = $2),
                    (SELECT min(received_at) FROM webhook_deliveries WHERE status = $2),
                    (SELECT count(*) FROM webhook_deliveries WHERE status = $3),
-                   (SELECT watermark FROM sync_state WHERE key = $4),
+                   (SELECT min(watermark) FROM sync_state WHERE key = $4),
                    (SELECT coalesce(sum(gaps_healed), 0) FROM sync_runs WHERE started_at >= $5),
                    (SELECT status FROM sync_runs WHERE kind = $6 ORDER BY started_at DESC, id DESC LIMIT 1),
                    (SELECT min(received_at) FROM webhook_deliveries WHERE status = $3),
@@ -83,7 +86,15 @@ public sealed class SyncStatusReader(NpgsqlDataSource dataSource, TimeProvider t
             Upstream = upstream,
         };
         var reasons = Judge(now, webhooks, reconcile);
-        return new SyncStatusDto { Trustworthy = reasons.Count == 0, Reasons = reasons, Now = now, Webhooks = webhooks, Reconcile = reconcile };
+        if (accounts.Count > 1)
+        {
+            // Over all accounts, a failing one hides behind the others' successes: say which and why.
+            reasons.AddRange(accounts.Where(a => a.Enabled).SelectMany(a => a.Reasons.Select(r => $"Account '{a.Account}': {r}")));
+        }
+        return new SyncStatusDto
+        {
+            Trustworthy = reasons.Count == 0, Reasons = reasons, Now = now, Webhooks = webhooks, Reconcile = reconcile, Accounts = accounts,
+        };
     }
 
     private List<string> Judge(DateTimeOffset now, WebhookStatusDto webhooks, ReconcileStatusDto reconcile)
@@ -126,8 +137,7 @@ public sealed class SyncStatusReader(NpgsqlDataSource dataSource, TimeProvider t
 
     private static NpgsqlParameter Text(string value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.Text };
 
-    private static double? Seconds(DateTimeOffset now, DateTimeOffset? then) =>
-        then is { } t ? Math.Round((now - t).TotalSeconds, 3) : null;
+    private static double? Seconds(DateTimeOffset now, DateTimeOffset? then) => AccountStatusReader.Seconds(now, then);
 
-    private static string Age(TimeSpan age) => age.ToString(age.TotalDays >= 1 ? @"d\.hh\:mm\:ss" : @"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Age(TimeSpan age) => AccountStatusReader.Age(age);
 }

@@ -3,6 +3,9 @@ namespace Qtickets.Sync.Domain.Catalog;
 /// <summary>A QTickets event (<c>GET /events</c>); its dates live in <see cref="Show"/>s.</summary>
 public sealed class Event
 {
+    /// <summary>The account the row belongs to (<c>accounts.id</c>); ids below are unique only within it.</summary>
+    public int AccountId { get; set; } = Accounts.Account.DefaultId;
+
     public long Id { get; set; }
     public string? Name { get; set; }
     public bool IsActive { get; set; }

@@ -3,6 +3,9 @@ namespace Qtickets.Sync.Domain.Orders;
 /// <summary>A ticket (QTickets calls it a basket) inside an order.</summary>
 public sealed class Basket
 {
+    /// <summary>The account the row belongs to (<c>accounts.id</c>); ids below are unique only within it.</summary>
+    public int AccountId { get; set; } = Accounts.Account.DefaultId;
+
     public long Id { get; set; }
     public long OrderId { get; set; }
     public string? Barcode { get; set; }

@@ -6,6 +6,9 @@ namespace Qtickets.Sync.Domain.Orders;
 /// </summary>
 public sealed class Order
 {
+    /// <summary>The account the row belongs to (<c>accounts.id</c>); ids below are unique only within it.</summary>
+    public int AccountId { get; set; } = Accounts.Account.DefaultId;
+
     public long Id { get; set; }
     public string? Uniqid { get; set; }
     public bool Payed { get; set; }

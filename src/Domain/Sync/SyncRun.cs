@@ -7,6 +7,9 @@ namespace Qtickets.Sync.Domain.Sync;
 public sealed class SyncRun
 {
     public long Id { get; set; }
+
+    /// <summary>The account the run syncs; null for a run about the whole deployment (daily sales drift, rebuild).</summary>
+    public int? AccountId { get; set; } = Accounts.Account.DefaultId;
     public string Kind { get; set; } = SyncRunKinds.Incremental;
     public string Trigger { get; set; } = SyncRunTriggers.Schedule;
     public string Status { get; set; } = SyncRunStatuses.Running;

@@ -6,6 +6,9 @@ namespace Qtickets.Sync.Domain.Sync;
 /// </summary>
 public sealed class SyncState
 {
+    /// <summary>The account the row belongs to (<c>accounts.id</c>); ids below are unique only within it.</summary>
+    public int AccountId { get; set; } = Accounts.Account.DefaultId;
+
     public string Key { get; set; } = "";
     public DateTimeOffset? Watermark { get; set; }
     public int? Page { get; set; }

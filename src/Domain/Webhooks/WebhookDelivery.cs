@@ -6,6 +6,9 @@ namespace Qtickets.Sync.Domain.Webhooks;
 /// </summary>
 public sealed class WebhookDelivery
 {
+    /// <summary>The account the row belongs to (<c>accounts.id</c>); ids below are unique only within it.</summary>
+    public int AccountId { get; set; } = Accounts.Account.DefaultId;
+
     public long Id { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public string? EventType { get; set; }

@@ -55,11 +55,15 @@ public static class HangfireServiceCollectionExtensions
 
         services.AddReconciliation(configuration);
         services.AddTransient<SyncJobs>();
+        services.AddTransient<TicketscloudJobs>();
         services.AddDailySalesTable();
         services.AddTransient<SalesJobs>();
         services.AddHostedService<SalesTimeZoneWatch>();
         services.AddTransient<WebhookRetentionJob>();
         services.AddSingleton<SyncRunTrigger>();
+        services.AddSingleton<IAccountRecurringJobs, QticketsRecurringJobs>();
+        services.AddSingleton<IAccountRecurringJobs, TicketscloudRecurringJobs>();
+        services.AddSingleton<RecurringJobClock>();
         services.AddHostedService<RecurringSyncJobs>();
         services.AddSingleton<InterruptedRunSweeper>();
 

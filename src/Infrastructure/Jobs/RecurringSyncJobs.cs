@@ -1,30 +1,52 @@
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Webhooks;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 
-/// <summary>Registers (or updates) the recurring sync jobs when the host starts.</summary>
-internal sealed class RecurringSyncJobs(
-    IRecurringJobManager recurring, IOptions<ReconcileOptions> options, IOptions<SalesOptions> sales,
-    IOptions<WebhookRetentionOptions> retention) : IHostedService
+/// <summary>
+/// Registers (or updates) the recurring jobs when the host starts: each enabled account's jobs (ids
+/// <c>{kind}:{account}</c>), and the deployment's own. Jobs of accounts no longer configured or enabled are
+/// removed, and so are the account-less ids used before accounts existed.
+/// </summary>
+internal sealed partial class RecurringSyncJobs(
+    IRecurringJobManager recurring,
+    JobStorage storage,
+    AccountDirectory accounts,
+    IEnumerable<IAccountRecurringJobs> platforms,
+    IOptions<ReconcileOptions> options,
+    IOptions<SalesOptions> sales,
+    IOptions<WebhookRetentionOptions> retention,
+    ILogger<RecurringSyncJobs> logger) : IHostedService
 {
-    public const string IncrementalId = "reconcile-incremental";
-    public const string FullSweepId = "reconcile-full-sweep";
-    public const string CatalogId = "sync-catalog";
     public const string SalesDriftId = "daily-sales-drift";
     public const string RetentionId = "webhook-retention";
 
+    /// <summary>The ids of the single account's jobs before accounts existed; their jobs are now per account.</summary>
+    private static readonly string[] FormerIds = ["reconcile-incremental", "reconcile-full-sweep", "sync-catalog"];
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var schedule = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) };
-        recurring.AddOrUpdate<SyncJobs>(IncrementalId, j => j.IncrementalAsync(null, null, CancellationToken.None), settings.IncrementalCron, schedule);
-        recurring.AddOrUpdate<SyncJobs>(FullSweepId, j => j.FullSweepAsync(null, null, CancellationToken.None), settings.FullSweepCron, schedule);
-        recurring.AddOrUpdate<SyncJobs>(CatalogId, j => j.CatalogAsync(null, null, CancellationToken.None), settings.CatalogCron, schedule);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var platform in platforms)
+        {
+            kinds.UnionWith(platform.Kinds);
+            foreach (var account in accounts.Configured.Where(a => a.Enabled && a.Platform == platform.Platform))
+            {
+                platform.Schedule(recurring, account);
+                wanted.UnionWith(platform.Kinds.Select(kind => IAccountRecurringJobs.Id(kind, account.Name)));
+            }
+        }
+        RemoveUnwanted(kinds, wanted);
+
+        var schedule = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone) };
         recurring.AddOrUpdate<SalesJobs>(SalesDriftId, j => j.DriftAsync(null, null, CancellationToken.None), sales.Value.DriftCron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(sales.Value.TimeZone) });
         recurring.AddOrUpdate<WebhookRetentionJob>(RetentionId, j => j.RunAsync(CancellationToken.None), retention.Value.Cron, schedule);
@@ -32,4 +54,26 @@ internal sealed class RecurringSyncJobs(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void RemoveUnwanted(HashSet<string> kinds, HashSet<string> wanted)
+    {
+        List<string> existing;
+        using (var connection = storage.GetConnection())
+        {
+            existing = [.. connection.GetRecurringJobs().Select(j => j.Id)];
+        }
+        foreach (var id in existing)
+        {
+            var kind = id.Split(':', 2)[0];
+            var stale = FormerIds.Contains(id) || (id.Contains(':', StringComparison.Ordinal) && kinds.Contains(kind) && !wanted.Contains(id));
+            if (stale)
+            {
+                recurring.RemoveIfExists(id);
+                LogRemoved(id);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recurring job {JobId} removed: its account is no longer configured or enabled")]
+    private partial void LogRemoved(string jobId);
 }

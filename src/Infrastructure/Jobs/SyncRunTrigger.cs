@@ -1,6 +1,8 @@
 using Hangfire;
 using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 
@@ -8,21 +10,30 @@ namespace Qtickets.Sync.Infrastructure.Jobs;
 public sealed record QueuedRun(long RunId, string HangfireJobId);
 
 /// <summary>
-/// Starts runs on demand. The <c>sync_runs</c> row is created first, with status <c>queued</c>, so the caller
-/// has a run id to poll at once; the job carries that id and takes the row over when it starts.
+/// Starts runs on demand. The <c>sync_runs</c> row is created first, with status <c>queued</c> and its account,
+/// so the caller has a run id to poll at once; the job carries that id and takes the row over when it starts.
 /// </summary>
-public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledger)
+public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledger, AccountDirectory accounts)
 {
     public static readonly IReadOnlySet<string> ReconcileKinds =
         new HashSet<string>(StringComparer.Ordinal) { SyncRunKinds.Incremental, SyncRunKinds.FullSweep, SyncRunKinds.Catalog };
 
-    public async Task<QueuedRun> ReconcileAsync(string kind, string trigger, CancellationToken ct)
+    /// <summary>A reconcile of the only QTickets account (the single-account setup).</summary>
+    public async Task<QueuedRun> ReconcileAsync(string kind, string trigger, CancellationToken ct) =>
+        await ReconcileAsync(await OnlyAccountAsync(ct), kind, trigger, ct);
+
+    public async Task<QueuedRun> ReconcileAsync(SyncAccount account, string kind, string trigger, CancellationToken ct)
     {
-        if (!ReconcileKinds.Contains(kind))
+        ArgumentNullException.ThrowIfNull(account);
+        if (!ReconcileKinds.Contains(kind) || (IsTicketscloud(account) && !TicketscloudReconciler.Kinds.Contains(kind)))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a reconcile kind.");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a reconcile kind of this account's platform.");
         }
-        var runId = await ledger.CreateAsync(kind, trigger, SyncRunStatuses.Queued, null, null, ct);
+        var runId = await ledger.CreateAsync(account.Id, kind, trigger, SyncRunStatuses.Queued, null, null, ct);
+        if (IsTicketscloud(account))
+        {
+            return await EnqueueAsync(runId, () => jobs.Enqueue<TicketscloudJobs>(j => j.RunAsync(runId, null, CancellationToken.None)), ct);
+        }
         return await EnqueueAsync(runId, () => kind switch
         {
             SyncRunKinds.Incremental => jobs.Enqueue<SyncJobs>(j => j.IncrementalAsync(runId, null, CancellationToken.None)),
@@ -32,22 +43,33 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
     }
 
     /// <summary>
-    /// Queues a backfill from <paramref name="from"/>; an interrupted backfill of the same range is continued
-    /// (same run, same checkpoint) instead of walking again from page 1.
+    /// Queues a backfill of the account from <paramref name="from"/>; an interrupted backfill of the same range is
+    /// continued (same run, same checkpoint) instead of walking again from page 1.
     /// </summary>
-    public async Task<QueuedRun> BackfillAsync(DateTimeOffset from, string trigger, CancellationToken ct)
+    public async Task<QueuedRun> BackfillAsync(DateTimeOffset from, string trigger, CancellationToken ct) =>
+        await BackfillAsync(await OnlyAccountAsync(ct), from, trigger, ct);
+
+    public async Task<QueuedRun> BackfillAsync(SyncAccount account, DateTimeOffset from, string trigger, CancellationToken ct)
     {
-        var runId = await ledger.RequeueInterruptedAsync(SyncRunKinds.Backfill, from, ct)
-            ?? await ledger.CreateAsync(SyncRunKinds.Backfill, trigger, SyncRunStatuses.Queued, from, null, ct);
-        return await EnqueueAsync(runId, () => jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(runId, null, CancellationToken.None)), ct);
+        ArgumentNullException.ThrowIfNull(account);
+        var runId = await ledger.RequeueInterruptedAsync(account.Id, SyncRunKinds.Backfill, from, ct)
+            ?? await ledger.CreateAsync(account.Id, SyncRunKinds.Backfill, trigger, SyncRunStatuses.Queued, from, null, ct);
+        return await EnqueueAsync(runId, () => IsTicketscloud(account)
+            ? jobs.Enqueue<TicketscloudJobs>(j => j.RunAsync(runId, null, CancellationToken.None))
+            : jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(runId, null, CancellationToken.None)), ct);
     }
+
+    private static bool IsTicketscloud(SyncAccount account) => account.Platform == Domain.Accounts.AccountPlatforms.Ticketscloud;
 
     /// <summary>The daily sales drift check on demand (it also runs nightly).</summary>
     public async Task<QueuedRun> SalesDriftAsync(string trigger, CancellationToken ct)
     {
-        var runId = await ledger.CreateAsync(SyncRunKinds.SalesDrift, trigger, SyncRunStatuses.Queued, null, null, ct);
+        var runId = await ledger.CreateAsync(null, SyncRunKinds.SalesDrift, trigger, SyncRunStatuses.Queued, null, null, ct);
         return await EnqueueAsync(runId, () => jobs.Enqueue<SalesJobs>(j => j.DriftAsync(runId, null, CancellationToken.None)), ct);
     }
+
+    private async Task<SyncAccount> OnlyAccountAsync(CancellationToken ct) =>
+        await accounts.OnlyAsync(Domain.Accounts.AccountPlatforms.Qtickets, ct);
 
     /// <summary>A row whose job never made it into the queue is closed as failed, not left queued forever.</summary>
     private async Task<QueuedRun> EnqueueAsync(long runId, Func<string> enqueue, CancellationToken ct)

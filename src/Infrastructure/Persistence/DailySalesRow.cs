@@ -7,6 +7,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 public sealed class DailySalesRow
 {
     public string Source { get; set; } = "";
+    public int AccountId { get; set; }
     public DateOnly Day { get; set; }
     public long EventId { get; set; }
     public long ShowId { get; set; }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Orders;
 
@@ -13,7 +14,8 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// equal to the stored version and its payload differs (see <see cref="OrderVersion"/> for the tie rule), so
 /// replays change nothing and an older payload never overwrites a newer one, whichever path it came by.
 /// Baskets are written only for orders that were applied; baskets a newer payload no longer lists are marked
-/// vanished rather than deleted. Rows are locked in id order so concurrent batches cannot deadlock.
+/// vanished rather than deleted. Rows are locked in id order so concurrent batches cannot deadlock. Every row is
+/// keyed by its account (ids are only unique within one), given once for the batch.
 /// The daily sales table follows every write made here (and any other) through statement-level triggers that
 /// queue the affected keys (<see cref="SalesSql.CreateTriggers"/>); nothing in this statement has to know.
 /// </remarks>
@@ -124,9 +126,20 @@ public sealed class OrderUpserter(TimeProvider time)
 
     private static readonly string Sql = BuildSql();
 
+    /// <summary>Orders of the default account: the single-account setup's only account.</summary>
+    public Task<UpsertResult> UpsertAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        IReadOnlyList<Order> orders,
+        string source,
+        CancellationToken cancellationToken) =>
+        UpsertAsync(connection, transaction, Account.DefaultId, orders, source, cancellationToken);
+
+    /// <summary>Orders of account <paramref name="accountId"/>; the orders' own <c>AccountId</c> is set to it.</summary>
     public async Task<UpsertResult> UpsertAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction? transaction,
+        int accountId,
         IReadOnlyList<Order> orders,
         string source,
         CancellationToken cancellationToken)
@@ -135,6 +148,10 @@ public sealed class OrderUpserter(TimeProvider time)
         if (orders.Count == 0)
         {
             return new UpsertResult([]);
+        }
+        foreach (var order in orders)
+        {
+            order.AccountId = accountId;
         }
         var latest = LatestPerOrder(orders);
         var baskets = latest.SelectMany(o => o.Baskets.Select(b => new OwnedBasket(o, b))).DistinctBy(b => b.Basket.Id).OrderBy(b => b.Basket.Id).ToList();
@@ -148,6 +165,7 @@ public sealed class OrderUpserter(TimeProvider time)
         ClientColumns.AddParameters(command, clients);
         command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
         command.Parameters.Add(new NpgsqlParameter("source", source));
+        command.Parameters.Add(new NpgsqlParameter<int>("account_id", accountId));
 
         var outcomes = new List<OrderUpsertOutcome>(latest.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -193,12 +211,12 @@ public sealed class OrderUpserter(TimeProvider time)
             ),
             prior AS (
                 SELECT o.id, o.source_updated_at, o.source_progress
-                FROM qtickets_orders o JOIN incoming i ON i.id = o.id
+                FROM qtickets_orders o JOIN incoming i ON o.account_id = @account_id AND i.id = o.id
             ),
             applied AS (
-                INSERT INTO qtickets_orders AS o ({orderNames}, synced_at, last_source)
-                SELECT {orderNames}, @synced_at, @source FROM incoming ORDER BY id
-                ON CONFLICT (id) DO UPDATE SET
+                INSERT INTO qtickets_orders AS o (account_id, {orderNames}, synced_at, last_source)
+                SELECT @account_id, {orderNames}, @synced_at, @source FROM incoming ORDER BY id
+                ON CONFLICT (account_id, id) DO UPDATE SET
                     {OrderColumns.Updates(",\n        ")},
                     synced_at = excluded.synced_at,
                     last_source = excluded.last_source,
@@ -212,22 +230,22 @@ public sealed class OrderUpserter(TimeProvider time)
                 SELECT {BasketColumns.Selects} FROM {BasketColumns.From}
             ),
             written_baskets AS (
-                INSERT INTO qtickets_baskets AS b ({basketNames}, synced_at, vanished_at)
-                SELECT {BasketColumns.NamesOf("ib")}, @synced_at, NULL
+                INSERT INTO qtickets_baskets AS b (account_id, {basketNames}, synced_at, vanished_at)
+                SELECT @account_id, {BasketColumns.NamesOf("ib")}, @synced_at, NULL
                 FROM incoming_baskets ib JOIN applied a ON a.id = ib.order_id
                 ORDER BY ib.id
-                ON CONFLICT (id) DO UPDATE SET
+                ON CONFLICT (account_id, id) DO UPDATE SET
                     {BasketColumns.Updates(",\n        ")},
                     synced_at = excluded.synced_at,
                     vanished_at = NULL
                 RETURNING b.id
             ),
             written_clients AS (
-                INSERT INTO qtickets_clients AS c ({clientNames}, synced_at)
-                SELECT {ClientColumns.Selects}, @synced_at FROM {ClientColumns.From}
+                INSERT INTO qtickets_clients AS c (account_id, {clientNames}, synced_at)
+                SELECT @account_id, {ClientColumns.Selects}, @synced_at FROM {ClientColumns.From}
                 WHERE EXISTS (SELECT 1 FROM applied a JOIN incoming i ON i.id = a.id WHERE i.client_id = u.id)
                 ORDER BY u.id
-                ON CONFLICT (id) DO UPDATE SET
+                ON CONFLICT (account_id, id) DO UPDATE SET
                     {ClientColumns.Updates(",\n        ")},
                     synced_at = excluded.synced_at
                 WHERE c.raw IS DISTINCT FROM excluded.raw
@@ -236,7 +254,7 @@ public sealed class OrderUpserter(TimeProvider time)
             vanished AS (
                 UPDATE qtickets_baskets b SET vanished_at = a.source_updated_at, synced_at = @synced_at
                 FROM applied a
-                WHERE b.order_id = a.id AND b.vanished_at IS NULL
+                WHERE b.account_id = @account_id AND b.order_id = a.id AND b.vanished_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM incoming_baskets ib WHERE ib.id = b.id)
                 RETURNING b.id
             )

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Alerts;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Commands;
@@ -10,6 +11,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 
 public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbContext(options)
 {
+    public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<Basket> Baskets => Set<Basket>();
     public DbSet<Client> Clients => Set<Client>();

@@ -34,4 +34,10 @@ public sealed class QticketsOptions
     /// (webhooks and reconcile alike): it would otherwise win over every genuine update after it.
     /// </summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// False when only <c>Accounts:n</c> sections name accounts: the token then comes from each of them. Not a
+    /// setting (no public setter): it follows from the others.
+    /// </summary>
+    public bool TokenRequired { get; internal set; } = true;
 }

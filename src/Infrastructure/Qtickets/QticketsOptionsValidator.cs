@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Infrastructure.Accounts;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
@@ -19,21 +20,16 @@ public sealed class QticketsOptionsValidator : IValidateOptions<QticketsOptions>
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
 
-        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl)
-            || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
+        // The token travels in every request: plain http is only acceptable to this very machine (the emulator).
+        if (AccountsOptionsValidator.BaseUrlProblem(options.BaseUrl) is { } problem)
         {
-            failures.Add($"{Section}:BaseUrl must be an absolute http(s) URL, got '{options.BaseUrl}'");
-        }
-        else if (baseUrl.Scheme != Uri.UriSchemeHttps && !baseUrl.IsLoopback)
-        {
-            // The token travels in every request: plain http is only acceptable to this very machine (the emulator).
-            failures.Add($"{Section}:BaseUrl must be https unless it points at a loopback address, got '{options.BaseUrl}'");
+            failures.Add($"{Section}:BaseUrl {problem}, got '{options.BaseUrl}'");
         }
         if (options.MaxFutureSkew <= TimeSpan.Zero)
         {
             failures.Add($"{Section}:MaxFutureSkew must be positive");
         }
-        if (string.IsNullOrWhiteSpace(options.Token))
+        if (options.TokenRequired && string.IsNullOrWhiteSpace(options.Token))
         {
             failures.Add($"{Section}:Token is required (the API token from the QTickets cabinet)");
         }

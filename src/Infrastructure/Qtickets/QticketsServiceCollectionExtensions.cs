@@ -3,36 +3,35 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Infrastructure.Accounts;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
 public static class QticketsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IQticketsClient"/> with its options (validated on start), the read-only guard and the
-    /// resilience pipeline.
+    /// Registers <see cref="IQticketsClient"/> (the client of the account the <c>Qtickets:…</c> settings describe)
+    /// with its options (validated on start), the read-only guard and the resilience pipeline; and, for every
+    /// QTickets account of <c>Accounts:n</c>, a named client of its own (its base URL, token and rate), reached
+    /// through <see cref="QticketsClients"/>.
     /// </summary>
     public static IServiceCollection AddQticketsClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        var listsAccounts = AccountsOptions.ListsAccounts(configuration);
         services.AddOptions<QticketsOptions>()
             .Bind(configuration.GetSection(QticketsOptions.SectionName))
+            .Configure(o => o.TokenRequired = !listsAccounts)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QticketsOptions>, QticketsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<QticketsClients>();
 
         var client = services.AddHttpClient<IQticketsClient, QticketsClient>(QticketsClient.HttpClientName, (provider, http) =>
-            {
-                var options = provider.GetRequiredService<IOptions<QticketsOptions>>().Value;
-                http.BaseAddress = new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
-                http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                http.DefaultRequestHeaders.CacheControl = new CacheControlHeaderValue { NoCache = true };
-                // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut the total one short.
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
+                Configure(http, provider.GetRequiredService<IOptions<QticketsOptions>>().Value))
             .AddHttpMessageHandler(() => new ReadOnlyGuardHandler());
         client.AddResilienceHandler("qtickets", (builder, context) =>
             {
@@ -41,15 +40,22 @@ public static class QticketsServiceCollectionExtensions
                 QticketsResilience.Configure(builder, options, time, owned => context.OnPipelineDisposed(owned.Dispose));
             });
         // Inner to the pipeline: every attempt takes a slot of the limit all instances share.
-        client.AddHttpMessageHandler(provider => new SharedRateLimitHandler(provider));
+        client.AddHttpMessageHandler(provider => new SharedRateLimitHandler(
+            provider, Account.DefaultName, provider.GetRequiredService<IOptions<QticketsOptions>>().Value.RequestsPerSecond));
 
+        var accounts = new AccountsOptions();
+        AccountsOptions.Read(configuration, accounts);
+        foreach (var entry in accounts.Entries.Where(e => (e.Platform ?? AccountPlatforms.Qtickets) == AccountPlatforms.Qtickets && e.Name is { Length: > 0 }))
+        {
+            AddAccountClient(services, configuration, entry);
+        }
         return services;
     }
 
     /// <summary>
     /// Registers <see cref="IQticketsCommandClient"/>: the order write endpoints behind
     /// <see cref="QticketsWriteAllowList"/>, one attempt per write (with <c>Commands:AttemptTimeout</c>), retries for
-    /// the GET only, and the request budget shared with the sync.
+    /// the GET only.
     /// </summary>
     public static IServiceCollection AddQticketsCommandClient(this IServiceCollection services)
     {
@@ -69,7 +75,45 @@ public static class QticketsServiceCollectionExtensions
                 QticketsResilience.ConfigureCommands(builder, new UpstreamLimits(
                     options.TotalTimeout, options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.RequestsPerSecond), commands);
             });
-        client.AddHttpMessageHandler(provider => new SharedRateLimitHandler(provider));
+        // No slot of the sync's shared request budget: commands are few and human-paced, and a running backfill must
+        // not hold up a refund.
         return services;
+    }
+
+
+    /// <summary>The account's options: the <c>Qtickets</c> section's, with the account's own base URL, token, organization and rate.</summary>
+    private static void AddAccountClient(IServiceCollection services, IConfiguration configuration, AccountEntry entry)
+    {
+        var name = entry.Name!;
+        services.AddOptions<QticketsOptions>(name)
+            .Bind(configuration.GetSection(QticketsOptions.SectionName))
+            .Configure(o =>
+            {
+                o.BaseUrl = entry.BaseUrl is { Length: > 0 } url ? url : o.BaseUrl;
+                o.Token = entry.Token ?? "";
+                o.Organization = string.IsNullOrWhiteSpace(entry.Organization) ? null : entry.Organization;
+                o.RequestsPerSecond = int.TryParse(entry.RequestsPerSecond, out var rate) ? rate : o.RequestsPerSecond;
+            });
+        var client = services.AddHttpClient(QticketsClients.HttpClientName(name), (provider, http) =>
+                Configure(http, provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name)))
+            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler());
+        client.AddResilienceHandler("qtickets", (builder, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name);
+                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                QticketsResilience.Configure(builder, options, time, owned => context.OnPipelineDisposed(owned.Dispose));
+            });
+        client.AddHttpMessageHandler(provider => new SharedRateLimitHandler(
+            provider, name, provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name).RequestsPerSecond));
+    }
+
+    private static void Configure(HttpClient http, QticketsOptions options)
+    {
+        http.BaseAddress = new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        http.DefaultRequestHeaders.CacheControl = new CacheControlHeaderValue { NoCache = true };
+        // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut the total one short.
+        http.Timeout = Timeout.InfiniteTimeSpan;
     }
 }

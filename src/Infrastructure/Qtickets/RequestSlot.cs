@@ -6,6 +6,8 @@ namespace Qtickets.Sync.Infrastructure.Qtickets;
 /// </summary>
 public sealed class RequestSlot
 {
+    /// <summary>Each account has a limit of its own: a token's rate is its own business.</summary>
+    public int AccountId { get; set; }
     public string Name { get; set; } = "";
     public DateTimeOffset NextSlot { get; set; }
 }

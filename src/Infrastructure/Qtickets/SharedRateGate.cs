@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
 /// <summary>
-/// Keeps <see cref="QticketsOptions.RequestsPerSecond"/> as the ceiling for all jobs of all instances together:
-/// each request claims the next free slot in one PostgreSQL row, slots one interval apart on the database's
-/// clock, and waits for it. Hangfire may run jobs on several servers at once; an in-process limiter alone would
+/// Keeps an account's <c>RequestsPerSecond</c> as the ceiling for all jobs of all instances together: each
+/// request claims the next free slot in the account's PostgreSQL row, slots one interval apart on the database's
+/// clock, and waits for it. Accounts have rows of their own: one busy account never spends another's rate. Hangfire may run jobs on several servers at once; an in-process limiter alone would
 /// let each of them use the full rate.
 /// </summary>
 public sealed partial class SharedRateGate(
@@ -16,35 +17,38 @@ public sealed partial class SharedRateGate(
     public const string SlotName = "qtickets";
 
     private const string ClaimSql = """
-        INSERT INTO qtickets_request_slots AS s (name, next_slot) VALUES (@name, clock_timestamp() + @interval)
-        ON CONFLICT (name) DO UPDATE SET next_slot = GREATEST(s.next_slot, clock_timestamp()) + @interval
+        INSERT INTO qtickets_request_slots AS s (account_id, name, next_slot) VALUES (@account, @name, clock_timestamp() + @interval)
+        ON CONFLICT (account_id, name) DO UPDATE SET next_slot = GREATEST(s.next_slot, clock_timestamp()) + @interval
         RETURNING s.next_slot - @interval, clock_timestamp()
         """;
 
-    public bool Enabled => options.Value.RequestsPerSecond > 0;
+    /// <summary>Claims the next slot of the default account at <c>Qtickets:RequestsPerSecond</c>.</summary>
+    public Task<(DateTimeOffset Slot, DateTimeOffset Now)> ClaimAsync(CancellationToken cancellationToken) =>
+        ClaimAsync(Account.DefaultId, options.Value.RequestsPerSecond, cancellationToken);
 
-    /// <summary>Claims the next slot; returns its start and the database's clock at the claim.</summary>
-    public async Task<(DateTimeOffset Slot, DateTimeOffset Now)> ClaimAsync(CancellationToken cancellationToken)
+    /// <summary>Claims the account's next slot; returns its start and the database's clock at the claim.</summary>
+    public async Task<(DateTimeOffset Slot, DateTimeOffset Now)> ClaimAsync(int accountId, int requestsPerSecond, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(ClaimSql);
+        command.Parameters.AddWithValue("account", accountId);
         command.Parameters.AddWithValue("name", SlotName);
-        command.Parameters.AddWithValue("interval", TimeSpan.FromSeconds(1.0 / options.Value.RequestsPerSecond));
+        command.Parameters.AddWithValue("interval", TimeSpan.FromSeconds(1.0 / requestsPerSecond));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1));
     }
 
-    /// <summary>Waits for this request's slot.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for this request's slot of the account <paramref name="accountId"/> resolves to.</summary>
+    public async Task WaitAsync(Func<CancellationToken, ValueTask<int>> accountId, int requestsPerSecond, CancellationToken cancellationToken)
     {
-        if (!Enabled)
+        if (requestsPerSecond <= 0)
         {
             return;
         }
         DateTimeOffset slot, now;
         try
         {
-            (slot, now) = await ClaimAsync(cancellationToken);
+            (slot, now) = await ClaimAsync(await accountId(cancellationToken), requestsPerSecond, cancellationToken);
         }
         catch (NpgsqlException ex)
         {

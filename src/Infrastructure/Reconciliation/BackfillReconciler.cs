@@ -16,7 +16,7 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// order, so a resumed backfill neither duplicates nor loses rows.
 /// </remarks>
 public sealed partial class BackfillReconciler(
-    IQticketsClient client,
+    QticketsClients clients,
     OrderPageWriter writer,
     SyncStateStore state,
     IOptions<ReconcileOptions> options)
@@ -24,7 +24,8 @@ public sealed partial class BackfillReconciler(
     public async Task RunAsync(SyncRunContext run)
     {
         var key = SyncStateKeys.BackfillCheckpoint(run.RunId);
-        var (checkpointSince, lastPage) = await state.ReadAsync(key, run.Stopping);
+        var client = clients.For(run.RequireAccount());
+        var (checkpointSince, lastPage) = await state.ReadAsync(run.AccountId, key, run.Stopping);
         var since = checkpointSince ?? run.Since
             ?? throw new InvalidOperationException($"Backfill run {run.RunId} has no start date.");
         var startPage = (lastPage ?? 0) + 1;
@@ -44,7 +45,7 @@ public sealed partial class BackfillReconciler(
         await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))
         {
             var counts = await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile,
-                tx => state.WriteCheckpointAsync(run.Connection, tx, key, page.Page, since, CancellationToken.None),
+                tx => state.WriteCheckpointAsync(run.Connection, tx, run.AccountId, key, page.Page, since, CancellationToken.None),
                 unreadable: page.Unreadable);
             LogPage(run.Logger, page.Page, counts.Seen, counts.GapsHealed, counts.SetAside);
         }

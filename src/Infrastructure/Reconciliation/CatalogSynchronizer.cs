@@ -6,8 +6,8 @@ using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
-/// <summary>Mirrors events and their shows, one set-based upsert per page of events.</summary>
-public sealed partial class CatalogSynchronizer(IQticketsClient client, SyncRunLedger ledger, ReconcileMetrics metrics, TimeProvider time)
+/// <summary>Mirrors an account's events and their shows, one set-based upsert per page of events.</summary>
+public sealed partial class CatalogSynchronizer(QticketsClients clients, SyncRunLedger ledger, ReconcileMetrics metrics, TimeProvider time)
 {
     private static readonly UnnestSet<Event> EventColumns = new("p",
     [
@@ -42,6 +42,7 @@ public sealed partial class CatalogSynchronizer(IQticketsClient client, SyncRunL
 
     public async Task RunAsync(SyncRunContext run)
     {
+        var client = clients.For(run.RequireAccount());
         var events = 0;
         var shows = 0;
         await foreach (var page in client.ListEventsAsync(run.Stopping))
@@ -51,8 +52,8 @@ public sealed partial class CatalogSynchronizer(IQticketsClient client, SyncRunL
                 .DistinctBy(s => s.Id).OrderBy(s => s.Id).ToList();
 
             await using var transaction = await run.Connection.BeginTransactionAsync(CancellationToken.None);
-            await UpsertAsync(run.Connection, transaction, EventSql, EventColumns, pageEvents);
-            await UpsertAsync(run.Connection, transaction, ShowSql, ShowColumns, pageShows);
+            await UpsertAsync(run.Connection, transaction, run.AccountId, EventSql, EventColumns, pageEvents);
+            await UpsertAsync(run.Connection, transaction, run.AccountId, ShowSql, ShowColumns, pageShows);
             await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, default, 1, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
             metrics.PageCommitted(run.Kind, 1, default);
@@ -62,7 +63,8 @@ public sealed partial class CatalogSynchronizer(IQticketsClient client, SyncRunL
         LogDone(run.Logger, events, shows);
     }
 
-    private async Task UpsertAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, UnnestSet<T> columns, IReadOnlyList<T> rows)
+    private async Task UpsertAsync<T>(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int accountId, string sql, UnnestSet<T> columns, IReadOnlyList<T> rows)
     {
         if (rows.Count == 0)
         {
@@ -71,15 +73,16 @@ public sealed partial class CatalogSynchronizer(IQticketsClient client, SyncRunL
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         columns.AddParameters(command, rows);
         command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
+        command.Parameters.Add(new NpgsqlParameter<int>("account_id", accountId));
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     /// <summary>Rows whose payload did not change are left alone, so an hourly sync does not churn the tables.</summary>
     private static string UpsertSql<T>(string table, UnnestSet<T> columns) => $"""
-        INSERT INTO {table} AS t ({columns.Names}, synced_at)
-        SELECT {columns.Selects}, @synced_at
+        INSERT INTO {table} AS t (account_id, {columns.Names}, synced_at)
+        SELECT @account_id, {columns.Selects}, @synced_at
         FROM {columns.From}
-        ON CONFLICT (id) DO UPDATE SET
+        ON CONFLICT (account_id, id) DO UPDATE SET
             {columns.Updates()}, synced_at = excluded.synced_at
         WHERE t.raw IS DISTINCT FROM excluded.raw
         """;

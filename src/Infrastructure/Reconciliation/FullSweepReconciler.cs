@@ -16,7 +16,7 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// compared with one anti-join at the end, so memory stays flat however many orders the horizon holds.
 /// </remarks>
 public sealed partial class FullSweepReconciler(
-    IQticketsClient client,
+    QticketsClients clients,
     OrderPageWriter writer,
     SyncRunLedger ledger,
     IOptions<ReconcileOptions> options,
@@ -24,6 +24,7 @@ public sealed partial class FullSweepReconciler(
 {
     public async Task RunAsync(SyncRunContext run)
     {
+        var client = clients.For(run.RequireAccount());
         var settings = options.Value;
         var since = time.GetUtcNow().AddDays(-settings.FullSweepHorizonDays);
         await ledger.SetSinceAsync(run.RunId, since, run.Stopping);
@@ -39,11 +40,11 @@ public sealed partial class FullSweepReconciler(
                     unreadable: page.Unreadable);
             }
 
-            var unlisted = await UnlistedAsync(run.Connection, since, run.Stopping);
+            var unlisted = await UnlistedAsync(run.Connection, run.AccountId, since, run.Stopping);
             LogUnlisted(run.Logger, unlisted.Count);
             foreach (var id in unlisted)
             {
-                await CheckAsync(run, id);
+                await CheckAsync(client, run, id);
             }
         }
         finally
@@ -55,7 +56,7 @@ public sealed partial class FullSweepReconciler(
         }
     }
 
-    private async Task CheckAsync(SyncRunContext run, long id)
+    private async Task CheckAsync(IQticketsClient client, SyncRunContext run, long id)
     {
         Order? truth;
         try
@@ -78,9 +79,10 @@ public sealed partial class FullSweepReconciler(
         await using var transaction = await run.Connection.BeginTransactionAsync(CancellationToken.None);
         await using (var mark = new NpgsqlCommand("""
             UPDATE qtickets_orders SET upstream_missing_at = @now, upstream_missing_reason = @reason
-            WHERE id = @id AND upstream_missing_at IS NULL
+            WHERE account_id = @account AND id = @id AND upstream_missing_at IS NULL
             """, run.Connection, transaction))
         {
+            mark.Parameters.AddWithValue("account", run.AccountId);
             mark.Parameters.AddWithValue("id", id);
             mark.Parameters.AddWithValue("now", time.GetUtcNow());
             mark.Parameters.AddWithValue("reason", reason);
@@ -100,14 +102,15 @@ public sealed partial class FullSweepReconciler(
     }
 
     /// <summary>Stored paid, live orders of the horizon that the walk did not see.</summary>
-    private static async Task<List<long>> UnlistedAsync(NpgsqlConnection connection, DateTimeOffset since, CancellationToken ct)
+    private static async Task<List<long>> UnlistedAsync(NpgsqlConnection connection, int accountId, DateTimeOffset since, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
             SELECT o.id FROM qtickets_orders o
-            WHERE o.payed AND o.deleted_at IS NULL AND o.upstream_missing_at IS NULL AND o.updated_at >= @since
+            WHERE o.account_id = @account AND o.payed AND o.deleted_at IS NULL AND o.upstream_missing_at IS NULL AND o.updated_at >= @since
               AND NOT EXISTS (SELECT 1 FROM sweep_seen s WHERE s.id = o.id)
             ORDER BY o.id
             """, connection);
+        command.Parameters.AddWithValue("account", accountId);
         command.Parameters.AddWithValue("since", since.ToUniversalTime());
         var ids = new List<long>();
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -23,7 +23,7 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// cancellations) converge like paid ones in the same requests.
 /// </summary>
 public sealed partial class IncrementalReconciler(
-    IQticketsClient client,
+    QticketsClients clients,
     OrderPageWriter writer,
     SyncStateStore state,
     SyncRunLedger ledger,
@@ -33,9 +33,10 @@ public sealed partial class IncrementalReconciler(
 {
     public async Task RunAsync(SyncRunContext run)
     {
+        var client = clients.For(run.RequireAccount());
         var settings = options.Value;
         var started = time.GetUtcNow();
-        var (watermark, _) = await state.ReadAsync(SyncStateKeys.OrdersWatermark, run.Stopping);
+        var (watermark, _) = await state.ReadAsync(run.AccountId, SyncStateKeys.OrdersWatermark, run.Stopping);
         var since = watermark is { } mark
             ? mark - settings.Overlap
             : started.AddHours(-settings.InitialHorizonHours);
@@ -43,7 +44,7 @@ public sealed partial class IncrementalReconciler(
         LogWalking(run.Logger, since, watermark);
 
         var query = new OrderListQuery { UpdatedSince = since, OrderBy = OrderListOrder.UpdatedAt, PageSize = settings.PageSize };
-        var first = await FetchAsync(query, 1, run.Stopping);
+        var first = await FetchAsync(client, query, 1, run.Stopping);
         if (first is null)
         {
             LogNothingChanged(run.Logger);
@@ -51,20 +52,20 @@ public sealed partial class IncrementalReconciler(
         }
         if (first.Verdict.UpdatedFilter == Compliance.Ignored)
         {
-            await TailWalkAsync(run, query, first, started.AddHours(-settings.TailHours));
+            await TailWalkAsync(client, run, query, first, started.AddHours(-settings.TailHours));
         }
         else if (first.Verdict.Order == Compliance.Honoured)
         {
-            await UpdatedAtWalkAsync(run, query, first, started);
+            await UpdatedAtWalkAsync(client, run, query, first, started);
         }
         else
         {
-            await PageWalkAsync(run, query, first, started);
+            await PageWalkAsync(client, run, query, first, started);
         }
     }
 
     /// <summary>Filter and order honoured: keyset-like steps over <c>updated_at</c>.</summary>
-    private async Task UpdatedAtWalkAsync(SyncRunContext run, OrderListQuery query, OrderPage first, DateTimeOffset started)
+    private async Task UpdatedAtWalkAsync(IQticketsClient client, SyncRunContext run, OrderListQuery query, OrderPage first, DateTimeOffset started)
     {
         LogMode(run.Logger, "updated_at");
         var page = first;
@@ -75,7 +76,7 @@ public sealed partial class IncrementalReconciler(
             if (page.Verdict.Order == Compliance.Ignored || page.Verdict.UpdatedFilter == Compliance.Ignored)
             {
                 // The server stopped sorting or filtering mid-walk: the keyset step is no longer safe.
-                await PageWalkAsync(run, query with { UpdatedSince = from }, page, started);
+                await PageWalkAsync(client, run, query with { UpdatedSince = from }, page, started);
                 return;
             }
             var newest = NewestTrusted(page);
@@ -87,7 +88,7 @@ public sealed partial class IncrementalReconciler(
             // Ask again from the newest row read: rows of that second are read twice, none is skipped when a
             // change moves a row across the page boundary. A page entirely of one second moves on by number.
             (from, number) = newest is { } n && n > from ? (n, 1) : (from, number + 1);
-            var next = await FetchAsync(query with { UpdatedSince = from }, number, run.Stopping);
+            var next = await FetchAsync(client, query with { UpdatedSince = from }, number, run.Stopping);
             if (next is null)
             {
                 return;
@@ -102,7 +103,7 @@ public sealed partial class IncrementalReconciler(
     }
 
     /// <summary>Filter honoured, order not shown: walk the filtered listing to its end, then move the watermark once.</summary>
-    private async Task PageWalkAsync(SyncRunContext run, OrderListQuery query, OrderPage first, DateTimeOffset started)
+    private async Task PageWalkAsync(IQticketsClient client, SyncRunContext run, OrderListQuery query, OrderPage first, DateTimeOffset started)
     {
         LogMode(run.Logger, "page");
         var newest = NewestTrusted(first);
@@ -123,11 +124,11 @@ public sealed partial class IncrementalReconciler(
         }
         var watermark = seen < started ? seen : started;
         await writer.WriteAsync(run, [], OrderSources.Reconcile, tx =>
-            state.AdvanceWatermarkAsync(run.Connection, tx, SyncStateKeys.OrdersWatermark, watermark, CancellationToken.None), pages: 0);
+            state.AdvanceWatermarkAsync(run.Connection, tx, run.AccountId, SyncStateKeys.OrdersWatermark, watermark, CancellationToken.None), pages: 0);
     }
 
     /// <summary>Filter ignored: the listing is every order oldest first; read its tail backwards.</summary>
-    private async Task TailWalkAsync(SyncRunContext run, OrderListQuery query, OrderPage first, DateTimeOffset createdAfter)
+    private async Task TailWalkAsync(IQticketsClient client, SyncRunContext run, OrderListQuery query, OrderPage first, DateTimeOffset createdAfter)
     {
         await WritePageAsync(run, first, watermark: null);
         if (first.Total is not { } total || first.Verdict.PageSize is not { } perPage)
@@ -149,7 +150,7 @@ public sealed partial class IncrementalReconciler(
         OrderPage? above = null;
         for (var number = last; number > 1; number--)
         {
-            var page = await FetchAsync(query, number, run.Stopping);
+            var page = await FetchAsync(client, query, number, run.Stopping);
             if (page is null)
             {
                 continue;
@@ -159,7 +160,7 @@ public sealed partial class IncrementalReconciler(
             {
                 // Rows were inserted or removed while walking: re-read the page above, where a row from this
                 // page's end may have been pushed.
-                var again = await FetchAsync(query, above.Page, run.Stopping);
+                var again = await FetchAsync(client, query, above.Page, run.Stopping);
                 if (again is not null)
                 {
                     await WritePageAsync(run, again, watermark: null);
@@ -176,7 +177,7 @@ public sealed partial class IncrementalReconciler(
         }
     }
 
-    private async Task<OrderPage?> FetchAsync(OrderListQuery query, int page, CancellationToken cancellationToken)
+    private static async Task<OrderPage?> FetchAsync(IQticketsClient client, OrderListQuery query, int page, CancellationToken cancellationToken)
     {
         await using var pages = client.ListOrdersAsync(query with { StartPage = page }, cancellationToken).GetAsyncEnumerator(cancellationToken);
         return await pages.MoveNextAsync() ? pages.Current : null;
@@ -185,7 +186,7 @@ public sealed partial class IncrementalReconciler(
     private async Task WritePageAsync(SyncRunContext run, OrderPage page, DateTimeOffset? watermark)
     {
         var counts = await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile, watermark is { } mark
-            ? tx => state.AdvanceWatermarkAsync(run.Connection, tx, SyncStateKeys.OrdersWatermark, mark, CancellationToken.None)
+            ? tx => state.AdvanceWatermarkAsync(run.Connection, tx, run.AccountId, SyncStateKeys.OrdersWatermark, mark, CancellationToken.None)
             : null, unreadable: page.Unreadable);
         LogPage(run.Logger, page.Page, counts.Seen, counts.GapsHealed, page.OffFilter, counts.SetAside);
     }

@@ -40,7 +40,7 @@ public sealed partial class OrderPageWriter(
         var setAsideCount = 0;
         foreach (var row in unreadable ?? [])
         {
-            await setAside.RecordUnreadableAsync(run.Connection, transaction, row, CancellationToken.None);
+            await setAside.RecordUnreadableAsync(run.Connection, transaction, run.AccountId, row, CancellationToken.None);
             LogUnreadableSetAside(run.Logger, row.Id, row.Reason);
             setAsideCount++;
         }
@@ -51,7 +51,7 @@ public sealed partial class OrderPageWriter(
             if (FutureStamp.IsTooFarAhead(order.SourceUpdatedAt, now, qtickets.Value.MaxFutureSkew))
             {
                 var reason = $"updated_at {order.SourceUpdatedAt:O} is more than {qtickets.Value.MaxFutureSkew} ahead of {now:O}; release it to apply it anyway";
-                await setAside.RecordAsync(run.Connection, transaction, order, DeliveryStatuses.Quarantined, reason, CancellationToken.None);
+                await setAside.RecordAsync(run.Connection, transaction, run.AccountId, order, DeliveryStatuses.Quarantined, reason, CancellationToken.None);
                 LogSetAside(run.Logger, order.Id, DeliveryStatuses.Quarantined, reason);
                 setAsideCount++;
                 continue;
@@ -79,7 +79,7 @@ public sealed partial class OrderPageWriter(
         await transaction.SaveAsync("page", CancellationToken.None);
         try
         {
-            return await upserter.UpsertAsync(run.Connection, transaction, orders, source, CancellationToken.None);
+            return await upserter.UpsertAsync(run.Connection, transaction, run.AccountId, orders, source, CancellationToken.None);
         }
         catch (Exception exception) when (IsRefusal(exception))
         {
@@ -91,13 +91,13 @@ public sealed partial class OrderPageWriter(
             await transaction.SaveAsync("one_order", CancellationToken.None);
             try
             {
-                outcomes.AddRange((await upserter.UpsertAsync(run.Connection, transaction, [order], source, CancellationToken.None)).Orders);
+                outcomes.AddRange((await upserter.UpsertAsync(run.Connection, transaction, run.AccountId, [order], source, CancellationToken.None)).Orders);
             }
             catch (Exception exception) when (IsRefusal(exception))
             {
                 await transaction.RollbackAsync("one_order", CancellationToken.None);
                 var reason = $"apply failed: {(exception is PostgresException refused ? refused.MessageText : exception.Message)}";
-                await setAside.RecordAsync(run.Connection, transaction, order, DeliveryStatuses.Failed, reason, CancellationToken.None);
+                await setAside.RecordAsync(run.Connection, transaction, run.AccountId, order, DeliveryStatuses.Failed, reason, CancellationToken.None);
                 LogSetAside(run.Logger, order.Id, DeliveryStatuses.Failed, reason);
             }
         }

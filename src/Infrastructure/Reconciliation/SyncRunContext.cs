@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Qtickets.Sync.Infrastructure.Accounts;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
@@ -7,4 +8,15 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// One run in progress: its row, the dedicated connection that holds the run's advisory lock (and carries its
 /// page transactions), and the host's stopping token.
 /// </summary>
-public sealed record SyncRunContext(long RunId, string Kind, DateTimeOffset? Since, NpgsqlConnection Connection, ILogger Logger, CancellationToken Stopping);
+public sealed record SyncRunContext(long RunId, string Kind, DateTimeOffset? Since, NpgsqlConnection Connection, ILogger Logger, CancellationToken Stopping)
+{
+    /// <summary>The account the run syncs; null for a run about the whole deployment (daily sales).</summary>
+    public SyncAccount? Account { get; init; }
+
+    /// <summary>The account whose rows the run writes; a context made without one writes the default account's.</summary>
+    public int AccountId => Account?.Id ?? Domain.Accounts.Account.DefaultId;
+
+    /// <summary>The account of a run that syncs one.</summary>
+    public SyncAccount RequireAccount() =>
+        Account ?? throw new InvalidOperationException($"Sync run {RunId} of kind {Kind} has no account.");
+}

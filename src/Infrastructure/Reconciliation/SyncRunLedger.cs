@@ -12,15 +12,22 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
 {
     public static string HostName { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
+    /// <summary>Creates a run row of the default account (the single-account setup); returns its id.</summary>
+    public Task<long> CreateAsync(string kind, string trigger, string status, DateTimeOffset? since, string? jobId, CancellationToken ct) =>
+        CreateAsync(Domain.Accounts.Account.DefaultId, kind, trigger, status, since, jobId, ct);
+
     /// <summary>Creates a run row; returns its id.</summary>
-    public async Task<long> CreateAsync(string kind, string trigger, string status, DateTimeOffset? since, string? jobId, CancellationToken ct)
+    /// <param name="accountId">The account the run syncs; null for a run about the whole deployment.</param>
+    public async Task<long> CreateAsync(
+        int? accountId, string kind, string trigger, string status, DateTimeOffset? since, string? jobId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO sync_runs (kind, trigger, status, started_at, since, pages, orders_seen, orders_inserted,
+            INSERT INTO sync_runs (account_id, kind, trigger, status, started_at, since, pages, orders_seen, orders_inserted,
                 orders_updated, orders_unchanged, gaps_healed, orders_marked_missing, hangfire_job_id, host)
-            VALUES (@kind, @trigger, @status, @now, @since, 0, 0, 0, 0, 0, 0, 0, @job, @host)
+            VALUES (@account, @kind, @trigger, @status, @now, @since, 0, 0, 0, 0, 0, 0, 0, @job, @host)
             RETURNING id
             """);
+        command.Parameters.Add(new NpgsqlParameter<int?>("account", accountId));
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("trigger", trigger);
         command.Parameters.AddWithValue("status", status);
@@ -34,7 +41,7 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
     public async Task<SyncRun?> FindAsync(long runId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT kind, status, since, pages, trigger FROM sync_runs WHERE id = @id");
+            "SELECT kind, status, since, pages, trigger, account_id FROM sync_runs WHERE id = @id");
         command.Parameters.AddWithValue("id", runId);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
@@ -49,6 +56,7 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
             Since = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
             Pages = reader.GetInt32(3),
             Trigger = reader.GetString(4),
+            AccountId = reader.IsDBNull(5) ? null : reader.GetInt32(5),
         };
     }
 
@@ -103,19 +111,21 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
     }
 
     /// <summary>
-    /// Puts the newest interrupted run of <paramref name="kind"/> over the same range back in the queue, so a new
-    /// trigger continues it from its checkpoint rather than starting over.
+    /// Puts the account's newest interrupted run of <paramref name="kind"/> over the same range back in the queue,
+    /// so a new trigger continues it from its checkpoint rather than starting over.
     /// </summary>
     /// <returns>The run requeued, or null when there is none to continue.</returns>
-    public async Task<long?> RequeueInterruptedAsync(string kind, DateTimeOffset since, CancellationToken ct)
+    public async Task<long?> RequeueInterruptedAsync(int accountId, string kind, DateTimeOffset since, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE sync_runs SET status = @queued, resumed_at = @now
-            WHERE id = (SELECT id FROM sync_runs WHERE kind = @kind AND status = @interrupted AND since = @since
+            WHERE id = (SELECT id FROM sync_runs
+                        WHERE account_id = @account AND kind = @kind AND status = @interrupted AND since = @since
                         ORDER BY id DESC LIMIT 1)
               AND status = @interrupted
             RETURNING id
             """);
+        command.Parameters.AddWithValue("account", accountId);
         command.Parameters.AddWithValue("queued", SyncRunStatuses.Queued);
         command.Parameters.AddWithValue("interrupted", SyncRunStatuses.Interrupted);
         command.Parameters.AddWithValue("now", time.GetUtcNow());

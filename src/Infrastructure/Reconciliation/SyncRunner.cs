@@ -2,26 +2,41 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
 /// <summary>
-/// The frame every sync run goes through: one run per kind at a time (a PostgreSQL session advisory lock held
-/// on the run's own connection, so a crash releases it), a <c>sync_runs</c> row from start to end, a logging
-/// scope carrying the run id, and failures recorded before they are rethrown for Hangfire to retry.
+/// The frame every sync run goes through: one run per kind and account at a time (a PostgreSQL session advisory
+/// lock held on the run's own connection, so a crash releases it), a <c>sync_runs</c> row from start to end, a
+/// logging scope carrying the run id and account, and failures recorded before they are rethrown for Hangfire to
+/// retry. Accounts never wait for each other: each has its own locks, rows and watermark.
 /// </summary>
 public sealed partial class SyncRunner(
     NpgsqlDataSource dataSource,
+    AccountDirectory accounts,
     SyncRunLedger ledger,
     ReconcileMetrics metrics,
     UpstreamBehaviourMonitor upstream,
     TimeProvider time,
     ILogger<SyncRunner> logger)
 {
+    /// <summary>A run about the whole deployment (daily sales), or a triggered run of the account its row names.</summary>
+    /// <param name="runId">A run created at trigger time (API, dashboard, backfill), or null for a scheduled run.</param>
+    public Task<string> RunAsync(
+        string kind,
+        long? runId,
+        string? jobId,
+        Func<SyncRunContext, Task> work,
+        CancellationToken stopping) =>
+        RunAsync(kind, null, runId, jobId, work, stopping);
+
+    /// <param name="account">The account of a scheduled run; null takes the account from the run's row.</param>
     /// <param name="runId">A run created at trigger time (API, dashboard, backfill), or null for a scheduled run.</param>
     public async Task<string> RunAsync(
         string kind,
+        SyncAccount? account,
         long? runId,
         string? jobId,
         Func<SyncRunContext, Task> work,
@@ -45,6 +60,11 @@ public sealed partial class SyncRunner(
             }
             since = existing.Since;
             trigger = existing.Trigger;
+            if (account is null && existing.AccountId is { } accountId)
+            {
+                account = await accounts.FindAsync(accountId, stopping)
+                    ?? throw new InvalidOperationException($"Sync run {id} is of account #{accountId}, which the settings no longer list.");
+            }
             // An interrupted run's process is dead and its lock gone: it is taken up like a queued one.
             queued = existing.Status is SyncRunStatuses.Queued or SyncRunStatuses.Interrupted;
             if (existing.Status == SyncRunStatuses.Interrupted)
@@ -54,32 +74,36 @@ public sealed partial class SyncRunner(
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(stopping);
-        if (!await TryLockAsync(connection, kind, stopping))
+        var lockName = account is null ? $"qtickets_sync:{kind}" : $"qtickets_sync:{kind}:{account.Name}";
+        if (!await TryLockAsync(connection, kind, account, stopping))
         {
-            var reason = $"another {kind} run holds the lock qtickets_sync:{kind}; skipped";
+            var reason = $"another {kind} run holds the lock {lockName}; skipped";
             // A run already under way elsewhere (a re-queued job whose first worker is still alive) keeps its
             // row; the skip gets a row of its own so it never ends the live run's record.
             var skippedId = queued
                 ? runId!.Value
-                : await ledger.CreateAsync(kind, trigger, SyncRunStatuses.Skipped, since, jobId, CancellationToken.None);
+                : await ledger.CreateAsync(account?.Id, kind, trigger, SyncRunStatuses.Skipped, since, jobId, CancellationToken.None);
             if (runId is { } busy && !queued)
             {
                 reason = $"run {busy} is still being executed by another worker; {reason}";
             }
             await ledger.FinishAsync(skippedId, SyncRunStatuses.Skipped, reason, CancellationToken.None);
-            using (logger.BeginScope(new Dictionary<string, object> { ["SyncRunId"] = skippedId }))
+            using (logger.BeginScope(new Dictionary<string, object> { ["SyncRunId"] = skippedId, ["Account"] = account?.Name ?? "" }))
             {
                 LogSkipped(kind);
             }
             return SyncRunStatuses.Skipped;
         }
 
-        var currentId = runId ?? await ledger.CreateAsync(kind, trigger, SyncRunStatuses.Running, since, jobId, stopping);
+        var currentId = runId ?? await ledger.CreateAsync(account?.Id, kind, trigger, SyncRunStatuses.Running, since, jobId, stopping);
         if (runId is not null)
         {
             await ledger.MarkRunningAsync(currentId, jobId, stopping);
         }
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["SyncRunId"] = currentId, ["SyncRunKind"] = kind });
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["SyncRunId"] = currentId, ["SyncRunKind"] = kind, ["Account"] = account?.Name ?? "",
+        });
         var started = time.GetTimestamp();
         var status = SyncRunStatuses.Failed;
         var tally = new ApiCallTally();
@@ -87,7 +111,7 @@ public sealed partial class SyncRunner(
         try
         {
             LogStarted(kind, trigger);
-            await work(new SyncRunContext(currentId, kind, since, connection, logger, stopping));
+            await work(new SyncRunContext(currentId, kind, since, connection, logger, stopping) { Account = account });
             status = SyncRunStatuses.Succeeded;
             await ledger.FinishAsync(currentId, status, null, CancellationToken.None);
             LogSucceeded(kind, time.GetElapsedTime(started).TotalSeconds);
@@ -101,8 +125,8 @@ public sealed partial class SyncRunner(
         }
         catch (Exception ex)
         {
-            await ledger.FinishAsync(currentId, status, Describe(ex), CancellationToken.None);
-            LogFailed(ex, kind, Describe(ex));
+            await ledger.FinishAsync(currentId, status, Describe(ex, account), CancellationToken.None);
+            LogFailed(ex, kind, Describe(ex, account));
             throw;
         }
         finally
@@ -112,16 +136,16 @@ public sealed partial class SyncRunner(
             metrics.ApiRequests(kind, tally);
             upstream.Observe(tally.Verdict);
             await RecordApiAsync(currentId, tally);
-            await UnlockAsync(connection, kind);
+            await UnlockAsync(connection, kind, account);
         }
     }
 
     /// <summary>Ends the error of a run QTickets refused with 401/403; alerts look for it.</summary>
-    public const string TokenRejectedNote = "Check Qtickets:Token; the job is not retried.";
+    public const string TokenRejectedNote = "the job is not retried.";
 
-    private static string Describe(Exception ex) => ex switch
+    private static string Describe(Exception ex, SyncAccount? account) => ex switch
     {
-        QticketsAuthException => $"{ex.Message}. {TokenRejectedNote}",
+        QticketsAuthException => $"{ex.Message}. Check {account?.Settings.SettingsPrefix ?? AccountSettings.QticketsPrefix}:Token; {TokenRejectedNote}",
         QticketsApiException or QticketsPagingException => ex.Message,
         TimeoutException or TaskCanceledException => $"QTickets did not answer in time: {ex.Message}",
         _ => $"{ex.GetType().Name}: {ex.Message}",
@@ -140,14 +164,30 @@ public sealed partial class SyncRunner(
         }
     }
 
-    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, string kind, CancellationToken ct)
+    /// <summary>
+    /// A deployment-wide run locks <c>hashtext('qtickets_sync:kind')</c>; an account's run the pair (that hash, the
+    /// account id), a lock space of its own, so no two accounts can ever collide.
+    /// </summary>
+    private static NpgsqlCommand LockCommand(NpgsqlConnection connection, string function, string kind, SyncAccount? account)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext('qtickets_sync:' || @kind))", connection);
+        var command = new NpgsqlCommand(account is null
+            ? $"SELECT {function}(hashtext('qtickets_sync:' || @kind))"
+            : $"SELECT {function}(hashtext('qtickets_sync:' || @kind), @account)", connection);
         command.Parameters.AddWithValue("kind", kind);
+        if (account is not null)
+        {
+            command.Parameters.AddWithValue("account", account.Id);
+        }
+        return command;
+    }
+
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, string kind, SyncAccount? account, CancellationToken ct)
+    {
+        await using var command = LockCommand(connection, "pg_try_advisory_lock", kind, account);
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    private async Task UnlockAsync(NpgsqlConnection connection, string kind)
+    private async Task UnlockAsync(NpgsqlConnection connection, string kind, SyncAccount? account)
     {
         if (connection.State != System.Data.ConnectionState.Open)
         {
@@ -155,8 +195,7 @@ public sealed partial class SyncRunner(
         }
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext('qtickets_sync:' || @kind))", connection);
-            command.Parameters.AddWithValue("kind", kind);
+            await using var command = LockCommand(connection, "pg_advisory_unlock", kind, account);
             await command.ExecuteScalarAsync(CancellationToken.None);
         }
         catch (NpgsqlException ex)

@@ -5,7 +5,7 @@ namespace Qtickets.Sync.Infrastructure.Sales;
 
 /// <summary>
 /// Turns the queue of affected keys that every order write appends to (database triggers, see SalesSql) into
-/// rows of <c>daily_sales</c>: a batch of queue entries is taken, reduced to distinct (event, local day) keys,
+/// rows of <c>daily_sales</c>: a batch of queue entries is taken, reduced to distinct (account, event, local day) keys,
 /// and those keys are recomputed — in one transaction, so a crash leaves the entries queued.
 /// </summary>
 /// <remarks>
@@ -32,6 +32,10 @@ public sealed partial class DailySalesFolder(NpgsqlDataSource dataSource, SalesM
         }
     }
 
+    /// <remarks>
+    /// While a time zone rebuild walks QTickets events, a QTickets key already rebuilt is computed in the new zone;
+    /// Ticketscloud keys stay in the old one until the rebuild's last step recomputes them all at once.
+    /// </remarks>
     private async Task<int> FoldBatchAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -42,22 +46,24 @@ public sealed partial class DailySalesFolder(NpgsqlDataSource dataSource, SalesM
             WITH taken AS (
                 DELETE FROM daily_sales_queue
                 WHERE id IN (SELECT id FROM daily_sales_queue ORDER BY id LIMIT @batch)
-                RETURNING event_id, at
+                RETURNING source, account_id, event_id, at
             ),
             zoned AS (
-                SELECT t.event_id, t.at,
-                       CASE WHEN s.rebuild_to IS NOT NULL AND t.event_id <= coalesce(s.rebuild_after_event, -9223372036854775808)
+                SELECT t.source, t.account_id, t.event_id, t.at,
+                       CASE WHEN s.rebuild_to IS NOT NULL AND t.source = 'qtickets'
+                                 AND (t.account_id, t.event_id) <= (coalesce(s.rebuild_after_account, -2147483648),
+                                                                    coalesce(s.rebuild_after_event, -9223372036854775808))
                             THEN s.rebuild_to ELSE s.time_zone END AS tz
                 FROM taken t CROSS JOIN daily_sales_state s
             )
-            SELECT DISTINCT event_id, (at AT TIME ZONE tz)::date, tz FROM zoned
+            SELECT DISTINCT account_id, event_id, (at AT TIME ZONE tz)::date, tz, source FROM zoned
             """, connection, transaction))
         {
             take.Parameters.AddWithValue("batch", BatchSize);
             await using var reader = await take.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                keys.Add(new DailySalesKey(reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2)));
+                keys.Add(new DailySalesKey(reader.GetInt32(0), reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), reader.GetString(4)));
             }
         }
         await DailySalesKeys.ReplaceAsync(connection, transaction, keys, ct);

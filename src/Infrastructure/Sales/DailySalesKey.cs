@@ -1,4 +1,7 @@
 namespace Qtickets.Sync.Infrastructure.Sales;
 
-/// <summary>A local day of one event in the maintained table, with the zone its rows are computed in.</summary>
-public sealed record DailySalesKey(long EventId, DateOnly Day, string TimeZone);
+/// <summary>
+/// A local day of one event of one account in the maintained table, with the zone its rows are computed in and
+/// the platform they come from (<see cref="SalesSource"/>).
+/// </summary>
+public sealed record DailySalesKey(int AccountId, long EventId, DateOnly Day, string TimeZone, string Source = SalesSource.Qtickets);

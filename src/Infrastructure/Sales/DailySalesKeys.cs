@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace Qtickets.Sync.Infrastructure.Sales;
 
 /// <summary>
-/// Replaces the rows of (event, day) keys in <c>daily_sales</c> with a recompute of exactly those keys — the
+/// Replaces the rows of (account, event, day) keys in <c>daily_sales</c> with a recompute of exactly those keys — the
 /// one way the table is written (fold, drift repair, rebuild). Callers hold <see cref="LockAsync"/> in the same
 /// transaction, so only one writer ever touches the table's rows and no two can deadlock over them.
 /// </summary>
@@ -22,41 +22,49 @@ public static class DailySalesKeys
     public static async Task ReplaceAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<DailySalesKey> keys, CancellationToken ct)
     {
-        if (keys.Count == 0)
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var source in keys.GroupBy(k => k.Source).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            return;
+            await ReplaceAsync(connection, transaction, source.Key, [.. source], ct);
         }
-        var sorted = keys.Distinct().OrderBy(k => k.EventId).ThenBy(k => k.Day).ToList();
+    }
+
+    private static async Task ReplaceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string source, IReadOnlyList<DailySalesKey> keys, CancellationToken ct)
+    {
+        var sorted = keys.Distinct().OrderBy(k => k.AccountId).ThenBy(k => k.EventId).ThenBy(k => k.Day).ToList();
+        var accounts = sorted.Select(k => k.AccountId).ToArray();
         var events = sorted.Select(k => k.EventId).ToArray();
         var days = sorted.Select(k => k.Day).ToArray();
         var zones = sorted.Select(k => k.TimeZone).ToArray();
 
         await using (var delete = new NpgsqlCommand("""
             DELETE FROM daily_sales d
-            USING unnest(@events, @days) AS k(event_id, day)
-            WHERE d.source = @source AND d.event_id = k.event_id AND d.day = k.day
+            USING unnest(@accounts, @events, @days) AS k(account_id, event_id, day)
+            WHERE d.source = @source AND d.account_id = k.account_id AND d.event_id = k.event_id AND d.day = k.day
             """, connection, transaction))
         {
-            AddKeys(delete, events, days);
+            AddKeys(delete, source, accounts, events, days);
             await delete.ExecuteNonQueryAsync(ct);
         }
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO daily_sales (source, day, event_id, show_id, paid_orders, tickets_sold, gross, ticket_revenue,
+        await using var insert = new NpgsqlCommand($"""
+            INSERT INTO daily_sales (source, account_id, day, event_id, show_id, paid_orders, tickets_sold, gross, ticket_revenue,
                                      service_fees, refunded_tickets, refunds)
-            SELECT @source, f.day, f.event_id, f.show_id, f.paid_orders, f.tickets_sold, f.gross, f.ticket_revenue,
-                   f.service_fees, f.refunded_tickets, f.refunds
-            FROM unnest(@events, @days, @zones) AS k(event_id, day, tz)
-            CROSS JOIN LATERAL qtickets_daily_sales(k.tz, k.event_id, k.day, k.day) f
+            SELECT @source, f.account_id, f.day, f.event_id, f.show_id, f.paid_orders, f.tickets_sold, f.gross,
+                   f.ticket_revenue, f.service_fees, f.refunded_tickets, f.refunds
+            FROM unnest(@accounts, @events, @days, @zones) AS k(account_id, event_id, day, tz)
+            CROSS JOIN LATERAL {SalesSource.RecomputeFunction(source)}(k.tz, k.event_id, k.day, k.day, k.account_id) f
             """, connection, transaction);
-        AddKeys(insert, events, days);
+        AddKeys(insert, source, accounts, events, days);
         insert.Parameters.Add(new NpgsqlParameter("zones", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = zones });
         await insert.ExecuteNonQueryAsync(ct);
     }
 
-    private static void AddKeys(NpgsqlCommand command, long[] events, DateOnly[] days)
+    private static void AddKeys(NpgsqlCommand command, string source, int[] accounts, long[] events, DateOnly[] days)
     {
+        command.Parameters.Add(new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = accounts });
         command.Parameters.Add(new NpgsqlParameter("events", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = events });
         command.Parameters.Add(new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = days });
-        command.Parameters.Add(new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = Source });
+        command.Parameters.Add(new NpgsqlParameter("source", NpgsqlDbType.Text) { Value = source });
     }
 }

@@ -35,4 +35,16 @@ public sealed class TicketscloudOptions
 
     /// <summary>Days of creation dates the nightly full sweep walks.</summary>
     public int FullSweepHorizonDays { get; set; } = 365;
+
+    /// <summary>When the recurring incremental run starts (in <c>Reconcile:TimeZone</c>, like the QTickets crons).</summary>
+    public string IncrementalCron { get; set; } = "*/5 * * * *";
+
+    /// <summary>When the nightly full sweep starts.</summary>
+    public string FullSweepCron { get; set; } = "15 3 * * *";
+
+    /// <summary>
+    /// <c>Accounts:n:TimeZone</c> of each Ticketscloud account that sets one, by account name (filled from the
+    /// accounts' settings, not bound from this section).
+    /// </summary>
+    public Dictionary<string, string> AccountTimeZones { get; } = new(StringComparer.Ordinal);
 }

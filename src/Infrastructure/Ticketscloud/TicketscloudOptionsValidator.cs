@@ -32,6 +32,17 @@ public sealed class TicketscloudOptionsValidator : IValidateOptions<Ticketscloud
         {
             failures.Add($"{Section}:RecentDays must be at least 1 and FullSweepHorizonDays at least RecentDays");
         }
+        foreach (var (account, zone) in options.AccountTimeZones)
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            {
+                failures.Add($"The TimeZone of Ticketscloud account '{account}' ('{zone}') is not a known IANA zone");
+            }
+        }
+        if (string.IsNullOrWhiteSpace(options.IncrementalCron) || string.IsNullOrWhiteSpace(options.FullSweepCron))
+        {
+            failures.Add($"{Section}:IncrementalCron and {Section}:FullSweepCron must be cron expressions");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
@@ -15,6 +17,7 @@ public static class TicketscloudServiceCollectionExtensions
     public static IServiceCollection AddTicketscloud(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTicketscloudClient(configuration);
+        services.TryAddSingleton<TicketscloudAccounts>();
         services.TryAddSingleton<TicketscloudUpserter>();
         services.TryAddSingleton<TicketscloudPageWriter>();
         services.TryAddTransient<TicketscloudReconciler>();
@@ -31,6 +34,18 @@ public static class TicketscloudServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TicketscloudOptions>()
             .Bind(configuration.GetSection(TicketscloudOptions.SectionName))
+            .Configure(o =>
+            {
+                var accounts = new AccountsOptions();
+                AccountsOptions.Read(configuration, accounts);
+                foreach (var entry in accounts.Entries.Where(e => e.Platform == AccountPlatforms.Ticketscloud && e.Name is not null))
+                {
+                    if (configuration[entry.Setting("TimeZone")] is { Length: > 0 } zone)
+                    {
+                        o.AccountTimeZones[entry.Name!] = zone.Trim();
+                    }
+                }
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketscloudOptions>, TicketscloudOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -6,6 +6,9 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 /// </summary>
 public sealed record IncomingDelivery
 {
+    /// <summary>The account the delivery was sent for (its URL); the default account unless said.</summary>
+    public int AccountId { get; init; } = Domain.Accounts.Account.DefaultId;
+
     public required DateTimeOffset ReceivedAt { get; init; }
     public string? EventType { get; init; }
     public string? ModelName { get; init; }

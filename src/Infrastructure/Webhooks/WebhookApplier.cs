@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
 
@@ -16,12 +16,14 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 /// Applies pending inbox rows to the mirror, a batch at a time: the orders go through <see cref="OrderUpserter"/>
 /// (whose version guard keeps an older payload from overwriting a newer one) in the same transaction that marks
 /// the deliveries applied, so a delivery is applied exactly when its row says so. Rows are claimed with
-/// <c>FOR UPDATE SKIP LOCKED</c>, so any number of instances may run this at once.
+/// <c>FOR UPDATE SKIP LOCKED</c>, so any number of instances may run this at once. A batch may hold several
+/// accounts' deliveries: each order is written under the account its delivery came for.
 /// </summary>
 public sealed partial class WebhookApplier(
     NpgsqlDataSource dataSource,
     OrderUpserter upserter,
-    IServiceScopeFactory scopes,
+    AccountDirectory accounts,
+    QticketsClients clients,
     IOptions<QticketsOptions> qticketsOptions,
     IOptions<WebhookOptions> webhookOptions,
     WebhookMetrics metrics,
@@ -32,14 +34,14 @@ public sealed partial class WebhookApplier(
     // in front of the first pending one, and applied rows are nearly all of the table.
     private const string PickSql = """
         WITH pending AS (
-            SELECT id, body, received_at, order_id, apply_outcome FROM webhook_deliveries
+            SELECT id, body, received_at, order_id, apply_outcome, account_id FROM webhook_deliveries
             WHERE status = 'pending'
             ORDER BY id
             LIMIT @limit
             FOR UPDATE SKIP LOCKED
         ),
         due AS (
-            SELECT id, body, received_at, order_id, apply_outcome FROM webhook_deliveries
+            SELECT id, body, received_at, order_id, apply_outcome, account_id FROM webhook_deliveries
             WHERE status = 'failed' AND attempts < @max_attempts
               AND processed_at + @retry_base * power(2, greatest(attempts - 1, 0)) <= @now
             ORDER BY id
@@ -53,7 +55,7 @@ public sealed partial class WebhookApplier(
 
     // One delivery on its own, when a batch had to be split to find the one that broke it.
     private const string PickOneSql = """
-        SELECT id, body, received_at, order_id, apply_outcome FROM webhook_deliveries
+        SELECT id, body, received_at, order_id, apply_outcome, account_id FROM webhook_deliveries
         WHERE id = @id AND status IN ('pending', 'failed')
         FOR UPDATE SKIP LOCKED
         """;
@@ -163,11 +165,17 @@ public sealed partial class WebhookApplier(
         var results = new Dictionary<long, ApplyResult>(picked.Count);
         var fromBodies = new List<Candidate>(picked.Count);
         var toFetch = new List<PickedDelivery>();
+        var byId = (await accounts.GetAllAsync(cancellationToken)).ToDictionary(a => a.Id);
         foreach (var delivery in picked)
         {
             try
             {
-                if (MustFetch)
+                if (!byId.TryGetValue(delivery.AccountId, out var account))
+                {
+                    results[delivery.Id] = ApplyResult.Failed($"account #{delivery.AccountId} is no longer configured");
+                    continue;
+                }
+                if (MustFetch(account))
                 {
                     toFetch.Add(delivery);
                     continue;
@@ -190,7 +198,7 @@ public sealed partial class WebhookApplier(
                 results[delivery.Id] = ApplyResult.Failed($"body cannot be parsed: {exception.Message}");
             }
         }
-        var fetched = await FetchAsync(toFetch, results, cancellationToken);
+        var fetched = await FetchAsync(toFetch, byId, results, cancellationToken);
         var now = time.GetUtcNow();
         fromBodies = Believable(fromBodies, results, now);
         fetched = Believable(fetched, results, now);
@@ -217,8 +225,8 @@ public sealed partial class WebhookApplier(
         return results;
     }
 
-    /// <summary>Unsigned deliveries prove nothing: the order is fetched back from the API instead.</summary>
-    private bool MustFetch => qticketsOptions.Value.VerifyByFetch || options.WebhookSecrets.Length == 0;
+    /// <summary>Unsigned deliveries prove nothing: the order is fetched back from the account's API instead.</summary>
+    private bool MustFetch(SyncAccount account) => qticketsOptions.Value.VerifyByFetch || account.Settings.WebhookSecrets.Count == 0;
 
     /// <summary>Keeps out what is stamped too far ahead (see <see cref="FutureStamp"/>), unless an operator released it.</summary>
     private List<Candidate> Believable(List<Candidate> candidates, Dictionary<long, ApplyResult> results, DateTimeOffset now)
@@ -262,28 +270,29 @@ public sealed partial class WebhookApplier(
                 reader.GetString(1),
                 reader.GetFieldValue<DateTimeOffset>(2),
                 reader.IsDBNull(3) ? null : reader.GetInt64(3),
-                !reader.IsDBNull(4) && reader.GetString(4) == ReleasedOutcome));
+                !reader.IsDBNull(4) && reader.GetString(4) == ReleasedOutcome,
+                reader.GetInt32(5)));
         }
         return picked;
     }
 
     /// <summary>
-    /// The webhook taken as a notice only: the order as <c>GET /orders/{id}</c> has it now. One request per order,
-    /// however many of its deliveries are in the batch.
+    /// The webhook taken as a notice only: the order as the account's <c>GET /orders/{id}</c> has it now. One
+    /// request per order, however many of its deliveries are in the batch.
     /// </summary>
-    private async Task<List<Candidate>> FetchAsync(List<PickedDelivery> deliveries, Dictionary<long, ApplyResult> results, CancellationToken cancellationToken)
+    private async Task<List<Candidate>> FetchAsync(
+        List<PickedDelivery> deliveries, Dictionary<int, SyncAccount> byId, Dictionary<long, ApplyResult> results, CancellationToken cancellationToken)
     {
         var fetched = new List<Candidate>(deliveries.Count);
-        if (deliveries.Count == 0)
+        // Typed clients are transient (their handlers rotate); the applier is a singleton, so it asks for one per batch.
+        var accountClients = new Dictionary<int, IQticketsClient>();
+        foreach (var group in deliveries.GroupBy(d => (d.AccountId, d.OrderId)))
         {
-            return fetched;
-        }
-        // The typed client is transient (its handler rotates); the applier is a singleton, so it asks for one per batch.
-        using var scope = scopes.CreateScope();
-        var qticketsClient = scope.ServiceProvider.GetRequiredService<IQticketsClient>();
-        foreach (var group in deliveries.GroupBy(d => d.OrderId))
-        {
-            if (group.Key is not { } orderId)
+            if (!accountClients.TryGetValue(group.Key.AccountId, out var qticketsClient))
+            {
+                accountClients[group.Key.AccountId] = qticketsClient = clients.For(byId[group.Key.AccountId]);
+            }
+            if (group.Key.OrderId is not { } orderId)
             {
                 foreach (var delivery in group)
                 {
@@ -332,16 +341,24 @@ public sealed partial class WebhookApplier(
         // Several deliveries of one order in a batch: only the newest goes to the upsert (the later delivery on a
         // tie, as OrderVersion rules, unless it is the very same payload); the others were overtaken.
         var winners = candidates
-            .GroupBy(c => c.Order.Id)
+            .GroupBy(c => (c.Delivery.AccountId, c.Order.Id))
             .Select(g => g.Aggregate((kept, next) => NewestPayload.Overtakes(next.Order, kept.Order) ? next : kept))
             .ToList();
-        var upserted = await upserter.UpsertAsync(connection, transaction, [.. winners.Select(w => w.Order)], source, cancellationToken);
-        var outcomes = upserted.Orders.ToDictionary(o => o.OrderId, o => o.Outcome);
-        var winnerOf = winners.ToDictionary(w => w.Order.Id);
+        var outcomes = new Dictionary<(int, long), UpsertOutcome>(winners.Count);
+        foreach (var account in winners.GroupBy(w => w.Delivery.AccountId))
+        {
+            var upserted = await upserter.UpsertAsync(connection, transaction, account.Key, [.. account.Select(w => w.Order)], source, cancellationToken);
+            foreach (var order in upserted.Orders)
+            {
+                outcomes[(account.Key, order.OrderId)] = order.Outcome;
+            }
+        }
+        var winnerOf = winners.ToDictionary(w => (w.Delivery.AccountId, w.Order.Id));
         foreach (var candidate in candidates)
         {
-            var winner = winnerOf[candidate.Order.Id];
-            var outcome = ReferenceEquals(winner, candidate) ? outcomes[candidate.Order.Id]
+            var key = (candidate.Delivery.AccountId, candidate.Order.Id);
+            var winner = winnerOf[key];
+            var outcome = ReferenceEquals(winner, candidate) ? outcomes[key]
                 : candidate.Order.Raw == winner.Order.Raw ? UpsertOutcome.Unchanged
                 : UpsertOutcome.Stale;
             results[candidate.Delivery.Id] = ApplyResult.Applied(outcome);
@@ -407,7 +424,7 @@ public sealed partial class WebhookApplier(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} webhook deliveries failed as a whole; applying them one by one")]
     private static partial void LogBatchSplit(ILogger logger, Exception exception, int count);
 
-    private sealed record PickedDelivery(long Id, string Body, DateTimeOffset ReceivedAt, long? OrderId, bool Released);
+    private sealed record PickedDelivery(long Id, string Body, DateTimeOffset ReceivedAt, long? OrderId, bool Released, int AccountId);
 
     private sealed record BrokenBatch(List<PickedDelivery> Picked, Exception Error);
 

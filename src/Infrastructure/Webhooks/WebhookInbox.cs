@@ -19,6 +19,7 @@ public sealed partial class WebhookInbox : BackgroundService
     // Rejected rows never conflict: the unique index leaves them out so a forged copy cannot shadow a real one.
     private static readonly UnnestSet<Row> InsertColumns = new("i",
     [
+        UnnestColumn.Int<Row>("account_id", r => r.Delivery.AccountId),
         UnnestColumn.Time<Row>("received_at", r => r.Delivery.ReceivedAt),
         UnnestColumn.Text<Row>("event_type", r => r.Delivery.EventType),
         UnnestColumn.Text<Row>("model_name", r => r.Delivery.ModelName),
@@ -40,10 +41,10 @@ public sealed partial class WebhookInbox : BackgroundService
     private static readonly string InsertSql = $"""
         INSERT INTO webhook_deliveries AS d ({InsertColumns.Names}, attempts)
         SELECT {InsertColumns.Selects}, 0 FROM {InsertColumns.From}
-        ON CONFLICT (event_type, body_sha256) WHERE status <> 'rejected' DO UPDATE SET
+        ON CONFLICT (account_id, event_type, body_sha256) WHERE status <> 'rejected' DO UPDATE SET
             duplicate_count = d.duplicate_count + 1 + excluded.duplicate_count,
             last_duplicate_at = COALESCE(excluded.last_duplicate_at, excluded.received_at)
-        RETURNING d.id, d.event_type, d.body_sha256, d.status = 'rejected', d.xmax = 0, d.remote_ip, d.reason
+        RETURNING d.id, d.event_type, d.body_sha256, d.status = 'rejected', d.xmax = 0, d.remote_ip, d.reason, d.account_id
         """;
 
     /// <summary>A refused row to fold into a recent identical one; <c>Ord</c> is its index in the batch.</summary>
@@ -52,6 +53,7 @@ public sealed partial class WebhookInbox : BackgroundService
     private static readonly UnnestSet<Refusal> RefusalColumns = new("r",
     [
         UnnestColumn.Int<Refusal>("ord", r => r.Ord),
+        UnnestColumn.Int<Refusal>("account_id", r => r.Row.Delivery.AccountId),
         UnnestColumn.Text<Refusal>("event_type", r => r.Row.Delivery.EventType),
         UnnestColumn.Text<Refusal>("body_sha256", r => r.Row.Delivery.BodySha256),
         UnnestColumn.Text<Refusal>("remote_ip", r => r.Row.Delivery.RemoteIp),
@@ -71,6 +73,7 @@ public sealed partial class WebhookInbox : BackgroundService
             SELECT u.ord, u.n, u.last_at,
                    (SELECT d.id FROM webhook_deliveries d
                     WHERE d.received_at >= @since AND d.status = 'rejected' AND d.body_sha256 = u.body_sha256
+                      AND d.account_id = u.account_id
                       AND d.event_type IS NOT DISTINCT FROM u.event_type AND d.remote_ip IS NOT DISTINCT FROM u.remote_ip
                       AND d.reason IS NOT DISTINCT FROM u.reason
                     ORDER BY d.id DESC LIMIT 1) AS target
@@ -266,7 +269,7 @@ public sealed partial class WebhookInbox : BackgroundService
             {
                 var rejected = reader.GetBoolean(3);
                 var key = new RowKey(
-                    reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), rejected,
+                    reader.GetInt32(7), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), rejected,
                     rejected && !reader.IsDBNull(5) ? reader.GetString(5) : null,
                     rejected && !reader.IsDBNull(6) ? reader.GetString(6) : null);
                 if (!returned.TryGetValue(key, out var ids))
@@ -301,7 +304,7 @@ public sealed partial class WebhookInbox : BackgroundService
             var delivery = batch[i].Delivery;
             var rejected = delivery.Status == DeliveryStatuses.Rejected;
             var key = new RowKey(
-                delivery.EventType, delivery.BodySha256, rejected, rejected ? delivery.RemoteIp : null, rejected ? delivery.Reason : null);
+                delivery.AccountId, delivery.EventType, delivery.BodySha256, rejected, rejected ? delivery.RemoteIp : null, rejected ? delivery.Reason : null);
             if ((rejected || delivery.EventType is not null) && byKey.TryGetValue(key, out var existing))
             {
                 rows[existing].Repeats.Add(batch[i]);
@@ -332,7 +335,7 @@ public sealed partial class WebhookInbox : BackgroundService
     }
 
     /// <summary>Refusals are told apart by address and reason too: only identical refusals from one sender coalesce.</summary>
-    private readonly record struct RowKey(string? EventType, string BodySha256, bool Rejected, string? RemoteIp, string? Reason);
+    private readonly record struct RowKey(int AccountId, string? EventType, string BodySha256, bool Rejected, string? RemoteIp, string? Reason);
 
     private sealed class Row(RowKey key, PendingWrite first)
     {

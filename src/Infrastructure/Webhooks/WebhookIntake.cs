@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
 
@@ -24,12 +25,15 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
 
     private const string ExpectedModel = "Order";
 
-    public IncomingDelivery Inspect(WebhookRequest request)
+    /// <param name="account">The account the request was sent for (its URL); its secrets verify the signature.</param>
+    public IncomingDelivery Inspect(WebhookRequest request, SyncAccount account)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(account);
         var body = request.Body.Span;
         var delivery = new IncomingDelivery
         {
+            AccountId = account.Id,
             ReceivedAt = time.GetUtcNow(),
             EventType = Shorten(request.EventType),
             ModelName = Shorten(request.ModelName),
@@ -45,7 +49,7 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
         if (request.TooLarge)
         {
             return Reject(
-                delivery with { SignatureStatus = signatures.IsConfigured ? SignatureStatuses.Unverified : SignatureStatuses.NotConfigured },
+                delivery with { SignatureStatus = signatures.IsConfigured(account.Settings) ? SignatureStatuses.Unverified : SignatureStatuses.NotConfigured },
                 StatusCodes.Status413PayloadTooLarge,
                 $"body exceeds Webhooks:MaxBodyBytes ({options.Value.MaxBodyBytes} bytes); only its first {KeptPrefixBytes} bytes are kept",
                 body);
@@ -56,7 +60,7 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
             return Reject(delivery, headerProblem.Status, headerProblem.Reason, body);
         }
 
-        delivery = delivery with { SignatureStatus = signatures.Verify(body, request.Signature) };
+        delivery = delivery with { SignatureStatus = signatures.Verify(account.Settings, body, request.Signature) };
         if (delivery.SignatureStatus == SignatureStatuses.Missing)
         {
             return Reject(delivery, StatusCodes.Status401Unauthorized, "X-Signature header is missing", body);

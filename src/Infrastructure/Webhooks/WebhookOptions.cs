@@ -15,6 +15,12 @@ public sealed class WebhookOptions
     /// </summary>
     public string[] WebhookSecrets { get; set; } = [];
 
+    /// <summary>
+    /// False when only <c>Accounts:n</c> sections name accounts: each has secrets of its own then. Follows from
+    /// the other settings (no public setter).
+    /// </summary>
+    public bool SecretsRequired { get; internal set; } = true;
+
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Run the applier loop in this host; tests turn it off and call the applier themselves.</summary>

@@ -13,7 +13,7 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         {
             failures.Add($"{WebhookOptions.SecretsKey} must not contain empty secrets");
         }
-        if (options.WebhookSecrets.Length == 0 && !options.AllowUnsigned)
+        if (options.SecretsRequired && options.WebhookSecrets.Length == 0 && !options.AllowUnsigned)
         {
             failures.Add(
                 $"{WebhookOptions.SecretsKey} is empty: set the secret from the QTickets cabinet, or {Section}:AllowUnsigned=true " +

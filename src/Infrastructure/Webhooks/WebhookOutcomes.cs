@@ -11,4 +11,6 @@ public static class WebhookOutcomes
     public const string DbUnavailable = "db_unavailable";
     /// <summary>A refused request past its address's refusal limit: answered 429, not stored.</summary>
     public const string RateLimited = "rate_limited";
+    /// <summary>Sent to an account that is not configured (or to the bare URL when several are): 404, not stored.</summary>
+    public const string UnknownAccount = "unknown_account";
 }

@@ -16,7 +16,11 @@ public static class WebhookServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WebhookOptions>()
             .Bind(configuration.GetSection(WebhookOptions.Section))
-            .Configure(o => o.WebhookSecrets = configuration.GetSection(WebhookOptions.SecretsKey).Get<string[]>() ?? [])
+            .Configure(o =>
+            {
+                o.WebhookSecrets = configuration.GetSection(WebhookOptions.SecretsKey).Get<string[]>() ?? [];
+                o.SecretsRequired = Accounts.AccountsOptions.QticketsSettingsDescribeAccount(configuration);
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

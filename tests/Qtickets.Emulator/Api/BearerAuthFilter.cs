@@ -1,19 +1,17 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
+using Qtickets.Emulator.Data;
 
 namespace Qtickets.Emulator.Api;
 
-/// <summary><c>Authorization: Bearer TOKEN</c> or 401 with the documented error body.</summary>
-public sealed class BearerAuthFilter(IOptions<EmulatorOptions> options, EmulatorStats stats) : IEndpointFilter
+/// <summary>
+/// <c>Authorization: Bearer TOKEN</c> or 401 with the documented error body. The token says which organizer's
+/// data the request sees (<see cref="OrganizerStore"/>).
+/// </summary>
+public sealed class BearerAuthFilter(Organizers organizers, EmulatorStats stats) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         Interlocked.Increment(ref stats.ApiRequests);
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        var presented = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : "";
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(options.Value.Token)))
+        if (organizers.ForRequest(context.HttpContext) is null)
         {
             Interlocked.Increment(ref stats.ApiUnauthorized);
             return ApiError.Create(StatusCodes.Status401Unauthorized, "Unauthorized");

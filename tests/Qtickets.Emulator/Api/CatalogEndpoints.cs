@@ -10,16 +10,16 @@ public static class CatalogEndpoints
 {
     public static void MapCatalogEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/events", (HttpRequest request, EmulatorStore store, CancellationToken ct) =>
-            PagedAsync(request, store.Events, EventJsonWriter.Write, ct));
+        api.MapGet("/events", (HttpRequest request, OrganizerStore organizer, CancellationToken ct) =>
+            PagedAsync(request, organizer.Store.Events, EventJsonWriter.Write, ct));
 
-        api.MapGet("/events/{id:int}", (int id, EmulatorStore store) =>
-            store.Events.FirstOrDefault(e => e.Id == id) is { } ev
+        api.MapGet("/events/{id:int}", (int id, OrganizerStore organizer) =>
+            organizer.Store.Events.FirstOrDefault(e => e.Id == id) is { } ev
                 ? PagedJson.Single(w => EventJsonWriter.Write(w, ev))
                 : ApiError.NotFound());
 
-        api.MapGet("/clients", (HttpRequest request, EmulatorStore store, CancellationToken ct) =>
-            PagedAsync(request, store.Clients, ClientJsonWriter.Write, ct));
+        api.MapGet("/clients", (HttpRequest request, OrganizerStore organizer, CancellationToken ct) =>
+            PagedAsync(request, organizer.Store.Clients, ClientJsonWriter.Write, ct));
     }
 
     /// <summary>Items must already be sorted by id ascending.</summary>

@@ -11,7 +11,7 @@ public static class OrdersEndpoints
     public static void MapOrdersEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/orders", async (
-            HttpRequest request, EmulatorStore store, ActivitySimulator simulator, EmulatorFaults faults,
+            HttpRequest request, OrganizerStore organizer, ActivitySimulator simulator, EmulatorFaults faults,
             IOptions<EmulatorOptions> options, CancellationToken ct) =>
         {
             OrderQuery query;
@@ -24,9 +24,9 @@ public static class OrdersEndpoints
                 return ApiError.BadRequest(e.Message);
             }
 
-            var page = store.ListOrders(query);
+            var page = organizer.Store.ListOrders(query);
             var morePagesFollow = query.Offset + page.Items.Count < page.Total;
-            if (page.Items.Count > 0 && morePagesFollow && !query.Descending && faults.NextShiftPages())
+            if (organizer.IsFirst && page.Items.Count > 0 && morePagesFollow && !query.Descending && faults.NextShiftPages())
             {
                 simulator.InsertShiftingOrder(query, page.Items[0]);
             }
@@ -34,8 +34,8 @@ public static class OrdersEndpoints
             return PagedJson.Create(page.Items, page.Page, page.PerPage, page.Total, (w, o) => OrderJsonWriter.Write(w, o));
         });
 
-        api.MapGet("/orders/{id:int}", (int id, EmulatorStore store) =>
-            store.FindOrder(id) is { } order
+        api.MapGet("/orders/{id:int}", (int id, OrganizerStore organizer) =>
+            organizer.Store.FindOrder(id) is { } order
                 ? PagedJson.Single(w => OrderJsonWriter.Write(w, order))
                 : ApiError.NotFound());
     }

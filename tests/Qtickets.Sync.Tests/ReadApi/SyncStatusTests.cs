@@ -91,7 +91,7 @@ public class SyncStatusTests(FakeClockFactory factory) : IClassFixture<FakeClock
         var now = factory.Clock.GetUtcNow();
         await using (var db = factory.CreateDbContext())
         {
-            var state = await db.SyncStates.FindAsync(SyncStateKeys.OrdersWatermark);
+            var state = await db.SyncStates.FindAsync(global::Qtickets.Sync.Domain.Accounts.Account.DefaultId, SyncStateKeys.OrdersWatermark);
             if (state is null)
             {
                 db.SyncStates.Add(state = new SyncState { Key = SyncStateKeys.OrdersWatermark, UpdatedAt = now });

@@ -10,14 +10,15 @@ public static class SalesTable
     public static Task<int> FoldAsync(SyncApiFactory factory) =>
         factory.GetRequiredService<DailySalesFolder>().FoldPendingAsync(CancellationToken.None);
 
-    public static Task<List<DailySales>> TableAsync(string connectionString) => ReadAsync(connectionString, """
+    public static Task<List<DailySales>> TableAsync(string connectionString, string source = SalesSource.Qtickets) => ReadAsync(connectionString, $"""
         SELECT day, event_id, show_id, paid_orders, tickets_sold, gross, ticket_revenue, service_fees, refunded_tickets, refunds
-        FROM daily_sales WHERE source = 'qtickets' ORDER BY day, event_id, show_id
+        FROM daily_sales WHERE source = '{source}' ORDER BY day, event_id, show_id
         """, null);
 
-    public static Task<List<DailySales>> RecomputeAsync(string connectionString, string timeZone) => ReadAsync(connectionString, """
+    public static Task<List<DailySales>> RecomputeAsync(string connectionString, string timeZone, string source = SalesSource.Qtickets) =>
+        ReadAsync(connectionString, $"""
         SELECT day, event_id, show_id, paid_orders, tickets_sold, gross, ticket_revenue, service_fees, refunded_tickets, refunds
-        FROM qtickets_daily_sales(@tz) ORDER BY day, event_id, show_id
+        FROM {SalesSource.RecomputeFunction(source)}(@tz) ORDER BY day, event_id, show_id
         """, timeZone);
 
     public static async Task ExecuteAsync(string connectionString, string sql)

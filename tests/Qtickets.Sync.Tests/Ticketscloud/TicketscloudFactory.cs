@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 using Qtickets.Sync.Tests.Support;
@@ -15,11 +16,14 @@ namespace Qtickets.Sync.Tests.Ticketscloud;
 /// </summary>
 public sealed class TicketscloudFactory : SyncApiFactory
 {
-    public const int AccountId = 1;
+    public const string AccountName = "tc-main";
 
     public TicketscloudEmulatorHost Emulator { get; } = new();
 
-    public TicketscloudAccount Account { get; } = new(TicketscloudEmulatorHost.BaseUrl, TicketscloudEmulatorHost.Token, "Europe/Moscow");
+    /// <summary>The Ticketscloud account as the service knows it (its row in <c>accounts</c>).</summary>
+    public SyncAccount Account => GetRequiredService<AccountDirectory>().GetAsync(AccountName, CancellationToken.None).GetAwaiter().GetResult();
+
+    public int AccountId => Account.Id;
 
     protected override IDictionary<string, string?> Settings
     {
@@ -29,6 +33,12 @@ public sealed class TicketscloudFactory : SyncApiFactory
             settings["Ticketscloud:RequestsPerSecond"] = "0";
             settings["Ticketscloud:RetryBaseDelay"] = "00:00:00.010";
             settings["Ticketscloud:PageSize"] = "50";
+            // Beside the QTickets settings (the account "default"), one Ticketscloud account on the emulator.
+            settings["Accounts:0:Name"] = AccountName;
+            settings["Accounts:0:Platform"] = "ticketscloud";
+            settings["Accounts:0:BaseUrl"] = TicketscloudEmulatorHost.BaseUrl.ToString();
+            settings["Accounts:0:Token"] = TicketscloudEmulatorHost.Token;
+            settings["Accounts:0:TimeZone"] = "Europe/Moscow";
             return settings;
         }
     }
@@ -44,15 +54,9 @@ public sealed class TicketscloudFactory : SyncApiFactory
     public async Task<long> RunAsync(string kind, DateTimeOffset? since = null)
     {
         var ledger = GetRequiredService<SyncRunLedger>();
-        var runId = await ledger.CreateAsync(kind, SyncRunTriggers.Api, SyncRunStatuses.Queued, since, null, CancellationToken.None);
+        var runId = await ledger.CreateAsync(AccountId, kind, SyncRunTriggers.Api, SyncRunStatuses.Queued, since, null, CancellationToken.None);
         var reconciler = GetRequiredService<TicketscloudReconciler>();
-        Func<SyncRunContext, Task> work = kind switch
-        {
-            SyncRunKinds.Incremental => run => reconciler.IncrementalAsync(run, AccountId, Account),
-            SyncRunKinds.FullSweep => run => reconciler.FullSweepAsync(run, AccountId, Account),
-            _ => run => reconciler.BackfillAsync(run, AccountId, Account),
-        };
-        var status = await GetRequiredService<SyncRunner>().RunAsync(kind, runId, null, work, CancellationToken.None);
+        var status = await GetRequiredService<SyncRunner>().RunAsync(kind, null, runId, null, reconciler.RunAsync, CancellationToken.None);
         Assert.Equal(SyncRunStatuses.Succeeded, status);
         return runId;
     }

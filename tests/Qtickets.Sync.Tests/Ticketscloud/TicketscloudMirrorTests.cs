@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
@@ -77,16 +79,39 @@ public sealed class TicketscloudMirrorTests(TicketscloudFactory factory) : IClas
         await AssertMirrorMatchesEmulatorAsync();
     }
 
-    private static Task<TicketscloudOrderRow> Order(Infrastructure.Persistence.SyncDbContext db, string id) =>
-        db.Set<TicketscloudOrderRow>().SingleAsync(o => o.AccountId == TicketscloudFactory.AccountId && o.Id == id);
+    [Fact]
+    public async Task The_read_api_lists_ticketscloud_orders_with_personal_data_masked_unless_the_key_has_read_pii()
+    {
+        await factory.RunAsync(SyncRunKinds.Backfill, DateTimeOffset.UtcNow.AddDays(-40));
+        var truth = factory.Emulator.Store.Read(() => Organizer.Orders.Last(o => o.CustomerEmail is not null && o.Status == "done"));
+
+        using var read = factory.CreateClient(Support.SyncApiFactory.ReadKey);
+        var masked = await read.GetFromJsonAsync<JsonElement>($"/api/v1/ticketscloud/orders?event_id={truth.Event}&limit=500");
+        var listed = masked.GetProperty("items").EnumerateArray().Single(o => o.GetProperty("id").GetString() == truth.Id);
+        Assert.Equal("b***@example.ru", listed.GetProperty("customerEmail").GetString());
+        Assert.Equal(truth.Sum(t => t.Full), listed.GetProperty("full").GetDecimal());
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden,
+            (await read.GetAsync($"/api/v1/ticketscloud/orders?client_email={truth.CustomerEmail}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await read.GetAsync("/api/v1/ticketscloud/orders/not-an-id")).StatusCode);
+
+        using var pii = factory.CreateClient(Support.SyncApiFactory.PiiKey);
+        var found = await pii.GetFromJsonAsync<JsonElement>($"/api/v1/ticketscloud/orders?client_email={truth.CustomerEmail}");
+        Assert.Equal(truth.Id, found.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetString());
+        var detail = await pii.GetFromJsonAsync<JsonElement>($"/api/v1/ticketscloud/orders/{truth.Id}");
+        Assert.Equal(truth.CustomerEmail, detail.GetProperty("customerEmail").GetString());
+        Assert.Equal(truth.Tickets.Select(t => t.Id).Order(), detail.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("id").GetString()!).Order());
+    }
+
+    private Task<TicketscloudOrderRow> Order(Infrastructure.Persistence.SyncDbContext db, string id) =>
+        db.Set<TicketscloudOrderRow>().SingleAsync(o => o.AccountId == factory.AccountId && o.Id == id);
 
     private async Task AssertMirrorMatchesEmulatorAsync()
     {
         await using var db = factory.CreateDbContext();
-        var orders = await db.Set<TicketscloudOrderRow>().Where(o => o.AccountId == TicketscloudFactory.AccountId).ToDictionaryAsync(o => o.Id);
-        var tickets = await db.Set<TicketscloudTicketRow>().Where(t => t.AccountId == TicketscloudFactory.AccountId && t.VanishedAt == null)
+        var orders = await db.Set<TicketscloudOrderRow>().Where(o => o.AccountId == factory.AccountId).ToDictionaryAsync(o => o.Id);
+        var tickets = await db.Set<TicketscloudTicketRow>().Where(t => t.AccountId == factory.AccountId && t.VanishedAt == null)
             .ToDictionaryAsync(t => t.Id);
-        var refunds = await db.Set<TicketscloudRefundRequestRow>().Where(r => r.AccountId == TicketscloudFactory.AccountId).ToDictionaryAsync(r => r.Id);
+        var refunds = await db.Set<TicketscloudRefundRequestRow>().Where(r => r.AccountId == factory.AccountId).ToDictionaryAsync(r => r.Id);
         factory.Emulator.Store.Read(() =>
         {
             Assert.Equal(Organizer.Orders.Count, orders.Count);

@@ -9,7 +9,7 @@ internal sealed class BasketConfiguration : IEntityTypeConfiguration<Basket>
     public void Configure(EntityTypeBuilder<Basket> builder)
     {
         builder.ToTable("qtickets_baskets");
-        builder.HasKey(b => b.Id);
+        builder.HasKey(b => new { b.AccountId, b.Id });
         builder.Property(b => b.Id).ValueGeneratedNever();
         builder.Property(b => b.OriginalPrice).HasColumnType("numeric");
         builder.Property(b => b.DiscountValue).HasColumnType("numeric");
@@ -23,7 +23,7 @@ internal sealed class BasketConfiguration : IEntityTypeConfiguration<Basket>
         builder.Property(b => b.Raw).HasColumnType("jsonb");
 
         // Covering the sales rules' columns: the daily sales join probes it once per order without touching the heap.
-        builder.HasIndex(b => b.OrderId).IncludeProperties(b => new
+        builder.HasIndex(b => new { b.AccountId, b.OrderId }).IncludeProperties(b => new
         {
             b.Quantity, b.Price, b.RefundedAt, b.RefundedAmount, b.DeletedAt, b.VanishedAt,
         });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
@@ -9,7 +10,8 @@ internal sealed class RequestSlotConfiguration : IEntityTypeConfiguration<Reques
     public void Configure(EntityTypeBuilder<RequestSlot> builder)
     {
         builder.ToTable("qtickets_request_slots");
-        builder.HasKey(s => s.Name);
+        builder.HasKey(s => new { s.AccountId, s.Name });
+        builder.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.Name).HasMaxLength(64);
     }
 }

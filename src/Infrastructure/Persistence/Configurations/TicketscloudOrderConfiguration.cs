@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
@@ -10,6 +11,7 @@ internal sealed class TicketscloudOrderConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("ticketscloud_orders");
         builder.HasKey(o => new { o.AccountId, o.Id });
+        builder.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.Id).HasMaxLength(24);
         builder.Property(o => o.EventId).HasMaxLength(24);
         foreach (var money in new[] { nameof(TicketscloudOrderRow.Nominal), nameof(TicketscloudOrderRow.Extra), nameof(TicketscloudOrderRow.Full),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
@@ -10,6 +11,7 @@ internal sealed class TicketscloudRefundRequestConfiguration : IEntityTypeConfig
     {
         builder.ToTable("ticketscloud_refund_requests");
         builder.HasKey(r => new { r.AccountId, r.Id });
+        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.Id).HasMaxLength(24);
         builder.Property(r => r.OrderId).HasMaxLength(24);
         builder.Property(r => r.Amount).HasColumnType("numeric");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
@@ -10,6 +11,7 @@ internal sealed class TicketscloudTicketConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("ticketscloud_tickets");
         builder.HasKey(t => new { t.AccountId, t.Id });
+        builder.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(t => t.Id).HasMaxLength(24);
         builder.Property(t => t.OrderId).HasMaxLength(24);
         builder.Property(t => t.EventId).HasMaxLength(24);

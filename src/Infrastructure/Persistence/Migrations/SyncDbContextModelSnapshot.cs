@@ -22,6 +22,53 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Qtickets.Sync.Domain.Accounts.Account", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Organization")
+                        .HasColumnType("text")
+                        .HasColumnName("organization");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("platform");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_name");
+
+                    b.ToTable("accounts", (string)null);
+                });
+
             modelBuilder.Entity("Qtickets.Sync.Domain.Alerts.AlertState", b =>
                 {
                     b.Property<string>("Key")
@@ -70,6 +117,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Client", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -115,7 +166,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("vk_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_clients");
 
                     b.HasIndex("Email")
@@ -126,6 +177,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -175,7 +230,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_events");
 
                     b.ToTable("qtickets_events", (string)null);
@@ -183,6 +238,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Show", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -224,11 +283,11 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_shows");
 
-                    b.HasIndex("EventId", "StartDate")
-                        .HasDatabaseName("ix_qtickets_shows_event_id_start_date");
+                    b.HasIndex("AccountId", "EventId", "StartDate")
+                        .HasDatabaseName("ix_qtickets_shows_account_id_event_id_start_date");
 
                     b.ToTable("qtickets_shows", (string)null);
                 });
@@ -355,6 +414,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Basket", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -525,16 +588,11 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("work_position");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_baskets");
 
                     b.HasIndex("Barcode")
                         .HasDatabaseName("ix_qtickets_baskets_barcode");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_qtickets_baskets_order_id");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrderId"), new[] { "Quantity", "Price", "RefundedAt", "RefundedAmount", "DeletedAt", "VanishedAt" });
 
                     b.HasIndex("RefundedAt")
                         .HasDatabaseName("ix_qtickets_baskets_refunded_at");
@@ -542,11 +600,20 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("ShowId")
                         .HasDatabaseName("ix_qtickets_baskets_show_id");
 
+                    b.HasIndex("AccountId", "OrderId")
+                        .HasDatabaseName("ix_qtickets_baskets_account_id_order_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AccountId", "OrderId"), new[] { "Quantity", "Price", "RefundedAt", "RefundedAmount", "DeletedAt", "VanishedAt" });
+
                     b.ToTable("qtickets_baskets", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Order", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -726,7 +793,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("utm");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_orders");
 
                     b.HasIndex("ClientEmail")
@@ -744,10 +811,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_qtickets_orders_created_at_id");
 
-                    b.HasIndex("EventId", "PayedAt")
-                        .HasDatabaseName("ix_qtickets_orders_event_id_payed_at");
+                    b.HasIndex("AccountId", "EventId", "PayedAt")
+                        .HasDatabaseName("ix_qtickets_orders_account_id_event_id_payed_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EventId", "PayedAt"), new[] { "Id", "Payed" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AccountId", "EventId", "PayedAt"), new[] { "Id", "Payed" });
 
                     b.HasIndex("EventId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_qtickets_orders_event_id_created_at_id");
@@ -763,6 +830,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
 
                     b.Property<int>("CatalogRequests")
                         .ValueGeneratedOnAdd()
@@ -893,14 +964,18 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("StartedAt")
                         .HasDatabaseName("ix_sync_runs_started_at");
 
-                    b.HasIndex("Kind", "StartedAt")
-                        .HasDatabaseName("ix_sync_runs_kind_started_at");
+                    b.HasIndex("AccountId", "Kind", "StartedAt")
+                        .HasDatabaseName("ix_sync_runs_account_id_kind_started_at");
 
                     b.ToTable("sync_runs", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncState", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<string>("Key")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -922,7 +997,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("watermark");
 
-                    b.HasKey("Key")
+                    b.HasKey("AccountId", "Key")
                         .HasName("pk_sync_state");
 
                     b.ToTable("sync_state", (string)null);
@@ -936,6 +1011,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
 
                     b.Property<string>("ApplyOutcome")
                         .HasColumnType("text")
@@ -1025,22 +1104,26 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_webhook_deliveries_received_at");
 
-                    b.HasIndex("EventType", "BodySha256")
-                        .IsUnique()
-                        .HasDatabaseName("ix_webhook_deliveries_event_type_body_sha256")
-                        .HasFilter("status <> 'rejected'");
-
-                    b.HasIndex("OrderId", "Id")
-                        .HasDatabaseName("ix_webhook_deliveries_order_id_id");
-
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_webhook_deliveries_status_id");
+
+                    b.HasIndex("AccountId", "EventType", "BodySha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_deliveries_account_id_event_type_body_sha256")
+                        .HasFilter("status <> 'rejected'");
+
+                    b.HasIndex("AccountId", "OrderId", "Id")
+                        .HasDatabaseName("ix_webhook_deliveries_account_id_order_id_id");
 
                     b.ToTable("webhook_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.DailySalesRow", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date")
                         .HasColumnName("day");
@@ -1499,6 +1582,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<string>("Name")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1508,40 +1595,146 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_slot");
 
-                    b.HasKey("Name")
+                    b.HasKey("AccountId", "Name")
                         .HasName("pk_qtickets_request_slots");
 
                     b.ToTable("qtickets_request_slots", (string)null);
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Client", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_clients_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_events_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Show", b =>
                 {
                     b.HasOne("Qtickets.Sync.Domain.Catalog.Event", null)
                         .WithMany("Shows")
-                        .HasForeignKey("EventId")
+                        .HasForeignKey("AccountId", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_qtickets_shows_qtickets_events_event_id");
+                        .HasConstraintName("fk_qtickets_shows_qtickets_events_account_id_event_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Basket", b =>
                 {
                     b.HasOne("Qtickets.Sync.Domain.Orders.Order", null)
                         .WithMany("Baskets")
-                        .HasForeignKey("OrderId")
+                        .HasForeignKey("AccountId", "OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_qtickets_baskets_qtickets_orders_order_id");
+                        .HasConstraintName("fk_qtickets_baskets_qtickets_orders_account_id_order_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Order", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_orders_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncRun", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sync_runs_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncState", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sync_state_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudEventRow", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_events_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudOrderRow", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_orders_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudRefundRequestRow", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_refund_requests_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudTicketRow", b =>
                 {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_tickets_accounts_account_id");
+
                     b.HasOne("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudOrderRow", null)
                         .WithMany()
                         .HasForeignKey("AccountId", "OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticketscloud_tickets_ticketscloud_orders_account_id_order_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_request_slots_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>

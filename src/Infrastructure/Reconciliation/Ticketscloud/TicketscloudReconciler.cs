@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
@@ -27,32 +28,36 @@ public sealed partial class TicketscloudReconciler(
     ITicketscloudClient client,
     TicketscloudPageWriter writer,
     SyncStateStore state,
+    TicketscloudAccounts accounts,
     IOptions<TicketscloudOptions> options,
     TimeProvider time)
 {
-    public Task IncrementalAsync(SyncRunContext run, int accountId, TicketscloudAccount account)
+    /// <summary>The run of <paramref name="run"/>'s kind (incremental, full sweep or backfill) for its account.</summary>
+    public Task RunAsync(SyncRunContext run)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var now = time.GetUtcNow();
-        return WalkAsync(run, accountId, account, now.AddDays(-options.Value.RecentDays), now, checkpoint: null);
+        return run.Kind switch
+        {
+            SyncRunKinds.Incremental => WalkAsync(run, now.AddDays(-options.Value.RecentDays), now, checkpoint: null),
+            SyncRunKinds.FullSweep => WalkAsync(run, now.AddDays(-options.Value.FullSweepHorizonDays), now, CheckpointKey(run)),
+            SyncRunKinds.Backfill => WalkAsync(run, run.Since ?? throw new InvalidOperationException($"Backfill run {run.RunId} has no start date."),
+                now, CheckpointKey(run)),
+            _ => throw new InvalidOperationException($"A Ticketscloud account has no {run.Kind} run."),
+        };
     }
 
-    public Task FullSweepAsync(SyncRunContext run, int accountId, TicketscloudAccount account)
-    {
-        var now = time.GetUtcNow();
-        return WalkAsync(run, accountId, account, now.AddDays(-options.Value.FullSweepHorizonDays), now, CheckpointKey(run, accountId));
-    }
-
-    public Task BackfillAsync(SyncRunContext run, int accountId, TicketscloudAccount account)
-    {
-        var from = run.Since ?? throw new InvalidOperationException($"Backfill run {run.RunId} has no start date.");
-        return WalkAsync(run, accountId, account, from, time.GetUtcNow(), CheckpointKey(run, accountId));
-    }
+    /// <summary>The kinds of run a Ticketscloud account has (no catalog: events come with every listing's refs).</summary>
+    public static IReadOnlySet<string> Kinds { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { SyncRunKinds.Incremental, SyncRunKinds.FullSweep, SyncRunKinds.Backfill };
 
     /// <summary>The <c>sync_state</c> row of a resumable walk; the listing's name is appended per listing.</summary>
-    public static string CheckpointKey(SyncRunContext run, int accountId) => $"ticketscloud.{accountId}.{run.Kind}.{run.RunId}";
+    public static string CheckpointKey(SyncRunContext run) => $"ticketscloud.{run.Kind}.{run.RunId}";
 
-    private async Task WalkAsync(SyncRunContext run, int accountId, TicketscloudAccount account, DateTimeOffset from, DateTimeOffset to, string? checkpoint)
+    private async Task WalkAsync(SyncRunContext run, DateTimeOffset from, DateTimeOffset to, string? checkpoint)
     {
+        var accountId = run.AccountId;
+        var account = accounts.For(run.RequireAccount());
         var orders = await StartAsync(run, checkpoint, "orders", from);
         LogWindow(run.Logger, from, to, orders.StartPage);
         await foreach (var page in client.ListOrdersAsync(account, Query(from, to, orders.StartPage), run.Stopping).ReadAhead(2, run.Stopping))
@@ -78,7 +83,7 @@ public sealed partial class TicketscloudReconciler(
             return (null, 1);
         }
         var key = $"{checkpoint}.{listing}";
-        var (_, lastPage) = await state.ReadAsync(key, run.Stopping);
+        var (_, lastPage) = await state.ReadAsync(run.AccountId, key, run.Stopping);
         if (lastPage is { } done)
         {
             LogResuming(run.Logger, listing, done, from);
@@ -87,7 +92,7 @@ public sealed partial class TicketscloudReconciler(
     }
 
     private Func<Npgsql.NpgsqlTransaction, Task>? Checkpoint(SyncRunContext run, string? key, int page, DateTimeOffset from) =>
-        key is null ? null : tx => state.WriteCheckpointAsync(run.Connection, tx, key, page, from, CancellationToken.None);
+        key is null ? null : tx => state.WriteCheckpointAsync(run.Connection, tx, run.AccountId, key, page, from, CancellationToken.None);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticketscloud walk over creation dates {From:O} .. {To:O} from page {Page}")]
     private static partial void LogWindow(ILogger logger, DateTimeOffset from, DateTimeOffset to, int page);

@@ -12,8 +12,8 @@ using Qtickets.Sync.Infrastructure.Persistence;
 namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(SyncDbContext))]
-    [Migration("20261202010043_TicketscloudMirror")]
-    partial class TicketscloudMirror
+    [Migration("20261202005947_Accounts")]
+    partial class Accounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,53 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Accounts.Account", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Organization")
+                        .HasColumnType("text")
+                        .HasColumnName("organization");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("platform");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_name");
+
+                    b.ToTable("accounts", (string)null);
+                });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Alerts.AlertState", b =>
                 {
@@ -73,6 +120,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Client", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -118,7 +169,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("vk_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_clients");
 
                     b.HasIndex("Email")
@@ -129,6 +180,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -178,7 +233,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_events");
 
                     b.ToTable("qtickets_events", (string)null);
@@ -186,6 +241,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Show", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -227,17 +286,21 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_shows");
 
-                    b.HasIndex("EventId", "StartDate")
-                        .HasDatabaseName("ix_qtickets_shows_event_id_start_date");
+                    b.HasIndex("AccountId", "EventId", "StartDate")
+                        .HasDatabaseName("ix_qtickets_shows_account_id_event_id_start_date");
 
                     b.ToTable("qtickets_shows", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Basket", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -408,16 +471,11 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("work_position");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_baskets");
 
                     b.HasIndex("Barcode")
                         .HasDatabaseName("ix_qtickets_baskets_barcode");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_qtickets_baskets_order_id");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrderId"), new[] { "Quantity", "Price", "RefundedAt", "RefundedAmount", "DeletedAt", "VanishedAt" });
 
                     b.HasIndex("RefundedAt")
                         .HasDatabaseName("ix_qtickets_baskets_refunded_at");
@@ -425,11 +483,20 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("ShowId")
                         .HasDatabaseName("ix_qtickets_baskets_show_id");
 
+                    b.HasIndex("AccountId", "OrderId")
+                        .HasDatabaseName("ix_qtickets_baskets_account_id_order_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AccountId", "OrderId"), new[] { "Quantity", "Price", "RefundedAt", "RefundedAmount", "DeletedAt", "VanishedAt" });
+
                     b.ToTable("qtickets_baskets", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Order", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -609,7 +676,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("utm");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_orders");
 
                     b.HasIndex("ClientEmail")
@@ -627,10 +694,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_qtickets_orders_created_at_id");
 
-                    b.HasIndex("EventId", "PayedAt")
-                        .HasDatabaseName("ix_qtickets_orders_event_id_payed_at");
+                    b.HasIndex("AccountId", "EventId", "PayedAt")
+                        .HasDatabaseName("ix_qtickets_orders_account_id_event_id_payed_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EventId", "PayedAt"), new[] { "Id", "Payed" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AccountId", "EventId", "PayedAt"), new[] { "Id", "Payed" });
 
                     b.HasIndex("EventId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_qtickets_orders_event_id_created_at_id");
@@ -646,6 +713,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
 
                     b.Property<int>("CatalogRequests")
                         .ValueGeneratedOnAdd()
@@ -776,14 +847,18 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("StartedAt")
                         .HasDatabaseName("ix_sync_runs_started_at");
 
-                    b.HasIndex("Kind", "StartedAt")
-                        .HasDatabaseName("ix_sync_runs_kind_started_at");
+                    b.HasIndex("AccountId", "Kind", "StartedAt")
+                        .HasDatabaseName("ix_sync_runs_account_id_kind_started_at");
 
                     b.ToTable("sync_runs", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncState", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<string>("Key")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -805,7 +880,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("watermark");
 
-                    b.HasKey("Key")
+                    b.HasKey("AccountId", "Key")
                         .HasName("pk_sync_state");
 
                     b.ToTable("sync_state", (string)null);
@@ -819,6 +894,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
 
                     b.Property<string>("ApplyOutcome")
                         .HasColumnType("text")
@@ -908,22 +987,26 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_webhook_deliveries_received_at");
 
-                    b.HasIndex("EventType", "BodySha256")
-                        .IsUnique()
-                        .HasDatabaseName("ix_webhook_deliveries_event_type_body_sha256")
-                        .HasFilter("status <> 'rejected'");
-
-                    b.HasIndex("OrderId", "Id")
-                        .HasDatabaseName("ix_webhook_deliveries_order_id_id");
-
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_webhook_deliveries_status_id");
+
+                    b.HasIndex("AccountId", "EventType", "BodySha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_deliveries_account_id_event_type_body_sha256")
+                        .HasFilter("status <> 'rejected'");
+
+                    b.HasIndex("AccountId", "OrderId", "Id")
+                        .HasDatabaseName("ix_webhook_deliveries_account_id_order_id_id");
 
                     b.ToTable("webhook_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.DailySalesRow", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date")
                         .HasColumnName("day");
@@ -974,414 +1057,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.ToView("daily_sales", (string)null);
                 });
 
-            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudEventRow", b =>
-                {
-                    b.Property<int>("AccountId")
-                        .HasColumnType("integer")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("Id")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Description")
-                        .HasColumnType("text")
-                        .HasColumnName("description");
-
-                    b.Property<DateTimeOffset?>("FinishesAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finishes_at");
-
-                    b.Property<DateTimeOffset>("ObservedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("observed_at");
-
-                    b.Property<string>("OrgId")
-                        .HasColumnType("text")
-                        .HasColumnName("org_id");
-
-                    b.Property<string>("Raw")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("raw");
-
-                    b.Property<long>("SalesKey")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("sales_key");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("SalesKey"));
-
-                    b.Property<DateTimeOffset?>("StartsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("starts_at");
-
-                    b.Property<string>("Status")
-                        .HasColumnType("text")
-                        .HasColumnName("status");
-
-                    b.Property<DateTimeOffset>("SyncedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("synced_at");
-
-                    b.Property<string>("TimeZone")
-                        .HasColumnType("text")
-                        .HasColumnName("time_zone");
-
-                    b.Property<string>("Title")
-                        .HasColumnType("text")
-                        .HasColumnName("title");
-
-                    b.HasKey("AccountId", "Id")
-                        .HasName("pk_ticketscloud_events");
-
-                    b.HasAlternateKey("SalesKey")
-                        .HasName("ak_ticketscloud_events_sales_key");
-
-                    b.ToTable("ticketscloud_events", (string)null);
-                });
-
-            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudOrderRow", b =>
-                {
-                    b.Property<int>("AccountId")
-                        .HasColumnType("integer")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("Id")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Code")
-                        .HasColumnType("text")
-                        .HasColumnName("code");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CustomerEmail")
-                        .HasColumnType("text")
-                        .HasColumnName("customer_email");
-
-                    b.Property<string>("CustomerLang")
-                        .HasColumnType("text")
-                        .HasColumnName("customer_lang");
-
-                    b.Property<string>("CustomerName")
-                        .HasColumnType("text")
-                        .HasColumnName("customer_name");
-
-                    b.Property<string>("CustomerPhone")
-                        .HasColumnType("text")
-                        .HasColumnName("customer_phone");
-
-                    b.Property<decimal>("Discount")
-                        .HasColumnType("numeric")
-                        .HasColumnName("discount");
-
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("done_at");
-
-                    b.Property<string>("EventId")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("event_id");
-
-                    b.Property<DateTimeOffset?>("ExpiredAfter")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expired_after");
-
-                    b.Property<decimal>("Extra")
-                        .HasColumnType("numeric")
-                        .HasColumnName("extra");
-
-                    b.Property<decimal>("Full")
-                        .HasColumnType("numeric")
-                        .HasColumnName("full");
-
-                    b.Property<bool?>("Invitation")
-                        .HasColumnType("boolean")
-                        .HasColumnName("invitation");
-
-                    b.Property<decimal>("Nominal")
-                        .HasColumnType("numeric")
-                        .HasColumnName("nominal");
-
-                    b.Property<long?>("Number")
-                        .HasColumnType("bigint")
-                        .HasColumnName("number");
-
-                    b.Property<DateTimeOffset>("ObservedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("observed_at");
-
-                    b.Property<string>("OrgId")
-                        .HasColumnType("text")
-                        .HasColumnName("org_id");
-
-                    b.Property<string>("Origin")
-                        .HasColumnType("text")
-                        .HasColumnName("origin");
-
-                    b.Property<decimal>("Price")
-                        .HasColumnType("numeric")
-                        .HasColumnName("price");
-
-                    b.PrimitiveCollection<string[]>("PromoCodes")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("promo_codes");
-
-                    b.Property<string>("Raw")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("raw");
-
-                    b.Property<bool?>("SendTickets")
-                        .HasColumnType("boolean")
-                        .HasColumnName("send_tickets");
-
-                    b.Property<string>("SetsValues")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("sets_values");
-
-                    b.Property<string>("Settings")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("settings");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("status");
-
-                    b.Property<short>("StatusRank")
-                        .HasColumnType("smallint")
-                        .HasColumnName("status_rank");
-
-                    b.Property<DateTimeOffset>("SyncedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("synced_at");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("time_zone");
-
-                    b.Property<string>("VendorData")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("vendor_data");
-
-                    b.Property<string>("VendorId")
-                        .HasColumnType("text")
-                        .HasColumnName("vendor_id");
-
-                    b.Property<string>("VendorOrderId")
-                        .HasColumnType("text")
-                        .HasColumnName("vendor_order_id");
-
-                    b.PrimitiveCollection<string[]>("ViralPromoCodes")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("viral_promo_codes");
-
-                    b.HasKey("AccountId", "Id")
-                        .HasName("pk_ticketscloud_orders");
-
-                    b.HasIndex("AccountId", "CreatedAt")
-                        .HasDatabaseName("ix_ticketscloud_orders_account_id_created_at");
-
-                    b.HasIndex("AccountId", "CustomerEmail")
-                        .HasDatabaseName("ix_ticketscloud_orders_account_id_customer_email");
-
-                    b.HasIndex("AccountId", "DoneAt")
-                        .HasDatabaseName("ix_ticketscloud_orders_account_id_done_at");
-
-                    b.HasIndex("AccountId", "EventId")
-                        .HasDatabaseName("ix_ticketscloud_orders_account_id_event_id");
-
-                    b.ToTable("ticketscloud_orders", (string)null);
-                });
-
-            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudRefundRequestRow", b =>
-                {
-                    b.Property<int>("AccountId")
-                        .HasColumnType("integer")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("Id")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("id");
-
-                    b.Property<decimal?>("Amount")
-                        .HasColumnType("numeric")
-                        .HasColumnName("amount");
-
-                    b.Property<DateTimeOffset?>("ApprovedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("approved_at");
-
-                    b.Property<DateTimeOffset?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("EventId")
-                        .HasColumnType("text")
-                        .HasColumnName("event_id");
-
-                    b.Property<DateTimeOffset>("ObservedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("observed_at");
-
-                    b.Property<string>("OrderId")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("order_id");
-
-                    b.Property<string>("Raw")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("raw");
-
-                    b.Property<string>("Reason")
-                        .HasColumnType("text")
-                        .HasColumnName("reason");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("status");
-
-                    b.Property<short>("StatusRank")
-                        .HasColumnType("smallint")
-                        .HasColumnName("status_rank");
-
-                    b.Property<DateTimeOffset>("SyncedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("synced_at");
-
-                    b.PrimitiveCollection<string[]>("TicketIds")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("ticket_ids");
-
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("AccountId", "Id")
-                        .HasName("pk_ticketscloud_refund_requests");
-
-                    b.HasIndex("TicketIds")
-                        .HasDatabaseName("ix_ticketscloud_refund_requests_ticket_ids");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TicketIds"), "gin");
-
-                    b.HasIndex("AccountId", "OrderId")
-                        .HasDatabaseName("ix_ticketscloud_refund_requests_account_id_order_id");
-
-                    b.ToTable("ticketscloud_refund_requests", (string)null);
-                });
-
-            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudTicketRow", b =>
-                {
-                    b.Property<int>("AccountId")
-                        .HasColumnType("integer")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("Id")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Barcode")
-                        .HasColumnType("text")
-                        .HasColumnName("barcode");
-
-                    b.Property<decimal>("Discount")
-                        .HasColumnType("numeric")
-                        .HasColumnName("discount");
-
-                    b.Property<string>("EventId")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("event_id");
-
-                    b.Property<decimal>("Extra")
-                        .HasColumnType("numeric")
-                        .HasColumnName("extra");
-
-                    b.Property<decimal>("Full")
-                        .HasColumnType("numeric")
-                        .HasColumnName("full");
-
-                    b.Property<decimal>("Nominal")
-                        .HasColumnType("numeric")
-                        .HasColumnName("nominal");
-
-                    b.Property<long?>("Number")
-                        .HasColumnType("bigint")
-                        .HasColumnName("number");
-
-                    b.Property<DateTimeOffset>("ObservedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("observed_at");
-
-                    b.Property<string>("OrderId")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("order_id");
-
-                    b.Property<decimal>("Price")
-                        .HasColumnType("numeric")
-                        .HasColumnName("price");
-
-                    b.Property<string>("Raw")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("raw");
-
-                    b.Property<string>("Serial")
-                        .HasColumnType("text")
-                        .HasColumnName("serial");
-
-                    b.Property<string>("SetId")
-                        .HasColumnType("text")
-                        .HasColumnName("set_id");
-
-                    b.Property<string>("Status")
-                        .HasColumnType("text")
-                        .HasColumnName("status");
-
-                    b.Property<DateTimeOffset>("SyncedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("synced_at");
-
-                    b.Property<DateTimeOffset?>("VanishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("vanished_at");
-
-                    b.HasKey("AccountId", "Id")
-                        .HasName("pk_ticketscloud_tickets");
-
-                    b.HasIndex("AccountId", "Barcode")
-                        .HasDatabaseName("ix_ticketscloud_tickets_account_id_barcode");
-
-                    b.HasIndex("AccountId", "OrderId")
-                        .HasDatabaseName("ix_ticketscloud_tickets_account_id_order_id");
-
-                    b.ToTable("ticketscloud_tickets", (string)null);
-                });
-
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<string>("Name")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1391,40 +1072,99 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_slot");
 
-                    b.HasKey("Name")
+                    b.HasKey("AccountId", "Name")
                         .HasName("pk_qtickets_request_slots");
 
                     b.ToTable("qtickets_request_slots", (string)null);
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Client", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_clients_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_events_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Show", b =>
                 {
                     b.HasOne("Qtickets.Sync.Domain.Catalog.Event", null)
                         .WithMany("Shows")
-                        .HasForeignKey("EventId")
+                        .HasForeignKey("AccountId", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_qtickets_shows_qtickets_events_event_id");
+                        .HasConstraintName("fk_qtickets_shows_qtickets_events_account_id_event_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Basket", b =>
                 {
                     b.HasOne("Qtickets.Sync.Domain.Orders.Order", null)
                         .WithMany("Baskets")
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_qtickets_baskets_qtickets_orders_order_id");
-                });
-
-            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudTicketRow", b =>
-                {
-                    b.HasOne("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudOrderRow", null)
-                        .WithMany()
                         .HasForeignKey("AccountId", "OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ticketscloud_tickets_ticketscloud_orders_account_id_order_id");
+                        .HasConstraintName("fk_qtickets_baskets_qtickets_orders_account_id_order_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Order", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_orders_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncRun", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sync_runs_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncState", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sync_state_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_request_slots_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>

@@ -1,6 +1,7 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 
 #nullable disable
 
@@ -35,6 +36,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 {
                     table.PrimaryKey("pk_ticketscloud_events", x => new { x.account_id, x.id });
                     table.UniqueConstraint("ak_ticketscloud_events_sales_key", x => x.sales_key);
+                    table.ForeignKey(
+                        name: "fk_ticketscloud_events_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -79,6 +86,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ticketscloud_orders", x => new { x.account_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_ticketscloud_orders_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -104,6 +117,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ticketscloud_refund_requests", x => new { x.account_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_ticketscloud_refund_requests_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -132,6 +151,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ticketscloud_tickets", x => new { x.account_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_ticketscloud_tickets_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_ticketscloud_tickets_ticketscloud_orders_account_id_order_id",
                         columns: x => new { x.account_id, x.order_id },
@@ -180,11 +205,19 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 name: "ix_ticketscloud_tickets_account_id_order_id",
                 table: "ticketscloud_tickets",
                 columns: new[] { "account_id", "order_id" });
+
+            // Hand-written SQL lives in TicketscloudSalesSql (ADR 0009): the recompute, the queue's source, the triggers.
+            migrationBuilder.Sql(TicketscloudSalesSql.CreateRecomputeFunction);
+            migrationBuilder.Sql(TicketscloudSalesSql.AddSource);
+            migrationBuilder.Sql(TicketscloudSalesSql.CreateTriggers);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(TicketscloudSalesSql.DropSource);
+            migrationBuilder.Sql(TicketscloudSalesSql.Drop);
+
             migrationBuilder.DropTable(
                 name: "ticketscloud_events");
 

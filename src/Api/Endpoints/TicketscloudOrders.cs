@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Api.ReadModels;
+using Qtickets.Sync.Infrastructure.Persistence;
+
+namespace Qtickets.Sync.Api.Endpoints;
+
+/// <summary>
+/// Ticketscloud orders under their own resource: their ids are 24-hex strings and their money fields are
+/// Ticketscloud's (nominal, extra, full), so they do not fit the QTickets order shape (ADR 0009).
+/// </summary>
+public static class TicketscloudOrders
+{
+    public static RouteGroupBuilder MapTicketscloudOrders(this RouteGroupBuilder api)
+    {
+        var orders = api.MapGroup("/ticketscloud/orders").WithTags("Ticketscloud");
+        orders.MapGet("/", List).WithName("ListTicketscloudOrders").ProducesProblem(StatusCodes.Status403Forbidden);
+        orders.MapGet("/{id}", Get).WithName("GetTicketscloudOrder").ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    /// <summary>Lists Ticketscloud orders, newest first, a page at a time.</summary>
+    /// <remarks>
+    /// Pass <c>next_cursor</c> back as <c>cursor</c> for the next page. E-mails, phones and names are masked
+    /// unless the key has <c>read:pii</c>; filtering by <c>client_email</c> needs it.
+    /// </remarks>
+    /// <response code="200">A page of orders.</response>
+    /// <response code="400">A parameter is invalid; <c>errors</c> names it.</response>
+    /// <response code="403"><c>client_email</c> was given by a key without <c>read:pii</c>.</response>
+    public static async Task<Results<Ok<TicketscloudOrderPageDto>, ValidationProblem, ProblemHttpResult>> List(
+        [AsParameters] TicketscloudOrderParameters parameters, HttpContext http, SyncDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(http);
+        var query = new QueryText();
+        var filter = parameters.Parse(query);
+        if (query.HasErrors)
+        {
+            return TypedResults.ValidationProblem(query.Errors);
+        }
+        var pii = http.User.HasScope(ApiScopes.ReadPii);
+        if (filter.ClientEmail is not null && !pii)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "client_email needs read:pii",
+                detail: "Filtering by e-mail finds a person; only keys with the read:pii scope may do it.");
+        }
+        return TypedResults.Ok(await TicketscloudOrderReader.PageAsync(db, filter, pii, cancellationToken));
+    }
+
+    /// <summary>One Ticketscloud order with its tickets and refund requests.</summary>
+    /// <param name="id">The Ticketscloud order id (24 hex digits).</param>
+    /// <response code="200">The order.</response>
+    /// <response code="400">The id is not 24 hex digits.</response>
+    /// <response code="404">The mirror holds no such order.</response>
+    public static async Task<Results<Ok<TicketscloudOrderDto>, ValidationProblem, ProblemHttpResult>> Get(
+        string id, HttpContext http, SyncDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(id);
+        var normalized = id.Trim().ToLowerInvariant();
+        if (!TicketscloudOrderParameters.IsHexId(normalized))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["A Ticketscloud order id is 24 hex digits."] });
+        }
+        var order = await TicketscloudOrderReader.FindAsync(db, normalized, http.User.HasScope(ApiScopes.ReadPii), cancellationToken);
+        return order is null
+            ? ApiProblems.NotFound("Ticketscloud order", $"The mirror holds no Ticketscloud order {normalized}.")
+            : TypedResults.Ok(order);
+    }
+}

@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Qtickets.Sync.Api.Health;
+using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Jobs;
+
+namespace Qtickets.Sync.Api.ReadModels;
+
+/// <summary>
+/// Each configured account's sync, judged on its own: one account whose token is rejected, or whose run waits for
+/// a worker, is named with its reason while the others stay trustworthy. One query for all accounts, plus
+/// Hangfire's schedule for lateness.
+/// </summary>
+public sealed class AccountStatusReader(
+    NpgsqlDataSource dataSource,
+    AccountDirectory accounts,
+    RecurringJobClock clock,
+    IOptions<JobsOptions> jobs,
+    IOptions<SyncHealthOptions> options)
+{
+    private const string Sql = """
+        SELECT a.name,
+               (SELECT s.watermark FROM sync_state s WHERE s.account_id = a.id AND s.key = $2),
+               last.status, last.started_at,
+               (SELECT r.finished_at FROM sync_runs r
+                WHERE r.account_id = a.id AND r.kind = $3 AND r.status = $4
+                ORDER BY r.started_at DESC, r.id DESC LIMIT 1),
+               (SELECT r.error FROM sync_runs r WHERE r.account_id = a.id AND r.status = $5 ORDER BY r.id DESC LIMIT 1),
+               coalesce(d.pending, 0), coalesce(d.failed, 0), d.oldest_pending
+        FROM accounts a
+        LEFT JOIN LATERAL (
+            SELECT r.status, r.started_at FROM sync_runs r
+            WHERE r.account_id = a.id AND r.kind = $3 AND r.status <> $6
+            ORDER BY r.started_at DESC, r.id DESC LIMIT 1) last ON true
+        LEFT JOIN (
+            SELECT account_id, count(*) FILTER (WHERE status = $7) AS pending, count(*) FILTER (WHERE status = $5) AS failed,
+                   min(received_at) FILTER (WHERE status = $7) AS oldest_pending
+            FROM webhook_deliveries WHERE status IN ($7, $5) GROUP BY account_id) d ON d.account_id = a.id
+        WHERE a.name = ANY($1)
+        """;
+
+    public async Task<IReadOnlyList<AccountSyncStatusDto>> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var configured = await accounts.GetAllAsync(cancellationToken);
+        var facts = new Dictionary<string, Facts>(StringComparer.Ordinal);
+        await using (var command = dataSource.CreateCommand(Sql))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = configured.Select(a => a.Name).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            command.Parameters.Add(Text(SyncStateKeys.OrdersWatermark));
+            command.Parameters.Add(Text(SyncRunKinds.Incremental));
+            command.Parameters.Add(Text(SyncRunStatuses.Succeeded));
+            command.Parameters.Add(Text(SyncRunStatuses.Failed));
+            command.Parameters.Add(Text(SyncRunStatuses.Queued));
+            command.Parameters.Add(Text(DeliveryStatuses.Pending));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                facts[reader.GetString(0)] = new Facts(
+                    OrderRows.Instant(reader, 1), OrderRows.Text(reader, 2), OrderRows.Instant(reader, 3), OrderRows.Instant(reader, 4),
+                    OrderRows.Text(reader, 5), reader.GetInt64(6), reader.GetInt64(7), OrderRows.Instant(reader, 8));
+            }
+        }
+        var schedule = clock.ForKind(QticketsRecurringJobs.IncrementalKind);
+        WorkerLoad? load = null;
+        var statuses = new List<AccountSyncStatusDto>(configured.Count);
+        foreach (var account in configured)
+        {
+            var fact = facts.GetValueOrDefault(account.Name) ?? Facts.None;
+            var times = schedule.GetValueOrDefault(account.Name);
+            var reasons = new List<string>();
+            var late = false;
+            if (account.Settings.Enabled)
+            {
+                Judge(now, fact, reasons);
+                late = Late(now, fact, times, reasons, () => load ??= clock.Load(jobs.Value.ServerDeadAfter));
+            }
+            statuses.Add(new AccountSyncStatusDto
+            {
+                Account = account.Name,
+                Platform = account.Platform,
+                Enabled = account.Settings.Enabled,
+                Trustworthy = account.Settings.Enabled && reasons.Count == 0,
+                Reasons = reasons,
+                Watermark = fact.Watermark,
+                WatermarkLagSeconds = Seconds(now, fact.Watermark),
+                LastIncrementalSucceededAt = fact.LastSucceededAt,
+                LastIncrementalStatus = fact.LastStatus,
+                LastIncrementalStartedAt = fact.LastStartedAt,
+                LastError = fact.LastError,
+                IncrementalQueuedAt = times?.LastTriggeredAt,
+                NextIncrementalDueAt = times?.NextDueAt,
+                Late = late,
+                PendingDeliveries = fact.Pending,
+                FailedDeliveries = fact.Failed,
+            });
+        }
+        return statuses;
+    }
+
+    private void Judge(DateTimeOffset now, Facts fact, List<string> reasons)
+    {
+        var limits = options.Value;
+        if (fact.LastSucceededAt is not { } succeeded)
+        {
+            reasons.Add("No incremental reconcile has succeeded yet.");
+        }
+        else if (now - succeeded > limits.MaxReconcileAge)
+        {
+            reasons.Add($"The last successful incremental reconcile finished {Age(now - succeeded)} ago (limit {Age(limits.MaxReconcileAge)}).");
+        }
+        if (fact.LastStatus == SyncRunStatuses.Failed)
+        {
+            reasons.Add($"The most recent incremental reconcile failed: {fact.LastError}");
+        }
+        if (fact.Failed > 0)
+        {
+            reasons.Add($"{fact.Failed} webhook deliveries failed to apply.");
+        }
+        if (fact.OldestPending is { } oldest && now - oldest > limits.MaxPendingDeliveryAge)
+        {
+            reasons.Add($"{fact.Pending} webhook deliveries are waiting to be applied, the oldest for {Age(now - oldest)}.");
+        }
+    }
+
+    /// <summary>
+    /// Late: Hangfire queued the run more than <c>Health:MaxStartDelay</c> ago and it has not started (it waits
+    /// for a worker), or it was due that long ago and nobody queued it (no job server is triggering schedules).
+    /// </summary>
+    private bool Late(DateTimeOffset now, Facts fact, RecurringTimes? times, List<string> reasons, Func<WorkerLoad> load)
+    {
+        var limit = options.Value.MaxStartDelay;
+        if (times?.LastTriggeredAt is { } queued && (fact.LastStartedAt is not { } started || started < queued) && now - queued > limit)
+        {
+            var workers = load();
+            reasons.Add($"The incremental run queued at {queued:HH:mm:ss}Z has not started after {Age(now - queued)}: " + Why(workers));
+            return true;
+        }
+        if (times?.NextDueAt is { } due && now - due > limit)
+        {
+            var workers = load();
+            reasons.Add($"The incremental run due at {due:HH:mm:ss}Z has not been queued after {Age(now - due)}: " + Why(workers));
+            return true;
+        }
+        return false;
+    }
+
+    private static string Why(WorkerLoad load) => load.Servers == 0
+        ? "no job server is running (every live instance has Jobs:Role=api, or none is up)."
+        : $"{load.Enqueued} job(s) are waiting for {load.Workers} worker(s) on {load.Servers} job server(s); add workers (Jobs:WorkerCount) or an instance with Jobs:Role=worker.";
+
+    private static NpgsqlParameter Text(string value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    internal static double? Seconds(DateTimeOffset now, DateTimeOffset? then) =>
+        then is { } t ? Math.Round((now - t).TotalSeconds, 3) : null;
+
+    internal static string Age(TimeSpan age) =>
+        age.ToString(age.TotalDays >= 1 ? @"d\.hh\:mm\:ss" : @"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed record Facts(
+        DateTimeOffset? Watermark, string? LastStatus, DateTimeOffset? LastStartedAt, DateTimeOffset? LastSucceededAt,
+        string? LastError, long Pending, long Failed, DateTimeOffset? OldestPending)
+    {
+        public static readonly Facts None = new(null, null, null, null, null, 0, 0, null);
+    }
+}

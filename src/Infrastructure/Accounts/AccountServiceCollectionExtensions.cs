@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Qtickets.Sync.Infrastructure.Accounts;
+
+public static class AccountServiceCollectionExtensions
+{
+    /// <summary>
+    /// The account settings (validated on start) and the <see cref="AccountDirectory"/>. Needs
+    /// <c>AddSyncDatabase</c>, <c>AddQticketsClient</c> and <c>AddWebhookIngestion</c> (their options feed the
+    /// account the single-account settings describe).
+    /// </summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AccountsOptions>().Configure(o => AccountsOptions.Read(configuration, o)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccountsOptions>, AccountsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AccountDirectory>();
+        services.AddHostedService<AccountRegistration>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Reconciliation;
+
+namespace Qtickets.Sync.Infrastructure.Jobs;
+
+/// <summary>A QTickets account's incremental reconcile, full sweep and catalog sync, on the <c>Reconcile</c> crons.</summary>
+public sealed class QticketsRecurringJobs(IOptions<ReconcileOptions> options) : IAccountRecurringJobs
+{
+    public const string IncrementalKind = "reconcile-incremental";
+    public const string FullSweepKind = "reconcile-full-sweep";
+    public const string CatalogKind = "sync-catalog";
+
+    public string Platform => AccountPlatforms.Qtickets;
+
+    public IReadOnlyList<string> Kinds { get; } = [IncrementalKind, FullSweepKind, CatalogKind];
+
+    public void Schedule(IRecurringJobManager recurring, AccountSettings account)
+    {
+        ArgumentNullException.ThrowIfNull(recurring);
+        ArgumentNullException.ThrowIfNull(account);
+        var settings = options.Value;
+        var schedule = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) };
+        var name = account.Name;
+        recurring.AddOrUpdate<SyncJobs>(IAccountRecurringJobs.Id(IncrementalKind, name),
+            j => j.IncrementalForAsync(name, null, CancellationToken.None), settings.IncrementalCron, schedule);
+        recurring.AddOrUpdate<SyncJobs>(IAccountRecurringJobs.Id(FullSweepKind, name),
+            j => j.FullSweepForAsync(name, null, CancellationToken.None), settings.FullSweepCron, schedule);
+        recurring.AddOrUpdate<SyncJobs>(IAccountRecurringJobs.Id(CatalogKind, name),
+            j => j.CatalogForAsync(name, null, CancellationToken.None), settings.CatalogCron, schedule);
+    }
+}

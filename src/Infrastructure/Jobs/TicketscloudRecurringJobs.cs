@@ -1,0 +1,31 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Ticketscloud;
+
+namespace Qtickets.Sync.Infrastructure.Jobs;
+
+/// <summary>A Ticketscloud account's incremental run and nightly full sweep, on the <c>Ticketscloud</c> crons.</summary>
+public sealed class TicketscloudRecurringJobs(IOptions<TicketscloudOptions> options, IOptions<ReconcileOptions> reconcile) : IAccountRecurringJobs
+{
+    public const string IncrementalKind = "ticketscloud-incremental";
+    public const string FullSweepKind = "ticketscloud-full-sweep";
+
+    public string Platform => AccountPlatforms.Ticketscloud;
+
+    public IReadOnlyList<string> Kinds { get; } = [IncrementalKind, FullSweepKind];
+
+    public void Schedule(IRecurringJobManager recurring, AccountSettings account)
+    {
+        ArgumentNullException.ThrowIfNull(recurring);
+        ArgumentNullException.ThrowIfNull(account);
+        var schedule = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(reconcile.Value.TimeZone) };
+        var name = account.Name;
+        recurring.AddOrUpdate<TicketscloudJobs>(IAccountRecurringJobs.Id(IncrementalKind, name),
+            j => j.IncrementalForAsync(name, null, CancellationToken.None), options.Value.IncrementalCron, schedule);
+        recurring.AddOrUpdate<TicketscloudJobs>(IAccountRecurringJobs.Id(FullSweepKind, name),
+            j => j.FullSweepForAsync(name, null, CancellationToken.None), options.Value.FullSweepCron, schedule);
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Qtickets.Sync.Domain.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
+
+namespace Qtickets.Sync.Tests.Ticketscloud;
+
+/// <summary>
+/// ADR 0009 in the database: without <c>updated_at</c>, an observation wins by (status rank, observed_at), so a
+/// slow run's older page never undoes what a newer one stored, whatever order they commit in.
+/// </summary>
+public sealed class TicketscloudMergeRuleTests(TicketscloudFactory factory) : IClassFixture<TicketscloudFactory>
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Versions_order_by_status_progress_then_observation_time()
+    {
+        var paidEarly = new ObservedVersion(TicketscloudOrderStatuses.Rank("done"), T0);
+        var unpaidLate = new ObservedVersion(TicketscloudOrderStatuses.Rank("executed"), T0.AddHours(1));
+        Assert.True(paidEarly > unpaidLate);
+        Assert.True(new ObservedVersion(TicketscloudOrderStatuses.Rank("cancelled"), T0) > paidEarly);
+        Assert.True(new ObservedVersion(TicketscloudOrderStatuses.Rank("done"), T0.AddSeconds(1)) > paidEarly);
+        Assert.True(paidEarly.Supersedes(paidEarly));
+        Assert.True(TicketscloudRefundStatuses.Rank("approved") > TicketscloudRefundStatuses.Rank("in_progress"));
+    }
+
+    [Fact]
+    public async Task An_older_observation_committed_later_never_overwrites_a_newer_one()
+    {
+        var id = "6b0f614aca11fd0990d1f6" + "a1";
+        var paid = Order(id, "done", T0.AddMinutes(10), "buyer@example.ru");
+        var unpaidEarlier = Order(id, "executed", T0, "buyer@example.ru");
+        var emailChanged = Order(id, "done", T0.AddMinutes(30), "new@example.ru");
+        var emailBeforeChange = Order(id, "done", T0.AddMinutes(20), "buyer@example.ru");
+
+        Assert.Equal(1, (await UpsertAsync(paid)).Inserted);
+        Assert.Equal(1, (await UpsertAsync(unpaidEarlier)).Stale);
+        Assert.Equal(1, (await UpsertAsync(emailChanged)).Updated);
+        Assert.Equal(1, (await UpsertAsync(emailBeforeChange)).Stale);
+        // The very same observation again rewrites nothing.
+        Assert.Equal(1, (await UpsertAsync(emailChanged)).Unchanged);
+        // Seen again later unchanged: only the observation time moves, so an older different payload still loses.
+        Assert.Equal(1, (await UpsertAsync(emailChanged with { ObservedAt = T0.AddMinutes(50) })).Confirmed);
+        Assert.Equal(1, (await UpsertAsync(Order(id, "done", T0.AddMinutes(40), "other@example.ru"))).Stale);
+
+        await using var db = factory.CreateDbContext();
+        var row = await db.Set<TicketscloudOrderRow>().SingleAsync(o => o.Id == id);
+        Assert.Equal(("done", "new@example.ru", T0.AddMinutes(50)), (row.Status, row.CustomerEmail, row.ObservedAt));
+    }
+
+    [Fact]
+    public async Task A_ticket_a_newer_observation_no_longer_lists_is_marked_vanished_not_deleted()
+    {
+        var id = "6b0f614aca11fd0990d1f6" + "b2";
+        var both = Order(id, "done", T0, null);
+        var one = both with { Tickets = [both.Tickets[0]], ObservedAt = T0.AddMinutes(5), Raw = """{"one":true}""" };
+        await UpsertAsync(both);
+        await UpsertAsync(one);
+
+        await using var db = factory.CreateDbContext();
+        var tickets = await db.Set<TicketscloudTicketRow>().Where(t => t.OrderId == id).OrderBy(t => t.Id).ToListAsync();
+        Assert.Equal(2, tickets.Count);
+        Assert.Null(tickets[0].VanishedAt);
+        Assert.Equal(T0.AddMinutes(5), tickets[1].VanishedAt);
+    }
+
+    private async Task<TicketscloudUpsertCounts> UpsertAsync(TicketscloudOrder order)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        return await factory.GetRequiredService<TicketscloudUpserter>().UpsertOrdersAsync(connection, null, factory.AccountId, [order], default);
+    }
+
+    private static TicketscloudOrder Order(string id, string status, DateTimeOffset observedAt, string? email)
+    {
+        var values = new TicketscloudValues(900.00m, 46.12m, 946.12m, 100.00m, 1000.00m);
+        return new TicketscloudOrder
+        {
+            Id = id,
+            EventId = "5b23b53b9c9b19000c6c4180",
+            Status = status,
+            CreatedAt = T0.AddMinutes(-1),
+            DoneAt = status == "done" ? T0.AddMinutes(1) : null,
+            Values = values with { Nominal = 1800.00m, Extra = 92.24m, Full = 1892.24m, Discount = 200.00m, Price = 2000.00m },
+            CustomerEmail = email,
+            TimeZone = "Europe/Moscow",
+            Tickets =
+            [
+                new TicketscloudTicket(id[..22] + "c1", 1, "111", "AAA", null, "sold", values, "{}"),
+                new TicketscloudTicket(id[..22] + "c2", 2, "222", "AAB", null, "sold", values, "{}"),
+            ],
+            ObservedAt = observedAt,
+            Raw = $$"""{"status":"{{status}}","email":"{{email}}"}""",
+        };
+    }
+}
