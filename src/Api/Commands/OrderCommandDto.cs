@@ -1,3 +1,4 @@
+using Qtickets.Sync.Domain.Accounts;
 using System.Text.Json;
 using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Domain.Commands;
@@ -10,7 +11,7 @@ public sealed record OrderCommandDto
     public required long Id { get; init; }
     public required string Account { get; init; }
 
-    [ClosedSet(typeof(OrderPlatforms))]
+    [ClosedSet(typeof(AccountPlatforms))]
     public required string Platform { get; init; }
 
     public required string OrderId { get; init; }
@@ -54,13 +55,14 @@ public sealed record OrderCommandDto
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 
-    public static OrderCommandDto From(OrderCommand command)
+    /// <param name="account">The account's name (the row holds its id).</param>
+    public static OrderCommandDto From(OrderCommand command, string account)
     {
         ArgumentNullException.ThrowIfNull(command);
         return new OrderCommandDto
         {
             Id = command.Id,
-            Account = command.Account,
+            Account = account,
             Platform = command.Platform,
             OrderId = command.OrderId,
             Action = command.Action,

@@ -105,8 +105,8 @@ public static class OrderActions
         }
         return result switch
         {
-            CommandResult.Done { Replayed: true } done => TypedResults.Ok(OrderCommandDto.From(done.Command)),
-            CommandResult.Done done => TypedResults.Created($"/api/v1/orders/{account}/{id}/actions", OrderCommandDto.From(done.Command)),
+            CommandResult.Done { Replayed: true } done => TypedResults.Ok(OrderCommandDto.From(done.Command, account)),
+            CommandResult.Done done => TypedResults.Created($"/api/v1/orders/{account}/{id}/actions", OrderCommandDto.From(done.Command, account)),
             CommandResult.Invalid invalid => Invalid(invalid.Problems),
             CommandResult.KeyReused reused => TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
@@ -126,7 +126,7 @@ public static class OrderActions
     {
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(accounts);
-        if (await accounts.FindAsync(account, cancellationToken) is null)
+        if (await accounts.FindAsync(account, cancellationToken) is not { } found)
         {
             return ApiProblems.NotFound("Account", $"No account \"{account}\".");
         }
@@ -136,8 +136,8 @@ public static class OrderActions
         {
             return TypedResults.ValidationProblem(text.Errors);
         }
-        var rows = await commands.ListAsync(account, id, take, cancellationToken);
-        return TypedResults.Ok(rows.Select(OrderCommandDto.From).ToList());
+        var rows = await commands.ListAsync(found.Id, id, take, cancellationToken);
+        return TypedResults.Ok(rows.Select(c => OrderCommandDto.From(c, account)).ToList());
     }
 
     private static ValidationProblem Invalid(IReadOnlyList<Domain.Commands.ActionProblem> problems) =>

@@ -1,3 +1,4 @@
+using Qtickets.Sync.Domain.Accounts;
 namespace Qtickets.Sync.Domain.Commands;
 
 /// <summary>
@@ -22,8 +23,8 @@ public static class OrderActionKinds
     /// <summary>The platform whose API carries the action.</summary>
     public static string PlatformOf(string kind) => kind switch
     {
-        RefundBaskets or DeleteBaskets or RestoreOrder or EditBasket => OrderPlatforms.Qtickets,
-        _ => OrderPlatforms.Ticketscloud,
+        RefundBaskets or DeleteBaskets or RestoreOrder or EditBasket => AccountPlatforms.Qtickets,
+        _ => AccountPlatforms.Ticketscloud,
     };
 
     /// <summary>

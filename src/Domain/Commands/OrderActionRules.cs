@@ -1,3 +1,4 @@
+using Qtickets.Sync.Domain.Accounts;
 using System.Text.Json;
 
 namespace Qtickets.Sync.Domain.Commands;
@@ -72,7 +73,7 @@ public static class OrderActionRules
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(order);
         var problems = new List<ActionProblem>();
-        if (OrderActionKinds.PlatformOf(action.Kind) == OrderPlatforms.Ticketscloud)
+        if (OrderActionKinds.PlatformOf(action.Kind) == AccountPlatforms.Ticketscloud)
         {
             if (order.Status == TicketscloudDone)
             {

@@ -7,7 +7,11 @@ namespace Qtickets.Sync.Domain.Commands;
 public sealed class OrderCommand
 {
     public long Id { get; set; }
-    public string Account { get; set; } = "";
+
+    /// <summary>The account the order belongs to (<c>accounts.id</c>).</summary>
+    public int AccountId { get; set; } = Accounts.Account.DefaultId;
+
+    /// <summary>One of <see cref="Accounts.AccountPlatforms"/>.</summary>
     public string Platform { get; set; } = "";
 
     /// <summary>The order's id on its platform (QTickets: digits; Ticketscloud: a hex object id).</summary>

@@ -35,7 +35,7 @@ public static class CommandServiceCollectionExtensions
                     context.ServiceProvider.GetRequiredService<IOptions<CommandOptions>>().Value);
             });
         services.AddSingleton<OrderCommandMetrics>();
-        services.TryAddSingleton<ICommandAccounts, SingleCommandAccount>();
+        services.TryAddSingleton<ICommandAccounts, DirectoryCommandAccounts>();
         services.AddScoped<IOrderActionPlatform, QticketsOrderActions>();
         services.AddScoped<IOrderActionPlatform, TicketscloudOrderActions>();
         services.AddScoped<OrderCommandService>();

@@ -1,3 +1,4 @@
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Commands;
 
 namespace Qtickets.Sync.Infrastructure.Commands;
@@ -5,7 +6,7 @@ namespace Qtickets.Sync.Infrastructure.Commands;
 /// <summary>One platform's side of the command path: reading an order's facts and carrying out an action.</summary>
 public interface IOrderActionPlatform
 {
-    /// <summary>One of <see cref="OrderPlatforms"/>.</summary>
+    /// <summary>One of <see cref="Domain.Accounts.AccountPlatforms"/>.</summary>
     string Platform { get; }
 
     /// <summary>

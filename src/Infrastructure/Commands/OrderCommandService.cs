@@ -34,9 +34,9 @@ public sealed partial class OrderCommandService(
     }
 
     /// <summary>The commands of one order, newest first.</summary>
-    public Task<List<OrderCommand>> ListAsync(string account, string orderId, int limit, CancellationToken cancellationToken) =>
+    public Task<List<OrderCommand>> ListAsync(int accountId, string orderId, int limit, CancellationToken cancellationToken) =>
         db.OrderCommands.AsNoTracking()
-            .Where(c => c.Account == account && c.OrderId == orderId)
+            .Where(c => c.AccountId == accountId && c.OrderId == orderId)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
@@ -49,15 +49,15 @@ public sealed partial class OrderCommandService(
         {
             return new CommandResult.Invalid(problems);
         }
-        // Settled commands answer without waiting for the order's lock.
-        if (await FindAsync(request, tracked: false, cancellationToken) is { } known && (known.RequestHash != request.RequestHash || OrderCommandStates.IsFinal(known.State)))
-        {
-            return Known(known, request);
-        }
-
         if (await accounts.FindAsync(request.Account, cancellationToken) is not { } account)
         {
             return new CommandResult.AccountNotFound($"No account \"{request.Account}\".");
+        }
+        // Settled commands answer without waiting for the order's lock.
+        if (await FindAsync(account, request, tracked: false, cancellationToken) is { } known
+            && (known.RequestHash != request.RequestHash || OrderCommandStates.IsFinal(known.State)))
+        {
+            return Known(known, request);
         }
         if (OrderActionKinds.PlatformOf(action.Kind) != account.Platform)
         {
@@ -66,10 +66,10 @@ public sealed partial class OrderCommandService(
         }
         var platform = platforms.Single(p => p.Platform == account.Platform);
         await using var orderLock = await OrderLock.AcquireAsync(
-            dataSource, request.Account, platform.Platform, request.OrderId, options.Value.LockTimeout, cancellationToken);
+            dataSource, account.Id, request.OrderId, options.Value.LockTimeout, cancellationToken);
 
         // Under the lock: whoever held it may have run this very key meanwhile.
-        if (await FindAsync(request, tracked: true, cancellationToken) is { } existing)
+        if (await FindAsync(account, request, tracked: true, cancellationToken) is { } existing)
         {
             if (existing.RequestHash != request.RequestHash || OrderCommandStates.IsFinal(existing.State))
             {
@@ -94,7 +94,7 @@ public sealed partial class OrderCommandService(
         var now = time.GetUtcNow();
         var command = new OrderCommand
         {
-            Account = request.Account,
+            AccountId = account.Id,
             Platform = platform.Platform,
             OrderId = request.OrderId,
             Action = action.Kind,
@@ -116,7 +116,7 @@ public sealed partial class OrderCommandService(
         {
             // The same key taken at the same moment for another order (another lock): the first one keeps it.
             db.Entry(command).State = EntityState.Detached;
-            return await FindAsync(request, tracked: false, cancellationToken) is { } winner
+            return await FindAsync(account, request, tracked: false, cancellationToken) is { } winner
                 ? Known(winner, request)
                 : throw new InvalidOperationException("A unique violation on the idempotency key, yet no command holds it.", exception);
         }
@@ -129,9 +129,9 @@ public sealed partial class OrderCommandService(
     private static CommandResult Known(OrderCommand command, CommandRequest request) =>
         command.RequestHash == request.RequestHash ? new CommandResult.Done(command, Replayed: true) : new CommandResult.KeyReused(command);
 
-    private Task<OrderCommand?> FindAsync(CommandRequest request, bool tracked, CancellationToken cancellationToken) =>
+    private Task<OrderCommand?> FindAsync(CommandAccount account, CommandRequest request, bool tracked, CancellationToken cancellationToken) =>
         (tracked ? db.OrderCommands : db.OrderCommands.AsNoTracking())
-            .SingleOrDefaultAsync(c => c.Account == request.Account && c.IdempotencyKey == request.IdempotencyKey, cancellationToken);
+            .SingleOrDefaultAsync(c => c.AccountId == account.Id && c.IdempotencyKey == request.IdempotencyKey, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order command {CommandId} started: {Action} on {Platform} order {OrderId} by {RequestedBy}")]
     private static partial void LogStarted(ILogger logger, long commandId, string action, string platform, string orderId, string requestedBy);

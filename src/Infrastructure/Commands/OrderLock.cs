@@ -4,7 +4,7 @@ namespace Qtickets.Sync.Infrastructure.Commands;
 
 /// <summary>
 /// At most one command in flight per order, across every instance sharing the database: a PostgreSQL session
-/// advisory lock keyed by (account, platform, order), held on a connection of its own for as long as the command
+/// advisory lock keyed by (account, order), held on a connection of its own for as long as the command
 /// runs. A process that dies loses its session and with it the lock, so nothing is left stuck. Different orders
 /// take different keys and run in parallel (two orders whose keys collide in 32 bits merely wait for each other).
 /// </summary>
@@ -23,9 +23,9 @@ public sealed class OrderLock : IAsyncDisposable
     /// <summary>Waits for the order's lock up to <paramref name="timeout"/>.</summary>
     /// <exception cref="OrderBusyException">Another command of the order held the lock for longer.</exception>
     public static async Task<OrderLock> AcquireAsync(
-        NpgsqlDataSource dataSource, string account, string platform, string orderId, TimeSpan timeout, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, int accountId, string orderId, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var order = $"{account}:{platform}:{orderId}";
+        var order = $"{accountId}:{orderId}";
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {

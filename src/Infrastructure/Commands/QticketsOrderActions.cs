@@ -1,3 +1,4 @@
+using Qtickets.Sync.Domain.Accounts;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class QticketsOrderActions(
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<CommandOptions> options) : IOrderActionPlatform
 {
-    public string Platform => OrderPlatforms.Qtickets;
+    public string Platform => AccountPlatforms.Qtickets;
 
     public async Task<MirroredOrder?> LoadAsync(CommandAccount account, string orderId, CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ public sealed class QticketsOrderActions(
             return null;
         }
         var mirrored = await db.Orders.AsNoTracking().Include(o => o.Baskets)
-            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+            .SingleOrDefaultAsync(o => o.AccountId == account.Id && o.Id == id, cancellationToken);
         if (mirrored is not null)
         {
             return new MirroredOrder(OrderFacts.Of(mirrored), mirrored.SourceUpdatedAt);
@@ -43,7 +44,7 @@ public sealed class QticketsOrderActions(
         {
             return null;
         }
-        await MirrorAsync(fetched, cancellationToken);
+        await MirrorAsync(account, fetched, cancellationToken);
         return new MirroredOrder(OrderFacts.Of(fetched), null);
     }
 
@@ -66,7 +67,7 @@ public sealed class QticketsOrderActions(
                     var order = answer.Order ?? await client.GetOrderAsync(account, id, cancellationToken);
                     if (order is not null)
                     {
-                        await MirrorAsync(command, order, cancellationToken);
+                        await MirrorAsync(account, command, order, cancellationToken);
                     }
                     await CommandResponses.SettleAsync(time, command, OrderCommandStates.Succeeded, OrderCommandResolutions.Answer, null, save, cancellationToken);
                     return;
@@ -126,7 +127,7 @@ public sealed class QticketsOrderActions(
             await CommandResponses.SettleAsync(time, command, OrderCommandStates.Failed, OrderCommandResolutions.Fetch, $"{why}; the order no longer exists.", save, cancellationToken);
             return true;
         }
-        await MirrorAsync(command, order, cancellationToken);
+        await MirrorAsync(account, command, order, cancellationToken);
         if (ActionEffects.VisibleIn(action, order))
         {
             await CommandResponses.SettleAsync(time, command, OrderCommandStates.Succeeded, OrderCommandResolutions.Fetch, null, save, cancellationToken);
@@ -136,18 +137,18 @@ public sealed class QticketsOrderActions(
         return false;
     }
 
-    private async Task MirrorAsync(OrderCommand command, Order order, CancellationToken cancellationToken)
+    private async Task MirrorAsync(CommandAccount account, OrderCommand command, Order order, CancellationToken cancellationToken)
     {
-        var outcome = await MirrorAsync(order, cancellationToken);
+        var outcome = await MirrorAsync(account, order, cancellationToken);
         command.OrderVersionAfter = order.SourceUpdatedAt;
         command.MirrorOutcome = outcome.ToString();
     }
 
     /// <summary>The returned order goes through the one write path, so the mirror and daily sales follow at once.</summary>
-    private async Task<UpsertOutcome> MirrorAsync(Order order, CancellationToken cancellationToken)
+    private async Task<UpsertOutcome> MirrorAsync(CommandAccount account, Order order, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var result = await upserter.UpsertAsync(connection, null, [order], OrderSources.Command, cancellationToken);
+        var result = await upserter.UpsertAsync(connection, null, account.Id, [order], OrderSources.Command, cancellationToken);
         return result.Orders.Single().Outcome;
     }
 }

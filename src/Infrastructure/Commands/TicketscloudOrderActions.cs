@@ -1,3 +1,4 @@
+using Qtickets.Sync.Domain.Accounts;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -23,7 +24,7 @@ public sealed partial class TicketscloudOrderActions(
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<CommandOptions> options) : IOrderActionPlatform
 {
-    public string Platform => OrderPlatforms.Ticketscloud;
+    public string Platform => AccountPlatforms.Ticketscloud;
 
     public async Task<MirroredOrder?> LoadAsync(CommandAccount account, string orderId, CancellationToken cancellationToken)
     {

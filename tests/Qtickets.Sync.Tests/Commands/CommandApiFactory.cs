@@ -3,9 +3,8 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Qtickets.Sync.Domain.Commands;
-using Qtickets.Sync.Infrastructure.Commands;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 using Qtickets.Emulator.Api;
 using EmulatorOrder = Qtickets.Emulator.Data.Order;
@@ -39,7 +38,6 @@ public class CommandApiFactory : SyncApiFactory
     private readonly HashSet<int> handedOut = [];
 
     public const string TicketscloudAccount = "tc";
-    public const int TicketscloudAccountId = 2;
 
     public CommandEmulator Emulator { get; } = new();
 
@@ -57,6 +55,11 @@ public class CommandApiFactory : SyncApiFactory
             settings["Auth:ApiKeys:3:Key"] = ActionsKey;
             settings["Auth:ApiKeys:3:Scopes"] = "actions";
             settings["Auth:ApiKeys:3:Name"] = "support-desk";
+            // Beside the QTickets account of the Qtickets:… settings ("default"), one on the Ticketscloud emulator.
+            settings["Accounts:0:Name"] = TicketscloudAccount;
+            settings["Accounts:0:Platform"] = "ticketscloud";
+            settings["Accounts:0:BaseUrl"] = TicketscloudEmulatorHost.BaseUrl.ToString();
+            settings["Accounts:0:Token"] = TicketscloudEmulatorHost.Token;
             return settings;
         }
     }
@@ -69,12 +72,12 @@ public class CommandApiFactory : SyncApiFactory
             services.AddHttpClient(QticketsClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(Emulator.CreateHandler);
             services.AddHttpClient(QticketsCommandClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(Emulator.CreateHandler);
             services.AddHttpClient(TicketscloudCommandClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(TcEmulator.CreateHandler);
-            services.AddSingleton<ICommandAccounts>(provider => new TwoAccounts(
-                new SingleCommandAccount(provider.GetRequiredService<IOptions<QticketsOptions>>()),
-                new CommandAccount(TicketscloudAccountId, TicketscloudAccount, OrderPlatforms.Ticketscloud,
-                    TicketscloudEmulatorHost.BaseUrl, TicketscloudEmulatorHost.Token, "Europe/Moscow")));
         });
     }
+
+    /// <summary>The id the Ticketscloud account got in <c>accounts</c>.</summary>
+    public async Task<int> TicketscloudAccountIdAsync() =>
+        (await GetRequiredService<AccountDirectory>().GetAsync(TicketscloudAccount, CancellationToken.None)).Id;
 
     /// <summary>An emulator order no other test of the class has been given, matching <paramref name="fits"/>.</summary>
     public EmulatorOrder TakeOrder(Func<EmulatorOrder, bool> fits)
@@ -93,7 +96,7 @@ public class CommandApiFactory : SyncApiFactory
 
     /// <summary><c>POST /api/v1/orders/default/{id}/actions</c> with a raw JSON body.</summary>
     public Task<HttpResponseMessage> ActAsync(object orderId, string json, string? key, string apiKey = ActionsKey) =>
-        ActOnAsync(SingleCommandAccount.Name, orderId, json, key, apiKey);
+        ActOnAsync(Account.DefaultName, orderId, json, key, apiKey);
 
     /// <summary><c>POST /api/v1/orders/{account}/{id}/actions</c> with a raw JSON body.</summary>
     public async Task<HttpResponseMessage> ActOnAsync(string account, object orderId, string json, string? key, string apiKey = ActionsKey)
@@ -117,11 +120,4 @@ public class CommandApiFactory : SyncApiFactory
         await TcEmulator.DisposeAsync();
         GC.SuppressFinalize(this);
     }
-}
-
-/// <summary>The QTickets account of the settings plus one Ticketscloud account on the Ticketscloud emulator.</summary>
-internal sealed class TwoAccounts(ICommandAccounts qtickets, CommandAccount ticketscloud) : ICommandAccounts
-{
-    public async Task<CommandAccount?> FindAsync(string name, CancellationToken cancellationToken) =>
-        name == ticketscloud.Name ? ticketscloud : await qtickets.FindAsync(name, cancellationToken);
 }

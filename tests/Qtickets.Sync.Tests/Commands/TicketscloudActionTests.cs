@@ -35,9 +35,9 @@ public sealed class TicketscloudActionTests(CommandApiFactory factory) : IClassF
 
     private async Task<TicketscloudOrderRow> MirroredAsync(string id)
     {
+        var accountId = await factory.TicketscloudAccountIdAsync();
         await using var db = factory.CreateDbContext();
-        return await db.Set<TicketscloudOrderRow>().AsNoTracking()
-            .SingleAsync(o => o.AccountId == CommandApiFactory.TicketscloudAccountId && o.Id == id);
+        return await db.Set<TicketscloudOrderRow>().AsNoTracking().SingleAsync(o => o.AccountId == accountId && o.Id == id);
     }
 
     private static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Commands;
 
 namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
@@ -11,7 +12,7 @@ internal sealed class OrderCommandConfiguration : IEntityTypeConfiguration<Order
         builder.ToTable("order_commands");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).UseIdentityAlwaysColumn();
-        builder.Property(c => c.Account).HasMaxLength(100);
+        builder.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(c => c.Platform).HasMaxLength(16);
         builder.Property(c => c.OrderId).HasMaxLength(64);
         builder.Property(c => c.Action).HasMaxLength(32);
@@ -25,8 +26,8 @@ internal sealed class OrderCommandConfiguration : IEntityTypeConfiguration<Order
         builder.Property(c => c.MirrorOutcome).HasMaxLength(16);
         // The key is the caller's promise of "same request": one command per key and account, whichever instance
         // took it first.
-        builder.HasIndex(c => new { c.Account, c.IdempotencyKey }).IsUnique();
-        builder.HasIndex(c => new { c.Account, c.Platform, c.OrderId, c.CreatedAt });
+        builder.HasIndex(c => new { c.AccountId, c.IdempotencyKey }).IsUnique();
+        builder.HasIndex(c => new { c.AccountId, c.OrderId, c.CreatedAt });
         builder.HasIndex(c => c.CreatedAt);
     }
 }

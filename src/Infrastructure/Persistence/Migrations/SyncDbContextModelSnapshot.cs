@@ -301,11 +301,9 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Account")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("account");
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -402,12 +400,12 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_order_commands_created_at");
 
-                    b.HasIndex("Account", "IdempotencyKey")
+                    b.HasIndex("AccountId", "IdempotencyKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_order_commands_account_idempotency_key");
+                        .HasDatabaseName("ix_order_commands_account_id_idempotency_key");
 
-                    b.HasIndex("Account", "Platform", "OrderId", "CreatedAt")
-                        .HasDatabaseName("ix_order_commands_account_platform_order_id_created_at");
+                    b.HasIndex("AccountId", "OrderId", "CreatedAt")
+                        .HasDatabaseName("ix_order_commands_account_id_order_id_created_at");
 
                     b.ToTable("order_commands", (string)null);
                 });
@@ -1629,6 +1627,16 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_qtickets_shows_qtickets_events_account_id_event_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Commands.OrderCommand", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_commands_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Basket", b =>

@@ -12,7 +12,7 @@ using Qtickets.Sync.Infrastructure.Persistence;
 namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(SyncDbContext))]
-    [Migration("20261202012022_OrderCommands")]
+    [Migration("20261202020834_OrderCommands")]
     partial class OrderCommands
     {
         /// <inheritdoc />
@@ -24,6 +24,53 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Accounts.Account", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Organization")
+                        .HasColumnType("text")
+                        .HasColumnName("organization");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("platform");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_name");
+
+                    b.ToTable("accounts", (string)null);
+                });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Alerts.AlertState", b =>
                 {
@@ -73,6 +120,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Client", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -118,7 +169,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("vk_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_clients");
 
                     b.HasIndex("Email")
@@ -129,6 +180,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -178,7 +233,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_events");
 
                     b.ToTable("qtickets_events", (string)null);
@@ -186,6 +241,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Show", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -227,11 +286,11 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_shows");
 
-                    b.HasIndex("EventId", "StartDate")
-                        .HasDatabaseName("ix_qtickets_shows_event_id_start_date");
+                    b.HasIndex("AccountId", "EventId", "StartDate")
+                        .HasDatabaseName("ix_qtickets_shows_account_id_event_id_start_date");
 
                     b.ToTable("qtickets_shows", (string)null);
                 });
@@ -245,11 +304,9 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Account")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("account");
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -346,18 +403,22 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_order_commands_created_at");
 
-                    b.HasIndex("Account", "IdempotencyKey")
+                    b.HasIndex("AccountId", "IdempotencyKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_order_commands_account_idempotency_key");
+                        .HasDatabaseName("ix_order_commands_account_id_idempotency_key");
 
-                    b.HasIndex("Account", "Platform", "OrderId", "CreatedAt")
-                        .HasDatabaseName("ix_order_commands_account_platform_order_id_created_at");
+                    b.HasIndex("AccountId", "OrderId", "CreatedAt")
+                        .HasDatabaseName("ix_order_commands_account_id_order_id_created_at");
 
                     b.ToTable("order_commands", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Basket", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -528,16 +589,11 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("work_position");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_baskets");
 
                     b.HasIndex("Barcode")
                         .HasDatabaseName("ix_qtickets_baskets_barcode");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_qtickets_baskets_order_id");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrderId"), new[] { "Quantity", "Price", "RefundedAt", "RefundedAmount", "DeletedAt", "VanishedAt" });
 
                     b.HasIndex("RefundedAt")
                         .HasDatabaseName("ix_qtickets_baskets_refunded_at");
@@ -545,11 +601,20 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("ShowId")
                         .HasDatabaseName("ix_qtickets_baskets_show_id");
 
+                    b.HasIndex("AccountId", "OrderId")
+                        .HasDatabaseName("ix_qtickets_baskets_account_id_order_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AccountId", "OrderId"), new[] { "Quantity", "Price", "RefundedAt", "RefundedAmount", "DeletedAt", "VanishedAt" });
+
                     b.ToTable("qtickets_baskets", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Order", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<long>("Id")
                         .HasColumnType("bigint")
                         .HasColumnName("id");
@@ -729,7 +794,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("utm");
 
-                    b.HasKey("Id")
+                    b.HasKey("AccountId", "Id")
                         .HasName("pk_qtickets_orders");
 
                     b.HasIndex("ClientEmail")
@@ -747,10 +812,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_qtickets_orders_created_at_id");
 
-                    b.HasIndex("EventId", "PayedAt")
-                        .HasDatabaseName("ix_qtickets_orders_event_id_payed_at");
+                    b.HasIndex("AccountId", "EventId", "PayedAt")
+                        .HasDatabaseName("ix_qtickets_orders_account_id_event_id_payed_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EventId", "PayedAt"), new[] { "Id", "Payed" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AccountId", "EventId", "PayedAt"), new[] { "Id", "Payed" });
 
                     b.HasIndex("EventId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_qtickets_orders_event_id_created_at_id");
@@ -766,6 +831,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
 
                     b.Property<int>("CatalogRequests")
                         .ValueGeneratedOnAdd()
@@ -896,14 +965,18 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("StartedAt")
                         .HasDatabaseName("ix_sync_runs_started_at");
 
-                    b.HasIndex("Kind", "StartedAt")
-                        .HasDatabaseName("ix_sync_runs_kind_started_at");
+                    b.HasIndex("AccountId", "Kind", "StartedAt")
+                        .HasDatabaseName("ix_sync_runs_account_id_kind_started_at");
 
                     b.ToTable("sync_runs", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncState", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<string>("Key")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -925,7 +998,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("watermark");
 
-                    b.HasKey("Key")
+                    b.HasKey("AccountId", "Key")
                         .HasName("pk_sync_state");
 
                     b.ToTable("sync_state", (string)null);
@@ -939,6 +1012,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
 
                     b.Property<string>("ApplyOutcome")
                         .HasColumnType("text")
@@ -1028,22 +1105,26 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_webhook_deliveries_received_at");
 
-                    b.HasIndex("EventType", "BodySha256")
-                        .IsUnique()
-                        .HasDatabaseName("ix_webhook_deliveries_event_type_body_sha256")
-                        .HasFilter("status <> 'rejected'");
-
-                    b.HasIndex("OrderId", "Id")
-                        .HasDatabaseName("ix_webhook_deliveries_order_id_id");
-
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_webhook_deliveries_status_id");
+
+                    b.HasIndex("AccountId", "EventType", "BodySha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_deliveries_account_id_event_type_body_sha256")
+                        .HasFilter("status <> 'rejected'");
+
+                    b.HasIndex("AccountId", "OrderId", "Id")
+                        .HasDatabaseName("ix_webhook_deliveries_account_id_order_id_id");
 
                     b.ToTable("webhook_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.DailySalesRow", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date")
                         .HasColumnName("day");
@@ -1502,6 +1583,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
                 {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
                     b.Property<string>("Name")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1511,40 +1596,156 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_slot");
 
-                    b.HasKey("Name")
+                    b.HasKey("AccountId", "Name")
                         .HasName("pk_qtickets_request_slots");
 
                     b.ToTable("qtickets_request_slots", (string)null);
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Client", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_clients_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_events_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Show", b =>
                 {
                     b.HasOne("Qtickets.Sync.Domain.Catalog.Event", null)
                         .WithMany("Shows")
-                        .HasForeignKey("EventId")
+                        .HasForeignKey("AccountId", "EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_qtickets_shows_qtickets_events_event_id");
+                        .HasConstraintName("fk_qtickets_shows_qtickets_events_account_id_event_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Commands.OrderCommand", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_commands_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Basket", b =>
                 {
                     b.HasOne("Qtickets.Sync.Domain.Orders.Order", null)
                         .WithMany("Baskets")
-                        .HasForeignKey("OrderId")
+                        .HasForeignKey("AccountId", "OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_qtickets_baskets_qtickets_orders_order_id");
+                        .HasConstraintName("fk_qtickets_baskets_qtickets_orders_account_id_order_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Orders.Order", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_orders_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncRun", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sync_runs_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncState", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sync_state_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudEventRow", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_events_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudOrderRow", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_orders_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudRefundRequestRow", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_refund_requests_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudTicketRow", b =>
                 {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticketscloud_tickets_accounts_account_id");
+
                     b.HasOne("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudOrderRow", null)
                         .WithMany()
                         .HasForeignKey("AccountId", "OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticketscloud_tickets_ticketscloud_orders_account_id_order_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_request_slots_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>

@@ -18,7 +18,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
-                    account = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    account_id = table.Column<int>(type: "integer", nullable: false),
                     platform = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     order_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -41,18 +41,24 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_order_commands", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_order_commands_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_order_commands_account_idempotency_key",
+                name: "ix_order_commands_account_id_idempotency_key",
                 table: "order_commands",
-                columns: new[] { "account", "idempotency_key" },
+                columns: new[] { "account_id", "idempotency_key" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_order_commands_account_platform_order_id_created_at",
+                name: "ix_order_commands_account_id_order_id_created_at",
                 table: "order_commands",
-                columns: new[] { "account", "platform", "order_id", "created_at" });
+                columns: new[] { "account_id", "order_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_order_commands_created_at",
