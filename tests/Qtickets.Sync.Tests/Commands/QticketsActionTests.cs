@@ -208,4 +208,46 @@ public sealed class QticketsActionTests(CommandApiFactory factory) : IClassFixtu
         Assert.Equal(8, factory.Emulator.Ledger.Calls.Count(c => c.Path.EndsWith($"/baskets/{basket.Id}", StringComparison.Ordinal)));
         Assert.Equal(1, factory.Emulator.Ledger.MaxInFlightPerOrder);
     }
+
+    [Theory]
+    [InlineData("""{"action":"refund_baskets","amount":10,"deduction_amount":1,"baskets":{"1":[]}}""", "amount", "exclusive")]
+    [InlineData("""{"action":"set_vendor_data","vendor_data":{"order_id":"12345678901234567890123456789012345678901234567890123456789012345"}}""", "vendor_data.order_id", "at most 64")]
+    [InlineData("""{"action":"refund_baskets","deductionAmount":1,"baskets":{"1":[]}}""", "$", "deductionAmount")]
+    [InlineData("""{"action":"cancel_everything"}""", "action", "one of refund_baskets")]
+    public async Task A_request_that_breaks_a_rule_is_a_400_naming_the_field_and_nothing_is_sent(string body, string field, string words)
+    {
+        var calls = factory.Emulator.Ledger.Calls.Count;
+
+        using var response = await factory.ActAsync(4360, body, NewKey());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await BodyAsync(response);
+        var messages = problem.GetProperty("errors").EnumerateObject().Where(e => e.Name.StartsWith(field, StringComparison.Ordinal))
+            .SelectMany(e => e.Value.EnumerateArray()).Select(m => m.GetString()).ToList();
+        Assert.Contains(messages, m => m!.Contains(words, StringComparison.Ordinal));
+        Assert.Equal(calls, factory.Emulator.Ledger.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_refund_above_what_was_paid_is_refused_against_the_mirrored_order()
+    {
+        var order = factory.TakePaidOrder();
+        var basket = order.Baskets[0];
+
+        using var response = await factory.ActAsync(order.Id,
+            $$$"""{"action":"refund_baskets","amount":{{{basket.Price + 1}}},"baskets":{"{{{basket.Id}}}":[]}}""", NewKey());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("exceeds what was paid", (await BodyAsync(response)).GetProperty("errors").GetProperty("amount")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, CallsTo(order.Id));
+    }
+
+    [Fact]
+    public async Task An_action_without_an_idempotency_key_is_refused()
+    {
+        using var response = await factory.ActAsync(4360, """{"action":"restore_order"}""", key: null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Idempotency-Key", (await BodyAsync(response)).GetProperty("errors").GetProperty("Idempotency-Key")[0].GetString(), StringComparison.Ordinal);
+    }
 }
