@@ -173,6 +173,10 @@ public sealed class QticketsActionTests(CommandApiFactory factory) : IClassFixtu
         Assert.Equal(
             [(await BodyAsync(second)).GetProperty("id").GetInt64(), (await BodyAsync(first)).GetProperty("id").GetInt64()],
             listed.EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).ToArray());
+
+        using var reader = factory.CreateClient(Support.SyncApiFactory.ReadKey);
+        var dashboard = await reader.GetStringAsync(new Uri("/dashboard", UriKind.Relative));
+        Assert.Contains($"refund_baskets default #{order.Id}", dashboard, StringComparison.Ordinal);
     }
 
     [Fact]
