@@ -25,6 +25,48 @@ public static class CommandResponses
         await save(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken);
     }
 
+    /// <summary>
+    /// Reads the order after an answer was lost. True when that settled the command: the action shows (succeeded,
+    /// by fetch), the order is gone (failed), or it could not be read (unknown: nothing may be sent blindly). False:
+    /// the order shows the action did not happen, so it is safe to send again.
+    /// </summary>
+    public static async Task<bool> ReadBackAsync<TOrder>(
+        TimeProvider time, OrderCommand command, string? why,
+        Func<CancellationToken, Task<TOrder?>> read, Func<TOrder, CancellationToken, Task> mirror, Func<TOrder, bool> shows,
+        Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+        where TOrder : class
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(mirror);
+        ArgumentNullException.ThrowIfNull(shows);
+        TOrder? order;
+        try
+        {
+            order = await read(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await SettleAsync(time, command, OrderCommandStates.Unknown, null,
+                $"{why}; reading the order back failed too ({exception.Message}). Not sent again: send the same Idempotency-Key to check once more.",
+                save, cancellationToken);
+            return true;
+        }
+        if (order is null)
+        {
+            await SettleAsync(time, command, OrderCommandStates.Failed, OrderCommandResolutions.Fetch, $"{why}; the order no longer exists.", save, cancellationToken);
+            return true;
+        }
+        await mirror(order, cancellationToken);
+        if (shows(order))
+        {
+            await SettleAsync(time, command, OrderCommandStates.Succeeded, OrderCommandResolutions.Fetch, null, save, cancellationToken);
+            return true;
+        }
+        command.Error = $"{why}; the order read back shows the action did not happen.";
+        return false;
+    }
+
     /// <summary>The platform's answer for the audit: its status and body (JSON when it is JSON, else the text).</summary>
     public static string Json(int? status, string? body)
     {

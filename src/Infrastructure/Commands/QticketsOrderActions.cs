@@ -103,39 +103,12 @@ public sealed class QticketsOrderActions(
         }
     }
 
-    /// <summary>
-    /// Reads the order after an answer was lost. True when that settled the command: the action shows (succeeded,
-    /// by fetch) or the order could not be read (unknown: nothing may be sent blindly). False: safe to send again.
-    /// </summary>
-    private async Task<bool> CheckedAsync(
+    /// <summary>Reads the order back after a lost answer (<see cref="CommandResponses.ReadBackAsync"/>); true when that settled the command.</summary>
+    private Task<bool> CheckedAsync(
         CommandAccount account, OrderCommand command, OrderAction action, long id, string? why, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
-    {
-        Order? order;
-        try
-        {
-            order = await client.GetOrderAsync(account, id, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await CommandResponses.SettleAsync(time, command, OrderCommandStates.Unknown, null,
-                $"{why}; reading the order back failed too ({exception.Message}). Not sent again: send the same Idempotency-Key to check once more.",
-                save, cancellationToken);
-            return true;
-        }
-        if (order is null)
-        {
-            await CommandResponses.SettleAsync(time, command, OrderCommandStates.Failed, OrderCommandResolutions.Fetch, $"{why}; the order no longer exists.", save, cancellationToken);
-            return true;
-        }
-        await MirrorAsync(account, command, order, cancellationToken);
-        if (ActionEffects.VisibleIn(action, order))
-        {
-            await CommandResponses.SettleAsync(time, command, OrderCommandStates.Succeeded, OrderCommandResolutions.Fetch, null, save, cancellationToken);
-            return true;
-        }
-        command.Error = $"{why}; the order read back shows the action did not happen.";
-        return false;
-    }
+    =>
+        CommandResponses.ReadBackAsync(time, command, why, ct => client.GetOrderAsync(account, id, ct), (order, ct) => MirrorAsync(account, command, order, ct),
+            order => ActionEffects.VisibleIn(action, order), save, cancellationToken);
 
     private async Task MirrorAsync(CommandAccount account, OrderCommand command, Order order, CancellationToken cancellationToken)
     {

@@ -119,35 +119,12 @@ public sealed partial class TicketscloudOrderActions(
         }
     }
 
-    private async Task<bool> CheckedAsync(
+    /// <summary>Reads the order back after a lost answer (<see cref="CommandResponses.ReadBackAsync"/>); true when that settled the command.</summary>
+    private Task<bool> CheckedAsync(
         CommandAccount account, OrderCommand command, OrderAction action, string? why, Func<CancellationToken, Task> save, CancellationToken cancellationToken)
-    {
-        TicketscloudOrder? order;
-        try
-        {
-            order = await client.GetOrderAsync(account, command.OrderId, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await CommandResponses.SettleAsync(time, command, OrderCommandStates.Unknown, null,
-                $"{why}; reading the order back failed too ({exception.Message}). Not sent again: send the same Idempotency-Key to check once more.",
-                save, cancellationToken);
-            return true;
-        }
-        if (order is null)
-        {
-            await CommandResponses.SettleAsync(time, command, OrderCommandStates.Failed, OrderCommandResolutions.Fetch, $"{why}; the order no longer exists.", save, cancellationToken);
-            return true;
-        }
-        await MirrorAsync(command, account, order, cancellationToken);
-        if (ActionEffects.VisibleIn(action, order))
-        {
-            await CommandResponses.SettleAsync(time, command, OrderCommandStates.Succeeded, OrderCommandResolutions.Fetch, null, save, cancellationToken);
-            return true;
-        }
-        command.Error = $"{why}; the order read back does not show the change.";
-        return false;
-    }
+    =>
+        CommandResponses.ReadBackAsync(time, command, why, ct => client.GetOrderAsync(account, command.OrderId, ct), (order, ct) => MirrorAsync(command, account, order, ct),
+            order => ActionEffects.VisibleIn(action, order), save, cancellationToken);
 
     private static bool AlreadyUsedOnly(string reason) =>
         reason.Split("; ").All(part => part.StartsWith("promocode_already_used", StringComparison.Ordinal));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Qtickets.Sync.Infrastructure.Commands;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
@@ -7,20 +8,9 @@ namespace Qtickets.Sync.Infrastructure.Qtickets;
 /// one order that checks their effect. Anything else (creating orders, marking tickets scanned, listings) is
 /// refused before it leaves the process. The sync client keeps its own, stricter guard (<see cref="ReadOnlyGuardHandler"/>).
 /// </summary>
-public sealed partial class QticketsWriteAllowList : DelegatingHandler
+public sealed partial class QticketsWriteAllowList()
+    : WriteAllowList("QTickets", "DELETE orders/{id}/baskets, POST orders/{id}/restore, PUT baskets/{id} and GET orders/{id}")
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        EnsureAllowed(request);
-        return base.SendAsync(request, cancellationToken);
-    }
-
-    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        EnsureAllowed(request);
-        return base.Send(request, cancellationToken);
-    }
-
     /// <summary>Whether <paramref name="path"/> (ending in the endpoint, after the API base) may be sent with <paramref name="method"/>.</summary>
     public static bool Allows(HttpMethod method, string path) =>
         (method == HttpMethod.Delete && OrderBaskets().IsMatch(path))
@@ -28,18 +18,7 @@ public sealed partial class QticketsWriteAllowList : DelegatingHandler
         || (method == HttpMethod.Put && OneBasket().IsMatch(path))
         || (method == HttpMethod.Get && OneOrder().IsMatch(path));
 
-    private static void EnsureAllowed(HttpRequestMessage request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var uri = request.RequestUri ?? throw new InvalidOperationException("The QTickets command client needs a request URI.");
-        var path = uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString;
-        if ((uri.IsAbsoluteUri && uri.Query.Length > 0) || !Allows(request.Method, path))
-        {
-            throw new InvalidOperationException(
-                $"The QTickets command client refused {request.Method} {uri}: only DELETE orders/{{id}}/baskets, "
-                + "POST orders/{id}/restore, PUT baskets/{id} and GET orders/{id} may be sent.");
-        }
-    }
+    protected override bool Permits(HttpMethod method, string path) => Allows(method, path);
 
     [GeneratedRegex("(^|/)orders/[0-9]+/baskets$")]
     private static partial Regex OrderBaskets();

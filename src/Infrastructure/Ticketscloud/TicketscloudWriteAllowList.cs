@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Qtickets.Sync.Infrastructure.Commands;
 
 namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
@@ -7,34 +8,12 @@ namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 /// action goes through it) and the <c>GET</c> of that one order to read it back. The sync client keeps its
 /// read-only guard.
 /// </summary>
-public sealed partial class TicketscloudWriteAllowList : DelegatingHandler
+public sealed partial class TicketscloudWriteAllowList() : WriteAllowList("Ticketscloud", "PATCH and GET v2/resources/orders/{id}")
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        EnsureAllowed(request);
-        return base.SendAsync(request, cancellationToken);
-    }
-
-    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        EnsureAllowed(request);
-        return base.Send(request, cancellationToken);
-    }
-
     public static bool Allows(HttpMethod method, string path) =>
         (method == HttpMethod.Patch || method == HttpMethod.Get) && OneOrder().IsMatch(path);
 
-    private static void EnsureAllowed(HttpRequestMessage request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var uri = request.RequestUri ?? throw new InvalidOperationException("The Ticketscloud command client needs a request URI.");
-        var path = uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString;
-        if ((uri.IsAbsoluteUri && uri.Query.Length > 0) || !Allows(request.Method, path))
-        {
-            throw new InvalidOperationException(
-                $"The Ticketscloud command client refused {request.Method} {uri}: only PATCH and GET v2/resources/orders/{{id}} may be sent.");
-        }
-    }
+    protected override bool Permits(HttpMethod method, string path) => Allows(method, path);
 
     [GeneratedRegex("(^|/)v2/resources/orders/[0-9a-f]{24}$")]
     private static partial Regex OneOrder();
