@@ -7,6 +7,7 @@ using Qtickets.Sync.Api.Health;
 using Qtickets.Sync.Api.Hosting;
 using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Commands;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
@@ -24,6 +25,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddSyncDatabase(builder.Configuration);
     builder.Services.AddQticketsClient(builder.Configuration);
     builder.Services.AddTicketscloud(builder.Configuration);
+    builder.Services.AddOrderCommands(builder.Configuration);
     builder.Services.AddWebhookIngestion(builder.Configuration);
     builder.Services.AddAccounts(builder.Configuration);
     builder.Services.AddSyncJobs(builder.Configuration);
@@ -62,6 +64,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapWebhookDeliveries();
     app.MapReadApi();
     app.MapSyncRuns();
+    app.MapOrderActions();
     app.MapDashboard();
     app.MapSalesDashboard();
 

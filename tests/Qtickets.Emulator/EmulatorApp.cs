@@ -37,6 +37,15 @@ public static class EmulatorApp
         services.AddSingleton<Organizers>();
         services.AddSingleton<EmulatorStats>();
         services.AddSingleton<EmulatorFaults>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<EmulatorOptions>>().Value;
+            return new CommandLedger
+            {
+                ProcessingDelay = TimeSpan.FromMilliseconds(options.CommandProcessingDelayMs),
+                DropConnectionAfterRefunds = options.DropConnectionAfterRefunds,
+            };
+        });
         services.AddSingleton<WebhookQueue>();
         services.AddSingleton<ActivitySimulator>();
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
@@ -52,6 +61,7 @@ public static class EmulatorApp
             .AddEndpointFilter<ApiFaultFilter>();
         reading.MapOrdersEndpoints();
         reading.MapCatalogEndpoints();
+        api.MapCommandEndpoints();
         api.MapWriteEndpoints();
         api.MapFallback(ApiError.NotFound);
 

@@ -61,4 +61,10 @@ public sealed class EmulatorOptions
     };
 
     public FaultSettings Faults { get; set; } = new();
+
+    /// <summary>How long each order write call (refund, delete, restore, basket edit) takes before it is applied.</summary>
+    public int CommandProcessingDelayMs { get; set; }
+
+    /// <summary>The first this-many applied refunds are answered by dropping the connection (the caller never hears).</summary>
+    public int DropConnectionAfterRefunds { get; set; }
 }

@@ -20,7 +20,7 @@ public sealed class ApiKeyOptions
     public string? Name { get; set; }
     public string Key { get; set; } = "";
 
-    /// <summary>Space- or comma-separated: <c>read</c>, <c>read:pii</c>, <c>admin</c>.</summary>
+    /// <summary>Space- or comma-separated: <c>read</c>, <c>read:pii</c>, <c>admin</c>, <c>actions</c>.</summary>
     public string Scopes { get; set; } = ApiScopes.Read;
 
     /// <summary>
@@ -47,7 +47,7 @@ internal sealed class AuthOptionsValidator(AccountDirectory accounts) : IValidat
             if (unknown.Count > 0)
             {
                 return ValidateOptionsResult.Fail(
-                    $"Auth:ApiKeys:{i}:Scopes has unknown scope(s) {string.Join(", ", unknown)}; use read, read:pii or admin.");
+                    $"Auth:ApiKeys:{i}:Scopes has unknown scope(s) {string.Join(", ", unknown)}; use read, read:pii, admin or actions.");
             }
             var configured = accounts.Configured.Select(a => a.Name).ToList();
             var strangers = key.AccountNames.Where(n => !configured.Contains(n, StringComparer.Ordinal)).ToList();

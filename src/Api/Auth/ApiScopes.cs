@@ -2,15 +2,18 @@ namespace Qtickets.Sync.Api.Auth;
 
 /// <summary>
 /// Scopes an API key can carry. They nest: <c>admin</c> includes <c>read:pii</c>, which includes <c>read</c>.
+/// <c>actions</c> (changing orders on the platforms: refunds, restores, Ticketscloud order changes) stands apart so
+/// a support tool can act without reading everything; <c>admin</c> includes it too.
 /// </summary>
 public static class ApiScopes
 {
     public const string Read = "read";
     public const string ReadPii = "read:pii";
     public const string Admin = "admin";
+    public const string Actions = "actions";
     public const string ClaimType = "scope";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Read, ReadPii, Admin };
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Read, ReadPii, Admin, Actions };
 
     public static IEnumerable<string> Parse(string scopes) =>
         scopes.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -22,6 +25,7 @@ public static class ApiScopes
         if (granted.Contains(Admin))
         {
             granted.Add(ReadPii);
+            granted.Add(Actions);
         }
         if (granted.Contains(ReadPii))
         {

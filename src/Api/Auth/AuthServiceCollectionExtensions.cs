@@ -17,7 +17,8 @@ public static class AuthServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Read, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.Read))
             .AddPolicy(AuthPolicies.ReadPii, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.ReadPii))
-            .AddPolicy(AuthPolicies.Admin, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.Admin));
+            .AddPolicy(AuthPolicies.Admin, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.Admin))
+            .AddPolicy(AuthPolicies.Actions, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.Actions));
         return services;
     }
 

@@ -47,6 +47,8 @@ public sealed class DashboardLabels
         ["tickets"] = ("Tickets", "Билеты"),
         ["failures"] = ("Recent failures", "Последние ошибки"),
         ["none"] = ("None.", "Нет."),
+        ["commands"] = ("Recent order actions", "Последние действия с заказами"),
+        ["state"] = ("State", "Состояние"),
         ["never"] = ("never", "нет данных"),
         ["delivery"] = ("delivery", "доставка"),
         ["run"] = ("run", "запуск"),

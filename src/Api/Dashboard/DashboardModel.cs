@@ -12,6 +12,9 @@ public sealed record DashboardModel
     public required IReadOnlyList<AccountHealth> Accounts { get; init; }
     public required SalesOverview Sales { get; init; }
     public required IReadOnlyList<FailureRow> Failures { get; init; }
+
+    /// <summary>The latest order actions (refunds, restores, Ticketscloud changes), newest first.</summary>
+    public IReadOnlyList<CommandRow> Commands { get; init; } = [];
 }
 
 /// <summary>Sync health of one account; only <c>default</c> until accounts arrive.</summary>
@@ -30,6 +33,9 @@ public sealed record AccountHealth
 
 public sealed record RunRow(long Id, string Kind, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
     int OrdersSeen, int Inserted, int Updated, int GapsHealed);
+
+/// <summary>One order command: what was asked of which order, and how it ended (no request body: it may carry personal data).</summary>
+public sealed record CommandRow(long Id, string Account, string OrderId, string Action, string State, DateTimeOffset At, string? Error);
 
 public sealed record FailureRow(string Kind, long Id, DateTimeOffset At, string What, string? Reason);
 

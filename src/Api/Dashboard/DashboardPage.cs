@@ -60,6 +60,7 @@ public static class DashboardPage
         }
         WriteSales(html, model, l);
         WriteFailures(html, model, l);
+        WriteCommands(html, model, l);
         html.Append("</main></body></html>");
         return html.ToString();
     }
@@ -155,6 +156,26 @@ public static class DashboardPage
             var link = f.Kind == "delivery" ? $"/api/v1/webhooks/deliveries/{f.Id}" : $"/api/v1/sync/runs/{f.Id}";
             var reason = f.Reason is { Length: > 200 } long_ ? long_[..200] + "…" : f.Reason;
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Local(f.At, model.TimeZone, c))}</td><td><a href=\"{link}\">{E(l[f.Kind])} {f.Id}</a> {E(f.What)}</td><td>{E(reason ?? "")}</td></tr>");
+        }
+        html.Append("</table></div></section>");
+    }
+
+    private static void WriteCommands(StringBuilder html, DashboardModel model, DashboardLabels l)
+    {
+        var c = l.Culture;
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"wide commands\"><h2>{E(l["commands"])}</h2>");
+        if (model.Commands.Count == 0)
+        {
+            html.Append("<p id=\"no-commands\">").Append(E(l["none"])).Append("</p></section>");
+            return;
+        }
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table id=\"commands\"><tr><th>{E(l["when"])}</th><th>{E(l["what"])}</th><th>{E(l["state"])}</th><th>{E(l["reason"])}</th></tr>");
+        foreach (var command in model.Commands)
+        {
+            var link = $"/api/v1/orders/{Uri.EscapeDataString(command.Account)}/{Uri.EscapeDataString(command.OrderId)}/actions";
+            var error = command.Error is { Length: > 200 } long_ ? long_[..200] + "…" : command.Error;
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(Local(command.At, model.TimeZone, c))}</td><td><a href=\"{E(link)}\">{E(command.Action)} {E(command.Account)} #{E(command.OrderId)}</a></td><td>{E(command.State)}</td><td>{E(error ?? "")}</td></tr>");
         }
         html.Append("</table></div></section>");
     }

@@ -25,6 +25,7 @@ public sealed class DashboardReader(
     public const int TopEventCount = 10;
     private const int RunCount = 8;
     private const int FailureCount = 10;
+    private const int CommandCount = 10;
 
     public async Task<DashboardModel> ReadAsync(long? eventId, CancellationToken cancellationToken)
     {
@@ -43,7 +44,7 @@ public sealed class DashboardReader(
         {
             rows.Add(row);
         }
-        var (runs, failures, names) = await ReadRunsAndFailuresAsync(rows.Select(r => r.EventId!.Value).Distinct().ToArray(), cancellationToken);
+        var (runs, failures, names, commands) = await ReadRunsAndFailuresAsync(rows.Select(r => r.EventId!.Value).Distinct().ToArray(), cancellationToken);
 
         var chosen = eventId is { } id ? rows.Where(r => r.EventId == id).ToList() : rows;
         var byDay = chosen.GroupBy(r => r.Day!.Value).ToDictionary(g => g.Key, g => (Net: g.Sum(r => r.Net), Tickets: g.Sum(r => r.TicketsSold)));
@@ -71,10 +72,11 @@ public sealed class DashboardReader(
                 TopEvents = top,
             },
             Failures = failures,
+            Commands = commands,
         };
     }
 
-    private async Task<(List<RunRow>, List<FailureRow>, Dictionary<long, string?>)> ReadRunsAndFailuresAsync(long[] eventIds, CancellationToken cancellationToken)
+    private async Task<(List<RunRow>, List<FailureRow>, Dictionary<long, string?>, List<CommandRow>)> ReadRunsAndFailuresAsync(long[] eventIds, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command($"""
@@ -92,6 +94,11 @@ public sealed class DashboardReader(
             new NpgsqlParameter { Value = SyncRunStatuses.Failed, NpgsqlDbType = NpgsqlDbType.Text }));
         batch.BatchCommands.Add(Command("SELECT id, name FROM qtickets_events WHERE id = ANY($1)",
             new NpgsqlParameter { Value = eventIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint }));
+        batch.BatchCommands.Add(Command($"""
+            SELECT c.id, a.name, c.order_id, c.action, c.state, c.created_at, c.error
+            FROM order_commands c JOIN accounts a ON a.id = c.account_id
+            ORDER BY c.created_at DESC, c.id DESC LIMIT {CommandCount}
+            """));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var runs = new List<RunRow>();
         while (await reader.ReadAsync(cancellationToken))
@@ -111,7 +118,14 @@ public sealed class DashboardReader(
         {
             names[reader.GetInt64(0)] = OrderRows.Text(reader, 1);
         }
-        return (runs, failures, names);
+        await reader.NextResultAsync(cancellationToken);
+        var commands = new List<CommandRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            commands.Add(new CommandRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetFieldValue<DateTimeOffset>(5), OrderRows.Text(reader, 6)));
+        }
+        return (runs, failures, names, commands);
     }
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)

@@ -37,7 +37,7 @@ public static class SwaggerSetup
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = ApiKeyAuthenticationHandler.HeaderName,
-                Description = "API key with scope read, read:pii (unmasked contact details) or admin.",
+                Description = "API key with scope read, read:pii (unmasked contact details), admin or actions (order actions).",
             });
             swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement
             {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Alerts;
 using Qtickets.Sync.Domain.Catalog;
+using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
@@ -22,6 +23,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<DailySalesRow> DailySales => Set<DailySalesRow>();
     public DbSet<Qtickets.RequestSlot> RequestSlots => Set<Qtickets.RequestSlot>();
     public DbSet<AlertState> AlertStates => Set<AlertState>();
+    public DbSet<OrderCommand> OrderCommands => Set<OrderCommand>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

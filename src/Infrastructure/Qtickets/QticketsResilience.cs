@@ -76,6 +76,30 @@ internal static class QticketsResilience
         builder.AddTimeout(options.AttemptTimeout);
     }
 
+    /// <summary>
+    /// The command client's pipeline: a GET (reading an order back) is retried like the sync's reads; a write gets
+    /// exactly one attempt, cut at <see cref="Commands.CommandOptions.AttemptTimeout"/>. A write retried here could
+    /// refund twice, so whether to send it again is the caller's decision, made after reading the order.
+    /// </summary>
+    public static void ConfigureCommands(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, UpstreamLimits options, Commands.CommandOptions commands)
+    {
+        builder.AddTimeout(options.TotalTimeout);
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Context.GetRequestMessage()?.Method == HttpMethod.Get && IsTransient(args.Outcome)),
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+            });
+        }
+        builder.AddTimeout(commands.AttemptTimeout);
+    }
+
     /// <summary>QTickets asks to slow down.</summary>
     public static bool IsThrottled(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;

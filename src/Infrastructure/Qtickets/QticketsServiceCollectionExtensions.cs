@@ -52,6 +52,35 @@ public static class QticketsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Registers <see cref="IQticketsCommandClient"/>: the order write endpoints behind
+    /// <see cref="QticketsWriteAllowList"/>, one attempt per write (with <c>Commands:AttemptTimeout</c>), retries for
+    /// the GET only.
+    /// </summary>
+    public static IServiceCollection AddQticketsCommandClient(this IServiceCollection services)
+    {
+        var client = services.AddHttpClient<IQticketsCommandClient, QticketsCommandClient>(QticketsCommandClient.HttpClientName, http =>
+            {
+                // Base and token come with each request (the account's); the rest is common.
+                http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                http.DefaultRequestHeaders.CacheControl = new CacheControlHeaderValue { NoCache = true };
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler(() => new QticketsWriteAllowList());
+        client.AddResilienceHandler("qtickets-commands", (builder, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<QticketsOptions>>().Value;
+                var commands = context.ServiceProvider.GetRequiredService<IOptions<Commands.CommandOptions>>().Value;
+                builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                QticketsResilience.ConfigureCommands(builder, new UpstreamLimits(
+                    options.TotalTimeout, options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.RequestsPerSecond), commands);
+            });
+        // No slot of the sync's shared request budget: commands are few and human-paced, and a running backfill must
+        // not hold up a refund.
+        return services;
+    }
+
+
     /// <summary>The account's options: the <c>Qtickets</c> section's, with the account's own base URL, token, organization and rate.</summary>
     private static void AddAccountClient(IServiceCollection services, IConfiguration configuration, AccountEntry entry)
     {

@@ -83,7 +83,7 @@ public static class OrderJsonWriter
         // A digit string, as in real answers.
         writer.WriteString("series", (1 + (basket.IdValue % 9)).ToString(CultureInfo.InvariantCulture));
         writer.WriteString("seat_name", $"{Catalog.Zones[basket.Zone]}, ряд {basket.Row}, место {basket.Place}");
-        if (Catalog.MultipriceCodes[basket.IdValue % Catalog.MultipriceCodes.Length] is { } multiprice)
+        if ((basket.Edits?.MultipriceCode ?? Catalog.MultipriceCodes[basket.IdValue % Catalog.MultipriceCodes.Length]) is { } multiprice)
         {
             writer.WriteString("multiprice_code", multiprice);
         }
@@ -94,11 +94,11 @@ public static class OrderJsonWriter
 
         writer.WriteStartArray("services");
         writer.WriteEndArray();
-        writer.WriteString("client_email", client.Email);
+        writer.WriteString("client_email", basket.Edits?.ClientEmail ?? client.Email);
         writer.WriteString("client_phone", client.Phone);
-        writer.WriteString("client_name", client.Name);
-        writer.WriteString("client_surname", client.Surname);
-        writer.WriteString("client_middlename", client.BasketMiddlename);
+        writer.WriteString("client_name", basket.Edits?.ClientName ?? client.Name);
+        writer.WriteString("client_surname", basket.Edits?.ClientSurname ?? client.Surname);
+        writer.WriteString("client_middlename", basket.Edits?.ClientMiddlename ?? client.BasketMiddlename);
         writer.WriteNull("organization_name");
         writer.WriteNull("legal_name");
         writer.WriteNull("work_position");

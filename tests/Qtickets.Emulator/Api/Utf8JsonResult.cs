@@ -3,8 +3,10 @@ using System.Text.Json;
 namespace Qtickets.Emulator.Api;
 
 /// <summary>Streams a hand-written JSON body straight into the response pipe (no intermediate strings).</summary>
-public sealed class Utf8JsonResult(Action<Utf8JsonWriter> write, int statusCode = StatusCodes.Status200OK) : IResult
+public sealed class Utf8JsonResult(Action<Utf8JsonWriter> write, int statusCode = StatusCodes.Status200OK) : IResult, IStatusCodeHttpResult
 {
+    public int? StatusCode => statusCode;
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;

@@ -1,17 +1,15 @@
 namespace Qtickets.Emulator.Api;
 
 /// <summary>
-/// The QTickets endpoints that change data. A sync client must never call them, so each answers 405 and is
-/// counted (<c>writeEndpointCalls</c> in the stats) whether or not the caller is authenticated.
+/// The QTickets endpoints that change data and that nothing here may call, so each answers 405 and is counted
+/// (<c>writeEndpointCalls</c> in the stats) whether or not the caller is authenticated. The order write endpoints
+/// the command path uses are served, with their rules, by <see cref="CommandEndpoints"/> (and counted the same way).
 /// </summary>
 public static class WriteEndpoints
 {
     public static void MapWriteEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapPost("/orders", Refuse);
-        api.MapDelete("/orders/{id}/baskets", Refuse);
-        api.MapPost("/orders/{id}/restore", Refuse);
-        api.MapPut("/baskets/{id}", Refuse);
         api.MapPost("/shows/{showId}/barcode/{code}", Refuse);
         api.MapPost("/shows/{showId}/barcodes", Refuse);
         api.MapPost("/clients", Refuse);

@@ -35,6 +35,9 @@ public struct Basket
     /// <summary>Verbatim <c>code/hash</c> part of the ticket URLs for the seed order; null means derived from the id.</summary>
     internal string? TicketPathOverride;
 
+    /// <summary>Fields changed through <c>PUT /baskets/{id}</c>; null for a basket never edited.</summary>
+    internal BasketEdits? Edits;
+
     public readonly int Id => IdValue;
     public readonly int ShowId => ShowIdValue;
     public readonly string Barcode => BarcodeValue.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -195,6 +195,56 @@ public sealed class EmulatorStore
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="edit"/> on the live order <paramref name="id"/> under the lock, given the emulator clock,
+    /// so checking and changing are one step; the indexes follow whatever it changed. Null when there is no such order.
+    /// </summary>
+    internal TResult? Edit<TResult>(int id, Func<Order, int, TResult> edit)
+        where TResult : class
+    {
+        lock (_gate)
+        {
+            if (FindLive(id) is not { } live)
+            {
+                return null;
+            }
+
+            var inAll = _all.BeginChange(live);
+            var inPaid = _paid.BeginChange(live);
+            try
+            {
+                return edit(live, ChangeTime());
+            }
+            finally
+            {
+                _all.EndChange(live, inAll);
+                _paid.EndChange(live, inPaid);
+                // A change may stamp ahead of the clock (a restore); later changes must not stamp behind it.
+                _clock = Math.Max(_clock, live.UpdatedAtSec);
+            }
+        }
+    }
+
+    /// <summary>The id of the order holding basket <paramref name="basketId"/>, or null.</summary>
+    internal int? OrderOfBasket(int basketId)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _all.ById.Count; i++)
+            {
+                foreach (ref readonly var basket in _all.ById[i].BasketsValue.AsSpan())
+                {
+                    if (basket.IdValue == basketId)
+                    {
+                        return _all.ById[i].IdValue;
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>Creates an order through <paramref name="create"/> (given the next id and the clock) and indexes it.</summary>
     internal Order Add(Func<int, int, Order> create)
     {

@@ -64,6 +64,94 @@ internal static class OrderLifecycle
         Touch(order, time);
     }
 
+    /// <summary>
+    /// <c>DELETE /orders/{id}/baskets</c> with <c>refund</c>: the given baskets refunded and cancelled. A refund
+    /// <paramref name="amount"/> is spread over them in order, each up to its price, the rest of each price kept
+    /// back; a <paramref name="deduction"/> is spread the same way and the rest refunded. In kopecks.
+    /// </summary>
+    public static void RefundExact(Order order, IReadOnlyList<int> indexes, long? amount, long? deduction, int time)
+    {
+        var left = amount ?? deduction ?? 0;
+        foreach (var index in indexes)
+        {
+            ref var basket = ref order.BasketsValue[index];
+            var share = (int)Math.Min(left, basket.PriceKop);
+            left -= share;
+            basket.RefundedAmountKop = amount is null ? basket.PriceKop - share : share;
+            basket.RefundedDeductionKop = basket.PriceKop - basket.RefundedAmountKop;
+            basket.RefundedAtSec = time;
+            basket.DeletedAtSec = time;
+            basket.UpdatedAtSec = Math.Max(basket.UpdatedAtSec, time);
+        }
+
+        CancelWhenEmpty(order, time);
+        Touch(order, time);
+    }
+
+    /// <summary><c>DELETE /orders/{id}/baskets</c> with <c>delete</c>: the baskets cancelled without a refund.</summary>
+    public static void DeleteBaskets(Order order, IReadOnlyList<int> indexes, int time)
+    {
+        foreach (var index in indexes)
+        {
+            ref var basket = ref order.BasketsValue[index];
+            basket.DeletedAtSec = time;
+            if (!order.PayedValue)
+            {
+                basket.RefundedAmountKop = 0;
+            }
+
+            basket.UpdatedAtSec = Math.Max(basket.UpdatedAtSec, time);
+        }
+
+        CancelWhenEmpty(order, time);
+        Touch(order, time);
+    }
+
+    /// <summary>
+    /// <c>POST /orders/{id}/restore</c>: a cancelled order without refunds comes back whole. The one transition that
+    /// undoes progress, so it is stamped at least a second after the cancellation: with one-second stamps a
+    /// same-second restore would lose to the cancellation under the mirror's merge rule (ADR 0002, 0010).
+    /// </summary>
+    public static void Restore(Order order, int time)
+    {
+        time = Math.Max(time, order.UpdatedAtSec + 1);
+        foreach (ref var basket in order.BasketsValue.AsSpan())
+        {
+            basket.DeletedAtSec = 0;
+            basket.RefundedAmountKop = -1;
+            basket.RefundedDeductionKop = -1;
+        }
+
+        order.DeletedAtSec = 0;
+        TouchAll(order, time);
+    }
+
+    /// <summary><c>PUT /baskets/{id}</c>: buyer fields and, on an unpaid order, the price.</summary>
+    public static void EditBasket(Order order, int index, BasketEdits edits, long? ticketOriginalPrice, long? discount, int time)
+    {
+        ref var basket = ref order.BasketsValue[index];
+        var before = basket.Edits ?? new BasketEdits();
+        basket.Edits = new BasketEdits
+        {
+            ClientEmail = edits.ClientEmail ?? before.ClientEmail,
+            ClientName = edits.ClientName ?? before.ClientName,
+            ClientSurname = edits.ClientSurname ?? before.ClientSurname,
+            ClientMiddlename = edits.ClientMiddlename ?? before.ClientMiddlename,
+            MultipriceCode = edits.MultipriceCode ?? before.MultipriceCode,
+        };
+        if (ticketOriginalPrice is not null || discount is not null)
+        {
+            // The price given is the whole ticket price: the edited basket carries no service fee.
+            basket.ServiceFeePercent = 0;
+            basket.OriginalPriceKop = (int)(ticketOriginalPrice ?? basket.OriginalPriceKop);
+            basket.DiscountKop = (int)(discount ?? Math.Max(0, basket.DiscountKop));
+            basket.PriceKop = Math.Max(0, basket.OriginalPriceKop - basket.DiscountKop);
+        }
+
+        basket.UpdatedAtSec = Math.Max(basket.UpdatedAtSec, time);
+        Touch(order, time);
+    }
+
     public static void Check(Order order, int basketIndex, int time)
     {
         ref var basket = ref order.BasketsValue[basketIndex];
@@ -94,6 +182,14 @@ internal static class OrderLifecycle
         }
 
         return result;
+    }
+
+    private static void CancelWhenEmpty(Order order, int time)
+    {
+        if (Array.TrueForAll(order.BasketsValue, b => !b.IsActive))
+        {
+            order.DeletedAtSec = time;
+        }
     }
 
     private static void TouchAll(Order order, int time)

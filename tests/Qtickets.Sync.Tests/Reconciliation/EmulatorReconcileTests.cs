@@ -138,5 +138,8 @@ public sealed class EmulatorReconcileTests(EmulatorBackedFactory fixture)
         await using var db = Factory.CreateDbContext();
         var second = await db.SyncRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstAsync();
         Assert.True(second.GapsHealed > 0);
+        // The emulator serves the order write endpoints now (for the command path): the sync still never calls them.
+        using var stats = JsonDocument.Parse(await Control.GetStringAsync(new Uri("/emulator/stats", UriKind.Relative)));
+        Assert.Equal(0, stats.RootElement.GetProperty("writeEndpointCalls").GetInt64());
     }
 }
