@@ -8,10 +8,12 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// (<c>full</c> = what the buyer paid = <c>nominal</c> + <c>extra</c>). Contact details are masked unless the key
 /// has <c>read:pii</c>.
 /// </summary>
-/// <example>{"accountId":2,"id":"5d39c3108cd381a4891e07e0","number":54881,"eventId":"5d31fbdd27649b0dff076117","status":"done","full":156.00}</example>
+/// <example>{"account":"tc-demo","id":"5d39c3108cd381a4891e07e0","number":54881,"eventId":"5d31fbdd27649b0dff076117","status":"done","full":156.00}</example>
 public sealed record TicketscloudOrderDto
 {
-    public int AccountId { get; init; }
+    /// <summary>The account (<c>Accounts:n:Name</c>) the order was mirrored under.</summary>
+    /// <example>tc-demo</example>
+    public string Account { get; init; } = "";
     /// <example>5d39c3108cd381a4891e07e0</example>
     public string Id { get; init; } = "";
     /// <example>54881</example>

@@ -56,7 +56,8 @@ public static class TicketscloudOrderReader
             next = new TicketscloudOrderCursor(rows[^1].CreatedAt, rows[^1].AccountId, rows[^1].Id).Encode();
         }
         var titles = await TitlesAsync(db, rows, cancellationToken);
-        return new TicketscloudOrderPageDto { Items = [.. rows.Select(o => ToDto(o, titles, pii))], NextCursor = next };
+        var names = await AccountNamesAsync(db, rows, cancellationToken);
+        return new TicketscloudOrderPageDto { Items = [.. rows.Select(o => ToDto(o, names, titles, pii))], NextCursor = next };
     }
 
     public static async Task<TicketscloudOrderDto?> FindAsync(
@@ -78,7 +79,8 @@ public static class TicketscloudOrderReader
         var refunds = await db.Set<TicketscloudRefundRequestRow>().AsNoTracking()
             .Where(r => r.AccountId == order.AccountId && r.OrderId == id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         var titles = await TitlesAsync(db, [order], cancellationToken);
-        return ToDto(order, titles, pii) with
+        var names = await AccountNamesAsync(db, [order], cancellationToken);
+        return ToDto(order, names, titles, pii) with
         {
             Tickets = [.. tickets.Select(t => new TicketscloudTicketDto
             {
@@ -102,9 +104,17 @@ public static class TicketscloudOrderReader
         return events.ToDictionary(e => (e.AccountId, e.Id), e => e.Title);
     }
 
-    private static TicketscloudOrderDto ToDto(TicketscloudOrderRow o, Dictionary<(int, string), string?> titles, bool pii) => new()
+    private static async Task<Dictionary<int, string>> AccountNamesAsync(
+        SyncDbContext db, IReadOnlyCollection<TicketscloudOrderRow> orders, CancellationToken cancellationToken)
     {
-        AccountId = o.AccountId,
+        var ids = orders.Select(o => o.AccountId).Distinct().ToList();
+        return await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+    }
+
+    private static TicketscloudOrderDto ToDto(
+        TicketscloudOrderRow o, Dictionary<int, string> accounts, Dictionary<(int, string), string?> titles, bool pii) => new()
+    {
+        Account = accounts.GetValueOrDefault(o.AccountId, ""),
         Id = o.Id,
         Number = o.Number,
         Code = o.Code,

@@ -43,13 +43,15 @@ public class TicketscloudAccountReadTests(TwoAccountReadFactory factory) : IClas
         var all = await GetJsonAsync(everyAccount, "/api/v1/ticketscloud/orders");
         Assert.Equal([NorthOrder, SouthOrder], all.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetString()).Order());
         var north = await GetJsonAsync(northKey, "/api/v1/ticketscloud/orders");
-        Assert.Equal(NorthOrder, Assert.Single(north.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        var northOnly = Assert.Single(north.GetProperty("items").EnumerateArray());
+        Assert.Equal((NorthOrder, "north"), (northOnly.GetProperty("id").GetString(), northOnly.GetProperty("account").GetString()));
         var onlySouth = await GetJsonAsync(everyAccount, "/api/v1/ticketscloud/orders?account=south");
         Assert.Equal(SouthOrder, Assert.Single(onlySouth.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
 
         await GetProblemAsync(northKey, $"/api/v1/ticketscloud/orders/{SouthOrder}", HttpStatusCode.NotFound);
         await GetProblemAsync(northKey, "/api/v1/ticketscloud/orders?account=south", HttpStatusCode.BadRequest);
-        Assert.Equal(990m, (await GetJsonAsync(everyAccount, $"/api/v1/ticketscloud/orders/{SouthOrder}")).GetProperty("price").GetDecimal());
+        var southOne = await GetJsonAsync(everyAccount, $"/api/v1/ticketscloud/orders/{SouthOrder}");
+        Assert.Equal((990m, "south"), (southOne.GetProperty("price").GetDecimal(), southOne.GetProperty("account").GetString()));
         Assert.Equal(150m, (await GetJsonAsync(northKey, $"/api/v1/ticketscloud/orders/{NorthOrder}")).GetProperty("price").GetDecimal());
     }
 }
