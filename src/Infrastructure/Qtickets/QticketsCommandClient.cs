@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Polly.Timeout;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Infrastructure.Commands;
@@ -17,43 +16,15 @@ public sealed class QticketsCommandClient(HttpClient http) : IQticketsCommandCli
 {
     public const string HttpClientName = "QticketsCommands";
 
-    /// <summary>Bodies kept for the audit are cut at this many characters.</summary>
-    private const int MaxKeptBody = 64 * 1024;
-
     public async Task<CommandAnswer<Order>> SendAsync(CommandAccount account, OrderAction action, long orderId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
         using var request = Addressed(account, QticketsCommandRequests.For(action, orderId));
-        HttpResponseMessage response;
-        string body;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested
-            && exception is HttpRequestException or TimeoutRejectedException or IOException or OperationCanceledException)
-        {
-            return new(CommandAnswerKind.Lost, null, null, null, $"no answer from QTickets: {exception.GetType().Name}: {exception.Message}");
-        }
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            var kept = body.Length > MaxKeptBody ? body[..MaxKeptBody] : body;
-            if (response.IsSuccessStatusCode)
-            {
-                // PUT /baskets/{id} answers the basket alone: the caller reads the whole order back for the mirror.
-                return new(CommandAnswerKind.Applied, status, kept, action.Kind == OrderActionKinds.EditBasket ? null : OrderIn(body), null);
-            }
-            var error = ErrorText(body) ?? response.ReasonPhrase ?? "no reason given";
-            return response.StatusCode switch
-            {
-                HttpStatusCode.Conflict => new(CommandAnswerKind.Busy, status, kept, null, error),
-                HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests => new(CommandAnswerKind.Lost, status, kept, null, $"QTickets answered {status}: {error}"),
-                _ when status >= 500 => new(CommandAnswerKind.Lost, status, kept, null, $"QTickets answered {status}: {error}"),
-                _ => new(CommandAnswerKind.Refused, status, kept, null, $"QTickets refused ({status}): {error}"),
-            };
-        }
+        // PUT /baskets/{id} answers the basket alone: the caller reads the whole order back for the mirror.
+        return await CommandExchange.SendAsync(
+            http, request, "QTickets",
+            body => (action.Kind == OrderActionKinds.EditBasket ? null : OrderIn(body), (string?)null),
+            ErrorText, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Order?> GetOrderAsync(CommandAccount account, long orderId, CancellationToken cancellationToken)

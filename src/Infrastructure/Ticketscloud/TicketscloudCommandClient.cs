@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Polly.Timeout;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Commands;
@@ -19,44 +18,14 @@ public sealed class TicketscloudCommandClient(HttpClient http, TimeProvider time
 {
     public const string HttpClientName = "TicketscloudCommands";
 
-    private const int MaxKeptBody = 64 * 1024;
-
     public async Task<CommandAnswer<TicketscloudOrder>> PatchAsync(
         CommandAccount account, string orderId, OrderAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
         using var request = Addressed(account, HttpMethod.Patch, orderId);
         request.Content = new StringContent(Body(action).ToJsonString(), System.Text.Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        HttpResponseMessage response;
-        string body;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested
-            && exception is HttpRequestException or TimeoutRejectedException or IOException or OperationCanceledException)
-        {
-            return new(CommandAnswerKind.Lost, null, null, null, $"no answer from Ticketscloud: {exception.GetType().Name}: {exception.Message}");
-        }
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            var kept = body.Length > MaxKeptBody ? body[..MaxKeptBody] : body;
-            var errors = Errors(body);
-            if (response.IsSuccessStatusCode)
-            {
-                return new(CommandAnswerKind.Applied, status, kept, OrderIn(account, body), errors);
-            }
-            var reason = errors ?? response.ReasonPhrase ?? "no reason given";
-            return response.StatusCode switch
-            {
-                HttpStatusCode.Conflict => new(CommandAnswerKind.Busy, status, kept, null, reason),
-                HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests => new(CommandAnswerKind.Lost, status, kept, null, $"Ticketscloud answered {status}: {reason}"),
-                _ when status >= 500 => new(CommandAnswerKind.Lost, status, kept, null, $"Ticketscloud answered {status}: {reason}"),
-                _ => new(CommandAnswerKind.Refused, status, kept, null, $"Ticketscloud refused ({status}): {reason}"),
-            };
-        }
+        return await CommandExchange.SendAsync(
+            http, request, "Ticketscloud", body => (OrderIn(account, body), Errors(body)), Errors, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<TicketscloudOrder?> GetOrderAsync(CommandAccount account, string orderId, CancellationToken cancellationToken)
