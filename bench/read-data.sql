@@ -1,6 +1,7 @@
 -- Read API data set for bench/run.sh: :orders orders over :events events, created evenly across 2025
 -- (Europe/Moscow business hours do not matter here), 90% paid, three tickets each, every 20th ticket refunded.
--- Rows carry a raw document of realistic size, so pages and TOAST look like the mirror's.
+-- Rows carry a raw document of realistic size, so pages and TOAST look like the mirror's. They belong to account 1
+-- (`default`, which the migrations create), the account of the single-account setup the bench service runs.
 SET synchronous_commit = off;
 -- :first_day moves the year (the dashboard scenario loads the year up to today, as its page shows the last 30 days).
 \if :{?first_day}
@@ -8,10 +9,10 @@ SET synchronous_commit = off;
 \set first_day '2025-01-01 00:00:00+00'
 \endif
 
-INSERT INTO qtickets_orders (id, uniqid, payed, payed_at, created_at, updated_at, client_id, client_email,
+INSERT INTO qtickets_orders (account_id, id, uniqid, payed, payed_at, created_at, updated_at, client_id, client_email,
     client_name, client_surname, client_phone, site_id, site_host, payment_type_id, reserved, reserve_extended,
     event_id, price, original_price, currency_id, raw, source_updated_at, source_progress, synced_at, last_source)
-SELECT i, 'u' || i, i % 10 <> 0,
+SELECT 1, i, 'u' || i, i % 10 <> 0,
        CASE WHEN i % 10 <> 0 THEN c + interval '5 minutes' END,
        c, c + interval '5 minutes', 1000 + i % 50000, 'buyer' || (i % 50000) || '@example.org',
        'Иван', 'Петров', '+7910' || lpad((i % 10000000)::text, 7, '0'), 16, 'qtickets.ru', 'bankcard', false, false,
@@ -21,10 +22,10 @@ SELECT i, 'u' || i, i % 10 <> 0,
 FROM generate_series(1, :orders) AS i,
      LATERAL (SELECT :'first_day'::timestamptz + (i::float8 / :orders) * interval '365 days' AS c) t;
 
-INSERT INTO qtickets_baskets (id, order_id, barcode, show_id, seat_id, original_price, price, quantity,
+INSERT INTO qtickets_baskets (account_id, id, order_id, barcode, show_id, seat_id, original_price, price, quantity,
     ticket_amount, service_fee_amount,
     client_email, related_baskets, created_at, updated_at, refunded_at, refunded_amount, raw, source_updated_at, synced_at)
-SELECT o.id * 3 + k, o.id, lpad((o.id * 3 + k)::text, 12, '0'), o.event_id * 10, 'P-' || k || ';' || (o.id % 40),
+SELECT o.account_id, o.id * 3 + k, o.id, lpad((o.id * 3 + k)::text, 12, '0'), o.event_id * 10, 'P-' || k || ';' || (o.id % 40),
        150, 150, 1, CASE WHEN k = 0 THEN 150 ELSE 135 END, CASE WHEN k = 0 THEN 0 ELSE 15 END,
        o.client_email, '{}', o.created_at, o.updated_at,
        CASE WHEN (o.id * 3 + k) % 20 = 0 AND o.payed THEN o.payed_at + interval '3 days' END,
@@ -36,8 +37,11 @@ FROM qtickets_orders o, generate_series(0, 2) AS k;
 -- in one statement instead, as the migration that created it does, and leaves the queue empty.
 TRUNCATE daily_sales_queue;
 DELETE FROM daily_sales;
-INSERT INTO daily_sales
-SELECT 'qtickets', f.* FROM qtickets_daily_sales((SELECT time_zone FROM daily_sales_state)) f;
+INSERT INTO daily_sales (source, account_id, day, event_id, show_id, paid_orders, tickets_sold, gross, ticket_revenue,
+    service_fees, refunded_tickets, refunds)
+SELECT 'qtickets', f.account_id, f.day, f.event_id, f.show_id, f.paid_orders, f.tickets_sold, f.gross, f.ticket_revenue,
+       f.service_fees, f.refunded_tickets, f.refunds
+FROM qtickets_daily_sales((SELECT time_zone FROM daily_sales_state)) f;
 VACUUM (ANALYZE) daily_sales;
 
 -- A mirror in steady state has been vacuumed: hint bits set, visibility map current.

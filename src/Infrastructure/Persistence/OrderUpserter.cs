@@ -15,7 +15,9 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// replays change nothing and an older payload never overwrites a newer one, whichever path it came by.
 /// Baskets are written only for orders that were applied; baskets a newer payload no longer lists are marked
 /// vanished rather than deleted. Rows are locked in id order so concurrent batches cannot deadlock. Every row is
-/// keyed by its account (ids are only unique within one), given once for the batch.
+/// keyed by its account (ids are only unique within one), given once for the batch. Stored rows are looked up
+/// by every key column (<c>id = ANY(…)</c>), never by a join the planner may turn into a scan of the account's
+/// rows: with the statistics of a young table it did, and each batch cost time in proportion to the table.
 /// The daily sales table follows every write made here (and any other) through statement-level triggers that
 /// queue the affected keys (<see cref="SalesSql.CreateTriggers"/>); nothing in this statement has to know.
 /// </remarks>
@@ -211,7 +213,7 @@ public sealed class OrderUpserter(TimeProvider time)
             ),
             prior AS (
                 SELECT o.id, o.source_updated_at, o.source_progress
-                FROM qtickets_orders o JOIN incoming i ON o.account_id = @account_id AND i.id = o.id
+                FROM qtickets_orders o WHERE o.account_id = @account_id AND o.id = ANY({OrderColumns.KeyParameter})
             ),
             applied AS (
                 INSERT INTO qtickets_orders AS o (account_id, {orderNames}, synced_at, last_source)
@@ -254,8 +256,8 @@ public sealed class OrderUpserter(TimeProvider time)
             vanished AS (
                 UPDATE qtickets_baskets b SET vanished_at = a.source_updated_at, synced_at = @synced_at
                 FROM applied a
-                WHERE b.account_id = @account_id AND b.order_id = a.id AND b.vanished_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM incoming_baskets ib WHERE ib.id = b.id)
+                WHERE b.account_id = @account_id AND b.order_id = ANY(ARRAY(SELECT id FROM applied)) AND b.order_id = a.id
+                  AND b.vanished_at IS NULL AND b.id <> ALL({BasketColumns.KeyParameter})
                 RETURNING b.id
             )
             SELECT i.id,

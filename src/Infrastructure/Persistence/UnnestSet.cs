@@ -22,6 +22,12 @@ internal sealed class UnnestSet<T>(string prefix, params UnnestColumn<T>[] colum
     public string From { get; } =
         $"unnest({string.Join(", ", columns.Select((_, i) => $"@{prefix}{i}"))}) AS u({string.Join(", ", columns.Select(c => c.Name))})";
 
+    /// <summary>
+    /// The key column's array parameter (<c>@p0</c>), for conditions such as <c>id = ANY(@p0)</c>: an index
+    /// condition on every key column, which the planner takes whatever its statistics say.
+    /// </summary>
+    public string KeyParameter { get; } = $"@{prefix}0";
+
     /// <summary><c>name = excluded.name</c> for every column but the key, for ON CONFLICT … DO UPDATE.</summary>
     public string Updates(string separator = ", ") =>
         string.Join(separator, columns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));

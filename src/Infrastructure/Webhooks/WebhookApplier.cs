@@ -27,6 +27,7 @@ public sealed partial class WebhookApplier(
     IOptions<QticketsOptions> qticketsOptions,
     IOptions<WebhookOptions> webhookOptions,
     WebhookMetrics metrics,
+    InboxPressure pressure,
     TimeProvider time,
     ILogger<WebhookApplier> logger)
 {
@@ -72,13 +73,17 @@ public sealed partial class WebhookApplier(
 
     private readonly WebhookOptions options = webhookOptions.Value;
 
-    /// <summary>Applies everything due now, batch after batch.</summary>
+    /// <summary>Applies everything due now, batch after batch, giving way to a crowded inbox before each.</summary>
     /// <returns>How many deliveries were applied (stale and unchanged ones included).</returns>
     public async Task<int> ApplyPendingAsync(CancellationToken cancellationToken)
     {
         var applied = 0;
         while (true)
         {
+            if (await pressure.YieldAsync(cancellationToken) is var waited && waited > TimeSpan.Zero)
+            {
+                metrics.Yielded(waited);
+            }
             var batch = await ApplyBatchAsync(null, cancellationToken);
             applied += batch.Applied;
             if (batch.Broken is { } broken)

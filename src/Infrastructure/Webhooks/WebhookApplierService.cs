@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
 /// <summary>
-/// Runs <see cref="WebhookApplier"/> whenever the inbox commits new deliveries, and on a periodic sweep for what
-/// is left over: rows committed just before a crash, failures whose retry is due, work of a stopped instance.
+/// Runs <see cref="WebhookApplier"/> whenever the inbox commits new deliveries (after letting more gather for
+/// <c>Webhooks:ApplyGatherDelay</c>), and on a periodic sweep for what is left over: rows committed just before a
+/// crash, failures whose retry is due, work of a stopped instance.
 /// </summary>
 public sealed partial class WebhookApplierService(
     WebhookApplier applier,
@@ -33,6 +34,10 @@ public sealed partial class WebhookApplierService(
                 LogApplyFailed(logger, exception);
             }
             await signal.WaitAsync(options.Value.SweepInterval, time, stoppingToken);
+            if (options.Value.ApplyGatherDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(options.Value.ApplyGatherDelay, time, stoppingToken);
+            }
         }
     }
 

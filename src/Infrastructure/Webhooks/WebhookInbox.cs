@@ -89,6 +89,7 @@ public sealed partial class WebhookInbox : BackgroundService
     private readonly NpgsqlDataSource dataSource;
     private readonly WebhookOptions options;
     private readonly WebhookApplySignal applySignal;
+    private readonly InboxPressure pressure;
     private readonly ILogger<WebhookInbox> logger;
     private readonly TimeProvider time;
     private long queuedBytes;
@@ -97,6 +98,7 @@ public sealed partial class WebhookInbox : BackgroundService
         NpgsqlDataSource dataSource,
         IOptions<WebhookOptions> options,
         WebhookApplySignal applySignal,
+        InboxPressure pressure,
         TimeProvider time,
         ILogger<WebhookInbox> logger)
     {
@@ -104,6 +106,7 @@ public sealed partial class WebhookInbox : BackgroundService
         this.dataSource = dataSource;
         this.options = options.Value;
         this.applySignal = applySignal;
+        this.pressure = pressure;
         this.logger = logger;
         this.time = time;
         queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(this.options.AcceptQueueCapacity)
@@ -155,6 +158,7 @@ public sealed partial class WebhookInbox : BackgroundService
             {
                 batch.Add(write);
             }
+            pressure.Committing(batch.Count);
             await WriteOrSplitAsync(batch, stoppingToken);
             Interlocked.Add(ref queuedBytes, -batch.Sum(w => w.Bytes));
         }

@@ -6,7 +6,8 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 /// <summary>
 /// The webhook instruments on the service's "Qtickets.Sync" meter. prometheus-net prefixes the meter name, so
 /// Prometheus sees <c>qtickets_sync_webhook_deliveries_total</c>,
-/// <c>qtickets_sync_webhook_accept_latency_seconds</c> and <c>qtickets_sync_webhook_apply_latency_seconds</c>.
+/// <c>qtickets_sync_webhook_accept_latency_seconds</c>, <c>qtickets_sync_webhook_apply_latency_seconds</c> and
+/// <c>qtickets_sync_webhook_apply_yield_seconds_total</c>.
 /// </summary>
 public sealed class WebhookMetrics
 {
@@ -15,6 +16,7 @@ public sealed class WebhookMetrics
     private readonly Counter<long> deliveries;
     private readonly Histogram<double> acceptLatency;
     private readonly Histogram<double> applyLatency;
+    private readonly Counter<double> applyYield;
 
     public WebhookMetrics(IMeterFactory meterFactory)
     {
@@ -26,6 +28,8 @@ public sealed class WebhookMetrics
             "webhook_accept_latency_seconds", unit: "s", description: "From request received to the inbox row committed.");
         applyLatency = meter.CreateHistogram<double>(
             "webhook_apply_latency_seconds", unit: "s", description: "From request received to the order applied to the mirror.");
+        applyYield = meter.CreateCounter<double>(
+            "webhook_apply_yield_seconds_total", unit: "s", description: "Time the applier gave way to a crowded inbox before a batch.");
     }
 
     /// <param name="outcome">One of <see cref="WebhookOutcomes"/>.</param>
@@ -42,4 +46,6 @@ public sealed class WebhookMetrics
     public void Accepted(TimeSpan latency) => acceptLatency.Record(latency.TotalSeconds);
 
     public void Applied(TimeSpan latency) => applyLatency.Record(latency.TotalSeconds);
+
+    public void Yielded(TimeSpan waited) => applyYield.Add(waited.TotalSeconds);
 }

@@ -51,6 +51,26 @@ public sealed class WebhookOptions
 
     public int ApplyBatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// How long the applier lets new deliveries gather after it is woken, so that a stream of them is applied in
+    /// a few large batches rather than many small ones: every batch pays a fixed cost (picking, planning, the
+    /// daily sales triggers, the commit) whatever its size. It is also the most an applied order lags its webhook
+    /// when the applier is idle.
+    /// </summary>
+    public TimeSpan ApplyGatherDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// A group commit that finds at least this many deliveries waiting means senders are queuing: the applier then
+    /// gives way until commits are small again (at most <see cref="ApplyMaxYield"/> per batch). 0 never gives way.
+    /// </summary>
+    public int ApplyYieldBacklog { get; set; } = 16;
+
+    /// <summary>
+    /// The longest the applier waits for a crowded inbox before applying one batch anyway, so a sender that never
+    /// lets up slows the mirror down but cannot stop it.
+    /// </summary>
+    public TimeSpan ApplyMaxYield { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often the applier looks for leftovers (after a crash, or failures due for a retry).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -47,6 +47,18 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         {
             failures.Add($"{Section}:ApplyBatchSize must be between 1 and 5000");
         }
+        if (options.ApplyGatherDelay < TimeSpan.Zero || options.ApplyGatherDelay > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"{Section}:ApplyGatherDelay must be between 00:00:00 and 00:00:10");
+        }
+        if (options.ApplyYieldBacklog < 0 || options.ApplyYieldBacklog > options.AcceptBatchSize)
+        {
+            failures.Add($"{Section}:ApplyYieldBacklog must be between 0 (never give way) and {Section}:AcceptBatchSize");
+        }
+        if (options.ApplyMaxYield < TimeSpan.Zero || options.ApplyMaxYield > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Section}:ApplyMaxYield must be between 00:00:00 and 00:01:00");
+        }
         if (options.SweepInterval <= TimeSpan.Zero)
         {
             failures.Add($"{Section}:SweepInterval must be positive");

@@ -36,6 +36,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookRefusalLimiter>();
         services.AddSingleton<WebhookApplySignal>();
+        services.AddSingleton<InboxPressure>();
         services.AddSingleton<WebhookInbox>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookInbox>());
         services.AddSingleton<WebhookApplier>();

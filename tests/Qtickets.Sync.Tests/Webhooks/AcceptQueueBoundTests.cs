@@ -19,7 +19,7 @@ public class AcceptQueueBoundTests
             AcceptQueueMaxBytes = 256 * 1024,
         });
         await using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=none");
-        using var inbox = new WebhookInbox(dataSource, options, new WebhookApplySignal(), TimeProvider.System, NullLogger<WebhookInbox>.Instance);
+        using var inbox = new WebhookInbox(dataSource, options, new WebhookApplySignal(), new InboxPressure(options, TimeProvider.System), TimeProvider.System, NullLogger<WebhookInbox>.Instance);
         // 64 KiB of text is 128 KiB queued (UTF-16): one fits, two fit, the third passes 256 KiB.
         var body = new string('x', 64 * 1024);
 
@@ -37,7 +37,7 @@ public class AcceptQueueBoundTests
     {
         var options = Options.Create(new WebhookOptions { MaxBodyBytes = 1024 * 1024, AcceptQueueMaxBytes = 2 * 1024 * 1024 });
         using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=none");
-        using var inbox = new WebhookInbox(dataSource, options, new WebhookApplySignal(), TimeProvider.System, NullLogger<WebhookInbox>.Instance);
+        using var inbox = new WebhookInbox(dataSource, options, new WebhookApplySignal(), new InboxPressure(options, TimeProvider.System), TimeProvider.System, NullLogger<WebhookInbox>.Instance);
 
         var alone = inbox.AcceptAsync(Delivery(new string('x', 1024 * 1024)));
 
