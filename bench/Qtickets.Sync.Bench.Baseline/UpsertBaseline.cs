@@ -132,15 +132,16 @@ public sealed class UpsertBaseline(string connectionString, long orders, long fi
 
     private static string UpsertSql<T>(string table, Column<T>[] columns, int rows)
     {
-        var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ");
+        // Rows belong to account 1 (`default`, created by the migrations), as the single-account service writes them.
+        var sql = new StringBuilder($"INSERT INTO {table} (account_id, {string.Join(", ", columns.Select(c => c.Name))}) VALUES ");
         var parameter = 1;
         for (var row = 0; row < rows; row++)
         {
-            sql.Append(row == 0 ? "(" : ", (");
+            sql.Append(row == 0 ? "(1, " : ", (1, ");
             sql.AppendJoin(", ", columns.Select(_ => $"${parameter++}"));
             sql.Append(')');
         }
-        sql.Append(" ON CONFLICT (id) DO UPDATE SET ");
+        sql.Append(" ON CONFLICT (account_id, id) DO UPDATE SET ");
         sql.AppendJoin(", ", columns.Skip(1).Select(c => $"{c.Name} = excluded.{c.Name}"));
         return sql.ToString();
     }

@@ -18,7 +18,7 @@ public sealed class SalesOptions
     /// load a fold every <see cref="FoldInterval"/> would compete with the writes themselves; after a fold that took
     /// T the next waits at least T × (1 / share − 1), which makes each fold cover more changes for the same work.
     /// </summary>
-    public double FoldShare { get; set; } = 0.2;
+    public double FoldShare { get; set; } = 0.1;
 
     /// <summary>Fold in the background; tests switch it off and fold when they choose.</summary>
     public bool FoldInBackground { get; set; } = true;
