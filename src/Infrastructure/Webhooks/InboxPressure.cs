@@ -7,7 +7,7 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 /// reports how many deliveries each group commit found waiting; while commits are crowded (at least
 /// <c>Webhooks:ApplyYieldBacklog</c>), the applier waits before its next batch, for at most
 /// <c>Webhooks:ApplyMaxYield</c>. A burst is then accepted at the speed of the inbox alone and applied right after
-/// it, instead of both sharing the database and the sender waiting for the apply (ADR 0003).
+/// it, instead of both sharing the database and the sender waiting for the apply (ADR 0011).
 /// </summary>
 public sealed class InboxPressure(IOptions<WebhookOptions> options, TimeProvider time)
 {
