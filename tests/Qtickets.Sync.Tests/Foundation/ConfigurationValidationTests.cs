@@ -18,6 +18,8 @@ public class ConfigurationValidationTests
     [InlineData("Qtickets__PageSize", "500", "Qtickets:PageSize")]
     [InlineData("Webhooks__MaxBodyBytes", "10", "Webhooks:MaxBodyBytes")]
     [InlineData("Webhooks__SweepInterval", "00:00:00", "Webhooks:SweepInterval")]
+    [InlineData("Webhooks__ApplyMaxYield", "00:05:00", "Webhooks:ApplyMaxYield")]
+    [InlineData("Webhooks__ApplyYieldBacklog", "1000", "Webhooks:ApplyYieldBacklog")]
     // No webhook secret and no explicit opt-in to unsigned webhooks: refused, naming the opt-in.
     [InlineData("Qtickets__WebhookSecrets__0", null, "Webhooks:AllowUnsigned")]
     [InlineData("Qtickets__BaseUrl", "http://qtickets.example/api/rest/v1/", "must be https unless it points at a loopback address")]
