@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -17,40 +16,22 @@ public readonly record struct OrderCursor(DateTimeOffset CreatedAt, long Id, int
     public string Encode()
     {
         Span<byte> bytes = stackalloc byte[Length];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, ToMicroseconds(CreatedAt));
+        CursorEncoding.WriteInstant(bytes, CreatedAt);
         BinaryPrimitives.WriteInt64BigEndian(bytes[8..], Id);
         BinaryPrimitives.WriteInt32BigEndian(bytes[16..], AccountId);
-        return WebEncoders.Base64UrlEncode(bytes);
+        return CursorEncoding.Encode(bytes);
     }
 
     public static bool TryDecode(string text, out OrderCursor cursor)
     {
         cursor = default;
-        byte[] bytes;
-        try
-        {
-            bytes = WebEncoders.Base64UrlDecode(text);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        if (bytes.Length is not (Length or LengthBeforeAccounts))
-        {
-            return false;
-        }
-        var micros = BinaryPrimitives.ReadInt64BigEndian(bytes);
-        if (micros < MinMicros || micros > MaxMicros)
+        if (CursorEncoding.Decode(text) is not { Length: Length or LengthBeforeAccounts } bytes
+            || !CursorEncoding.TryReadInstant(bytes, out var createdAt))
         {
             return false;
         }
         var accountId = bytes.Length == Length ? BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)) : 0;
-        cursor = new OrderCursor(DateTimeOffset.UnixEpoch.AddTicks(micros * 10), BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(8)), accountId);
+        cursor = new OrderCursor(createdAt, BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(8)), accountId);
         return true;
     }
-
-    private static long ToMicroseconds(DateTimeOffset instant) => (instant.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
-
-    private static readonly long MinMicros = ToMicroseconds(DateTimeOffset.MinValue);
-    private static readonly long MaxMicros = ToMicroseconds(DateTimeOffset.MaxValue);
 }

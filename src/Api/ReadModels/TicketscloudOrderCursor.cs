@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -14,35 +13,20 @@ public readonly record struct TicketscloudOrderCursor(DateTimeOffset CreatedAt, 
     public string Encode()
     {
         Span<byte> bytes = stackalloc byte[Length];
-        BinaryPrimitives.WriteInt64BigEndian(bytes, (CreatedAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10);
+        CursorEncoding.WriteInstant(bytes, CreatedAt);
         BinaryPrimitives.WriteInt32BigEndian(bytes[8..], AccountId);
         Convert.FromHexString(Id).CopyTo(bytes[12..]);
-        return WebEncoders.Base64UrlEncode(bytes);
+        return CursorEncoding.Encode(bytes);
     }
 
     public static bool TryDecode(string text, out TicketscloudOrderCursor cursor)
     {
         cursor = default;
-        byte[] bytes;
-        try
-        {
-            bytes = WebEncoders.Base64UrlDecode(text);
-        }
-        catch (FormatException)
+        if (CursorEncoding.Decode(text) is not { Length: Length } bytes || !CursorEncoding.TryReadInstant(bytes, out var createdAt))
         {
             return false;
         }
-        if (bytes.Length != Length)
-        {
-            return false;
-        }
-        var micros = BinaryPrimitives.ReadInt64BigEndian(bytes);
-        if (micros is < -62_135_596_800_000_000 or > 253_402_300_799_000_000)
-        {
-            return false;
-        }
-        cursor = new TicketscloudOrderCursor(DateTimeOffset.UnixEpoch.AddTicks(micros * 10), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(8)),
-            Convert.ToHexStringLower(bytes.AsSpan(12)));
+        cursor = new TicketscloudOrderCursor(createdAt, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(8)), Convert.ToHexStringLower(bytes.AsSpan(12)));
         return true;
     }
 }
