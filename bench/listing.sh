@@ -67,8 +67,8 @@ for behaviour in documented captured ignore-all; do
     QT_BASE_URL="http://127.0.0.1:$emulator_port/api/rest/v1/" start_service "$service_port" "$cs" service-listing \
       Qtickets__RequestsPerSecond=0 Reconcile__IncrementalCron="$never" Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never"
     spid=$service_pid; pids+=("$spid")
-    # The state after earlier runs: the watermark at the last change (now); then 20 changes upstream.
-    q -d $db -c "INSERT INTO sync_state (key, watermark, updated_at) VALUES ('orders.incremental.watermark', now(), now())" >/dev/null
+    # The state after earlier runs: the default account's watermark at the last change (now); then 20 changes upstream.
+    q -d $db -c "INSERT INTO sync_state (account_id, key, watermark, updated_at) VALUES (1, 'orders.incremental.watermark', now(), now()) ON CONFLICT (account_id, key) DO UPDATE SET watermark = excluded.watermark, updated_at = excluded.updated_at" >/dev/null
     curl -s -X POST "http://127.0.0.1:$emulator_port/emulator/activity/step?count=20" >/dev/null
     run="$(run_job $db incremental)"
     echo "$run" >>"$out/listing-$behaviour-$size.json"
