@@ -1,6 +1,7 @@
 -- The read API's queries in SQL, as specified (keyset page of 50 by event and created range; a year of
 -- daily sales for one event; one order with its tickets). bench/run.sh keeps the plans and summarises the
--- indexes they use. They show what the schema's indexes allow, not the exact SQL the endpoints emit.
+-- indexes they use. They show what the schema's indexes allow, not the exact SQL the endpoints emit. Ids are
+-- unique per account, so a lookup by id names the account (1, `default`, which holds the bench data).
 \echo '### order list, page 1'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT * FROM qtickets_orders
@@ -27,4 +28,5 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT * FROM qtickets_daily_sales('Europe/Moscow', 7, '2025-01-01', '2025-12-31');
 \echo '### order by id, with its tickets'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT o.*, b.* FROM qtickets_orders o LEFT JOIN qtickets_baskets b ON b.order_id = o.id WHERE o.id = 123457;
+SELECT o.*, b.* FROM qtickets_orders o LEFT JOIN qtickets_baskets b ON b.account_id = o.account_id AND b.order_id = o.id
+WHERE o.account_id = 1 AND o.id = 123457;
