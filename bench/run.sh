@@ -83,7 +83,7 @@ ingest() {
     record ingest.baseline.accepted_per_s "$run" "$(jq .accepted_per_s <<<"$w")"
     record ingest.baseline.p50_ms "$run" "$(jq .p50_ms <<<"$w")"
     record ingest.baseline.p99_ms "$run" "$(jq .p99_ms <<<"$w")"
-    local r; r="$(load rate --url "http://127.0.0.1:$baseline_port/webhooks/qtickets" --payloads "$paced" --rate $rate --seconds "$rate_seconds")"
+    local r; r="$(load rate --url "http://127.0.0.1:$baseline_port/webhooks/qtickets" --payloads "$paced" --rate $rate --seconds "$rate_seconds" --timeline "$out/ingest-baseline-rate-$run.tsv")"
     echo "$r" >>"$out/ingest-baseline-rate.jsonl"
     record ingest.baseline.p99_at_rate_ms "$run" "$(jq .p99_ms <<<"$r")"
     stop_pid "$bpid"
@@ -113,13 +113,13 @@ ingest() {
     local t0=$SECONDS deadline=$((SECONDS + 600))
     while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
     record ingest.service.drain_s "$run" $((SECONDS - t0))
-    r="$(load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads "$paced" --rate $rate --seconds "$rate_seconds")"
+    r="$(load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads "$paced" --rate $rate --seconds "$rate_seconds" --timeline "$out/ingest-service-rate-$run.tsv")"
     echo "$r" >>"$out/ingest-service-rate.jsonl"
     record ingest.service.p99_at_rate_ms "$run" "$(jq .p99_ms <<<"$r")"
     record ingest.service.non200_at_rate "$run" "$(jq '.non200 + .errors' <<<"$r")"
     stop_pid "$spid"
   done
-  note "- Ingest payloads: $(head -n 1 "$payloads" | cut -f2 | wc -c) bytes each (QTickets order, 3 baskets), signed HMAC-SHA1, distinct id and updated_at per request; wrk -t2 -c64 -d${wrk_seconds}s; fixed rate $rate req/s for ${rate_seconds}s after a 3 s warm-up by Qtickets.Sync.Bench.Load (latency from the due time, no coordinated omission)."
+  note "- Ingest payloads: $(head -n 1 "$payloads" | cut -f2 | wc -c) bytes each (QTickets order, 3 baskets), signed HMAC-SHA1, distinct id and updated_at per request; wrk -t2 -c64 -d${wrk_seconds}s; fixed rate $rate req/s for ${rate_seconds}s after a 3 s warm-up by Qtickets.Sync.Bench.Load (latency from the due time, no coordinated omission; every request's due time and latency are kept in the artifacts as \`ingest-{baseline,service}-rate-RUN.tsv\`)."
   rm -f "$payloads" "$paced"
 }
 

@@ -7,9 +7,10 @@ namespace Qtickets.Sync.Bench;
 /// <summary>
 /// Fires signed webhook posts at a fixed rate whatever the server does (open loop, like wrk2), and measures
 /// each latency from the moment the request was due, so a stalled server cannot hide its queue
-/// (no coordinated omission).
+/// (no coordinated omission). With a timeline file it also writes each measured request's due time and latency
+/// (milliseconds, tab-separated), to tell a tail spread evenly from one that comes in bursts.
 /// </summary>
-public sealed class OpenLoopLoad(Uri url, double ratePerSecond, TimeSpan duration, TimeSpan warmup)
+public sealed class OpenLoopLoad(Uri url, double ratePerSecond, TimeSpan duration, TimeSpan warmup, string? timelineFile = null)
 {
     public async Task<object> RunAsync(IEnumerator<(string Signature, string Body)> payloads)
     {
@@ -24,6 +25,7 @@ public sealed class OpenLoopLoad(Uri url, double ratePerSecond, TimeSpan duratio
         var statuses = new Dictionary<int, int>();
         var errors = 0;
         var pending = new List<Task>();
+        var timeline = new List<(double DueMs, double LatencyMs)>();
         var total = duration + warmup;
         var clock = Stopwatch.StartNew();
         long sent = 0;
@@ -44,6 +46,10 @@ public sealed class OpenLoopLoad(Uri url, double ratePerSecond, TimeSpan duratio
             await Task.Delay(1);
         }
         await Task.WhenAll(pending);
+        if (timelineFile is not null)
+        {
+            await File.WriteAllLinesAsync(timelineFile, timeline.OrderBy(t => t.DueMs).Select(t => FormattableString.Invariant($"{t.DueMs:F1}\t{t.LatencyMs:F2}")));
+        }
         var measuredSeconds = duration.TotalSeconds;
         return new
         {
@@ -79,6 +85,7 @@ public sealed class OpenLoopLoad(Uri url, double ratePerSecond, TimeSpan duratio
                     latencies.Add(latency);
                     lock (statuses)
                     {
+                        timeline.Add(((dueAt - warmup).TotalMilliseconds, latency.TotalMilliseconds));
                         statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
                     }
                 }

@@ -4,7 +4,7 @@ using Qtickets.Sync.Bench;
 
 // Load tools of bench/run.sh. Every command prints one JSON object on stdout.
 //   payloads --out FILE --count N --first-id ID --secret S
-//   rate     --url URL --payloads FILE --rate R --seconds S [--warmup 3]
+//   rate     --url URL --payloads FILE --rate R --seconds S [--warmup 3] [--timeline FILE]
 //   read     --base URL --key K --orders N --events E --first-day 2025-01-01 --days 365 [--samples 300] [--depth 20] [--only list|daily|byid]
 if (args.Length == 0)
 {
@@ -26,7 +26,8 @@ switch (args[0])
                 new Uri(options.Get("url")),
                 options.Double("rate", 500),
                 TimeSpan.FromSeconds(options.Double("seconds", 20)),
-                TimeSpan.FromSeconds(options.Double("warmup", 3)));
+                TimeSpan.FromSeconds(options.Double("warmup", 3)),
+                options.Get("timeline", "") is { Length: > 0 } timeline ? timeline : null);
             result = await load.RunAsync(payloads);
         }
         break;
