@@ -80,7 +80,8 @@ public sealed partial class WebhookApplier(
         var applied = 0;
         while (true)
         {
-            if (await pressure.YieldAsync(cancellationToken) is var waited && waited > TimeSpan.Zero)
+            var waited = await pressure.YieldAsync(cancellationToken);
+            if (waited > TimeSpan.Zero)
             {
                 metrics.Yielded(waited);
             }
