@@ -75,6 +75,9 @@ max_connections = 300
 shared_buffers = 256MB
 # Bulk upserts would otherwise checkpoint every few seconds; durability settings stay at their defaults.
 max_wal_size = 4GB
+# Pages a backend writes out are handed to the kernel at once, not left dirty for its 30 s writeback: after a
+# burst of webhooks that writeback (hundreds of MB) stalled every commit's WAL fsync (docs/decisions/0013).
+backend_flush_after = 256kB
 CONF
 fi
 

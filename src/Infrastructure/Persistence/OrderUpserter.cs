@@ -16,8 +16,9 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// Baskets are written only for orders that were applied; baskets a newer payload no longer lists are marked
 /// vanished rather than deleted. Rows are locked in id order so concurrent batches cannot deadlock. Every row is
 /// keyed by its account (ids are only unique within one), given once for the batch. Stored rows are looked up
-/// by every key column (<c>id = ANY(…)</c>), never by a join the planner may turn into a scan of the account's
-/// rows: with the statistics of a young table it did, and each batch cost time in proportion to the table.
+/// by every key column, never by a join or an <c>account_id</c> condition the planner may turn into a scan of the
+/// account's rows: with the statistics of a young table it did, and each batch cost time in proportion to the
+/// table. Stored orders are probed one key at a time (a LATERAL subquery the planner cannot flatten).
 /// The daily sales table follows every write made here (and any other) through statement-level triggers that
 /// queue the affected keys (<see cref="SalesSql.CreateTriggers"/>); nothing in this statement has to know.
 /// </remarks>
@@ -213,7 +214,10 @@ public sealed class OrderUpserter(TimeProvider time)
             ),
             prior AS (
                 SELECT o.id, o.source_updated_at, o.source_progress
-                FROM qtickets_orders o WHERE o.account_id = @account_id AND o.id = ANY({OrderColumns.KeyParameter})
+                FROM unnest({OrderColumns.KeyParameter}) AS k(id)
+                CROSS JOIN LATERAL (
+                    SELECT o.id, o.source_updated_at, o.source_progress FROM qtickets_orders o
+                    WHERE o.account_id = @account_id AND o.id = k.id OFFSET 0) o
             ),
             applied AS (
                 INSERT INTO qtickets_orders AS o (account_id, {orderNames}, synced_at, last_source)

@@ -107,12 +107,12 @@ public static class SalesSql
     private const string Bin = "date_bin('15 minutes', k.at, timestamptz '2000-01-01 00:00:00+00')";
 
     /// <summary>
-    /// Statement-level triggers with transition tables: one queue insert per statement, whatever the write path
-    /// (webhook apply, reconcile, fetch-back, upstream-missing marks). An order change queues its pay day and the
-    /// refund days of its baskets, before and after; a basket change queues its order's pay day and its refund
-    /// days before and after. Only changes to fields the rules read queue anything.
+    /// The functions behind <see cref="CreateTriggers"/>. Stored rows are looked up one written row at a time, by
+    /// their full key (a LATERAL subquery the planner cannot flatten into a join). Written as joins, the planner
+    /// hashed the whole orders table for every batch of baskets while the table held a few thousand orders: a
+    /// sequential scan per apply, growing with the table (OrderUpserterTests, docs/decisions/0013).
     /// </summary>
-    public static readonly string CreateTriggers = string.Join("\n", [
+    public static readonly string TriggerFunctions = string.Join("\n", [
         QueueFunction("orders_inserted", "SELECT n.account_id, n.event_id, n.payed_at AS at FROM new_rows n WHERE n.payed_at IS NOT NULL"),
         QueueFunction("orders_updated", """
             SELECT n.account_id, e.event_id, e.at
@@ -124,23 +124,25 @@ public static class SalesSql
             UNION ALL
             SELECT n.account_id, e.event_id, b.refunded_at
             FROM old_rows o JOIN new_rows n ON n.account_id = o.account_id AND n.id = o.id
-            JOIN qtickets_baskets b ON b.account_id = n.account_id AND b.order_id = n.id AND b.refunded_at IS NOT NULL
+            CROSS JOIN LATERAL (
+                SELECT b.refunded_at FROM qtickets_baskets b
+                WHERE b.account_id = n.account_id AND b.order_id = n.id AND b.refunded_at IS NOT NULL OFFSET 0) b
             CROSS JOIN LATERAL (VALUES (o.event_id), (n.event_id)) AS e(event_id)
             WHERE (o.payed, o.payed_at, o.event_id, o.upstream_missing_at)
                   IS DISTINCT FROM (n.payed, n.payed_at, n.event_id, n.upstream_missing_at)
             """),
         QueueFunction("orders_deleted", "SELECT o.account_id, o.event_id, o.payed_at AS at FROM old_rows o WHERE o.payed_at IS NOT NULL"),
-        QueueFunction("baskets_inserted", """
+        QueueFunction("baskets_inserted", $"""
             SELECT o.account_id, o.event_id, e.at
             FROM new_rows n
-            JOIN qtickets_orders o ON o.account_id = n.account_id AND o.id = n.order_id AND o.payed_at IS NOT NULL
+            {PaidOrderOf("n")}
             CROSS JOIN LATERAL (VALUES (o.payed_at), (n.refunded_at)) AS e(at)
             WHERE e.at IS NOT NULL
             """),
-        QueueFunction("baskets_updated", """
+        QueueFunction("baskets_updated", $"""
             SELECT o.account_id, o.event_id, e.at
             FROM old_rows ob JOIN new_rows n ON n.account_id = ob.account_id AND n.id = ob.id
-            JOIN qtickets_orders o ON o.account_id = n.account_id AND o.id = n.order_id AND o.payed_at IS NOT NULL
+            {PaidOrderOf("n")}
             CROSS JOIN LATERAL (VALUES (o.payed_at), (ob.refunded_at), (n.refunded_at)) AS e(at)
             WHERE e.at IS NOT NULL
               AND (ob.order_id, ob.show_id, ob.price, ob.quantity, ob.deleted_at, ob.vanished_at,
@@ -149,13 +151,23 @@ public static class SalesSql
                   (n.order_id, n.show_id, n.price, n.quantity, n.deleted_at, n.vanished_at,
                    n.refunded_at, n.refunded_amount, n.service_fee_amount)
             """),
-        QueueFunction("baskets_deleted", """
+        QueueFunction("baskets_deleted", $"""
             SELECT o.account_id, o.event_id, e.at
             FROM old_rows ob
-            JOIN qtickets_orders o ON o.account_id = ob.account_id AND o.id = ob.order_id AND o.payed_at IS NOT NULL
+            {PaidOrderOf("ob")}
             CROSS JOIN LATERAL (VALUES (o.payed_at), (ob.refunded_at)) AS e(at)
             WHERE e.at IS NOT NULL
             """),
+    ]);
+
+    /// <summary>
+    /// Statement-level triggers with transition tables: one queue insert per statement, whatever the write path
+    /// (webhook apply, reconcile, fetch-back, upstream-missing marks). An order change queues its pay day and the
+    /// refund days of its baskets, before and after; a basket change queues its order's pay day and its refund
+    /// days before and after. Only changes to fields the rules read queue anything.
+    /// </summary>
+    public static readonly string CreateTriggers = string.Join("\n", [
+        TriggerFunctions,
         Trigger("orders_inserted", "INSERT ON qtickets_orders", "NEW TABLE AS new_rows"),
         Trigger("orders_updated", "UPDATE ON qtickets_orders", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
         Trigger("orders_deleted", "DELETE ON qtickets_orders", "OLD TABLE AS old_rows"),
@@ -164,9 +176,16 @@ public static class SalesSql
         Trigger("baskets_deleted", "DELETE ON qtickets_baskets", "OLD TABLE AS old_rows"),
     ]);
 
+    /// <summary>The paid order of basket row <paramref name="basket"/>, as <c>o</c>: one primary key probe per basket.</summary>
+    private static string PaidOrderOf(string basket) => $"""
+        CROSS JOIN LATERAL (
+            SELECT o.account_id, o.event_id, o.payed_at FROM qtickets_orders o
+            WHERE o.account_id = {basket}.account_id AND o.id = {basket}.order_id AND o.payed_at IS NOT NULL OFFSET 0) o
+        """;
+
     /// <summary>A trigger function queueing the (account_id, event_id, at) rows its query yields, binned and deduplicated.</summary>
     private static string QueueFunction(string name, string keys) => $$"""
-        CREATE FUNCTION qtickets_daily_sales_{{name}}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        CREATE OR REPLACE FUNCTION qtickets_daily_sales_{{name}}() RETURNS trigger LANGUAGE plpgsql AS $fn$
         BEGIN
             INSERT INTO daily_sales_queue (account_id, event_id, at)
             SELECT DISTINCT k.account_id, k.event_id, {{Bin}}

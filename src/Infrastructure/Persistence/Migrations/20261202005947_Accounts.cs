@@ -310,7 +310,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.Sql(SalesSql.CreateRecomputeFunction);
-            migrationBuilder.Sql(SalesSql.CreateTriggers);
+            migrationBuilder.Sql(SalesSqlAtAccounts.CreateTriggers);
         }
 
         /// <inheritdoc />
