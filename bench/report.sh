@@ -61,7 +61,7 @@ summarise_plans() {
 pg() { psql -X -qtA -d postgres "$@" 2>/dev/null || true; }
 commit="$(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src tests bench 2>/dev/null || echo ' (+ uncommitted changes)')"
 pg_version="$(pg -c 'SHOW server_version')"
-pg_settings="$(pg -c "SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
+pg_settings="$(pg -c "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings
   WHERE source = 'configuration file' AND name NOT IN ('listen_addresses','port','unix_socket_directories','log_timezone','TimeZone',
   'lc_messages','lc_monetary','lc_numeric','lc_time','default_text_search_config','dynamic_shared_memory_type')")"
 
