@@ -78,6 +78,10 @@ max_wal_size = 4GB
 # Pages a backend writes out are handed to the kernel at once, not left dirty for its 30 s writeback: after a
 # burst of webhooks that writeback (hundreds of MB) stalled every commit's WAL fsync (docs/decisions/0013).
 backend_flush_after = 256kB
+# The WAL writer flushes what the applier's large transactions write as they go, so a webhook's small commit
+# does not have to flush a megabyte of someone else's WAL first (docs/decisions/0013).
+wal_writer_delay = 10ms
+wal_writer_flush_after = 0
 CONF
 fi
 

@@ -97,8 +97,33 @@ public sealed partial class WebhookApplier(
             }
             if (batch.Picked < options.ApplyBatchSize)
             {
+                if (options.AnalyzeAfterBacklog > 0 && applied >= options.AnalyzeAfterBacklog)
+                {
+                    await AnalyzeAsync(applied, cancellationToken);
+                }
                 return applied;
             }
+        }
+    }
+
+    /// <summary>
+    /// A backlog worked off turns the table from mostly pending into mostly applied within seconds, while the
+    /// statistics still describe the backlog until autovacuum's next ANALYZE. Plans made on them count the pending
+    /// rows with a parallel scan of the whole table (the status page and every alert evaluation: 300 ms on both
+    /// cores of a small box, at 90,000 deliveries) instead of a few index entries.
+    /// </summary>
+    private async Task AnalyzeAsync(int applied, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("ANALYZE webhook_deliveries");
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            LogAnalyzed(logger, applied);
+        }
+        catch (NpgsqlException exception)
+        {
+            // Only the plans wait for autovacuum then; the deliveries are applied either way.
+            LogAnalyzeFailed(logger, exception, applied);
         }
     }
 
@@ -433,6 +458,12 @@ public sealed partial class WebhookApplier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} webhook deliveries failed as a whole; applying them one by one")]
     private static partial void LogBatchSplit(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analysed webhook_deliveries after working off a backlog of {Applied} deliveries")]
+    private static partial void LogAnalyzed(ILogger logger, int applied);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not analyse webhook_deliveries after a backlog of {Applied} deliveries; autovacuum will")]
+    private static partial void LogAnalyzeFailed(ILogger logger, Exception exception, int applied);
 
     private sealed record PickedDelivery(long Id, string Body, DateTimeOffset ReceivedAt, long? OrderId, bool Released, int AccountId);
 

@@ -71,6 +71,13 @@ public sealed class WebhookOptions
     /// </summary>
     public TimeSpan ApplyMaxYield { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// After working off a backlog of at least this many deliveries the applier has the table analysed at once:
+    /// the planner's statistics still describe a table of pending rows, and autovacuum refreshes them only a
+    /// minute later at best (docs/decisions/0013). 0 leaves it to autovacuum.
+    /// </summary>
+    public int AnalyzeAfterBacklog { get; set; } = 10_000;
+
     /// <summary>How often the applier looks for leftovers (after a crash, or failures due for a retry).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 

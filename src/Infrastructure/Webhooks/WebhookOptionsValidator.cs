@@ -47,6 +47,10 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         {
             failures.Add($"{Section}:ApplyBatchSize must be between 1 and 5000");
         }
+        if (options.AnalyzeAfterBacklog < 0)
+        {
+            failures.Add($"{Section}:AnalyzeAfterBacklog must be 0 (leave it to autovacuum) or more");
+        }
         if (options.ApplyGatherDelay < TimeSpan.Zero || options.ApplyGatherDelay > TimeSpan.FromSeconds(10))
         {
             failures.Add($"{Section}:ApplyGatherDelay must be between 00:00:00 and 00:00:10");
