@@ -110,13 +110,15 @@ public sealed partial class WebhookApplier(
     /// A backlog worked off turns the table from mostly pending into mostly applied within seconds, while the
     /// statistics still describe the backlog until autovacuum's next ANALYZE. Plans made on them count the pending
     /// rows with a parallel scan of the whole table (the status page and every alert evaluation: 300 ms on both
-    /// cores of a small box, at 90,000 deliveries) instead of a few index entries.
+    /// cores of a small box, at 90,000 deliveries) instead of a few index entries. Only the status column is
+    /// analysed: it is what those plans hinge on, and the bodies made a full ANALYZE four times as long (300 ms
+    /// against 75–100 ms at 24,000 deliveries); autovacuum still analyses the whole table in its own time.
     /// </summary>
     private async Task AnalyzeAsync(int applied, CancellationToken cancellationToken)
     {
         try
         {
-            await using var command = dataSource.CreateCommand("ANALYZE webhook_deliveries");
+            await using var command = dataSource.CreateCommand("ANALYZE webhook_deliveries (status)");
             await command.ExecuteNonQueryAsync(cancellationToken);
             LogAnalyzed(logger, applied);
         }
