@@ -9,8 +9,9 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// Ids are text on both sides (QTickets numbers, Ticketscloud hex ids); the two expression indexes let a text
 /// order or event id reach QTickets' bigint keys.
 /// The views depend on the tables: a migration that changes the type of a column they read, or drops it, must
-/// run <see cref="Drop"/> first and <see cref="Create"/> after; a change to the views themselves is an edit here
-/// and a migration doing the same.
+/// run <see cref="Drop"/> first and <see cref="Create"/> after. A change to the views is an edit here and a
+/// migration running Drop and Create; should the new views read a column that a later migration adds, migration
+/// MirrorViews keeps a frozen copy of this version instead (as <c>SalesSqlAtAccounts</c> does for the sales SQL).
 /// </summary>
 public static class MirrorSql
 {
