@@ -1661,11 +1661,13 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncRun", b =>
                 {
-                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", "Account")
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_sync_runs_accounts_account_id");
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncState", b =>
