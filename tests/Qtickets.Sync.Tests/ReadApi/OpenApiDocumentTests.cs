@@ -15,7 +15,7 @@ public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncAp
     {
         using var client = factory.CreateClient(SyncApiFactory.ReadKey);
         var served = Canonical(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
-        var path = Path.Combine(RepositoryRoot(), CheckedInPath);
+        var path = RepositoryFiles.PathOf(CheckedInPath);
 
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
         {
@@ -83,16 +83,4 @@ public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncAp
         null => null,
         _ => node.DeepClone(),
     };
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Qtickets.Sync.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Qtickets.Sync.sln not found above the test output directory.");
-    }
 }
