@@ -104,4 +104,24 @@ public class MetricsReferenceTests(IdleServiceFactory factory) : IClassFixture<I
         Assert.Equal(0, scrape.Value("qtickets_sync_webhook_apply_yield_seconds_total"));
         Assert.Equal(0, scrape.Value("qtickets_sync_daily_sales_keys_folded_total"));
     }
+
+    [Fact]
+    public async Task Scraped_as_openmetrics_the_way_prometheus_asks_our_counters_are_still_counters()
+    {
+        using var client = factory.CreateClient(SyncApiFactory.AdminKey);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        // What Prometheus 2.x sends by default.
+        request.Headers.TryAddWithoutValidation("Accept",
+            "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.StartsWith("application/openmetrics-text", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        // OpenMetrics names a counter family without its _total; its samples keep it.
+        Assert.Contains("# TYPE qtickets_sync_webhook_deliveries counter", text, StringComparison.Ordinal);
+        Assert.Contains("qtickets_sync_webhook_deliveries_total{event_type=\"created\",outcome=\"accepted\"} 0", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("# TYPE qtickets_sync_webhook_deliveries_total gauge", text, StringComparison.Ordinal);
+        Assert.EndsWith("# EOF\n", text, StringComparison.Ordinal);
+    }
 }
