@@ -8,11 +8,23 @@ cd "$repo"
 
 command -v dotnet >/dev/null || { echo "[test] the .NET 10 SDK is required" >&2; exit 1; }
 
+# Debian packages some tests drive, installed when missing (their own downloads are not reachable).
+apt_install() {
+  local apt_get="apt-get"
+  if [ "$(id -u)" -ne 0 ]; then apt_get="sudo apt-get"; fi
+  $apt_get install -y "$@" >/dev/null 2>&1 || { $apt_get update >/dev/null && $apt_get install -y "$@" >/dev/null; }
+}
+
 # The dashboard's browser test drives Debian's chromium (Playwright's own browser download is not reachable).
 if [ ! -x "${QTICKETS_CHROMIUM:-/usr/bin/chromium}" ]; then
   echo "[test] installing chromium for the browser test" >&2
-  if [ "$(id -u)" -eq 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
-  $apt_get install -y chromium >/dev/null 2>&1 || { $apt_get update >/dev/null && $apt_get install -y chromium >/dev/null; }
+  apt_install chromium
+fi
+
+# The metrics lint test runs promtool (Debian package prometheus); with CI=true it fails rather than skips without it.
+if [ ! -x "${QTICKETS_PROMTOOL:-/usr/bin/promtool}" ]; then
+  echo "[test] installing promtool (package prometheus) for the metrics lint test" >&2
+  apt_install --no-install-recommends prometheus
 fi
 
 if [ -z "${QTICKETS_TEST_POSTGRES:-}" ]; then

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Prometheus;
 using Qtickets.Sync.Api.Alerts;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.Endpoints;
@@ -16,9 +15,6 @@ using Qtickets.Sync.Infrastructure.Webhooks;
 
 return await StartupConfigurationError.RunGuardedAsync(async () =>
 {
-    // prometheus-net otherwise starts listening to .NET meters only at the first scrape, losing whatever the
-    // webhooks and jobs counted before it.
-    Metrics.ConfigureMeterAdapter(_ => { });
     var builder = WebApplication.CreateBuilder(args);
 
     builder.Services.AddProblemDetails();
@@ -52,7 +48,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
-    app.UseHttpMetrics();
+    app.UseSyncHttpMetrics();
     app.UseAuthentication();
     app.UseAuthorization();
 

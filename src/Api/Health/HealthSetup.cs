@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Infrastructure.Observability;
 
 namespace Qtickets.Sync.Api.Health;
 
@@ -16,7 +17,7 @@ public static class HealthSetup
             .AddCheck<ReconcileFreshnessCheck>("reconcile", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<WebhookFailuresCheck>("webhook_failures", tags: [HealthEndpoints.ReadyTag]);
-        services.AddSingleton<SyncLagGauge>();
+        services.AddSyncMetricSet<SyncLagGauge>();
         services.AddHostedService<SyncLagMonitor>();
         return services;
     }

@@ -1,56 +1,65 @@
-using System.Diagnostics.Metrics;
+using Prometheus;
+using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Observability;
 
 namespace Qtickets.Sync.Api.Health;
 
 /// <summary>
-/// <c>qtickets_sync_lag_seconds</c> on meter <c>Qtickets.Sync</c>: seconds since the reconcile watermark
-/// (<c>source=reconcile</c>) and since the last applied webhook (<c>source=webhook</c>). Scrapes read the values
-/// <see cref="SyncLagMonitor"/> caches, so a scrape never queries the database.
+/// <c>qtickets_sync_lag_seconds</c>: seconds since the reconcile watermark (<c>source=reconcile</c>) and since the
+/// last applied webhook (<c>source=webhook</c>); and <c>qtickets_sync_webhook_deliveries_unapplied</c>. Scrapes
+/// read the values <see cref="SyncLagMonitor"/> caches, so a scrape never queries the database.
 /// </summary>
-public sealed class SyncLagGauge
+public sealed class SyncLagGauge : ISyncMetricSet
 {
-    public const string MeterName = "Qtickets.Sync";
-    // prometheus-net prefixes the meter name, so Prometheus sees qtickets_sync_lag_seconds.
-    public const string InstrumentName = "lag_seconds";
+    private const string Reconcile = "reconcile";
+    private const string Webhook = "webhook";
 
     private readonly TimeProvider time;
+    private readonly Gauge lag;
+    private readonly Gauge unapplied;
     private volatile Snapshot latest = new(null, null);
-    private volatile WebhookFailureCounts failures = new(0, 0, 0, null);
 
-    public SyncLagGauge(IMeterFactory meters, TimeProvider time)
+    public SyncLagGauge(SyncMetricsRegistry metrics, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(meters);
+        ArgumentNullException.ThrowIfNull(metrics);
         this.time = time;
-        meters.Create(MeterName).CreateObservableGauge(
-            InstrumentName, Observe, description: "Seconds the mirror trails QTickets, by source (reconcile watermark, last applied webhook).");
-        // Prometheus sees qtickets_sync_webhook_deliveries_unapplied{status="failed|dead|quarantined"}.
-        meters.Create(MeterName).CreateObservableGauge(
-            "webhook_deliveries_unapplied", ObserveFailures, description: "Webhook deliveries that failed, were discarded (dead) or are quarantined.");
+        lag = metrics.Factory.CreateGauge("qtickets_sync_lag_seconds",
+            "Seconds the mirror trails QTickets, by source (reconcile watermark, last applied webhook); absent until known.", ["source"]);
+        unapplied = metrics.Factory.CreateGauge("qtickets_sync_webhook_deliveries_unapplied",
+            "Webhook deliveries that failed, were discarded (dead) or are quarantined, by status.", ["status"]);
+        Update(new WebhookFailureCounts(0, 0, 0, null));
+        // The lag grows between refreshes, so it is worked out at each scrape from the cached instants.
+        metrics.Registry.AddBeforeCollectCallback(Export);
     }
 
-    public void Update(WebhookFailureCounts counts) => failures = counts;
-
-    private IEnumerable<Measurement<long>> ObserveFailures()
+    public void Update(WebhookFailureCounts counts)
     {
-        var counts = failures;
-        yield return new(counts.Failed, new KeyValuePair<string, object?>("status", "failed"));
-        yield return new(counts.Dead, new KeyValuePair<string, object?>("status", "dead"));
-        yield return new(counts.Quarantined, new KeyValuePair<string, object?>("status", "quarantined"));
+        ArgumentNullException.ThrowIfNull(counts);
+        unapplied.WithLabels(DeliveryStatuses.Failed).Set(counts.Failed);
+        unapplied.WithLabels(DeliveryStatuses.Dead).Set(counts.Dead);
+        unapplied.WithLabels(DeliveryStatuses.Quarantined).Set(counts.Quarantined);
     }
 
     public void Update(DateTimeOffset? watermark, DateTimeOffset? lastAppliedWebhook) => latest = new(watermark, lastAppliedWebhook);
 
-    private IEnumerable<Measurement<double>> Observe()
+    private void Export()
     {
         var snapshot = latest;
         var now = time.GetUtcNow();
-        if (snapshot.Watermark is { } watermark)
+        Export(Reconcile, now - snapshot.Watermark);
+        Export(Webhook, now - snapshot.LastAppliedWebhook);
+    }
+
+    // An unknown lag is left out rather than shown as 0, which would read as "fully caught up".
+    private void Export(string source, TimeSpan? behind)
+    {
+        if (behind is { } seconds)
         {
-            yield return new((now - watermark).TotalSeconds, new KeyValuePair<string, object?>("source", "reconcile"));
+            lag.WithLabels(source).Set(seconds.TotalSeconds);
         }
-        if (snapshot.LastAppliedWebhook is { } applied)
+        else
         {
-            yield return new((now - applied).TotalSeconds, new KeyValuePair<string, object?>("source", "webhook"));
+            lag.RemoveLabelled(source);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Prometheus;
 using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Infrastructure.Observability;
 
 namespace Qtickets.Sync.Api.Hosting;
 
@@ -13,11 +14,24 @@ public static class SurfaceSetup
         return services;
     }
 
-    /// <summary><c>/metrics</c>, for Prometheus: public, admin key, or key-free on its own port (see <see cref="SurfaceOptions"/>).</summary>
+    /// <summary>HTTP request metrics, on the registry <c>/metrics</c> serves.</summary>
+    public static WebApplication UseSyncHttpMetrics(this WebApplication app)
+    {
+        var factory = app.Services.GetRequiredService<SyncMetricsRegistry>().Factory;
+        app.UseHttpMetrics(options => options.SetMetricFactory(factory));
+        return app;
+    }
+
+    /// <summary>
+    /// <c>/metrics</c>, for Prometheus: public, admin key, or key-free on its own port (see <see cref="SurfaceOptions"/>).
+    /// Builds every <see cref="ISyncMetricSet"/> first, so the service's own metrics are all there from the first
+    /// scrape and count from startup.
+    /// </summary>
     public static WebApplication MapSyncMetrics(this WebApplication app)
     {
         var surface = app.Services.GetRequiredService<IOptions<SurfaceOptions>>().Value;
-        var metrics = app.MapMetrics("/metrics");
+        _ = app.Services.GetServices<ISyncMetricSet>().ToList();
+        var metrics = app.MapMetrics("/metrics", app.Services.GetRequiredService<SyncMetricsRegistry>().Registry);
         if (surface.Public)
         {
             return app;

@@ -12,4 +12,6 @@ public static class SyncRunKinds
 
     /// <summary>The daily sales table rebuilt for a changed <c>Sales:TimeZone</c>.</summary>
     public const string SalesRebuild = "sales_rebuild";
+
+    public static readonly IReadOnlyList<string> All = [Incremental, FullSweep, Backfill, Catalog, SalesDrift, SalesRebuild];
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using System.Net.Http.Headers;
 using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Observability;
 
 namespace Qtickets.Sync.Infrastructure.Commands;
 
@@ -34,7 +35,7 @@ public static class CommandServiceCollectionExtensions
                     options.TotalTimeout, options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.RequestsPerSecond),
                     context.ServiceProvider.GetRequiredService<IOptions<CommandOptions>>().Value);
             });
-        services.AddSingleton<OrderCommandMetrics>();
+        services.AddSyncMetricSet<OrderCommandMetrics>();
         services.TryAddSingleton<ICommandAccounts, DirectoryCommandAccounts>();
         services.AddScoped<IOrderActionPlatform, QticketsOrderActions>();
         services.AddScoped<IOrderActionPlatform, TicketscloudOrderActions>();

@@ -1,43 +1,69 @@
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
+using Prometheus;
+using Qtickets.Sync.Domain.Commands;
+using Qtickets.Sync.Infrastructure.Observability;
 
 namespace Qtickets.Sync.Infrastructure.Commands;
 
-/// <summary>Order command counters on the service's <c>Qtickets.Sync</c> meter, by action and outcome.</summary>
-public sealed class OrderCommandMetrics
+/// <summary>The <c>qtickets_sync_order_command*</c> metrics of the order action path.</summary>
+public sealed class OrderCommandMetrics : ISyncMetricSet
 {
-    private readonly Counter<long> commands;
-    private readonly Histogram<double> duration;
-    private readonly Counter<long> calls;
+    private const string Other = "other";
+    private const string Replayed = "replayed";
+    private const string Invalid = "invalid";
+    private const string KeyReused = "key_reused";
+    private const string NotFound = "not_found";
+    private static readonly IReadOnlyList<string> Outcomes =
+    [
+        OrderCommandStates.Succeeded, OrderCommandStates.Failed, OrderCommandStates.Unknown, OrderCommandStates.Running,
+        Replayed, Invalid, KeyReused, NotFound,
+    ];
+    private static readonly IReadOnlyList<CommandAnswerKind> Answers = Enum.GetValues<CommandAnswerKind>();
 
-    public OrderCommandMetrics(IMeterFactory meterFactory)
+    private readonly Counter commands;
+    private readonly Histogram duration;
+    private readonly Counter calls;
+
+    public OrderCommandMetrics(IMetricFactory metrics)
     {
-        ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(Reconciliation.ReconcileMetrics.MeterName);
-        commands = meter.CreateCounter<long>("order_commands_total",
-            description: "Order action requests by action and outcome (succeeded, failed, unknown, running, replayed, invalid, key_reused, not_found).");
-        duration = meter.CreateHistogram<double>("order_command_duration_seconds", unit: "s",
-            description: "Time to answer an order action request, lock wait included, by action and outcome.");
-        calls = meter.CreateCounter<long>("order_command_calls_total",
-            description: "Write calls sent to a platform by the command path, by platform, action and answer (applied, refused, busy, lost).");
+        ArgumentNullException.ThrowIfNull(metrics);
+        commands = metrics.CreateCounter("qtickets_sync_order_commands_total",
+            "Order action requests by action and outcome (succeeded, failed, unknown, running, replayed, invalid, key_reused, not_found).",
+            ["action", "outcome"]);
+        duration = metrics.CreateHistogram("qtickets_sync_order_command_duration_seconds",
+            "Seconds to answer an order action request, lock wait included, by action and outcome.", ["action", "outcome"],
+            new HistogramConfiguration { Buckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
+        calls = metrics.CreateCounter("qtickets_sync_order_command_calls_total",
+            "Write calls sent to a platform by the command path, by platform, action and answer (applied, refused, busy, lost).",
+            ["platform", "action", "answer"]);
+        foreach (var labels in LabelSets.Of(OrderActionKinds.All, Outcomes))
+        {
+            commands.WithLabels(labels);
+            duration.WithLabels(labels);
+        }
+        foreach (var labels in LabelSets.Of(OrderActionKinds.All, Answers.Select(Label)))
+        {
+            calls.WithLabels(OrderActionKinds.PlatformOf(labels[0]), labels[0], labels[1]);
+        }
     }
 
     public void Finished(string action, CommandResult result, TimeSpan elapsed)
     {
         var outcome = result switch
         {
-            CommandResult.Done { Replayed: true } => "replayed",
+            CommandResult.Done { Replayed: true } => Replayed,
             CommandResult.Done done => done.Command.State,
-            CommandResult.Invalid => "invalid",
-            CommandResult.KeyReused => "key_reused",
-            CommandResult.OrderNotFound or CommandResult.AccountNotFound => "not_found",
-            _ => "other",
+            CommandResult.Invalid => Invalid,
+            CommandResult.KeyReused => KeyReused,
+            CommandResult.OrderNotFound or CommandResult.AccountNotFound => NotFound,
+            _ => Other,
         };
-        var tags = new TagList { { "action", Domain.Commands.OrderActionKinds.All.Contains(action) ? action : "other" }, { "outcome", outcome } };
-        commands.Add(1, tags);
-        duration.Record(elapsed.TotalSeconds, tags);
+        var labels = new[] { OrderActionKinds.All.Contains(action) ? action : Other, outcome };
+        commands.WithLabels(labels).Inc();
+        duration.WithLabels(labels).Observe(elapsed.TotalSeconds);
     }
 
     public void Called(string platform, string action, CommandAnswerKind answer) =>
-        calls.Add(1, new TagList { { "platform", platform }, { "action", action }, { "answer", answer.ToString().ToLowerInvariant() } });
+        calls.WithLabels(platform, action, Label(answer)).Inc();
+
+    private static string Label(CommandAnswerKind answer) => answer.ToString().ToLowerInvariant();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Infrastructure.Observability;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
@@ -25,8 +26,8 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ReconcileOptions>, ReconcileOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.AddSingleton<ReconcileMetrics>();
-        services.AddSingleton<UpstreamBehaviourMonitor>();
+        services.AddSyncMetricSet<ReconcileMetrics>();
+        services.AddSyncMetricSet<UpstreamBehaviourMonitor>();
         services.AddSingleton<SyncRunLedger>();
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<SyncRunner>();

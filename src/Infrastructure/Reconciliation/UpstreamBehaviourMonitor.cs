@@ -1,5 +1,6 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
+using Prometheus;
+using Qtickets.Sync.Infrastructure.Observability;
 using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
@@ -9,20 +10,24 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// each time it changes. It starts from what the documentation promises (everything honoured), so a server that
 /// ignores a filter is reported on the first run that sees it.
 /// </summary>
-public sealed partial class UpstreamBehaviourMonitor
+public sealed partial class UpstreamBehaviourMonitor : ISyncMetricSet
 {
     private readonly Lock gate = new();
     private readonly ILogger<UpstreamBehaviourMonitor> logger;
+    private readonly Gauge honoured;
+    private readonly Gauge pageSize;
     private ListingVerdict known = new(Compliance.Honoured, Compliance.Honoured, Compliance.Honoured, null);
 
-    public UpstreamBehaviourMonitor(IMeterFactory meterFactory, ILogger<UpstreamBehaviourMonitor> logger)
+    public UpstreamBehaviourMonitor(IMetricFactory metrics, ILogger<UpstreamBehaviourMonitor> logger)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
         this.logger = logger;
-        var meter = meterFactory.Create(ReconcileMetrics.MeterName);
-        meter.CreateObservableGauge("upstream_listing_honoured", Measurements,
-            description: "1 when QTickets was last seen to honour the aspect of a listing (paid_filter, updated_filter, order), 0 when it ignored it.");
-        meter.CreateObservableGauge("upstream_page_size", () => Known.PageSize ?? 0,
-            description: "Rows per page QTickets last served, whatever was asked (0 until seen).");
+        honoured = metrics.CreateGauge("qtickets_sync_upstream_listing_honoured",
+            "1 when QTickets was last seen to honour the aspect of a listing (paid_filter, updated_filter, order), 0 when it ignored it.",
+            ["aspect"]);
+        pageSize = metrics.CreateGauge("qtickets_sync_upstream_page_size",
+            "Rows per page QTickets last served, whatever was asked (0 until seen).");
+        Export(known);
     }
 
     public ListingVerdict Known
@@ -50,6 +55,7 @@ public sealed partial class UpstreamBehaviourMonitor
                 verdict.Order == Compliance.Unknown ? before.Order : verdict.Order,
                 verdict.PageSize ?? before.PageSize);
             known = after;
+            Export(after);
         }
         if (after with { PageSize = null } != before with { PageSize = null }
             || (before.PageSize is not null && after.PageSize != before.PageSize))
@@ -59,16 +65,15 @@ public sealed partial class UpstreamBehaviourMonitor
         }
     }
 
-    private IEnumerable<Measurement<int>> Measurements()
+    private void Export(ListingVerdict verdict)
     {
-        var verdict = Known;
-        yield return Measure("paid_filter", verdict.PaidFilter);
-        yield return Measure("updated_filter", verdict.UpdatedFilter);
-        yield return Measure("order", verdict.Order);
+        Export("paid_filter", verdict.PaidFilter);
+        Export("updated_filter", verdict.UpdatedFilter);
+        Export("order", verdict.Order);
+        pageSize.Set(verdict.PageSize ?? 0);
     }
 
-    private static Measurement<int> Measure(string aspect, Compliance compliance) =>
-        new(compliance == Compliance.Honoured ? 1 : 0, new KeyValuePair<string, object?>("aspect", aspect));
+    private void Export(string aspect, Compliance compliance) => honoured.WithLabels(aspect).Set(compliance == Compliance.Honoured ? 1 : 0);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "QTickets listing behaviour changed: paid filter {PaidFilter}, updated_at filter {UpdatedFilter}, order {Order}, {PageSize} rows a page; reconcile walks accordingly")]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Qtickets.Sync.Infrastructure.Observability;
 
 namespace Qtickets.Sync.Infrastructure.Sales;
 
@@ -10,7 +11,7 @@ public static class SalesServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.AddSingleton<SalesMetrics>();
+        services.AddSyncMetricSet<SalesMetrics>();
         services.AddSingleton<DailySalesFolder>();
         services.AddHostedService<DailySalesFolderService>();
         services.AddTransient<DailySalesDriftCheck>();

@@ -1,35 +1,45 @@
-using System.Diagnostics.Metrics;
+using Prometheus;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Observability;
 
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
 /// <summary>
-/// The webhook instruments on the service's "Qtickets.Sync" meter. prometheus-net prefixes the meter name, so
-/// Prometheus sees <c>qtickets_sync_webhook_deliveries_total</c>,
-/// <c>qtickets_sync_webhook_accept_latency_seconds</c>, <c>qtickets_sync_webhook_apply_latency_seconds</c> and
-/// <c>qtickets_sync_webhook_apply_yield_seconds_total</c>.
+/// The webhook metrics: <c>qtickets_sync_webhook_deliveries_total</c>, <c>qtickets_sync_webhook_accept_latency_seconds</c>,
+/// <c>qtickets_sync_webhook_apply_latency_seconds</c> and <c>qtickets_sync_webhook_apply_yield_seconds_total</c>.
+/// Recording is an in-memory increment: the webhook path never waits on metrics.
 /// </summary>
-public sealed class WebhookMetrics
+public sealed class WebhookMetrics : ISyncMetricSet
 {
-    public const string MeterName = "Qtickets.Sync";
+    /// <summary>Every <see cref="WebhookOutcomes"/> value, each shown from the first scrape.</summary>
+    private static readonly IReadOnlyList<string> Outcomes =
+    [
+        WebhookOutcomes.Accepted, WebhookOutcomes.Duplicate, WebhookOutcomes.RejectedSignature, WebhookOutcomes.RejectedBody,
+        WebhookOutcomes.Flagged, WebhookOutcomes.DbUnavailable, WebhookOutcomes.RateLimited, WebhookOutcomes.UnknownAccount,
+    ];
 
-    private readonly Counter<long> deliveries;
-    private readonly Histogram<double> acceptLatency;
-    private readonly Histogram<double> applyLatency;
-    private readonly Counter<double> applyYield;
+    private const string OtherEventType = "other";
 
-    public WebhookMetrics(IMeterFactory meterFactory)
+    private readonly Counter deliveries;
+    private readonly Histogram acceptLatency;
+    private readonly Histogram applyLatency;
+    private readonly Counter applyYield;
+
+    public WebhookMetrics(IMetricFactory metrics)
     {
-        ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(MeterName);
-        deliveries = meter.CreateCounter<long>(
-            "webhook_deliveries_total", description: "Webhook deliveries by event type and what became of them at the door.");
-        acceptLatency = meter.CreateHistogram<double>(
-            "webhook_accept_latency_seconds", unit: "s", description: "From request received to the inbox row committed.");
-        applyLatency = meter.CreateHistogram<double>(
-            "webhook_apply_latency_seconds", unit: "s", description: "From request received to the order applied to the mirror.");
-        applyYield = meter.CreateCounter<double>(
-            "webhook_apply_yield_seconds_total", unit: "s", description: "Time the applier gave way to a crowded inbox before a batch.");
+        ArgumentNullException.ThrowIfNull(metrics);
+        deliveries = metrics.CreateCounter("qtickets_sync_webhook_deliveries_total",
+            "Webhook deliveries by event type and what became of them at the door.", ["event_type", "outcome"]);
+        foreach (var labels in LabelSets.Of([.. WebhookEventTypes.Known, OtherEventType], Outcomes))
+        {
+            deliveries.WithLabels(labels);
+        }
+        acceptLatency = metrics.CreateHistogram("qtickets_sync_webhook_accept_latency_seconds",
+            "Seconds from request received to the inbox row committed.");
+        applyLatency = metrics.CreateHistogram("qtickets_sync_webhook_apply_latency_seconds",
+            "Seconds from request received to the order applied to the mirror.");
+        applyYield = metrics.CreateCounter("qtickets_sync_webhook_apply_yield_seconds_total",
+            "Seconds the applier gave way to a crowded inbox before a batch.");
     }
 
     /// <param name="outcome">One of <see cref="WebhookOutcomes"/>.</param>
@@ -37,15 +47,14 @@ public sealed class WebhookMetrics
     /// <c>event_type</c> takes the documented event types only, anything else counts as <c>other</c>: a label
     /// per value a sender makes up would let anyone grow the metrics without bound.
     /// </remarks>
-    public void Delivery(string? eventType, string outcome) =>
-        deliveries.Add(1, new("event_type", EventLabel(eventType)), new("outcome", outcome));
+    public void Delivery(string? eventType, string outcome) => deliveries.WithLabels(EventLabel(eventType), outcome).Inc();
 
     public static string EventLabel(string? eventType) =>
-        eventType is not null && WebhookEventTypes.Known.Contains(eventType) ? eventType : "other";
+        eventType is not null && WebhookEventTypes.Known.Contains(eventType) ? eventType : OtherEventType;
 
-    public void Accepted(TimeSpan latency) => acceptLatency.Record(latency.TotalSeconds);
+    public void Accepted(TimeSpan latency) => acceptLatency.Observe(latency.TotalSeconds);
 
-    public void Applied(TimeSpan latency) => applyLatency.Record(latency.TotalSeconds);
+    public void Applied(TimeSpan latency) => applyLatency.Observe(latency.TotalSeconds);
 
-    public void Yielded(TimeSpan waited) => applyYield.Add(waited.TotalSeconds);
+    public void Yielded(TimeSpan waited) => applyYield.Inc(waited.TotalSeconds);
 }

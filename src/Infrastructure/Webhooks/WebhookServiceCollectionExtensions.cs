@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Infrastructure.Observability;
 
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
@@ -31,7 +32,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookRetention>();
 
         services.AddMetrics();
-        services.AddSingleton<WebhookMetrics>();
+        services.AddSyncMetricSet<WebhookMetrics>();
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookRefusalLimiter>();

@@ -154,7 +154,7 @@ public sealed partial class MirrorViewsTests(TicketscloudFactory factory) : ICla
     {
         var views = new Dictionary<string, List<string>>();
         List<string>? current = null;
-        foreach (var line in File.ReadLines(Path.Combine(RepositoryRoot.Path, "docs", "schema.md")))
+        foreach (var line in File.ReadLines(RepositoryFiles.PathOf("docs/schema.md")))
         {
             if (ViewHeading().Match(line) is { Success: true } heading)
             {

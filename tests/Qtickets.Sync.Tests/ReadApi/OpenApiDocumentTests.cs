@@ -15,7 +15,7 @@ public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncAp
     {
         using var client = factory.CreateClient(SyncApiFactory.ReadKey);
         var served = Canonical(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
-        var path = Path.Combine(RepositoryRoot.Path, CheckedInPath);
+        var path = RepositoryFiles.PathOf(CheckedInPath);
 
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
         {

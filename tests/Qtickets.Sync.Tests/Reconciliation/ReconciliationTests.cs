@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +65,8 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         unpaid.Payed = false;
         await Mirror(known, staleInMirror);
         Upstream.Put([known, refunded, .. missed, unpaid]);
-        using var metrics = new ReconcileMetricsRecorder(factory.GetRequiredService<IMeterFactory>());
+        using var client = factory.CreateClient(SyncApiFactory.AdminKey);
+        var before = await MetricsScrape.ReadAsync(client);
 
         var status = await Jobs().IncrementalAsync(null, null, CancellationToken.None);
 
@@ -85,11 +85,13 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         Assert.Equal("honoured", run.ServerOrder);
         Assert.NotNull(run.FinishedAt);
         Assert.Equal(Now.AddHours(-720), run.Since!.Value, TimeSpan.FromMinutes(1));
-        Assert.Equal(5, metrics.Sum("reconcile_pages_total"));
-        Assert.Equal(4, metrics.Sum("reconcile_orders_total", "inserted"));
-        Assert.Equal(5, metrics.Sum("reconcile_orders_total", "unchanged"));
-        Assert.Equal(5, metrics.Sum("reconcile_gaps_healed_total"));
-        Assert.Equal(1, metrics.Count("reconcile_run_duration_seconds"));
+        var after = await MetricsScrape.ReadAsync(client);
+        double Counted(string name, params (string, string)[] labels) => after.Sum(name, labels) - before.Sum(name, labels);
+        Assert.Equal(5, Counted("qtickets_sync_reconcile_pages_total", ("kind", SyncRunKinds.Incremental)));
+        Assert.Equal(4, Counted("qtickets_sync_reconcile_orders_total", ("kind", SyncRunKinds.Incremental), ("outcome", "inserted")));
+        Assert.Equal(5, Counted("qtickets_sync_reconcile_orders_total", ("kind", SyncRunKinds.Incremental), ("outcome", "unchanged")));
+        Assert.Equal(5, Counted("qtickets_sync_reconcile_gaps_healed_total", ("kind", SyncRunKinds.Incremental)));
+        Assert.Equal(1, Counted("qtickets_sync_reconcile_run_duration_seconds_count", ("kind", SyncRunKinds.Incremental), ("status", SyncRunStatuses.Succeeded)));
     }
 
     [Fact]
