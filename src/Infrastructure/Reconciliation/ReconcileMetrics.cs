@@ -12,6 +12,7 @@ public sealed class ReconcileMetrics
     private readonly Counter<long> pages;
     private readonly Counter<long> orders;
     private readonly Counter<long> gapsHealed;
+    private readonly Counter<long> refreshed;
     private readonly Histogram<double> runDuration;
     private readonly Counter<long> apiRequests;
     private readonly Histogram<int> runListRequests;
@@ -21,7 +22,10 @@ public sealed class ReconcileMetrics
         var meter = meterFactory.Create(MeterName);
         pages = meter.CreateCounter<long>("reconcile_pages_total", description: "Pages of orders committed by reconciliation runs.");
         orders = meter.CreateCounter<long>("reconcile_orders_total", description: "Orders seen by reconciliation runs, by upsert outcome.");
-        gapsHealed = meter.CreateCounter<long>("reconcile_gaps_healed_total", description: "Orders reconciliation inserted or updated: gaps the webhooks left.");
+        gapsHealed = meter.CreateCounter<long>("reconcile_gaps_healed_total",
+            description: "Orders reconciliation inserted or whose business content it changed (docs/business-content.md): gaps the webhooks left.");
+        refreshed = meter.CreateCounter<long>("reconcile_orders_refreshed_total",
+            description: "Orders reconciliation rewrote with no business change (the payload differed elsewhere): not gaps.");
         runDuration = meter.CreateHistogram<double>("reconcile_run_duration_seconds", unit: "s", description: "Duration of sync runs, by kind and final status.");
         apiRequests = meter.CreateCounter<long>("reconcile_api_requests_total", description: "QTickets requests made by sync runs, by run kind and request kind (list, get, catalog).");
         runListRequests = meter.CreateHistogram<int>("reconcile_run_list_requests", description: "Order list pages requested per sync run, by run kind: the API budget of a run.");
@@ -41,6 +45,10 @@ public sealed class ReconcileMetrics
         if (counts.GapsHealed > 0)
         {
             gapsHealed.Add(counts.GapsHealed, kindTag);
+        }
+        if (counts.Refreshed > 0)
+        {
+            refreshed.Add(counts.Refreshed, kindTag);
         }
     }
 

@@ -893,6 +893,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("orders_marked_missing");
 
+                    b.Property<int>("OrdersRefreshed")
+                        .HasColumnType("integer")
+                        .HasColumnName("orders_refreshed");
+
                     b.Property<int>("OrdersSeen")
                         .HasColumnType("integer")
                         .HasColumnName("orders_seen");
@@ -1661,11 +1665,13 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncRun", b =>
                 {
-                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", "Account")
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_sync_runs_accounts_account_id");
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Sync.SyncState", b =>
