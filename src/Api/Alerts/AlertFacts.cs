@@ -31,7 +31,7 @@ public sealed class AlertFacts(SyncStatusReader status, NpgsqlDataSource dataSou
                 foreach (var account in facts.Accounts.Where(a => a.Enabled))
                 {
                     var (accountActive, accountDetail) = JudgeAccount(rule, facts.Now, account, lastErrors.GetValueOrDefault(account.Account));
-                    conditions.Add(new AlertCondition(account.Account, rule.Kind, accountActive, accountDetail));
+                    conditions.Add(new AlertCondition(account.Account, rule, accountActive, accountDetail));
                 }
                 continue;
             }
@@ -47,7 +47,7 @@ public sealed class AlertFacts(SyncStatusReader status, NpgsqlDataSource dataSou
                     : (false, "Daily-sales drift not measured yet."),
                 _ => (false, ""),
             };
-            conditions.Add(new AlertCondition(deployment, rule.Kind, active, detail));
+            conditions.Add(new AlertCondition(deployment, rule, active, detail));
         }
         return conditions;
     }

@@ -18,16 +18,15 @@ public sealed partial class AlertMonitor(
     public async Task<IReadOnlyList<AlertMessage>> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var rules = settings.EffectiveRules();
-        var conditions = await facts.JudgeAsync(rules, cancellationToken);
+        var conditions = await facts.JudgeAsync(settings.EffectiveRules(), cancellationToken);
         var now = time.GetUtcNow();
         var sent = new List<AlertMessage>();
         // The notifier is a typed client: a scope per evaluation lets the factory rotate its handler.
         await using var scope = scopes.CreateAsyncScope();
         var notifier = scope.ServiceProvider.GetRequiredService<AlertNotifier>();
-        foreach (var (rule, condition) in rules.Zip(conditions))
+        foreach (var condition in conditions)
         {
-            if (await store.ClaimAsync(condition, rule.RepeatEvery, now, cancellationToken) is not { } message)
+            if (await store.ClaimAsync(condition, now, cancellationToken) is not { } message)
             {
                 continue;
             }

@@ -32,21 +32,21 @@ public sealed class AlertStateStore(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>The message this instance must send for <paramref name="condition"/>, or null.</summary>
-    public async Task<AlertMessage?> ClaimAsync(AlertCondition condition, TimeSpan repeatEvery, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<AlertMessage?> ClaimAsync(AlertCondition condition, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var key = $"{condition.Account}:{condition.Rule}";
+        var key = $"{condition.Account}:{condition.Kind}";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var ensure = new NpgsqlCommand(EnsureRow, connection))
         {
             ensure.Parameters.Add(Text(key));
             ensure.Parameters.Add(Text(condition.Account));
-            ensure.Parameters.Add(Text(condition.Rule));
+            ensure.Parameters.Add(Text(condition.Kind));
             await ensure.ExecuteNonQueryAsync(cancellationToken);
         }
         await using var claim = new NpgsqlCommand(condition.Active ? ClaimFired : ClaimResolved, connection);
         claim.Parameters.Add(Text(key));
         claim.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        claim.Parameters.Add(new NpgsqlParameter { Value = repeatEvery, NpgsqlDbType = NpgsqlDbType.Interval });
+        claim.Parameters.Add(new NpgsqlParameter { Value = condition.Rule.RepeatEvery, NpgsqlDbType = NpgsqlDbType.Interval });
         claim.Parameters.Add(Text(condition.Detail));
         await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -55,7 +55,7 @@ public sealed class AlertStateStore(NpgsqlDataSource dataSource)
         }
         var since = reader.GetFieldValue<DateTimeOffset>(0);
         var count = reader.GetInt32(1);
-        return new AlertMessage(condition.Account, condition.Rule,
+        return new AlertMessage(condition.Account, condition.Kind,
             condition.Active ? AlertMessageKinds.Fired : AlertMessageKinds.Resolved,
             condition.Active && count > 1, since, now, condition.Detail);
     }

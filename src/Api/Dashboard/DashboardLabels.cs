@@ -34,6 +34,7 @@ public sealed class DashboardLabels
         ["inserted"] = ("New", "Новых"),
         ["updated"] = ("Updated", "Обновлено"),
         ["healed"] = ("Healed", "Исправлено"),
+        ["refreshed"] = ("Refreshed", "Перезаписано"),
         ["sales"] = ("Sales", "Продажи"),
         ["chart"] = ("Net sales per day, last 30 days", "Чистые продажи по дням, 30 дней"),
         ["all_events"] = ("all events", "все мероприятия"),

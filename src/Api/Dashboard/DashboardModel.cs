@@ -32,7 +32,7 @@ public sealed record AccountHealth
 }
 
 public sealed record RunRow(long Id, string Kind, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    int OrdersSeen, int Inserted, int Updated, int GapsHealed);
+    int OrdersSeen, int Inserted, int Updated, int GapsHealed, int Refreshed);
 
 /// <summary>One order command: what was asked of which order, and how it ended (no request body: it may carry personal data).</summary>
 public sealed record CommandRow(long Id, string Account, string OrderId, string Action, string State, DateTimeOffset At, string? Error);

@@ -90,11 +90,11 @@ public static class DashboardPage
             <dt>{E(l["dead"])}</dt><dd id="dead">{s.Webhooks.Dead.ToString("N0", c)}</dd>
             <dt>{E(l["quarantined"])}</dt><dd id="quarantined">{s.Webhooks.Quarantined.ToString("N0", c)}</dd>
             <dt>{E(l["behaviour"])}</dt><dd id="behaviour">{E(Behaviour(s.Reconcile.Upstream, l))}</dd></dl>
-            </div><div><h2>{E(l["runs"])}</h2><div class="scroll"><table id="runs"><tr><th>#</th><th>{E(l["kind"])}</th><th>{E(l["status"])}</th><th>{E(l["started"])}</th><th class="n">{E(l["seen"])}</th><th class="n">{E(l["inserted"])}</th><th class="n">{E(l["updated"])}</th><th class="n">{E(l["healed"])}</th></tr>
+            </div><div><h2>{E(l["runs"])}</h2><div class="scroll"><table id="runs"><tr><th>#</th><th>{E(l["kind"])}</th><th>{E(l["status"])}</th><th>{E(l["started"])}</th><th class="n">{E(l["seen"])}</th><th class="n">{E(l["inserted"])}</th><th class="n">{E(l["updated"])}</th><th class="n">{E(l["healed"])}</th><th class="n">{E(l["refreshed"])}</th></tr>
             """);
         foreach (var r in account.Runs)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/api/v1/sync/runs/{r.Id}\">{r.Id}</a></td><td>{E(r.Kind)}</td><td>{E(r.Status)}</td><td>{E(Local(r.StartedAt, zone, c))}</td><td class=\"n\">{r.OrdersSeen.ToString("N0", c)}</td><td class=\"n\">{r.Inserted.ToString("N0", c)}</td><td class=\"n\">{r.Updated.ToString("N0", c)}</td><td class=\"n\">{r.GapsHealed.ToString("N0", c)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/api/v1/sync/runs/{r.Id}\">{r.Id}</a></td><td>{E(r.Kind)}</td><td>{E(r.Status)}</td><td>{E(Local(r.StartedAt, zone, c))}</td><td class=\"n\">{r.OrdersSeen.ToString("N0", c)}</td><td class=\"n\">{r.Inserted.ToString("N0", c)}</td><td class=\"n\">{r.Updated.ToString("N0", c)}</td><td class=\"n\">{r.GapsHealed.ToString("N0", c)}</td><td class=\"n\">{r.Refreshed.ToString("N0", c)}</td></tr>");
         }
         html.Append("</table></div></div></div></section>");
     }

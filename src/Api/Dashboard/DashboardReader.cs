@@ -80,7 +80,7 @@ public sealed class DashboardReader(
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command($"""
-            SELECT id, kind, status, started_at, finished_at, orders_seen, orders_inserted, orders_updated, gaps_healed
+            SELECT id, kind, status, started_at, finished_at, orders_seen, orders_inserted, orders_updated, gaps_healed, orders_refreshed
             FROM sync_runs ORDER BY started_at DESC, id DESC LIMIT {RunCount}
             """));
         batch.BatchCommands.Add(Command($"""
@@ -104,7 +104,7 @@ public sealed class DashboardReader(
         while (await reader.ReadAsync(cancellationToken))
         {
             runs.Add(new RunRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
-                OrderRows.Instant(reader, 4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8)));
+                OrderRows.Instant(reader, 4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9)));
         }
         await reader.NextResultAsync(cancellationToken);
         var failures = new List<FailureRow>();

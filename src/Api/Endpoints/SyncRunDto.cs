@@ -22,9 +22,18 @@ public sealed class SyncRunDto
     public int OrdersSeen { get; init; }
     public int OrdersInserted { get; init; }
     public int OrdersUpdated { get; init; }
+
+    /// <summary>
+    /// Of <c>ordersUpdated</c>, orders rewritten whose business content was already right (the payload differed only
+    /// in keys reports do not use, e.g. a webhook's <c>checked_basket</c>): not gaps.
+    /// </summary>
+    public int OrdersRefreshed { get; init; }
     public int OrdersUnchanged { get; init; }
 
-    /// <summary>Orders the webhooks had missed or left stale, which this run put right.</summary>
+    /// <summary>
+    /// Orders the webhooks had missed or left with different business content (status, money, refunds, scans,
+    /// deletion, customer, ticket set), which this run put right: inserted plus updated, less refreshed.
+    /// </summary>
     public int GapsHealed { get; init; }
 
     /// <summary>Full sweep: stored paid orders QTickets no longer lists as paid.</summary>
@@ -79,6 +88,7 @@ public sealed class SyncRunDto
         OrdersSeen = r.OrdersSeen,
         OrdersInserted = r.OrdersInserted,
         OrdersUpdated = r.OrdersUpdated,
+        OrdersRefreshed = r.OrdersRefreshed,
         OrdersUnchanged = r.OrdersUnchanged,
         GapsHealed = r.GapsHealed,
         OrdersMarkedMissing = r.OrdersMarkedMissing,

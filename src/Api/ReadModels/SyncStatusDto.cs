@@ -88,8 +88,16 @@ public sealed record ReconcileStatusDto
     /// <summary>Status of the most recent incremental run, whatever its outcome.</summary>
     [ClosedSet(typeof(SyncRunStatuses))]
     public string? LastIncrementalStatus { get; init; }
-    /// <summary>Orders reconciles put right in the last 24 hours that webhooks had missed.</summary>
+    /// <summary>
+    /// Orders reconciles put right in the last 24 hours that webhooks had missed: new to the mirror, or with
+    /// different business content (status, money, refunds, scans, deletion, customer, ticket set).
+    /// </summary>
     public long GapsHealedLast24Hours { get; init; }
+    /// <summary>
+    /// Orders reconciles rewrote in the last 24 hours whose business content was already right (the payload
+    /// differed only in keys reports do not use): not gaps.
+    /// </summary>
+    public long OrdersRefreshedLast24Hours { get; init; }
     /// <summary>How QTickets was last seen to serve order listings; reconcile walks accordingly.</summary>
     public required UpstreamBehaviourDto Upstream { get; init; }
 }

@@ -32,7 +32,8 @@ public sealed class SyncStatusReader(
                    (SELECT status FROM sync_runs WHERE kind = $6 AND ($9::integer[] IS NULL OR account_id = ANY($9)) ORDER BY started_at DESC, id DESC LIMIT 1),
                    (SELECT min(received_at) FROM webhook_deliveries WHERE status = $3 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
                    (SELECT count(*) FROM webhook_deliveries WHERE status = $7 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
-                   (SELECT count(*) FROM webhook_deliveries WHERE status = $8 AND ($9::integer[] IS NULL OR account_id = ANY($9)))
+                   (SELECT count(*) FROM webhook_deliveries WHERE status = $8 AND ($9::integer[] IS NULL OR account_id = ANY($9))),
+                   (SELECT coalesce(sum(orders_refreshed), 0) FROM sync_runs WHERE started_at >= $5 AND ($9::integer[] IS NULL OR account_id = ANY($9)))
             """,
             Text(DeliveryStatuses.Applied), Text(DeliveryStatuses.Pending), Text(DeliveryStatuses.Failed),
             Text(SyncStateKeys.OrdersWatermark),
@@ -64,6 +65,7 @@ public sealed class SyncStatusReader(
         };
         var watermark = OrderRows.Instant(reader, 5);
         var gaps = reader.GetInt64(6);
+        var refreshed = reader.GetInt64(11);
         var lastIncrementalStatus = OrderRows.Text(reader, 7);
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -87,6 +89,7 @@ public sealed class SyncStatusReader(
             LastSucceeded = lastSucceeded,
             LastIncrementalStatus = lastIncrementalStatus,
             GapsHealedLast24Hours = gaps,
+            OrdersRefreshedLast24Hours = refreshed,
             Upstream = upstream,
         };
         var reasons = Judge(now, webhooks, reconcile);

@@ -24,9 +24,18 @@ public sealed class SyncRun
     public int OrdersSeen { get; set; }
     public int OrdersInserted { get; set; }
     public int OrdersUpdated { get; set; }
+
+    /// <summary>
+    /// Of <see cref="OrdersUpdated"/>, orders rewritten whose business content was already right (only the stored
+    /// payload differed, docs/business-content.md): not gaps.
+    /// </summary>
+    public int OrdersRefreshed { get; set; }
     public int OrdersUnchanged { get; set; }
 
-    /// <summary>Orders the webhooks had missed or left stale, which this run put right.</summary>
+    /// <summary>
+    /// Orders the webhooks had missed or left with different business content (docs/business-content.md), which
+    /// this run put right: inserted plus updated, less refreshed.
+    /// </summary>
     public int GapsHealed { get; set; }
 
     /// <summary>Full sweep: stored paid orders QTickets no longer lists as paid.</summary>

@@ -19,6 +19,9 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// by every key column, never by a join or an <c>account_id</c> condition the planner may turn into a scan of the
 /// account's rows: with the statistics of a young table it did, and each batch cost time in proportion to the
 /// table. Stored orders are probed one key at a time (a LATERAL subquery the planner cannot flatten).
+/// Each outcome says whether the order's business content changed (<see cref="BusinessContent"/>): the stored
+/// order and its live baskets, read in the statement's snapshot, against the incoming ones, for rewritten orders
+/// only, so a replay or an unchanged listing costs nothing more.
 /// The daily sales table follows every write made here (and any other) through statement-level triggers that
 /// queue the affected keys (<see cref="SalesSql.CreateTriggers"/>); nothing in this statement has to know.
 /// </remarks>
@@ -174,7 +177,7 @@ public sealed class OrderUpserter(TimeProvider time)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            outcomes.Add(new OrderUpsertOutcome(reader.GetInt64(0), Enum.Parse<UpsertOutcome>(reader.GetString(1))));
+            outcomes.Add(new OrderUpsertOutcome(reader.GetInt64(0), Enum.Parse<UpsertOutcome>(reader.GetString(1)), reader.GetBoolean(2)));
         }
         return new UpsertResult(outcomes);
     }
@@ -207,16 +210,18 @@ public sealed class OrderUpserter(TimeProvider time)
         var orderNames = OrderColumns.Names;
         var basketNames = BasketColumns.Names;
         var clientNames = ClientColumns.Names;
+        var storedOrder = BusinessContent.Columns(BusinessContent.QticketsOrder, "o");
+        var storedBasket = BusinessContent.Columns(BusinessContent.QticketsBasket, "b");
 
         return $"""
             WITH incoming AS (
                 SELECT {OrderColumns.Selects} FROM {OrderColumns.From}
             ),
             prior AS (
-                SELECT o.id, o.source_updated_at, o.source_progress
+                SELECT o.*
                 FROM unnest({OrderColumns.KeyParameter}) AS k(id)
                 CROSS JOIN LATERAL (
-                    SELECT o.id, o.source_updated_at, o.source_progress FROM qtickets_orders o
+                    SELECT o.id, o.source_updated_at, o.source_progress, {storedOrder} FROM qtickets_orders o
                     WHERE o.account_id = @account_id AND o.id = k.id OFFSET 0) o
             ),
             applied AS (
@@ -263,15 +268,37 @@ public sealed class OrderUpserter(TimeProvider time)
                 WHERE b.account_id = @account_id AND b.order_id = ANY(ARRAY(SELECT id FROM applied)) AND b.order_id = a.id
                   AND b.vanished_at IS NULL AND b.id <> ALL({BasketColumns.KeyParameter})
                 RETURNING b.id
+            ),
+            rewritten AS (
+                SELECT a.id FROM applied a WHERE NOT a.inserted
+            ),
+            stored_baskets AS (
+                SELECT b.*
+                FROM rewritten r
+                CROSS JOIN LATERAL (
+                    SELECT b.order_id, b.id, {storedBasket} FROM qtickets_baskets b
+                    WHERE b.account_id = @account_id AND b.order_id = r.id AND b.vanished_at IS NULL OFFSET 0) b
+            ),
+            rewritten_baskets AS (
+                SELECT ib.* FROM incoming_baskets ib JOIN rewritten r ON r.id = ib.order_id
+            ),
+            business_changed AS (
+                SELECT a.id
+                FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
+                WHERE a.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.QticketsOrder, "p", "i")}
+                UNION
+                {BusinessContent.ChangedParents(BusinessContent.QticketsBasket, "stored_baskets", "rewritten_baskets")}
             )
             SELECT i.id,
                    CASE WHEN a.id IS NOT NULL AND a.inserted THEN 'Inserted'
                         WHEN a.id IS NOT NULL THEN 'Updated'
                         WHEN p.id IS NOT NULL AND (p.source_updated_at, p.source_progress) > (i.source_updated_at, i.source_progress) THEN 'Stale'
-                        ELSE 'Unchanged' END
+                        ELSE 'Unchanged' END,
+                   bc.id IS NOT NULL
             FROM incoming i
             LEFT JOIN applied a ON a.id = i.id
             LEFT JOIN prior p ON p.id = i.id
+            LEFT JOIN business_changed bc ON bc.id = i.id
             ORDER BY i.id
             """;
     }

@@ -13,7 +13,11 @@ public enum UpsertOutcome
     Stale,
 }
 
-public readonly record struct OrderUpsertOutcome(long OrderId, UpsertOutcome Outcome);
+/// <param name="BusinessChanged">
+/// The order is new, or its business content (<see cref="BusinessContent"/>) differs from what the mirror held:
+/// an <see cref="UpsertOutcome.Updated"/> without it only refreshed the stored payload.
+/// </param>
+public readonly record struct OrderUpsertOutcome(long OrderId, UpsertOutcome Outcome, bool BusinessChanged);
 
 public sealed record UpsertResult(IReadOnlyList<OrderUpsertOutcome> Orders)
 {
@@ -21,4 +25,7 @@ public sealed record UpsertResult(IReadOnlyList<OrderUpsertOutcome> Orders)
     public int Updated => Orders.Count(o => o.Outcome == UpsertOutcome.Updated);
     public int Unchanged => Orders.Count(o => o.Outcome == UpsertOutcome.Unchanged);
     public int Stale => Orders.Count(o => o.Outcome == UpsertOutcome.Stale);
+
+    /// <summary>Orders rewritten whose business content had not changed (their payload differed only elsewhere).</summary>
+    public int Refreshed => Orders.Count(o => o.Outcome == UpsertOutcome.Updated && !o.BusinessChanged);
 }

@@ -11,10 +11,16 @@ public readonly record struct PageCounts(int Seen, int Inserted, int Updated, in
     /// </summary>
     public int SetAside { get; init; }
 
-    /// <summary>Orders the mirror lacked or held stale: what the webhooks had missed.</summary>
-    public int GapsHealed => Inserted + Updated;
+    /// <summary>
+    /// Of the <see cref="Updated"/> rows, those whose business content (<see cref="BusinessContent"/>) was already
+    /// right: only the stored payload changed (a webhook-only key, formatting), which no webhook loss explains.
+    /// </summary>
+    public int Refreshed { get; init; }
+
+    /// <summary>Orders the mirror lacked or held with different business content: what the webhooks had missed.</summary>
+    public int GapsHealed => Inserted + Updated - Refreshed;
 
     /// <summary>Stale payloads (the mirror already holds newer) count as unchanged: the mirror was right.</summary>
     public static PageCounts From(UpsertResult result) =>
-        new(result.Orders.Count, result.Inserted, result.Updated, result.Unchanged + result.Stale, 0);
+        new(result.Orders.Count, result.Inserted, result.Updated, result.Unchanged + result.Stale, 0) { Refreshed = result.Refreshed };
 }

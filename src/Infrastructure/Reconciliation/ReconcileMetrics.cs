@@ -19,6 +19,7 @@ public sealed class ReconcileMetrics : ISyncMetricSet
     private readonly Counter pages;
     private readonly Counter orders;
     private readonly Counter gapsHealed;
+    private readonly Counter refreshed;
     private readonly Histogram runDuration;
     private readonly Counter apiRequests;
     private readonly Histogram runListRequests;
@@ -31,7 +32,9 @@ public sealed class ReconcileMetrics : ISyncMetricSet
         orders = metrics.CreateCounter("qtickets_sync_reconcile_orders_total",
             "Orders seen by sync runs, by run kind and upsert outcome (inserted, updated, unchanged, missing).", ["kind", "outcome"]);
         gapsHealed = metrics.CreateCounter("qtickets_sync_reconcile_gaps_healed_total",
-            "Orders sync runs inserted or updated: gaps the webhooks left, by run kind.", ["kind"]);
+            "Orders sync runs inserted or whose business content they changed (docs/business-content.md): gaps the webhooks left, by run kind.", ["kind"]);
+        refreshed = metrics.CreateCounter("qtickets_sync_reconcile_orders_refreshed_total",
+            "Orders sync runs rewrote with no business change (the payload differed elsewhere): not gaps, by run kind.", ["kind"]);
         runDuration = metrics.CreateHistogram("qtickets_sync_reconcile_run_duration_seconds",
             "Duration of sync runs in seconds, by kind and final status.", ["kind", "status"],
             new HistogramConfiguration { Buckets = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200] });
@@ -45,6 +48,7 @@ public sealed class ReconcileMetrics : ISyncMetricSet
         {
             pages.WithLabels(kind);
             gapsHealed.WithLabels(kind);
+            refreshed.WithLabels(kind);
             runListRequests.WithLabels(kind);
         }
         foreach (var labels in LabelSets.Of(SyncRunKinds.All, OrderOutcomes))
@@ -69,6 +73,7 @@ public sealed class ReconcileMetrics : ISyncMetricSet
         orders.WithLabels(kind, Label(UpsertOutcome.Unchanged)).Inc(counts.Unchanged);
         orders.WithLabels(kind, Missing).Inc(counts.MarkedMissing);
         gapsHealed.WithLabels(kind).Inc(counts.GapsHealed);
+        refreshed.WithLabels(kind).Inc(counts.Refreshed);
     }
 
     public void RunFinished(string kind, string status, TimeSpan duration) =>

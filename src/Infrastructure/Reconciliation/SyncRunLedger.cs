@@ -23,8 +23,8 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO sync_runs (account_id, kind, trigger, status, started_at, since, pages, orders_seen, orders_inserted,
-                orders_updated, orders_unchanged, gaps_healed, orders_marked_missing, hangfire_job_id, host)
-            VALUES (@account, @kind, @trigger, @status, @now, @since, 0, 0, 0, 0, 0, 0, 0, @job, @host)
+                orders_updated, orders_refreshed, orders_unchanged, gaps_healed, orders_marked_missing, hangfire_job_id, host)
+            VALUES (@account, @kind, @trigger, @status, @now, @since, 0, 0, 0, 0, 0, 0, 0, 0, @job, @host)
             RETURNING id
             """);
         command.Parameters.Add(new NpgsqlParameter<int?>("account", accountId));
@@ -156,7 +156,7 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
         await using var command = new NpgsqlCommand("""
             UPDATE sync_runs SET pages = pages + @pages, orders_seen = orders_seen + @seen,
                 orders_inserted = orders_inserted + @inserted, orders_updated = orders_updated + @updated,
-                orders_unchanged = orders_unchanged + @unchanged, gaps_healed = gaps_healed + @healed,
+                orders_refreshed = orders_refreshed + @refreshed, orders_unchanged = orders_unchanged + @unchanged, gaps_healed = gaps_healed + @healed,
                 orders_marked_missing = orders_marked_missing + @missing, heartbeat_at = @now
             WHERE id = @id
             """, connection, transaction);
@@ -165,6 +165,7 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
         command.Parameters.AddWithValue("seen", counts.Seen);
         command.Parameters.AddWithValue("inserted", counts.Inserted);
         command.Parameters.AddWithValue("updated", counts.Updated);
+        command.Parameters.AddWithValue("refreshed", counts.Refreshed);
         command.Parameters.AddWithValue("unchanged", counts.Unchanged);
         command.Parameters.AddWithValue("healed", counts.GapsHealed);
         command.Parameters.AddWithValue("missing", counts.MarkedMissing);

@@ -56,6 +56,45 @@ public class OrderUpserterTests(SyncApiFactory factory) : IClassFixture<SyncApiF
         return await db.Orders.AsNoTracking().Include(o => o.Baskets).SingleAsync(o => o.Id == id);
     }
 
+    /// <summary>Issue 24 item 1: a rewrite is a business change only when what reports read differs (docs/business-content.md).</summary>
+    [Fact]
+    public async Task A_rewrite_tells_a_business_change_from_a_payload_that_differs_only_elsewhere()
+    {
+        var order = NewOrder();
+        OrderUpsertOutcome Only(UpsertResult result) => Assert.Single(result.Orders);
+        Order Variant(string rawKey, Action<Order>? change = null)
+        {
+            var copy = Copy(order);
+            change?.Invoke(copy);
+            copy.Raw = $$"""{"id":{{order.Id}},"{{rawKey}}":true}""";
+            return copy;
+        }
+
+        // Each variant keeps the changes before it, so each differs from the stored one in one way only.
+        Action<Order> reprice = o => o.Baskets[0].Price += 1;
+        Action<Order> scan = o => o.Baskets[1].CheckedAt = o.UpdatedAt;
+        Action<Order> drop = o => o.Baskets.RemoveAt(2);
+        Action<Order> rename = o => o.ClientEmail = "someone.else@example.ru";
+
+        var inserted = Only(await Upsert(order));
+        // The webhook's own keys (checked_basket, refunded_baskets) live in raw only: the order is refreshed.
+        var refreshed = Only(await Upsert(Variant("checked_basket")));
+        var repriced = Only(await Upsert(Variant("repriced", reprice)));
+        var scanned = Only(await Upsert(Variant("scanned", reprice + scan)));
+        var fewer = Only(await Upsert(Variant("fewer", reprice + scan + drop)));
+        var fewerAgain = Only(await Upsert(Variant("refunded_baskets", reprice + scan + drop)));
+        var renamed = Only(await Upsert(Variant("renamed", reprice + scan + drop + rename)));
+
+        Assert.Equal((UpsertOutcome.Inserted, true), (inserted.Outcome, inserted.BusinessChanged));
+        Assert.Equal((UpsertOutcome.Updated, false), (refreshed.Outcome, refreshed.BusinessChanged));
+        Assert.Equal((UpsertOutcome.Updated, true), (repriced.Outcome, repriced.BusinessChanged));
+        Assert.Equal((UpsertOutcome.Updated, true), (scanned.Outcome, scanned.BusinessChanged));
+        Assert.Equal((UpsertOutcome.Updated, true), (fewer.Outcome, fewer.BusinessChanged));
+        // The ticket marked vanished is no longer part of the stored set.
+        Assert.Equal((UpsertOutcome.Updated, false), (fewerAgain.Outcome, fewerAgain.BusinessChanged));
+        Assert.Equal((UpsertOutcome.Updated, true), (renamed.Outcome, renamed.BusinessChanged));
+    }
+
     [Fact]
     public async Task A_new_order_is_inserted_with_its_baskets_and_the_same_payload_again_changes_nothing()
     {

@@ -85,7 +85,7 @@ public sealed class WebhookFaultConvergenceTests(ConvergenceFactory factory) : I
         using var control = emulator!.CreateClient();
 
         (await control.PostAsync(new Uri("/emulator/activity/step?count=400", UriKind.Relative), null)).EnsureSuccessStatusCode();
-        await WebhooksSettledAsync();
+        await emulator!.WebhooksSettledAsync();
         await factory.GetRequiredService<WebhookApplier>().ApplyPendingAsync(CancellationToken.None);
         Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
 
@@ -105,20 +105,6 @@ public sealed class WebhookFaultConvergenceTests(ConvergenceFactory factory) : I
         Assert.Contains(recomputed, r => r.Refunds > 0);
         await using var db = factory.CreateDbContext();
         Assert.True(await db.WebhookDeliveries.AnyAsync(d => d.DuplicateCount > 0), "no duplicate delivery was recorded");
-    }
-
-    private async Task WebhooksSettledAsync()
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var s = emulator!.Stats;
-            if (s.WebhooksPending == 0 && s.WebhooksEmitted - s.WebhooksDropped + s.WebhooksDuplicated == s.WebhooksDelivered + s.WebhooksGivenUp)
-            {
-                return;
-            }
-            await Task.Delay(50, deadline.Token);
-        }
     }
 
     private static async Task<Dictionary<long, Order>> PaidTruthAsync(HttpClient control)

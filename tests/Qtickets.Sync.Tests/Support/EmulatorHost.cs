@@ -37,4 +37,22 @@ public class EmulatorHost : WebApplicationFactory<EmulatorMarker>
 
     /// <summary>A handler reaching the emulator without a socket, for a client's primary handler.</summary>
     public HttpMessageHandler CreateHandler() => Server.CreateHandler();
+
+    /// <summary>
+    /// Waits until every webhook emitted so far has had its last attempt (delivered, dropped or given up), for a
+    /// minute at most: the sender runs on its own, and its counters are the only sign it is done.
+    /// </summary>
+    public async Task WebhooksSettledAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var s = Stats;
+            if (s.WebhooksPending == 0 && s.WebhooksEmitted - s.WebhooksDropped + s.WebhooksDuplicated == s.WebhooksDelivered + s.WebhooksGivenUp)
+            {
+                return;
+            }
+            await Task.Delay(50, deadline.Token);
+        }
+    }
 }

@@ -65,6 +65,31 @@ public sealed class TicketscloudMergeRuleTests(TicketscloudFactory factory) : IC
         Assert.Equal(T0.AddMinutes(5), tickets[1].VanishedAt);
     }
 
+    /// <summary>Issue 24 item 1, for Ticketscloud: a content change that reports cannot see is a refresh, not a gap.</summary>
+    [Fact]
+    public async Task A_rewrite_counts_as_refreshed_unless_the_order_or_its_tickets_changed_in_business_terms()
+    {
+        var id = "6b0f614aca11fd0990d1f6" + "c3";
+        var stored = Order(id, "done", T0, "buyer@example.ru");
+        await UpsertAsync(stored);
+
+        var reformatted = await UpsertAsync(stored with { ObservedAt = T0.AddMinutes(1), Raw = """{"status":"done","note":"only in raw"}""" });
+        var ticketReturned = await UpsertAsync(stored with
+        {
+            ObservedAt = T0.AddMinutes(2),
+            Tickets = [stored.Tickets[0], stored.Tickets[1] with { Status = "returned" }],
+            Raw = """{"status":"done","returned":1}""",
+        });
+        var ticketGone = await UpsertAsync(stored with
+        {
+            ObservedAt = T0.AddMinutes(3), Tickets = [stored.Tickets[0]], Raw = """{"status":"done","tickets":1}""",
+        });
+
+        Assert.Equal((1, 1), (reformatted.Updated, reformatted.Refreshed));
+        Assert.Equal((1, 0), (ticketReturned.Updated, ticketReturned.Refreshed));
+        Assert.Equal((1, 0), (ticketGone.Updated, ticketGone.Refreshed));
+    }
+
     private async Task<TicketscloudUpsertCounts> UpsertAsync(TicketscloudOrder order)
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);

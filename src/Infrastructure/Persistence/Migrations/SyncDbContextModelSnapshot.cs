@@ -893,6 +893,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("orders_marked_missing");
 
+                    b.Property<int>("OrdersRefreshed")
+                        .HasColumnType("integer")
+                        .HasColumnName("orders_refreshed");
+
                     b.Property<int>("OrdersSeen")
                         .HasColumnType("integer")
                         .HasColumnName("orders_seen");

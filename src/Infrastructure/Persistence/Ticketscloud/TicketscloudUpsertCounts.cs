@@ -8,8 +8,14 @@ public sealed record TicketscloudUpsertCounts(int Inserted, int Updated, int Con
 {
     public static readonly TicketscloudUpsertCounts None = new(0, 0, 0, 0, 0);
 
+    /// <summary>Of <see cref="Updated"/>, rows whose business content (<see cref="BusinessContent"/>) had not changed.</summary>
+    public int Refreshed { get; init; }
+
     public int Seen => Inserted + Updated + Confirmed + Stale + Unchanged;
 
     public TicketscloudUpsertCounts Add(TicketscloudUpsertCounts other) => new(
-        Inserted + other.Inserted, Updated + other.Updated, Confirmed + other.Confirmed, Stale + other.Stale, Unchanged + other.Unchanged);
+        Inserted + other.Inserted, Updated + other.Updated, Confirmed + other.Confirmed, Stale + other.Stale, Unchanged + other.Unchanged)
+    {
+        Refreshed = Refreshed + other.Refreshed,
+    };
 }

@@ -13,7 +13,8 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 /// instances whatever order pages commit in. A newer observation of the same content only advances
 /// <c>observed_at</c> (so a slower, older observation of different content cannot win afterwards); tickets
 /// are rewritten only when their order's content changed. Tickets a newer observation no longer lists are
-/// marked vanished, not deleted.
+/// marked vanished, not deleted. A rewritten row whose business content (<see cref="BusinessContent"/>: the typed
+/// columns and, for an order, its live tickets, as stored before this statement) is the same is counted refreshed.
 /// </remarks>
 public sealed class TicketscloudUpserter(TimeProvider time)
 {
@@ -124,7 +125,7 @@ public sealed class TicketscloudUpserter(TimeProvider time)
             SELECT {OrderColumns.Selects} FROM {OrderColumns.From}
         ),
         prior AS (
-            SELECT o.id, o.status_rank, o.observed_at, o.raw
+            SELECT o.id, o.status_rank, o.observed_at, o.raw, {BusinessContent.Columns(BusinessContent.TicketscloudOrder, "o")}
             FROM ticketscloud_orders o JOIN incoming i ON o.account_id = @account AND o.id = i.id
         ),
         placeholder_events AS (
@@ -168,12 +169,28 @@ public sealed class TicketscloudUpserter(TimeProvider time)
             WHERE t.account_id = @account AND t.order_id = c.id AND t.vanished_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM incoming_tickets it WHERE it.id = t.id)
             RETURNING t.id
+        ),
+        stored_tickets AS (
+            SELECT t.order_id, t.id, {BusinessContent.Columns(BusinessContent.TicketscloudTicket, "t")}
+            FROM ticketscloud_tickets t JOIN changed c ON t.account_id = @account AND t.order_id = c.id AND NOT c.inserted
+            WHERE t.vanished_at IS NULL
+        ),
+        rewritten_tickets AS (
+            SELECT it.* FROM incoming_tickets it JOIN changed c ON c.id = it.order_id AND NOT c.inserted
+        ),
+        business_changed AS (
+            SELECT c.id
+            FROM changed c JOIN incoming i ON i.id = c.id LEFT JOIN prior p ON p.id = c.id
+            WHERE c.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.TicketscloudOrder, "p", "i")}
+            UNION
+            {BusinessContent.ChangedParents(BusinessContent.TicketscloudTicket, "stored_tickets", "rewritten_tickets")}
         )
-        SELECT {Outcome("p")}
+        SELECT {Outcome("p")}, bc.id IS NOT NULL
         FROM incoming i
         LEFT JOIN applied a ON a.id = i.id
         LEFT JOIN changed c ON c.id = i.id
         LEFT JOIN prior p ON p.id = i.id
+        LEFT JOIN business_changed bc ON bc.id = i.id
         """;
 
     private static readonly string RefundsSql = $"""
@@ -181,7 +198,7 @@ public sealed class TicketscloudUpserter(TimeProvider time)
             SELECT {RefundColumns.Selects} FROM {RefundColumns.From}
         ),
         prior AS (
-            SELECT r.id, r.status_rank, r.observed_at, r.raw
+            SELECT r.id, r.status_rank, r.observed_at, r.raw, {BusinessContent.Columns(BusinessContent.TicketscloudRefundRequest, "r")}
             FROM ticketscloud_refund_requests r JOIN incoming i ON r.account_id = @account AND r.id = i.id
         ),
         applied AS (
@@ -201,7 +218,8 @@ public sealed class TicketscloudUpserter(TimeProvider time)
             FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
             WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
         )
-        SELECT {Outcome("p")}
+        SELECT {Outcome("p")},
+               c.id IS NOT NULL AND (c.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.TicketscloudRefundRequest, "p", "i")})
         FROM incoming i
         LEFT JOIN applied a ON a.id = i.id
         LEFT JOIN changed c ON c.id = i.id
@@ -292,20 +310,23 @@ public sealed class TicketscloudUpserter(TimeProvider time)
 
     private static async Task<TicketscloudUpsertCounts> CountAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        int inserted = 0, updated = 0, confirmed = 0, stale = 0, unchanged = 0;
+        int inserted = 0, updated = 0, confirmed = 0, stale = 0, unchanged = 0, refreshed = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             switch (reader.GetString(0))
             {
                 case "Inserted": inserted++; break;
-                case "Updated": updated++; break;
+                case "Updated":
+                    updated++;
+                    refreshed += reader.GetBoolean(1) ? 0 : 1;
+                    break;
                 case "Confirmed": confirmed++; break;
                 case "Stale": stale++; break;
                 default: unchanged++; break;
             }
         }
-        return new TicketscloudUpsertCounts(inserted, updated, confirmed, stale, unchanged);
+        return new TicketscloudUpsertCounts(inserted, updated, confirmed, stale, unchanged) { Refreshed = refreshed };
     }
 
     /// <summary>A ticket as written: its order, event and observation come from the order that carries it.</summary>

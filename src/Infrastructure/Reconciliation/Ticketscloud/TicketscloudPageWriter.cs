@@ -65,6 +65,7 @@ public sealed partial class TicketscloudPageWriter(TicketscloudUpserter upserter
         }
         var pageCounts = new PageCounts(counts.Seen, counts.Inserted, counts.Updated, counts.Confirmed + counts.Unchanged + counts.Stale, 0)
         {
+            Refreshed = counts.Refreshed,
             SetAside = page.Unreadable.Count + refused,
         };
         await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, pageCounts, 1, CancellationToken.None);
