@@ -82,7 +82,7 @@ public static class OrderActions
         {
             return Invalid(problems);
         }
-        var json = JsonSerializer.Serialize(request, RequestJsonContext.Default.OrderActionRequest);
+        var json = JsonSerializer.Serialize(request);
         var command = new CommandRequest(
             account, id, action, json, Hash(account, id, json), idempotencyKey!, user?.Identity?.Name ?? "api-key");
         CommandResult result;

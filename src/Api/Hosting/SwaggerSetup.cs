@@ -36,6 +36,8 @@ public static class SwaggerSetup
             swagger.SchemaFilter<ClosedSetSchemaFilter>();
             swagger.OperationFilter<CsvAlternative.OperationFilter>();
             swagger.OperationFilter<DeclaredRequiredOperationFilter>();
+            swagger.OperationFilter<AnonymousOperationFilter>();
+            swagger.OperationFilter<DocumentedHeaders.OperationFilter>();
             swagger.DocumentFilter<TagDescriptions>();
             swagger.AddSecurityDefinition(ApiKeySchemeId, new OpenApiSecurityScheme
             {

@@ -87,6 +87,13 @@ public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncAp
         var idempotencyKey = root.GetProperty("paths").GetProperty("/api/v1/orders/{account}/{id}/actions").GetProperty("post")
             .GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Idempotency-Key");
         Assert.True(idempotencyKey.TryGetProperty("required", out var required) && required.GetBoolean(), "Idempotency-Key is not declared required");
+        // The webhook receivers take no API key but refuse a delivery without a signature or an event type.
+        var webhook = root.GetProperty("paths").GetProperty("/webhooks/qtickets/{account}").GetProperty("post");
+        Assert.Equal(0, webhook.GetProperty("security").GetArrayLength());
+        var requiredHeaders = webhook.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "header" && p.TryGetProperty("required", out var r) && r.GetBoolean())
+            .Select(p => p.GetProperty("name").GetString());
+        Assert.Equal(["X-Signature", "X-Event-Type"], requiredHeaders);
         // The service refuses unknown properties in these bodies (RequestMessageTests); the document says so.
         foreach (var body in new[] { "ReconcileRequest", "BackfillRequest", "OrderActionRequest", "BasketEditRequest", "CustomerRequest", "VendorDataRequest" })
         {
