@@ -89,6 +89,18 @@ public class RequestMessageTests(SyncApiFactory factory) : IClassFixture<SyncApi
         Assert.Equal("promocodes[1]: expected a string, got 7.", message);
     }
 
+    [Theory]
+    [InlineData("""{"action":"refund_baskets","baskets":{"7":["x"]}}""", "baskets.7[0]", "baskets.7[0]: expected an integer, got \"x\".")]
+    [InlineData("""{"action":"refund_baskets","baskets":[7]}""", "baskets", "baskets: expected an object, each value an array, each item an integer, got [7].")]
+    [InlineData("""{"action":"edit_basket","basket_id":1.5}""", "basket_id", "basket_id: expected an integer, got 1.5.")]
+    [InlineData("""{"action":"send_tickets","send_tickets":"yes"}""", "send_tickets", "send_tickets: expected true or false, got \"yes\".")]
+    public async Task Values_of_the_wrong_type_in_maps_and_numbers_are_named_with_the_type_expected(string body, string expectedField, string expectedMessage)
+    {
+        var (field, message) = await RefusedAsync(Actions, body);
+
+        Assert.Equal((expectedField, expectedMessage), (field, message));
+    }
+
     [Fact]
     public async Task An_unknown_action_lists_the_allowed_ones()
     {
