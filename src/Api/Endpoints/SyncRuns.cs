@@ -118,7 +118,8 @@ public static class SyncRuns
         if (account!.Platform == AccountPlatforms.Ticketscloud && !TicketscloudReconciler.Kinds.Contains(kind))
         {
             return JsonBody.Problem("kind",
-                $"kind: a Ticketscloud account has no {kind} run (its events come with every listing); one of incremental, full_sweep.");
+                $"kind: a Ticketscloud account has no {kind} run (its events come with every listing); one of " +
+                $"{string.Join(", ", TicketscloudReconciler.Kinds.Intersect(SyncRunTrigger.ReconcileKinds).Order(StringComparer.Ordinal))}.");
         }
         var queued = await trigger.ReconcileAsync(account, kind, SyncRunTriggers.Api, ct);
         return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);

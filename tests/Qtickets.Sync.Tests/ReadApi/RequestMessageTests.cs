@@ -165,6 +165,15 @@ public class RequestMessageTests(SyncApiFactory factory) : IClassFixture<SyncApi
         Assert.Equal("""from: expected an ISO 8601 date-time with offset, e.g. "2024-01-01T00:00:00+03:00", got "yesterday".""", message);
     }
 
+    [Fact]
+    public async Task A_backfill_from_the_future_says_so()
+    {
+        var (field, message) = await RefusedAsync(Backfill, """{"from":"2999-01-01T00:00:00+00:00"}""");
+
+        Assert.Equal("from", field);
+        Assert.StartsWith("from: 2999-01-01T00:00:00.0000000+00:00 is in the future;", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/api/v1/orders?cursor=not-a-cursor")]
     [InlineData("/api/v1/ticketscloud/orders?cursor=not-a-cursor")]
