@@ -27,6 +27,25 @@ if [ ! -x "${QTICKETS_PROMTOOL:-/usr/bin/promtool}" ]; then
   apt_install --no-install-recommends prometheus
 fi
 
+# The checked-in OpenAPI document (kept equal to the served one by OpenApiDocumentTests) must pass Redocly's lint
+# (recommended rules, as redocly.yaml adjusts them): clients are generated from it. Errors fail the run; the
+# version is pinned so a new rule cannot fail a commit that did not change the API.
+redocly_version=2.77.0
+if ! command -v node >/dev/null; then
+  echo "[test] installing Node.js for the OpenAPI lint" >&2
+  apt_install nodejs
+fi
+# NodeSource's nodejs brings npm and conflicts with Debian's npm package; Debian's nodejs needs it separately.
+command -v npx >/dev/null || apt_install npm
+node -e 'const [major, minor] = process.versions.node.split(".").map(Number);
+  process.exit(major > 22 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19) ? 0 : 1)' || {
+  echo "[test] Redocly CLI $redocly_version needs Node.js 20.19+ or 22.12+; this is $(node --version)" >&2
+  exit 1
+}
+echo "[test] linting docs/openapi.v1.json with Redocly CLI $redocly_version" >&2
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+  npx --yes "@redocly/cli@$redocly_version" lint --format=stylish docs/openapi.v1.json
+
 if [ -z "${QTICKETS_TEST_POSTGRES:-}" ]; then
   QTICKETS_PG_DATABASE=postgres deploy/local-postgres.sh >/dev/null
   QTICKETS_TEST_POSTGRES="Host=127.0.0.1;Port=${QTICKETS_PG_PORT:-55432};Username=postgres;Password=postgres;Database=postgres"

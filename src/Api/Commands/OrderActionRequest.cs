@@ -60,7 +60,10 @@ public sealed record OrderActionRequest
     {
         if (Action is null || !OrderActionKinds.All.Contains(Action))
         {
-            return (null, [new("action", $"action is required: one of {string.Join(", ", OrderActionKinds.All)}.")]);
+            var allowed = string.Join(", ", OrderActionKinds.All);
+            return (null, [new("action", Action is null
+                ? $"action is required: one of {allowed}."
+                : $"action: \"{Action}\" is not an action; one of {allowed}.")]);
         }
         Dictionary<long, IReadOnlyList<long>>? baskets = null;
         if (Baskets is not null)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.Commands;
 using Qtickets.Sync.Api.OpenApi;
+using Qtickets.Sync.Api.Requests;
 using Qtickets.Sync.Infrastructure.Commands;
 using Qtickets.Sync.Infrastructure.Qtickets;
 
@@ -54,7 +55,7 @@ public static class OrderActions
     public static async Task<Results<Created<OrderCommandDto>, Ok<OrderCommandDto>, ValidationProblem, ProblemHttpResult>> PostAsync(
         string account,
         string id,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeyHeader), DeclaredRequired] string? idempotencyKey,
         HttpRequest http,
         ClaimsPrincipal user,
         OrderCommandService commands,
@@ -71,22 +72,12 @@ public static class OrderActions
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = [keyProblem] });
         }
-        // Read here rather than bound, so a malformed body gets a problem that says what is wrong with it.
-        OrderActionRequest? request;
-        try
+        var (request, bodyProblem) = await JsonBody.ReadAsync(http, RequestJsonContext.Default.OrderActionRequest, cancellationToken);
+        if (bodyProblem is not null)
         {
-            request = await JsonSerializer.DeserializeAsync<OrderActionRequest>(http.Body, cancellationToken: cancellationToken);
+            return bodyProblem;
         }
-        catch (JsonException exception)
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [exception.Path ?? "body"] = [$"The body is not a valid action: {exception.Message}"] });
-        }
-        if (request is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON object with an action is required."] });
-        }
-        var (action, problems) = request.ToAction();
+        var (action, problems) = request!.ToAction();
         if (action is null)
         {
             return Invalid(problems);

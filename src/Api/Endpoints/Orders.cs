@@ -27,7 +27,7 @@ public static class Orders
 
     /// <summary>Lists orders, newest first (created_at desc, id desc), a page at a time.</summary>
     /// <remarks>
-    /// Pass <c>next_cursor</c> back as <c>cursor</c> for the next page: pages never skip or repeat an order,
+    /// Pass <c>nextCursor</c> back as <c>cursor</c> for the next page: pages never skip or repeat an order,
     /// even while new orders arrive. With <c>format=csv</c> (or <c>Accept: text/csv</c>) every matching order is
     /// streamed as a UTF-8 CSV attachment instead. E-mails, phones and names are masked unless the key has
     /// <c>read:pii</c>. Only accounts the key may read (<c>Auth:ApiKeys:n:Accounts</c>) are listed.

@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Api.ReadModels;
+using Qtickets.Sync.Api.Requests;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
@@ -28,8 +30,10 @@ public static class SyncRuns
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         group.MapGet("/runs", ListAsync).RequireAuthorization(AuthPolicies.Read).WithName("ListSyncRuns");
         group.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(AuthPolicies.Read).WithName("GetSyncRun").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/reconcile", ReconcileAsync).RequireAuthorization(AuthPolicies.Admin).WithName("StartReconcile");
-        group.MapPost("/backfill", BackfillAsync).RequireAuthorization(AuthPolicies.Admin).WithName("StartBackfill");
+        group.MapPost("/reconcile", ReconcileAsync).RequireAuthorization(AuthPolicies.Admin).WithName("StartReconcile")
+            .Accepts<ReconcileRequest>("application/json");
+        group.MapPost("/backfill", BackfillAsync).RequireAuthorization(AuthPolicies.Admin).WithName("StartBackfill")
+            .Accepts<BackfillRequest>("application/json");
         group.MapPost("/sales-drift", SalesDriftAsync).RequireAuthorization(AuthPolicies.Admin).WithName("StartSalesDriftCheck");
         return app;
     }
@@ -74,6 +78,7 @@ public static class SyncRuns
             .Select(SyncRunDto.FromRun).ToListAsync(ct));
     }
 
+    /// <summary>One run: its kind, trigger, progress and outcome.</summary>
     private static async Task<Results<Ok<SyncRunDto>, ProblemHttpResult>> GetAsync(
         SyncDbContext db, HttpContext http, ReadableAccounts accounts, long id, CancellationToken ct) =>
         await Readable(db.SyncRuns.AsNoTracking(), await accounts.ResolveAsync(http.User, null, new QueryText(), ct))
@@ -84,32 +89,37 @@ public static class SyncRuns
     private static IQueryable<SyncRun> Readable(IQueryable<SyncRun> runs, AccountFilter accounts) =>
         accounts.Ids is { } ids ? runs.Where(r => r.AccountId != null && ids.Contains(r.AccountId.Value)) : runs;
 
-    /// <summary>
-    /// Queues a reconcile run. Answers 202 with the run id (status <c>queued</c>, then <c>running</c> and finally
-    /// <c>succeeded</c>, <c>failed</c> or <c>skipped</c>); poll <c>GET /api/v1/sync/runs/{runId}</c>.
-    /// </summary>
+    /// <summary>Queues a reconcile run; 202 with the run id to poll.</summary>
+    /// <remarks>
+    /// The run is <c>queued</c>, then <c>running</c> and finally <c>succeeded</c>, <c>failed</c> or <c>skipped</c>;
+    /// poll <c>GET /api/v1/sync/runs/{runId}</c>.
+    /// </remarks>
     private static async Task<Results<Accepted<QueuedRun>, ValidationProblem>> ReconcileAsync(
-        ReconcileRequest request, HttpContext http, SyncRunTrigger trigger, AccountDirectory accounts, ILoggerFactory loggers, CancellationToken ct)
+        HttpRequest http, SyncRunTrigger trigger, AccountDirectory accounts, ILoggerFactory loggers, CancellationToken ct)
     {
-        if (request.Kind is not { } kind || !SyncRunTrigger.ReconcileKinds.Contains(kind))
+        var (request, bodyProblem) = await JsonBody.ReadAsync(http, RequestJsonContext.Default.ReconcileRequest, ct);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+        if (request!.Kind is not { } kind || !SyncRunTrigger.ReconcileKinds.Contains(kind))
         {
             loggers.CreateLogger(typeof(SyncRuns)).LogInformation("Reconcile request refused: kind {Kind}", request.Kind);
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["kind"] = [$"kind must be one of {string.Join(", ", SyncRunTrigger.ReconcileKinds)}."],
-            });
+            var allowed = string.Join(", ", SyncRunTrigger.ReconcileKinds.Order(StringComparer.Ordinal));
+            return JsonBody.Problem("kind", request.Kind is null
+                ? $"kind is required: one of {allowed}."
+                : $"kind: \"{request.Kind}\" is not a reconcile kind; one of {allowed}.");
         }
-        var (account, problem) = await AccountOfAsync(request.Account, ApiKeyAccounts.Of(http.User), accounts, ct);
+        var (account, problem) = await AccountOfAsync(request.Account, ApiKeyAccounts.Of(http.HttpContext.User), accounts, ct);
         if (problem is not null)
         {
             return problem;
         }
         if (account!.Platform == AccountPlatforms.Ticketscloud && !TicketscloudReconciler.Kinds.Contains(kind))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["kind"] = [$"a Ticketscloud account has no {kind} run (its events come with every listing): incremental or full_sweep."],
-            });
+            return JsonBody.Problem("kind",
+                $"kind: a Ticketscloud account has no {kind} run (its events come with every listing); one of " +
+                $"{string.Join(", ", TicketscloudReconciler.Kinds.Intersect(SyncRunTrigger.ReconcileKinds).Order(StringComparer.Ordinal))}.");
         }
         var queued = await trigger.ReconcileAsync(account, kind, SyncRunTriggers.Api, ct);
         return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);
@@ -117,17 +127,22 @@ public static class SyncRuns
 
     /// <summary>Queues a resumable backfill of paid orders changed since <c>from</c>; 202 with the run id to poll.</summary>
     private static async Task<Results<Accepted<QueuedRun>, ValidationProblem>> BackfillAsync(
-        BackfillRequest request, HttpContext http, SyncRunTrigger trigger, AccountDirectory accounts, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        HttpRequest http, SyncRunTrigger trigger, AccountDirectory accounts, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
-        if (request.From is not { } from || from > time.GetUtcNow())
+        var (request, bodyProblem) = await JsonBody.ReadAsync(http, RequestJsonContext.Default.BackfillRequest, ct);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+        if (request!.From is not { } from || from > time.GetUtcNow())
         {
             loggers.CreateLogger(typeof(SyncRuns)).LogInformation("Backfill request refused: from {From}", request.From);
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["from"] = ["from is required: an ISO 8601 instant with offset, not in the future, e.g. 2024-01-01T00:00:00+03:00."],
-            });
+            const string Expected = "an ISO 8601 date-time with offset, not in the future, e.g. \"2024-01-01T00:00:00+03:00\"";
+            return JsonBody.Problem("from", request.From is null
+                ? $"from is required: {Expected}."
+                : $"from: {request.From:O} is in the future; expected {Expected}.");
         }
-        var (account, problem) = await AccountOfAsync(request.Account, ApiKeyAccounts.Of(http.User), accounts, ct);
+        var (account, problem) = await AccountOfAsync(request.Account, ApiKeyAccounts.Of(http.HttpContext.User), accounts, ct);
         if (problem is not null)
         {
             return problem;
@@ -162,11 +177,11 @@ public static class SyncRuns
         }));
     }
 
-    /// <summary>
-    /// Queues the daily sales drift check (it also runs nightly): the maintained table compared with a full
-    /// recompute, differing rows repaired and counted in the run's <c>salesRowsDiffering</c> (0 expected).
-    /// 202 with the run id to poll.
-    /// </summary>
+    /// <summary>Queues the daily sales drift check (it also runs nightly); 202 with the run id to poll.</summary>
+    /// <remarks>
+    /// The maintained table is compared with a full recompute; differing rows are repaired and counted in the run's
+    /// <c>salesRowsDiffering</c> (0 expected).
+    /// </remarks>
     private static async Task<Results<Accepted<QueuedRun>, ProblemHttpResult>> SalesDriftAsync(HttpContext http, SyncRunTrigger trigger, CancellationToken ct)
     {
         if (http.User.IsLimited())
@@ -181,8 +196,10 @@ public static class SyncRuns
 
 /// <param name="Kind"><c>incremental</c>, <c>full_sweep</c> or <c>catalog</c>.</param>
 /// <param name="Account">The account (<c>Accounts:n:Name</c>); may be left out when only one QTickets account is configured.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ReconcileRequest(string? Kind, string? Account = null);
 
 /// <param name="From">Start of the backfill, e.g. <c>2024-01-01T00:00:00+03:00</c>.</param>
 /// <param name="Account">The account (<c>Accounts:n:Name</c>); may be left out when only one QTickets account is configured.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record BackfillRequest(DateTimeOffset? From, string? Account = null);

@@ -21,7 +21,7 @@ public static class TicketscloudOrders
 
     /// <summary>Lists Ticketscloud orders, newest first, a page at a time.</summary>
     /// <remarks>
-    /// Pass <c>next_cursor</c> back as <c>cursor</c> for the next page. E-mails, phones and names are masked
+    /// Pass <c>nextCursor</c> back as <c>cursor</c> for the next page. E-mails, phones and names are masked
     /// unless the key has <c>read:pii</c>; filtering by <c>client_email</c> needs it.
     /// </remarks>
     /// <response code="200">A page of orders.</response>

@@ -171,8 +171,8 @@ public static class WebhookDeliveries
     private static ProblemHttpResult Missing(long id) => ApiProblems.NotFound("Delivery", $"No webhook delivery {id}.");
 
     private static async Task<Results<Ok<WebhookReplayResult>, ValidationProblem, ProblemHttpResult>> ReplayRangeAsync(
-        [FromQuery(Name = "from_id")] long? fromId,
-        [FromQuery(Name = "to_id")] long? toId,
+        [FromQuery(Name = "from_id"), DeclaredAs(typeof(long)), DeclaredRequired] string? fromIdText,
+        [FromQuery(Name = "to_id"), DeclaredAs(typeof(long)), DeclaredRequired] string? toIdText,
         HttpContext http,
         WebhookDeliveryStore store,
         CancellationToken cancellationToken)
@@ -181,6 +181,13 @@ public static class WebhookDeliveries
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Needs a key for every account",
                 detail: "A range of deliveries spans every account; a key limited by Auth:ApiKeys:n:Accounts replays them one by one.");
+        }
+        var text = new QueryText();
+        var fromId = text.Long("from_id", fromIdText);
+        var toId = text.Long("to_id", toIdText);
+        if (text.HasErrors)
+        {
+            return TypedResults.ValidationProblem(text.Errors);
         }
         if (fromId is not { } from || toId is not { } to || from > to)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Accounts;
@@ -40,6 +41,12 @@ public static partial class Webhooks
             .AllowAnonymous()
             .WithTags("Webhooks")
             .Accepts<JsonElement>("application/json")
+            .DocumentsHeader("X-Signature", required: true,
+                "Lowercase hex HMAC-SHA1 of the raw body, keyed with one of the account's webhook secrets; not checked only " +
+                "for an account without secrets where the deployment sets Webhooks:AllowUnsigned.")
+            .DocumentsHeader("X-Event-Type", required: true,
+                $"The order event: {string.Join(", ", WebhookEventTypes.Known.Order(StringComparer.Ordinal))}; another value is stored and flagged, not applied.")
+            .DocumentsHeader("X-Model-Name", required: false, "The kind of object in the body, when sent.", WebhookIntake.ExpectedModel)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

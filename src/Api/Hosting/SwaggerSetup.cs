@@ -17,6 +17,9 @@ public static class SwaggerSetup
         services.AddSwaggerGen(swagger =>
         {
             swagger.SwaggerDoc("v1", new() { Title = "Qtickets.Sync", Version = "v1", Description = "Read API and operations of the QTickets sales mirror." });
+            // Relative: every deployment serves the API at its own root, so the document says "this host" rather
+            // than naming one (tools otherwise guess, or refuse the document).
+            swagger.AddServer(new OpenApiServer { Url = "/", Description = "The host serving this document." });
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml))
             {
@@ -32,6 +35,10 @@ public static class SwaggerSetup
             swagger.SchemaFilter<DeclaredAsSchemaFilter>();
             swagger.SchemaFilter<ClosedSetSchemaFilter>();
             swagger.OperationFilter<CsvAlternative.OperationFilter>();
+            swagger.OperationFilter<DeclaredRequiredOperationFilter>();
+            swagger.OperationFilter<AnonymousOperationFilter>();
+            swagger.OperationFilter<DocumentedHeaders.OperationFilter>();
+            swagger.DocumentFilter<TagDescriptions>();
             swagger.AddSecurityDefinition(ApiKeySchemeId, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

@@ -9,6 +9,10 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// </summary>
 internal static class CursorEncoding
 {
+    /// <summary>The one answer to a <c>cursor</c> that no page of this API gave out (or that was altered).</summary>
+    public const string NotIssuedMessage =
+        "cursor: not a cursor this API issued; pass the nextCursor of the previous page unchanged (omit cursor for the first page).";
+
     private static readonly long MinMicros = ToMicroseconds(DateTimeOffset.MinValue);
     private static readonly long MaxMicros = ToMicroseconds(DateTimeOffset.MaxValue);
 

@@ -48,7 +48,7 @@ public sealed class OrderListParameters
     /// <summary>Orders that used this promo code.</summary>
     [FromQuery(Name = "promo_code_id"), DeclaredAs(typeof(long))] public string? PromoCodeId { get; init; }
 
-    /// <summary>The <c>next_cursor</c> of the previous page; omit for the first page.</summary>
+    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
     [FromQuery(Name = "cursor")] public string? Cursor { get; init; }
 
     /// <summary>Page size, 1 to 500 (default 50). Ignored by the CSV export, which streams every match.</summary>
@@ -72,7 +72,7 @@ public sealed class OrderListParameters
             }
             else
             {
-                query.Fail("cursor", "Not a cursor this API issued; pass next_cursor from the previous page unchanged.");
+                query.Fail("cursor", CursorEncoding.NotIssuedMessage);
             }
         }
         var includeBaskets = false;

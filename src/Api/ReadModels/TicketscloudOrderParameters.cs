@@ -28,7 +28,7 @@ public sealed class TicketscloudOrderParameters
     /// <summary>Buyer's e-mail, exact match (needs <c>read:pii</c>).</summary>
     [FromQuery(Name = "client_email")] public string? ClientEmail { get; init; }
 
-    /// <summary>The <c>next_cursor</c> of the previous page; omit for the first page.</summary>
+    /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
     [FromQuery(Name = "cursor")] public string? Cursor { get; init; }
 
     /// <summary>Page size, 1 to 500 (default 50).</summary>
@@ -46,7 +46,7 @@ public sealed class TicketscloudOrderParameters
             }
             else
             {
-                query.Fail("cursor", "Not a cursor this API issued; pass next_cursor from the previous page unchanged.");
+                query.Fail("cursor", CursorEncoding.NotIssuedMessage);
             }
         }
         var eventId = string.IsNullOrWhiteSpace(EventId) ? null : EventId.Trim().ToLowerInvariant();

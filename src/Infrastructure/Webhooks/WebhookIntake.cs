@@ -23,7 +23,8 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
     /// <summary>The inbox columns for X-Event-Type and X-Model-Name hold this many characters.</summary>
     public const int MaxHeaderLength = 64;
 
-    private const string ExpectedModel = "Order";
+    /// <summary>The only <c>X-Model-Name</c> taken (the header may be left out).</summary>
+    public const string ExpectedModel = "Order";
 
     /// <param name="account">The account the request was sent for (its URL); its secrets verify the signature.</param>
     public IncomingDelivery Inspect(WebhookRequest request, SyncAccount account)

@@ -71,6 +71,37 @@ public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncAp
         Assert.Contains(SyncRunStatuses.Skipped, runStatus.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
     }
 
+    [Fact]
+    public async Task Every_operation_has_a_summary_and_what_the_service_insists_on_is_declared_required()
+    {
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
+        var root = document.RootElement;
+
+        Assert.NotEqual(0, root.GetProperty("servers").GetArrayLength());
+        var unsummarised = root.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name} {path.Name}", Op: op.Value)))
+            .Where(o => string.IsNullOrWhiteSpace(o.Op.TryGetProperty("summary", out var s) ? s.GetString() : null))
+            .Select(o => o.Name);
+        Assert.Empty(unsummarised);
+        var idempotencyKey = root.GetProperty("paths").GetProperty("/api/v1/orders/{account}/{id}/actions").GetProperty("post")
+            .GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        Assert.True(idempotencyKey.TryGetProperty("required", out var required) && required.GetBoolean(), "Idempotency-Key is not declared required");
+        // The webhook receivers take no API key but refuse a delivery without a signature or an event type.
+        var webhook = root.GetProperty("paths").GetProperty("/webhooks/qtickets/{account}").GetProperty("post");
+        Assert.Equal(0, webhook.GetProperty("security").GetArrayLength());
+        var requiredHeaders = webhook.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "header" && p.TryGetProperty("required", out var r) && r.GetBoolean())
+            .Select(p => p.GetProperty("name").GetString());
+        Assert.Equal(["X-Signature", "X-Event-Type"], requiredHeaders);
+        // The service refuses unknown properties in these bodies (RequestMessageTests); the document says so.
+        foreach (var body in new[] { "ReconcileRequest", "BackfillRequest", "OrderActionRequest", "BasketEditRequest", "CustomerRequest", "VendorDataRequest" })
+        {
+            Assert.False(root.GetProperty("components").GetProperty("schemas").GetProperty(body).GetProperty("additionalProperties").GetBoolean(),
+                $"{body} does not declare additionalProperties: false");
+        }
+    }
+
     /// <summary>Sorted keys and fixed indentation, so property order and whitespace never cause a difference.</summary>
     private static string Canonical(string json) =>
         Sort(JsonNode.Parse(json))?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? "null";
