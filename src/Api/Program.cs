@@ -54,6 +54,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.UseStatusCodePages();
     app.UseHttpMetrics();
     app.UseAuthentication();
+    app.UseApiKeyLogScope();
     app.UseAuthorization();
 
     app.MapHealthEndpoints();
