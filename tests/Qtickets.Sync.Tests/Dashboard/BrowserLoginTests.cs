@@ -106,18 +106,19 @@ public sealed class BrowserLoginTests : IAsyncLifetime
         Assert.Contains("X-Api-Key", await dialog.First.InnerTextAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Without_the_login_a_browser_is_asked_for_it()
+    [Theory]
+    [InlineData("/dashboard")]
+    [InlineData("/swagger/index.html")]
+    [InlineData("/hangfire")]
+    public async Task Without_the_login_a_browser_is_asked_for_it_in_one_realm(string path)
     {
-        await using var context = await ContextAsync(null);
-        var page = await context.NewPageAsync();
+        // Headless chromium has no login dialog to show (it fails the navigation), so the challenge is read as sent.
+        using var anonymous = Client();
 
-        foreach (var path in new[] { "/dashboard", "/swagger/index.html" })
-        {
-            var refused = await page.GotoAsync(path);
-            Assert.Equal(401, refused!.Status);
-            Assert.StartsWith("Basic realm=\"Qtickets.Sync\"", await refused.HeaderValueAsync("www-authenticate"), StringComparison.Ordinal);
-        }
+        using var refused = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("Basic realm=\"Qtickets.Sync\", charset=\"UTF-8\"", refused.Headers.WwwAuthenticate.ToString());
     }
 
     [Theory]
