@@ -21,7 +21,7 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
-    public const string UnknownKeyMessage = "Unknown API key.";
+    private const string UnknownKeyMessage = "Unknown API key.";
     private const string BearerPrefix = "Bearer ";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()

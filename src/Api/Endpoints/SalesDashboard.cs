@@ -25,8 +25,7 @@ public static class SalesDashboard
     {
         if (access.Evaluate(http) == DashboardAccessLevel.None && http.User.IsLimited())
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Needs a key for every account",
-                detail: "The dashboard shows every account; a key limited by Auth:ApiKeys:n:Accounts reads them through /api/v1.");
+            return AuthProblems.LimitedToAccounts(http.User, "The dashboard shows every account; a key limited to some reads them through /api/v1.");
         }
         if (access.Evaluate(http) == DashboardAccessLevel.None)
         {
