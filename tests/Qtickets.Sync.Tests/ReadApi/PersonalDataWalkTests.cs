@@ -66,6 +66,8 @@ public sealed class PersonalDataWalkTests(PersonalDataFactory factory) : IClassF
     [
         SeededOrder.ClientEmail!, SeededOrder.ClientPhone!, SeededOrder.Baskets[0].ClientEmail!, SeededOrder.Baskets[0].ClientPhone!,
         TcEmail, TcPhone, CommandEmail, CommandPhone, ResponseEmail, ResponsePhone, DeliveryEmail, DeliveryPhone, ErrorEmail,
+        // Names too: a buyer's surname, a Ticketscloud customer's name, one inside the platform's answer.
+        SeededOrder.ClientSurname!, "Анна Смирнова", "Кузнецов",
     ];
 
     public Task InitializeAsync() => factory.SeedOnceAsync(SeedAsync);
