@@ -50,6 +50,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.UseStatusCodePages();
     app.UseSyncHttpMetrics();
     app.UseAuthentication();
+    app.UseApiKeyLogScope();
     app.UseAuthorization();
 
     app.MapHealthEndpoints();

@@ -5,7 +5,7 @@ namespace Qtickets.Sync.Api.Auth;
 
 /// <summary>
 /// API keys for the read and admin API (<c>Auth:ApiKeys:n:Key</c>, <c>Auth:ApiKeys:n:Scopes</c>,
-/// <c>Auth:ApiKeys:n:Accounts</c>).
+/// <c>Auth:ApiKeys:n:Accounts</c>, <c>Auth:ApiKeys:n:Name</c>).
 /// </summary>
 public sealed class AuthOptions
 {
@@ -16,7 +16,10 @@ public sealed class AuthOptions
 
 public sealed class ApiKeyOptions
 {
-    /// <summary>A label for logs; the key itself is never logged.</summary>
+    /// <summary>
+    /// Who the key belongs to, as logs and <c>requested_by</c> of order commands record it (the key itself never
+    /// is); unique. Unset: <c>key-n</c>.
+    /// </summary>
     public string? Name { get; set; }
     public string Key { get; set; } = "";
 
@@ -34,6 +37,9 @@ public sealed class ApiKeyOptions
 
 internal sealed class AuthOptionsValidator(AccountDirectory accounts) : IValidateOptions<AuthOptions>
 {
+    /// <summary>What <c>order_commands.requested_by</c> holds.</summary>
+    private const int MaxNameLength = 200;
+
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         for (var i = 0; i < options.ApiKeys.Count; i++)
@@ -42,6 +48,16 @@ internal sealed class AuthOptionsValidator(AccountDirectory accounts) : IValidat
             if (key.Key.Length < 16)
             {
                 return ValidateOptionsResult.Fail($"Auth:ApiKeys:{i}:Key must be at least 16 characters.");
+            }
+            if (key.Name is { Length: > MaxNameLength })
+            {
+                return ValidateOptionsResult.Fail($"Auth:ApiKeys:{i}:Name may have at most {MaxNameLength} characters.");
+            }
+            if (key.Name is { } keyName && options.ApiKeys.FindIndex(k => k.Name == keyName) is var first && first != i)
+            {
+                // Two keys with one name would make the audit trail unable to tell who did what.
+                return ValidateOptionsResult.Fail(
+                    $"Auth:ApiKeys:{i}:Name '{keyName}' is already the name of Auth:ApiKeys:{first}; key names must be unique.");
             }
             var unknown = ApiScopes.Parse(key.Scopes).Where(s => !ApiScopes.All.Contains(s)).ToList();
             if (unknown.Count > 0)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace Qtickets.Sync.Api.Auth;
@@ -10,8 +11,10 @@ public static class AuthServiceCollectionExtensions
         services.AddOptions<AuthOptions>()
             .Bind(configuration.GetSection(AuthOptions.Section))
             .PostConfigure(options => FoldIndexedAccounts(options, configuration))
+            .PostConfigure(NameUnnamedKeys)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthProblemResultHandler>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
@@ -20,6 +23,16 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(AuthPolicies.Admin, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.Admin))
             .AddPolicy(AuthPolicies.Actions, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.Actions));
         return services;
+    }
+
+    /// <summary>A key without <c>Auth:ApiKeys:n:Name</c> is <c>key-n</c>, so every command and log line names one key.</summary>
+    private static void NameUnnamedKeys(AuthOptions options)
+    {
+        for (var i = 0; i < options.ApiKeys.Count; i++)
+        {
+            var key = options.ApiKeys[i];
+            key.Name = string.IsNullOrWhiteSpace(key.Name) ? $"key-{i}" : key.Name.Trim();
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Qtickets.Sync.Domain.Accounts;
 using System.Text.Json;
 using Qtickets.Sync.Api.OpenApi;
+using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Domain.Commands;
 
 namespace Qtickets.Sync.Api.Commands;
@@ -50,13 +51,18 @@ public sealed record OrderCommandDto
     [ClosedSet("Inserted", "Updated", "Unchanged", "Stale")]
     public string? MirrorOutcome { get; init; }
 
+    /// <summary>The name of the API key that sent the command (<c>Auth:ApiKeys:n:Name</c>), never the key itself.</summary>
     public required string RequestedBy { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 
     /// <param name="account">The account's name (the row holds its id).</param>
-    public static OrderCommandDto From(OrderCommand command, string account)
+    /// <param name="pii">
+    /// The caller has <c>read:pii</c>. Without it the request, the platform's answer (which carries the whole
+    /// order) and the error are masked: acting on an order does not entitle a key to read its buyer.
+    /// </param>
+    public static OrderCommandDto From(OrderCommand command, string account, bool pii)
     {
         ArgumentNullException.ThrowIfNull(command);
         return new OrderCommandDto
@@ -70,9 +76,9 @@ public sealed record OrderCommandDto
             State = command.State,
             Attempts = command.Attempts,
             Resolution = command.Resolution,
-            Error = command.Error,
-            Request = Parse(command.Request)!.Value,
-            Response = Parse(command.Response),
+            Error = pii ? command.Error : PiiMask.EmailsIn(command.Error),
+            Request = Shown(Parse(command.Request), pii)!.Value,
+            Response = Shown(Parse(command.Response), pii),
             OrderVersionBefore = command.OrderVersionBefore,
             OrderVersionAfter = command.OrderVersionAfter,
             MirrorOutcome = command.MirrorOutcome,
@@ -82,6 +88,8 @@ public sealed record OrderCommandDto
             FinishedAt = command.FinishedAt,
         };
     }
+
+    private static JsonElement? Shown(JsonElement? json, bool pii) => pii || json is null ? json : PiiMask.Json(json.Value);
 
     private static JsonElement? Parse(string? json)
     {

@@ -107,10 +107,12 @@ public sealed class DashboardReader(
                 OrderRows.Instant(reader, 4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9)));
         }
         await reader.NextResultAsync(cancellationToken);
+        // Errors are the platforms' and the applier's words, which may quote a buyer; the page shows none (below too).
         var failures = new List<FailureRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            failures.Add(new FailureRow(reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3), OrderRows.Text(reader, 4)));
+            failures.Add(new FailureRow(reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3),
+                PiiMask.EmailsIn(OrderRows.Text(reader, 4))));
         }
         await reader.NextResultAsync(cancellationToken);
         var names = new Dictionary<long, string?>();
@@ -123,7 +125,7 @@ public sealed class DashboardReader(
         while (await reader.ReadAsync(cancellationToken))
         {
             commands.Add(new CommandRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5), OrderRows.Text(reader, 6)));
+                reader.GetFieldValue<DateTimeOffset>(5), PiiMask.EmailsIn(OrderRows.Text(reader, 6))));
         }
         return (runs, failures, names, commands);
     }

@@ -31,11 +31,22 @@ public sealed class DashboardAccess(IOptionsMonitor<DashboardAccessOptions> opti
                 : context.User.HasScope(ApiScopes.Read) ? DashboardAccessLevel.ReadOnly
                 : DashboardAccessLevel.None;
         }
-        if (level == DashboardAccessLevel.None && settings.BasicEnabled && BasicMatches(context.Request, settings))
+        if (level == DashboardAccessLevel.None && HasBasicLogin(context.Request))
         {
             level = DashboardAccessLevel.Full;
         }
         return settings.ReadOnly && level == DashboardAccessLevel.Full ? DashboardAccessLevel.ReadOnly : level;
+    }
+
+    /// <summary>The Basic login is configured (<c>Dashboard:Username</c>/<c>Dashboard:Password</c>).</summary>
+    public bool BasicEnabled => options.CurrentValue.BasicEnabled;
+
+    /// <summary>The request carries the configured Basic login (the pages a browser opens all take it).</summary>
+    public bool HasBasicLogin(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.CurrentValue;
+        return settings.BasicEnabled && BasicMatches(request, settings);
     }
 
     private static bool BasicMatches(HttpRequest request, DashboardAccessOptions settings)

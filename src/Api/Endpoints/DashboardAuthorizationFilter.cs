@@ -1,10 +1,12 @@
 using Hangfire.Dashboard;
+using Qtickets.Sync.Api.Auth;
 
 namespace Qtickets.Sync.Api.Endpoints;
 
 /// <summary>
-/// Replaces Hangfire's default local-requests-only filter. A refused request gets
-/// <c>WWW-Authenticate: Basic</c>; Hangfire itself then answers 401 (or 403 to an authenticated caller).
+/// Replaces Hangfire's default local-requests-only filter. A refused request gets <c>WWW-Authenticate: Basic</c>
+/// (when the login is configured; the same realm as <c>/dashboard</c> and <c>/swagger</c>, so a browser logs in
+/// once); Hangfire itself then answers 401 (or 403 to an authenticated caller).
 /// </summary>
 public sealed class DashboardAuthorizationFilter(DashboardAccess access) : IDashboardAuthorizationFilter
 {
@@ -15,7 +17,10 @@ public sealed class DashboardAuthorizationFilter(DashboardAccess access) : IDash
         {
             return true;
         }
-        http.Response.Headers.WWWAuthenticate = "Basic realm=\"Qtickets.Sync jobs\", charset=\"UTF-8\"";
+        if (access.BasicEnabled)
+        {
+            http.Response.Headers.WWWAuthenticate = AuthProblems.BasicChallenge;
+        }
         return false;
     }
 }

@@ -8,6 +8,7 @@ using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.Commands;
 using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Api.Requests;
+using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Infrastructure.Commands;
 using Qtickets.Sync.Infrastructure.Qtickets;
 
@@ -64,6 +65,7 @@ public static class OrderActions
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(user);
+        var pii = user.HasScope(ApiScopes.ReadPii);
         if (HiddenFrom(user, account))
         {
             return NoSuchAccount(account);
@@ -84,7 +86,8 @@ public static class OrderActions
         }
         var json = JsonSerializer.Serialize(request);
         var command = new CommandRequest(
-            account, id, action, json, Hash(account, id, json), idempotencyKey!, user?.Identity?.Name ?? "api-key");
+            account, id, action, json, Hash(account, id, json), idempotencyKey!, user.Identity?.Name
+                ?? throw new InvalidOperationException("Order actions are authorised for named API keys only."));
         CommandResult result;
         try
         {
@@ -97,12 +100,12 @@ public static class OrderActions
         catch (QticketsApiException upstream)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Platform unavailable",
-                detail: $"The order could not be read from the platform before acting: {upstream.Message}");
+                detail: $"The order could not be read from the platform before acting: {(pii ? upstream.Message : PiiMask.EmailsIn(upstream.Message))}");
         }
         return result switch
         {
-            CommandResult.Done { Replayed: true } done => TypedResults.Ok(OrderCommandDto.From(done.Command, account)),
-            CommandResult.Done done => TypedResults.Created($"/api/v1/orders/{account}/{id}/actions", OrderCommandDto.From(done.Command, account)),
+            CommandResult.Done { Replayed: true } done => TypedResults.Ok(OrderCommandDto.From(done.Command, account, pii)),
+            CommandResult.Done done => TypedResults.Created($"/api/v1/orders/{account}/{id}/actions", OrderCommandDto.From(done.Command, account, pii)),
             CommandResult.Invalid invalid => Invalid(invalid.Problems),
             CommandResult.KeyReused reused => TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
@@ -127,14 +130,15 @@ public static class OrderActions
         {
             return NoSuchAccount(account);
         }
-        var text = new ReadModels.QueryText();
+        var text = new QueryText();
         var take = text.Limit(limit);
         if (text.HasErrors)
         {
             return TypedResults.ValidationProblem(text.Errors);
         }
         var rows = await commands.ListAsync(found.Id, id, take, cancellationToken);
-        return TypedResults.Ok(rows.Select(c => OrderCommandDto.From(c, account)).ToList());
+        var pii = user.HasScope(ApiScopes.ReadPii);
+        return TypedResults.Ok(rows.Select(c => OrderCommandDto.From(c, account, pii)).ToList());
     }
 
     private static ValidationProblem Invalid(IReadOnlyList<Domain.Commands.ActionProblem> problems) =>

@@ -11,11 +11,13 @@ public static class SalesDashboard
 
     /// <summary>
     /// Same access as <c>/hangfire</c> (<see cref="DashboardAccess"/>): an API key with <c>read</c> or the Basic
-    /// credentials. A browser without either is asked for the Basic ones.
+    /// credentials. A browser without either is asked for the Basic ones (when they are configured).
     /// </summary>
     public static IEndpointRouteBuilder MapSalesDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dashboard", ShowAsync).ExcludeFromDescription();
+        // The service's front door in a browser is the page for people.
+        app.MapGet("/", () => Results.Redirect("/dashboard")).ExcludeFromDescription();
         return app;
     }
 
@@ -23,14 +25,13 @@ public static class SalesDashboard
     {
         if (access.Evaluate(http) == DashboardAccessLevel.None && http.User.IsLimited())
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Needs a key for every account",
-                detail: "The dashboard shows every account; a key limited by Auth:ApiKeys:n:Accounts reads them through /api/v1.");
+            return AuthProblems.LimitedToAccounts(http.User, "The dashboard shows every account; a key limited to some reads them through /api/v1.");
         }
         if (access.Evaluate(http) == DashboardAccessLevel.None)
         {
-            http.Response.Headers.WWWAuthenticate = "Basic realm=\"Qtickets.Sync\", charset=\"UTF-8\"";
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Credentials required",
-                detail: "Send an X-Api-Key with the read scope, or the Dashboard:Username/Password as HTTP Basic.");
+            return http.User.Identity?.IsAuthenticated == true
+                ? AuthProblems.MissingScope(http.User, [ApiScopes.Read])
+                : AuthProblems.Unauthenticated(http, basicLogin: access.BasicEnabled);
         }
         var model = await reader.ReadAsync(@event, cancellationToken);
         var labels = DashboardLabels.For(http.Request.GetTypedHeaders());

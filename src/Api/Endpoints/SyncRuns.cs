@@ -186,8 +186,7 @@ public static class SyncRuns
     {
         if (http.User.IsLimited())
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Needs a key for every account",
-                detail: "The sales drift check covers every account; a key limited by Auth:ApiKeys:n:Accounts may not start it.");
+            return AuthProblems.LimitedToAccounts(http.User, "The sales drift check covers every account; a key limited to some may not start it.");
         }
         var queued = await trigger.SalesDriftAsync(SyncRunTriggers.Api, ct);
         return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);

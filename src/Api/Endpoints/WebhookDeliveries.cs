@@ -179,8 +179,7 @@ public static class WebhookDeliveries
     {
         if (http.User.IsLimited())
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Needs a key for every account",
-                detail: "A range of deliveries spans every account; a key limited by Auth:ApiKeys:n:Accounts replays them one by one.");
+            return AuthProblems.LimitedToAccounts(http.User, "A range of deliveries spans every account; a key limited to some replays them one by one.");
         }
         var text = new QueryText();
         var fromId = text.Long("from_id", fromIdText);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Infrastructure.Observability;
+using Qtickets.Sync.Api.Endpoints;
 
 namespace Qtickets.Sync.Api.Hosting;
 
@@ -48,8 +49,9 @@ public static class SurfaceSetup
     }
 
     /// <summary>
-    /// Puts the Swagger document and UI behind a read key unless the surface is public or this is Development.
-    /// Must run after authentication and before <see cref="SwaggerSetup.MapSyncSwagger"/>.
+    /// Puts the Swagger document and UI behind a read key or the dashboard login (<see cref="DashboardAccess"/>,
+    /// so a browser can open it) unless the surface is public or this is Development. Must run after
+    /// authentication and before <see cref="SwaggerSetup.MapSyncSwagger"/>.
     /// </summary>
     public static WebApplication UseSwaggerGate(this WebApplication app)
     {
@@ -58,15 +60,16 @@ public static class SurfaceSetup
         {
             return app;
         }
+        var access = app.Services.GetRequiredService<DashboardAccess>();
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase)
-                && !context.User.HasScope(ApiScopes.Read))
+                && !context.User.HasScope(ApiScopes.Read) && !access.HasBasicLogin(context.Request))
             {
-                await Results.Problem(
-                    statusCode: StatusCodes.Status401Unauthorized,
-                    title: "API key required",
-                    detail: "Swagger needs an X-Api-Key with the read scope (or Surface:Public=true).").ExecuteAsync(context);
+                var refusal = context.User.Identity?.IsAuthenticated == true
+                    ? AuthProblems.MissingScope(context.User, [ApiScopes.Read])
+                    : AuthProblems.Unauthenticated(context, basicLogin: access.BasicEnabled);
+                await refusal.ExecuteAsync(context);
                 return;
             }
             await next(context);

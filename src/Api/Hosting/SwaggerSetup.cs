@@ -58,7 +58,12 @@ public static class SwaggerSetup
     public static WebApplication MapSyncSwagger(this WebApplication app)
     {
         app.UseSwagger();
-        app.UseSwaggerUI(ui => ui.DocumentTitle = "Qtickets.Sync API");
+        app.UseSwaggerUI(ui =>
+        {
+            ui.DocumentTitle = "Qtickets.Sync API";
+            // The key entered with Authorize survives a reload of the page.
+            ui.EnablePersistAuthorization();
+        });
         return app;
     }
 }

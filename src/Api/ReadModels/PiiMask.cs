@@ -1,10 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
 namespace Qtickets.Sync.Api.ReadModels;
 
 /// <summary>
 /// Hides a buyer's contact details from keys without <c>read:pii</c> while leaving enough to tell two buyers
-/// apart in a support conversation: <c>u***@gmail.com</c>, <c>+7910*****00</c>, <c>И.</c>.
+/// apart in a support conversation: <c>u***@gmail.com</c>, <c>+7910*****00</c>, <c>И.</c>. The one place that
+/// decides what masked looks like, for typed rows, free text and the platforms' raw JSON alike.
 /// </summary>
-public static class PiiMask
+public static partial class PiiMask
 {
     public static string? Email(string? email)
     {
@@ -29,4 +34,70 @@ public static class PiiMask
     }
 
     public static string? Name(string? name) => string.IsNullOrEmpty(name) ? name : $"{name[0]}.";
+
+    /// <summary>Every e-mail address inside free text (a platform's error message, say), masked.</summary>
+    public static string? EmailsIn(string? text) =>
+        string.IsNullOrEmpty(text) ? text : EmailPattern().Replace(text, m => Email(m.Value)!);
+
+    /// <summary>
+    /// A platform's JSON (an order as QTickets or Ticketscloud sent it, a command's request) with its contact
+    /// details masked: <c>*email*</c> and <c>*phone*</c> properties wherever they are, the names of an object that
+    /// has one of those (a buyer: <c>client_name</c>, <c>client_surname</c>, a customer's <c>name</c>), and any
+    /// e-mail address found in other text. The shapes are the platforms', so the rule goes by property names
+    /// rather than by a schema that would miss the next field they add.
+    /// </summary>
+    public static JsonElement Json(JsonElement json)
+    {
+        var node = JsonNode.Parse(json.GetRawText());
+        MaskIn(node);
+        using var masked = JsonDocument.Parse(node?.ToJsonString() ?? "null");
+        return masked.RootElement.Clone();
+    }
+
+    private static void MaskIn(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var person = obj.Any(p => IsEmail(p.Key) || IsPhone(p.Key));
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (value is JsonValue leaf && leaf.TryGetValue<string>(out var text))
+                    {
+                        obj[key] = Text(key, text, person);
+                    }
+                    else
+                    {
+                        MaskIn(value);
+                    }
+                }
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonValue leaf && leaf.TryGetValue<string>(out var text))
+                    {
+                        array[i] = EmailsIn(text);
+                    }
+                    else
+                    {
+                        MaskIn(array[i]);
+                    }
+                }
+                break;
+        }
+    }
+
+    private static string? Text(string key, string text, bool person) =>
+        IsEmail(key) ? Email(text)
+        : IsPhone(key) ? Phone(text)
+        : person && key.EndsWith("name", StringComparison.OrdinalIgnoreCase) ? Name(text)
+        : EmailsIn(text);
+
+    private static bool IsEmail(string key) => key.Contains("mail", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsPhone(string key) => key.Contains("phone", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"[^\s@""'<>(),;:]+@[^\s@""'<>(),;:]+\.[^\s@""'<>(),;:]+")]
+    private static partial Regex EmailPattern();
 }

@@ -161,6 +161,38 @@ public sealed class QticketsActionTests(CommandApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_actions_key_acts_without_reading_the_buyer_and_each_command_names_its_key()
+    {
+        var order = factory.TakePaidOrder();
+        var basket = order.Baskets[0];
+        const string email = "new.holder@example.org";
+
+        using var byActionsKey = await factory.ActAsync(order.Id,
+            $$$"""{"action":"edit_basket","basket_id":{{{basket.Id}}},"edit":{"client_email":"{{{email}}}"}}""", NewKey());
+        using var byAdmin = await factory.ActAsync(order.Id,
+            $$$"""{"action":"edit_basket","basket_id":{{{basket.Id}}},"edit":{"client_name":"Пётр"}}""", NewKey(), Support.SyncApiFactory.AdminKey);
+
+        Assert.Equal(HttpStatusCode.Created, byActionsKey.StatusCode);
+        var seen = await byActionsKey.Content.ReadAsStringAsync();
+        var command = JsonDocument.Parse(seen).RootElement;
+        Assert.DoesNotContain(email, seen, StringComparison.Ordinal);
+        Assert.Equal("n***@example.org", command.GetProperty("request").GetProperty("edit").GetProperty("client_email").GetString());
+        // The platform's answer is the whole order: its buyer is masked too.
+        Assert.Equal(JsonValueKind.Object, command.GetProperty("response").GetProperty("body").ValueKind);
+        Assert.DoesNotContain(order.Client.Email, seen, StringComparison.Ordinal);
+        Assert.DoesNotContain(order.Client.Phone!, seen, StringComparison.Ordinal);
+        Assert.Equal("support-desk", command.GetProperty("requestedBy").GetString());
+        // A key without Auth:ApiKeys:n:Name is named after its place.
+        Assert.Equal("key-0", (await BodyAsync(byAdmin)).GetProperty("requestedBy").GetString());
+
+        using var actions = factory.CreateClient(CommandApiFactory.ActionsKey);
+        using var admin = factory.CreateClient(Support.SyncApiFactory.AdminKey);
+        var url = new Uri($"/api/v1/orders/default/{order.Id}/actions", UriKind.Relative);
+        Assert.DoesNotContain(email, await actions.GetStringAsync(url), StringComparison.Ordinal);
+        Assert.Contains(email, await admin.GetStringAsync(url), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_actions_of_an_order_are_listed_newest_first()
     {
         var order = factory.TakePaidOrder();

@@ -23,7 +23,20 @@ public class ConfigurationValidationTests
     // No webhook secret and no explicit opt-in to unsigned webhooks: refused, naming the opt-in.
     [InlineData("Qtickets__WebhookSecrets__0", null, "Webhooks:AllowUnsigned")]
     [InlineData("Qtickets__BaseUrl", "http://qtickets.example/api/rest/v1/", "must be https unless it points at a loopback address")]
-    public async Task A_wrong_setting_stops_the_start_with_one_line_naming_it(string variable, string? value, string named)
+    [InlineData("Auth__ApiKeys__0__Name", "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn", "Auth:ApiKeys:0:Name may have at most 200")]
+    public Task A_wrong_setting_stops_the_start_with_one_line_naming_it(string variable, string? value, string named) =>
+        StartsWithOneLineNamingAsync(new Dictionary<string, string?> { [variable] = value }, named);
+
+    [Fact]
+    public Task Two_keys_with_one_name_stop_the_start_naming_the_second() =>
+        // The second key's default name (key-1) is what the first one was given: the audit trail could not tell them apart.
+        StartsWithOneLineNamingAsync(new Dictionary<string, string?>
+        {
+            ["Auth__ApiKeys__0__Name"] = "key-1",
+            ["Auth__ApiKeys__1__Key"] = SyncApiFactory.ReadKey,
+        }, "Auth:ApiKeys:1:Name 'key-1' is already the name of Auth:ApiKeys:0");
+
+    private static async Task StartsWithOneLineNamingAsync(Dictionary<string, string?> changes, string named)
     {
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
         {
@@ -38,13 +51,16 @@ public class ConfigurationValidationTests
         start.Environment["Auth__ApiKeys__0__Key"] = SyncApiFactory.AdminKey;
         start.Environment["Auth__ApiKeys__0__Scopes"] = "admin";
         start.Environment["Qtickets__WebhookSecrets__0"] = "test-webhook-secret";
-        if (value is null)
+        foreach (var (variable, value) in changes)
         {
-            start.Environment.Remove(variable);
-        }
-        else
-        {
-            start.Environment[variable] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(variable);
+            }
+            else
+            {
+                start.Environment[variable] = value;
+            }
         }
 
         using var process = Process.Start(start)!;
