@@ -100,13 +100,13 @@ public sealed class AccountStatusReader(
                 Late = late,
                 PendingDeliveries = fact.Pending,
                 FailedDeliveries = fact.Failed,
-                FirstSync = fact.FirstSync is { } load ? new FirstSyncStatusDto
+                FirstSync = fact.FirstSync is { } firstSync ? new FirstSyncStatusDto
                 {
-                    Done = load.Done,
-                    PagesDone = load.PagesDone,
-                    PagesEstimated = load.PagesEstimate,
-                    StartedAt = load.Started,
-                    Progress = load.Done ? $"history loaded: {load.PagesDone} pages" : load.Progress,
+                    Done = firstSync.Done,
+                    PagesDone = firstSync.PagesDone,
+                    PagesEstimated = firstSync.PagesEstimate,
+                    StartedAt = firstSync.Started,
+                    Progress = firstSync.Done ? $"history loaded: {firstSync.PagesDone} pages" : firstSync.Progress,
                 } : null,
             });
         }
