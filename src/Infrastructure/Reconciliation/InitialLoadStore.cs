@@ -14,19 +14,24 @@ public sealed class InitialLoadStore(NpgsqlDataSource dataSource, TimeProvider t
 {
     /// <summary>
     /// The account's load to start or resume, or null when the account is past it: loaded already, or synced
-    /// before first syncs existed (a watermark, or an incremental run that succeeded), which must not load again.
+    /// before first syncs existed (a watermark, or an incremental run that succeeded), which must not load again,
+    /// or loaded the way an operator chose (a backfill or full sweep that succeeded).
     /// </summary>
     public async Task<InitialLoadCheckpoint?> PendingAsync(int accountId, DateTimeOffset now, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT (SELECT checkpoint FROM sync_state WHERE account_id = $1 AND key = $2),
                    EXISTS (SELECT 1 FROM sync_state WHERE account_id = $1 AND key = $3 AND watermark IS NOT NULL)
-                   OR EXISTS (SELECT 1 FROM sync_runs WHERE account_id = $1 AND kind = $4 AND status = $5)
+                   OR EXISTS (SELECT 1 FROM sync_runs WHERE account_id = $1 AND kind = ANY($4) AND status = $5)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = accountId, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = SyncStateKeys.InitialLoad, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = SyncStateKeys.OrdersWatermark, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = SyncRunKinds.Incremental, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = new[] { SyncRunKinds.Incremental, SyncRunKinds.FullSweep, SyncRunKinds.Backfill },
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
+        });
         command.Parameters.Add(new NpgsqlParameter { Value = SyncRunStatuses.Succeeded, NpgsqlDbType = NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
