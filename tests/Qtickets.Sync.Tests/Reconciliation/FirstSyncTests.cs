@@ -6,6 +6,7 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Qtickets.Sync.Tests.Reconciliation;
 
@@ -28,7 +29,7 @@ public sealed class FirstSyncFactory : EmulatorBackedFactory
 /// incremental run the schedule starts loads three years of history, about one request a page, resumes where it
 /// stopped, shows its progress, and hands over to incremental runs; an account that synced before never reloads.
 /// </summary>
-public sealed class FirstSyncTests(FirstSyncFactory factory) : IClassFixture<FirstSyncFactory>, IAsyncLifetime
+public sealed class FirstSyncTests(FirstSyncFactory factory, ITestOutputHelper output) : IClassFixture<FirstSyncFactory>, IAsyncLifetime
 {
     private const int HistoryOrders = 3_000;
 
@@ -82,6 +83,7 @@ public sealed class FirstSyncTests(FirstSyncFactory factory) : IClassFixture<Fir
         Assert.Equal(SyncRunStatuses.Succeeded, await ScheduledIncrementalAsync());
 
         var requests = Emulator.Stats.ApiRequests - before;
+        output.WriteLine($"{behaviour}: {Emulator.Store.OrderCount} orders, {HistoryPages} pages, {requests} requests");
         Assert.InRange(requests, HistoryPages, (long)(HistoryPages * 1.05));
         await AssertEveryOrderMirroredAsync();
         var firstSync = await FirstSyncStatusAsync();

@@ -3,6 +3,7 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 using Qtickets.Sync.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Qtickets.Sync.Tests.Ticketscloud;
 
@@ -29,7 +30,7 @@ public sealed class LongHistoryFactory : TicketscloudFactory
 /// A new Ticketscloud account's first sync: the first incremental run the schedule starts mirrors all 400 days
 /// of history (not only <c>Ticketscloud:RecentDays</c>), one request a page, and later runs walk the recent days.
 /// </summary>
-public sealed class TicketscloudFirstSyncTests(LongHistoryFactory factory) : IClassFixture<LongHistoryFactory>
+public sealed class TicketscloudFirstSyncTests(LongHistoryFactory factory, ITestOutputHelper output) : IClassFixture<LongHistoryFactory>
 {
     [Fact]
     public async Task The_first_scheduled_run_mirrors_every_order_and_refund_request_of_four_hundred_days()
@@ -46,6 +47,7 @@ public sealed class TicketscloudFirstSyncTests(LongHistoryFactory factory) : ICl
         Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalForAsync(TicketscloudFactory.AccountName, null, CancellationToken.None));
 
         var requests = factory.Emulator.Calls.Calls.Count;
+        output.WriteLine($"{orders.Count} orders, {refunds.Count} refund requests, {pages} pages, {requests} requests");
         Assert.InRange(requests, pages, (int)(pages * 1.05));
         await using (var db = factory.CreateDbContext())
         {
