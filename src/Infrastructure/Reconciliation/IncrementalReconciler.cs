@@ -45,11 +45,12 @@ public sealed partial class IncrementalReconciler(
             return;
         }
         var (watermark, _) = await state.ReadAsync(run.AccountId, SyncStateKeys.OrdersWatermark, run.Stopping);
-        // An account past its first sync without a watermark (the listing ignores filters, or it synced before first
-        // syncs existed) asks from the tail horizon: only the tail is read anyway when filters are ignored.
+        // An account past its first sync without a watermark (the listing ignores filters, or a backfill or sweep
+        // loaded it) asks from the first-sync horizon, or, when that is "everything", from the tail horizon: a
+        // server that ignores filters serves the tail walk whatever is asked, and never gives a watermark.
         var since = watermark is { } mark
             ? mark - settings.Overlap
-            : started.AddHours(-settings.TailHours);
+            : started.AddHours(-(settings.InitialHorizonHours > 0 ? settings.InitialHorizonHours : settings.TailHours));
         await ledger.SetSinceAsync(run.RunId, since, run.Stopping);
         LogWalking(run.Logger, since, watermark);
 
