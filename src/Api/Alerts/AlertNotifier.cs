@@ -27,7 +27,7 @@ public sealed partial class AlertNotifier(HttpClient http, IOptionsMonitor<Alert
                 response.EnsureSuccessStatusCode();
                 LogSent(message.Kind, message.Account, message.Rule, target.Url!.Host);
             }
-            // Whatever one target does, the others still get the message and the claim stands (ADR 0014).
+            // Whatever one target does, the others still get the message and the claim stands (ADR 0007).
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 LogFailed(ex, message.Kind, message.Account, message.Rule, target.Url!.Host);

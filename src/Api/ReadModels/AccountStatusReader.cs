@@ -6,6 +6,7 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -29,7 +30,8 @@ public sealed class AccountStatusReader(
                 WHERE r.account_id = a.id AND r.kind = $3 AND r.status = $4
                 ORDER BY r.started_at DESC, r.id DESC LIMIT 1),
                (SELECT r.error FROM sync_runs r WHERE r.account_id = a.id AND r.status = $5 ORDER BY r.id DESC LIMIT 1),
-               coalesce(d.pending, 0), coalesce(d.failed, 0), d.oldest_pending
+               coalesce(d.pending, 0), coalesce(d.failed, 0), d.oldest_pending,
+               (SELECT s.checkpoint::text FROM sync_state s WHERE s.account_id = a.id AND s.key = $8)
         FROM accounts a
         LEFT JOIN LATERAL (
             SELECT r.status, r.started_at FROM sync_runs r
@@ -55,12 +57,14 @@ public sealed class AccountStatusReader(
             command.Parameters.Add(Text(SyncRunStatuses.Failed));
             command.Parameters.Add(Text(SyncRunStatuses.Queued));
             command.Parameters.Add(Text(DeliveryStatuses.Pending));
+            command.Parameters.Add(Text(SyncStateKeys.InitialLoad));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 facts[reader.GetString(0)] = new Facts(
                     OrderRows.Instant(reader, 1), OrderRows.Text(reader, 2), OrderRows.Instant(reader, 3), OrderRows.Instant(reader, 4),
-                    OrderRows.Text(reader, 5), reader.GetInt64(6), reader.GetInt64(7), OrderRows.Instant(reader, 8));
+                    OrderRows.Text(reader, 5), reader.GetInt64(6), reader.GetInt64(7), OrderRows.Instant(reader, 8),
+                    reader.IsDBNull(9) ? null : InitialLoadStore.Parse(reader.GetString(9)));
             }
         }
         var schedule = clock.ForKind(QticketsRecurringJobs.IncrementalKind);
@@ -96,6 +100,14 @@ public sealed class AccountStatusReader(
                 Late = late,
                 PendingDeliveries = fact.Pending,
                 FailedDeliveries = fact.Failed,
+                FirstSync = fact.FirstSync is { } firstSync ? new FirstSyncStatusDto
+                {
+                    Done = firstSync.Done,
+                    PagesDone = firstSync.PagesDone,
+                    PagesEstimated = firstSync.PagesEstimate,
+                    StartedAt = firstSync.Started,
+                    Progress = firstSync.Done ? $"history loaded: {firstSync.PagesDone} pages" : firstSync.Progress,
+                } : null,
             });
         }
         return statuses;
@@ -104,18 +116,8 @@ public sealed class AccountStatusReader(
     private void Judge(DateTimeOffset now, Facts fact, List<string> reasons)
     {
         var limits = options.Value;
-        if (fact.LastSucceededAt is not { } succeeded)
-        {
-            reasons.Add("No incremental reconcile has succeeded yet.");
-        }
-        else if (now - succeeded > limits.MaxReconcileAge)
-        {
-            reasons.Add($"The last successful incremental reconcile finished {Age(now - succeeded)} ago (limit {Age(limits.MaxReconcileAge)}).");
-        }
-        if (fact.LastStatus == SyncRunStatuses.Failed)
-        {
-            reasons.Add($"The most recent incremental reconcile failed: {fact.LastError}");
-        }
+        reasons.AddRange(ReconcileVerdict.Judge(now, limits.MaxReconcileAge, fact.LastSucceededAt, fact.LastStatus, fact.LastError,
+            fact.FirstSync is { Done: false } load ? load.Progress : null));
         if (fact.Failed > 0)
         {
             reasons.Add($"{fact.Failed} webhook deliveries failed to apply.");
@@ -157,13 +159,12 @@ public sealed class AccountStatusReader(
     internal static double? Seconds(DateTimeOffset now, DateTimeOffset? then) =>
         then is { } t ? Math.Round((now - t).TotalSeconds, 3) : null;
 
-    internal static string Age(TimeSpan age) =>
-        age.ToString(age.TotalDays >= 1 ? @"d\.hh\:mm\:ss" : @"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Age(TimeSpan age) => ReconcileVerdict.Age(age);
 
     private sealed record Facts(
         DateTimeOffset? Watermark, string? LastStatus, DateTimeOffset? LastStartedAt, DateTimeOffset? LastSucceededAt,
-        string? LastError, long Pending, long Failed, DateTimeOffset? OldestPending)
+        string? LastError, long Pending, long Failed, DateTimeOffset? OldestPending, InitialLoadCheckpoint? FirstSync)
     {
-        public static readonly Facts None = new(null, null, null, null, null, 0, 0, null);
+        public static readonly Facts None = new(null, null, null, null, null, 0, 0, null, null);
     }
 }

@@ -56,6 +56,22 @@ public sealed record AccountSyncStatusDto
     public bool Late { get; init; }
     public long PendingDeliveries { get; init; }
     public long FailedDeliveries { get; init; }
+
+    /// <summary>The account's first sync, which loads its whole history; null for an account synced before first syncs existed.</summary>
+    public FirstSyncStatusDto? FirstSync { get; init; }
+}
+
+/// <summary>How far an account's first sync has loaded its history; incremental runs take over once it is done.</summary>
+public sealed record FirstSyncStatusDto
+{
+    public bool Done { get; init; }
+    public int PagesDone { get; init; }
+    /// <summary>Pages the whole load is expected to take, where the platform reports its totals.</summary>
+    public int? PagesEstimated { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    /// <summary>The same in words.</summary>
+    /// <example>loading history: 120 of ~2500 pages</example>
+    public required string Progress { get; init; }
 }
 
 public sealed record WebhookStatusDto

@@ -20,13 +20,16 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// orders were not looked at.</item>
 /// </list>
 /// The paid filter is never sent: every row is kept under the merge rule, so unpaid orders (reservations,
-/// cancellations) converge like paid ones in the same requests.
+/// cancellations) converge like paid ones in the same requests. An account's first run loads its whole history
+/// instead (<see cref="QticketsInitialLoad"/>), resuming across runs until it is done.
 /// </summary>
 public sealed partial class IncrementalReconciler(
     QticketsClients clients,
     OrderPageWriter writer,
     SyncStateStore state,
     SyncRunLedger ledger,
+    InitialLoadStore initialLoads,
+    QticketsInitialLoad initialLoad,
     IOptions<ReconcileOptions> options,
     IOptions<QticketsOptions> qtickets,
     TimeProvider time)
@@ -36,10 +39,18 @@ public sealed partial class IncrementalReconciler(
         var client = clients.For(run.RequireAccount());
         var settings = options.Value;
         var started = time.GetUtcNow();
+        if (await initialLoads.PendingAsync(run.AccountId, started, run.Stopping) is { } load)
+        {
+            await initialLoad.RunAsync(run, load);
+            return;
+        }
         var (watermark, _) = await state.ReadAsync(run.AccountId, SyncStateKeys.OrdersWatermark, run.Stopping);
+        // An account past its first sync without a watermark (the listing ignores filters, or a backfill or sweep
+        // loaded it) asks from the first-sync horizon, or, when that is "everything", from the tail horizon: a
+        // server that ignores filters serves the tail walk whatever is asked, and never gives a watermark.
         var since = watermark is { } mark
             ? mark - settings.Overlap
-            : started.AddHours(-settings.InitialHorizonHours);
+            : started.AddHours(-(settings.InitialHorizonHours > 0 ? settings.InitialHorizonHours : settings.TailHours));
         await ledger.SetSinceAsync(run.RunId, since, run.Stopping);
         LogWalking(run.Logger, since, watermark);
 

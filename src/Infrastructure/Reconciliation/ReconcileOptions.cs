@@ -16,8 +16,12 @@ public sealed class ReconcileOptions
     /// <summary>How far behind the watermark the incremental run starts, to catch orders committed late upstream.</summary>
     public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Where the very first incremental run starts, in hours before now.</summary>
-    public int InitialHorizonHours { get; set; } = 720;
+    /// <summary>
+    /// How far back an account's first sync loads its history, in hours of <c>updated_at</c> before the load
+    /// starts; 0 (the default) loads everything QTickets serves. Only the first run of an account that has never
+    /// synced loads history; later runs are incremental.
+    /// </summary>
+    public int InitialHorizonHours { get; set; }
 
     public string FullSweepCron { get; set; } = "0 3 * * *";
 

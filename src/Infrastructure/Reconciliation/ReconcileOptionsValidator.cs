@@ -14,9 +14,9 @@ internal sealed class ReconcileOptionsValidator : IValidateOptions<ReconcileOpti
         {
             failures.Add("Reconcile:Overlap must be between 00:00:00 and 1.00:00:00.");
         }
-        if (options.InitialHorizonHours is < 1 or > 24 * 366 * 10)
+        if (options.InitialHorizonHours is < 0 or > 24 * 366 * 10)
         {
-            failures.Add("Reconcile:InitialHorizonHours (or QTICKETS_SINCE_HOURS) must be between 1 and 87840.");
+            failures.Add("Reconcile:InitialHorizonHours (or QTICKETS_SINCE_HOURS) must be between 0 (everything QTickets serves) and 87840.");
         }
         if (options.FullSweepHorizonDays is < 1 or > 3660)
         {

@@ -30,9 +30,11 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddSyncMetricSet<UpstreamBehaviourMonitor>();
         services.AddSingleton<SyncRunLedger>();
         services.AddSingleton<SyncStateStore>();
+        services.AddSingleton<InitialLoadStore>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<OrderPageWriter>();
         services.AddSingleton<SetAsideOrders>();
+        services.AddTransient<QticketsInitialLoad>();
         services.AddTransient<IncrementalReconciler>();
         services.AddTransient<FullSweepReconciler>();
         services.AddTransient<BackfillReconciler>();

@@ -16,6 +16,12 @@ public sealed class TicketscloudOptions
     /// </summary>
     public const string DefaultTimeZone = "Europe/Moscow";
 
+    /// <summary>
+    /// Where a first sync walks from when <see cref="InitialHorizonDays"/> is 0 ("everything"): listings need a
+    /// creation-date range, and no Ticketscloud order is older than this.
+    /// </summary>
+    public static readonly DateTimeOffset HistoryStart = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Rows per listing page asked for (the documented maximum is 200).</summary>
     public int PageSize { get; set; } = 200;
 
@@ -32,6 +38,12 @@ public sealed class TicketscloudOptions
 
     /// <summary>Days of creation dates the incremental run walks again (status changes come only that way).</summary>
     public int RecentDays { get; set; } = 14;
+
+    /// <summary>
+    /// Days of creation dates an account's first sync loads; 0 (the default) loads everything Ticketscloud serves.
+    /// Only the first run of an account that has never synced loads history; later runs walk <see cref="RecentDays"/>.
+    /// </summary>
+    public int InitialHorizonDays { get; set; }
 
     /// <summary>Days of creation dates the nightly full sweep walks.</summary>
     public int FullSweepHorizonDays { get; set; } = 365;

@@ -32,6 +32,10 @@ public sealed class TicketscloudOptionsValidator : IValidateOptions<Ticketscloud
         {
             failures.Add($"{Section}:RecentDays must be at least 1 and FullSweepHorizonDays at least RecentDays");
         }
+        if (options.InitialHorizonDays is < 0 or > 3660)
+        {
+            failures.Add($"{Section}:InitialHorizonDays must be between 0 (everything Ticketscloud serves) and 3660");
+        }
         foreach (var (account, zone) in options.AccountTimeZones)
         {
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))

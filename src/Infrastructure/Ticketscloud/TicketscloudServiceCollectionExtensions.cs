@@ -20,6 +20,7 @@ public static class TicketscloudServiceCollectionExtensions
         services.TryAddSingleton<TicketscloudAccounts>();
         services.TryAddSingleton<TicketscloudUpserter>();
         services.TryAddSingleton<TicketscloudPageWriter>();
+        services.TryAddTransient<TicketscloudInitialLoad>();
         services.TryAddTransient<TicketscloudReconciler>();
         return services;
     }

@@ -10,6 +10,9 @@ namespace Qtickets.Emulator.Data;
 /// </summary>
 public sealed class EmulatorStore
 {
+    /// <summary>Orders created live are numbered from the seconds since this instant (see the constructor).</summary>
+    private static readonly DateTimeOffset LiveIdEpoch = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly OrderView _all;
@@ -25,7 +28,9 @@ public sealed class EmulatorStore
         var started = Stopwatch.GetTimestamp();
         var dataSet = generator.Generate(time.GetUtcNow());
         Factory = dataSet.Factory;
-        _nextOrderId = dataSet.NextOrderId;
+        // The generated history has the same ids after a restart; orders created live must not reuse a previous
+        // start's ids, so they are numbered from the start-up second (unique below one new order a second).
+        _nextOrderId = Math.Max(dataSet.NextOrderId, checked((int)(time.GetUtcNow() - LiveIdEpoch).TotalSeconds));
 
         var capacity = dataSet.Orders.Count + 1_024;
         _all = new OrderView(_ => true, capacity);

@@ -16,6 +16,8 @@ public class ConfigurationValidationTests
     [InlineData("Auth__ApiKeys__0__Accounts", "defualt", "Auth:ApiKeys:0:Accounts names 'defualt'")]
     [InlineData("Qtickets__Token", "", "Qtickets:Token")]
     [InlineData("Qtickets__PageSize", "500", "Qtickets:PageSize")]
+    [InlineData("Reconcile__InitialHorizonHours", "-1", "Reconcile:InitialHorizonHours")]
+    [InlineData("Ticketscloud__InitialHorizonDays", "-1", "Ticketscloud:InitialHorizonDays")]
     [InlineData("Webhooks__MaxBodyBytes", "10", "Webhooks:MaxBodyBytes")]
     [InlineData("Webhooks__SweepInterval", "00:00:00", "Webhooks:SweepInterval")]
     [InlineData("Webhooks__ApplyMaxYield", "00:05:00", "Webhooks:ApplyMaxYield")]

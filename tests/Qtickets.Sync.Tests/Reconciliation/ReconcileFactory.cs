@@ -14,18 +14,25 @@ public sealed class ReconcileFactory : SyncApiFactory
         {
             var settings = base.Settings;
             settings["Reconcile:PageSize"] = "2";
+            settings["Reconcile:InitialHorizonHours"] = "720";
             return settings;
         }
     }
 
-    /// <summary>Empties the mirror and the fake between tests of one class (they share a database).</summary>
+    /// <summary>
+    /// Empties the mirror and the fake between tests of one class (they share a database). The account is left past
+    /// its first sync, so an incremental run walks changes as these tests expect (first syncs: <c>FirstSyncTests</c>).
+    /// </summary>
     public async Task ResetAsync()
     {
         Upstream.Reset();
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "TRUNCATE qtickets_baskets, qtickets_orders, qtickets_shows, qtickets_events, sync_runs, sync_state", connection);
+        await using var command = new NpgsqlCommand("""
+            TRUNCATE qtickets_baskets, qtickets_orders, qtickets_shows, qtickets_events, sync_runs, sync_state;
+            INSERT INTO sync_state (account_id, key, checkpoint, updated_at)
+            VALUES (1, 'initial_load', '{"listing":"orders","page":0,"pages_done":0,"started":"2024-01-01T00:00:00Z","done":true}', now())
+            """, connection);
         await command.ExecuteNonQueryAsync();
     }
 }

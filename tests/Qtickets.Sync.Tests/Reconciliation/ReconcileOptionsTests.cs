@@ -21,7 +21,7 @@ public sealed class ReconcileOptionsTests
         var options = Bind([]);
 
         Assert.Equal(("*/5 * * * *", "0 3 * * *", "0 * * * *"), (options.IncrementalCron, options.FullSweepCron, options.CatalogCron));
-        Assert.Equal((TimeSpan.FromMinutes(10), 720, 365, 200), (options.Overlap, options.InitialHorizonHours, options.FullSweepHorizonDays, options.PageSize));
+        Assert.Equal((TimeSpan.FromMinutes(10), 0, 365, 200), (options.Overlap, options.InitialHorizonHours, options.FullSweepHorizonDays, options.PageSize));
     }
 
     [Fact]
@@ -35,6 +35,7 @@ public sealed class ReconcileOptionsTests
     [InlineData("Reconcile:IncrementalCron", "every five minutes")]
     [InlineData("Reconcile:Overlap", "-00:01:00")]
     [InlineData("Reconcile:FullSweepHorizonDays", "0")]
+    [InlineData("Reconcile:InitialHorizonHours", "-1")]
     [InlineData("Reconcile:TimeZone", "Mars/Olympus")]
     public void A_wrong_setting_is_named(string setting, string value)
     {

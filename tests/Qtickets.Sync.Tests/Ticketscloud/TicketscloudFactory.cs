@@ -14,11 +14,16 @@ namespace Qtickets.Sync.Tests.Ticketscloud;
 /// The service (no job server) with its Ticketscloud client pointed at an in-process <see cref="TicketscloudEmulatorHost"/>;
 /// runs go through the same <see cref="SyncRunner"/> frame as scheduled ones.
 /// </summary>
-public sealed class TicketscloudFactory : SyncApiFactory
+public class TicketscloudFactory : SyncApiFactory
 {
     public const string AccountName = "tc-main";
 
-    public TicketscloudEmulatorHost Emulator { get; } = new();
+    private TicketscloudEmulatorHost? emulator;
+
+    public TicketscloudEmulatorHost Emulator => emulator ??= CreateEmulator();
+
+    /// <summary>The emulator the account reads; a derived factory may serve another history.</summary>
+    protected virtual TicketscloudEmulatorHost CreateEmulator() => new();
 
     /// <summary>The Ticketscloud account as the service knows it (its row in <c>accounts</c>).</summary>
     public SyncAccount Account => GetRequiredService<AccountDirectory>().GetAsync(AccountName, CancellationToken.None).GetAwaiter().GetResult();
@@ -63,7 +68,10 @@ public sealed class TicketscloudFactory : SyncApiFactory
 
     public override async ValueTask DisposeAsync()
     {
-        await Emulator.DisposeAsync();
+        if (emulator is not null)
+        {
+            await emulator.DisposeAsync();
+        }
         await base.DisposeAsync();
     }
 }

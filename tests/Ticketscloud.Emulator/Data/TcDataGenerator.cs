@@ -5,8 +5,20 @@ namespace Ticketscloud.Emulator.Data;
 /// as the reference notes allow), sets with kopeck prices, orders in every status, promo codes, customers and
 /// refund requests in every status.
 /// </summary>
+/// <remarks>
+/// Restarting the emulator must not invent the same history under new ids (a kept mirror would hold both). So
+/// nothing that carries an id depends on the start-up time: organizer, event, set and promo ids are made at fixed
+/// instants, and orders sit on a grid of creation times counted from the Unix epoch, each drawn from a random
+/// source seeded by its grid slot. Two starts with the same settings serve the same orders, ids and contents, for
+/// the slots both windows cover; a later start only adds the slots that have come into its window.
+/// </remarks>
 public static class TcDataGenerator
 {
+    /// <summary>The instant the organizer-level ids are stamped with, whenever the emulator starts.</summary>
+    private static readonly DateTimeOffset IdAnchor = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Order numbers of organizer k start at (k + 1) × this; live orders are numbered far above.</summary>
+    private const long NumbersPerOrganizer = 10_000_000_000L;
     private static readonly (string Title, string? Zone)[] EventTemplates =
     [
         ("KoЯn", "Europe/Moscow"),
@@ -24,37 +36,40 @@ public static class TcDataGenerator
     {
         var random = new Random(seed * 31 + index);
         var start = now.AddDays(-horizonDays);
-        var orgId = HexId.Next(random, start.AddDays(-400));
+        var orgId = HexId.Next(random, IdAnchor.AddDays(-400));
         var events = new List<TcEvent>();
         for (var e = 0; e < Math.Max(1, options.Events); e++)
         {
             var template = EventTemplates[e % EventTemplates.Length];
             var sets = Enumerable.Range(0, 2 + e % 2)
-                .Select(s => new TcSet(HexId.Next(random, start.AddDays(-60)), SetNames[s], Prices[(e + s) % Prices.Length], s == 0))
+                .Select(s => new TcSet(HexId.Next(random, IdAnchor.AddDays(-60)), SetNames[s], Prices[(e + s) % Prices.Length], s == 0))
                 .ToList();
             var at = Trim(now.AddDays(10 + e * 7).Date.AddHours(19));
-            events.Add(new TcEvent(HexId.Next(random, start.AddDays(-90)), orgId, template.Title, "Описание: " + template.Title,
+            events.Add(new TcEvent(HexId.Next(random, IdAnchor.AddDays(-90)), orgId, template.Title, "Описание: " + template.Title,
                 template.Zone, "public", at, at.AddHours(2), sets));
         }
-        var promo = new TcPromoCode(HexId.Next(random, start.AddDays(-30)), "promo100", 100.00m);
+        var promo = new TcPromoCode(HexId.Next(random, IdAnchor.AddDays(-30)), "promo100", 100.00m);
         var organizer = new TcOrganizer
         {
             Id = orgId,
             Name = options.Name,
             Token = options.Token,
-            VendorId = HexId.Next(random, start.AddDays(-500)),
+            VendorId = HexId.Next(random, IdAnchor.AddDays(-500)),
             VendorName = "Qtickets.Sync",
             Events = events,
             PromoCodes = [promo],
         };
 
-        var spacing = TimeSpan.FromSeconds(horizonDays * 86_400 / Math.Max(1, options.Orders));
+        var spacing = Math.Max(1, (long)(horizonDays * 86_400 / Math.Max(1, options.Orders)));
+        var firstSlot = (start.ToUnixTimeSeconds() + spacing - 1) / spacing;
         for (var i = 0; i < options.Orders; i++)
         {
-            var createdAt = Trim(start + spacing * i);
-            var order = NewOrder(organizer, random, createdAt, 10_000L * (index + 1) + i);
+            var slot = firstSlot + i;
+            var createdAt = DateTimeOffset.FromUnixTimeSeconds(slot * spacing);
+            var dice = new Random(unchecked((int)(slot * 1_000_003) ^ (seed * 31 + index)));
+            var order = NewOrder(organizer, dice, createdAt, NumbersPerOrganizer * (index + 1) + slot);
             var age = now - createdAt;
-            var roll = random.NextDouble();
+            var roll = dice.NextDouble();
             if (age < TimeSpan.FromMinutes(10))
             {
                 // Young orders are still being paid for.
@@ -62,7 +77,7 @@ public static class TcDataGenerator
             }
             else if (roll < 0.80)
             {
-                TcLifecycle.Complete(order, Trim(createdAt.AddSeconds(30 + random.Next(500))));
+                TcLifecycle.Complete(order, Trim(createdAt.AddSeconds(30 + dice.Next(500))));
             }
             else if (roll < 0.92)
             {
@@ -70,18 +85,18 @@ public static class TcDataGenerator
             }
             else
             {
-                TcLifecycle.Complete(order, Trim(createdAt.AddSeconds(30 + random.Next(500))));
+                TcLifecycle.Complete(order, Trim(createdAt.AddSeconds(30 + dice.Next(500))));
                 TcLifecycle.Cancel(order);
             }
             organizer.Add(order);
-            if (order.Status == "done" && random.NextDouble() < 0.06)
+            if (order.Status == "done" && dice.NextDouble() < 0.06)
             {
-                var requested = Trim(order.DoneAt!.Value.AddHours(1 + random.Next(48)));
+                var requested = Trim(order.DoneAt!.Value.AddHours(1 + dice.Next(48)));
                 if (requested < now)
                 {
-                    var request = TcLifecycle.RequestRefund(organizer, order, [order.Tickets[0].Id], requested, random);
-                    var resolution = random.NextDouble();
-                    var resolvedAt = Trim(requested.AddHours(2 + random.Next(24)));
+                    var request = TcLifecycle.RequestRefund(organizer, order, [order.Tickets[0].Id], requested, dice);
+                    var resolution = dice.NextDouble();
+                    var resolvedAt = Trim(requested.AddHours(2 + dice.Next(24)));
                     if (resolvedAt < now)
                     {
                         TcLifecycle.Resolve(order, request, resolution < 0.7 ? "approved" : resolution < 0.85 ? "rejected" : "in_progress", resolvedAt);

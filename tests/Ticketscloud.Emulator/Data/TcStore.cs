@@ -17,14 +17,17 @@ public sealed class TcStore
     private readonly Lock gate = new();
     private readonly TimeProvider time;
     private readonly Random random;
-    private long nextNumber = 900_000;
+    private long nextNumber;
 
     public TcStore(IOptions<TcEmulatorOptions> options, TimeProvider time)
     {
         this.time = time;
         var o = options.Value;
-        random = new Random(o.Seed);
         var now = time.GetUtcNow();
+        // Orders created live must not take the ids or numbers of a previous start's: both the random source
+        // and the numbers start from the start-up time (numbers stay unique below a thousand orders a second).
+        random = new Random(unchecked(o.Seed ^ (int)now.ToUnixTimeSeconds()));
+        nextNumber = now.ToUnixTimeSeconds() * 1_000;
         Organizers = o.EffectiveOrganizers
             .Select((organizer, i) => TcDataGenerator.Generate(organizer, i, o.Seed, now, o.HorizonDays))
             .ToList();

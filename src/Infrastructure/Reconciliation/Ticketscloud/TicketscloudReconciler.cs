@@ -11,7 +11,8 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 /// the creation window again (ADR 0009):
 /// <list type="bullet">
 /// <item>incremental: the last <see cref="TicketscloudOptions.RecentDays"/> days of creation dates, orders then
-/// refund requests;</item>
+/// refund requests — except an account's first runs, which load its whole history
+/// (<see cref="TicketscloudInitialLoad"/>) until that is done;</item>
 /// <item>full sweep: the same over <see cref="TicketscloudOptions.FullSweepHorizonDays"/>, nightly;</item>
 /// <item>backfill: from the run's start date; resumable.</item>
 /// </list>
@@ -28,6 +29,8 @@ public sealed partial class TicketscloudReconciler(
     ITicketscloudClient client,
     TicketscloudPageWriter writer,
     SyncStateStore state,
+    InitialLoadStore initialLoads,
+    TicketscloudInitialLoad initialLoad,
     TicketscloudAccounts accounts,
     IOptions<TicketscloudOptions> options,
     TimeProvider time)
@@ -39,7 +42,7 @@ public sealed partial class TicketscloudReconciler(
         var now = time.GetUtcNow();
         return run.Kind switch
         {
-            SyncRunKinds.Incremental => WalkAsync(run, now.AddDays(-options.Value.RecentDays), now, checkpoint: null),
+            SyncRunKinds.Incremental => IncrementalAsync(run, now),
             SyncRunKinds.FullSweep => WalkAsync(run, now.AddDays(-options.Value.FullSweepHorizonDays), now, CheckpointKey(run)),
             SyncRunKinds.Backfill => WalkAsync(run, run.Since ?? throw new InvalidOperationException($"Backfill run {run.RunId} has no start date."),
                 now, CheckpointKey(run)),
@@ -53,6 +56,16 @@ public sealed partial class TicketscloudReconciler(
 
     /// <summary>The <c>sync_state</c> row of a resumable walk; the listing's name is appended per listing.</summary>
     public static string CheckpointKey(SyncRunContext run) => $"ticketscloud.{run.Kind}.{run.RunId}";
+
+    private async Task IncrementalAsync(SyncRunContext run, DateTimeOffset now)
+    {
+        if (await initialLoads.PendingAsync(run.AccountId, now, run.Stopping) is { } load)
+        {
+            await initialLoad.RunAsync(run, load);
+            return;
+        }
+        await WalkAsync(run, now.AddDays(-options.Value.RecentDays), now, checkpoint: null);
+    }
 
     private async Task WalkAsync(SyncRunContext run, DateTimeOffset from, DateTimeOffset to, string? checkpoint)
     {
