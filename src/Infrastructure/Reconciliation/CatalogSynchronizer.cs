@@ -56,7 +56,7 @@ public sealed partial class CatalogSynchronizer(QticketsClients clients, SyncRun
             await UpsertAsync(run.Connection, transaction, run.AccountId, ShowSql, ShowColumns, pageShows);
             await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, default, 1, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
-            metrics.PageCommitted(run.Kind, 1, default);
+            metrics.PageCommitted(run, 1, default);
             events += pageEvents.Count;
             shows += pageShows.Count;
         }

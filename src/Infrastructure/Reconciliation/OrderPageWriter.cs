@@ -66,7 +66,7 @@ public sealed partial class OrderPageWriter(
             await alongside(transaction);
         }
         await transaction.CommitAsync(CancellationToken.None);
-        metrics.PageCommitted(run.Kind, pages, counts);
+        metrics.PageCommitted(run, pages, counts);
         return counts;
     }
 

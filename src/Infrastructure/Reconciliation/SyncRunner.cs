@@ -133,8 +133,8 @@ public sealed partial class SyncRunner(
         finally
         {
             ApiCallTally.Current = null;
-            metrics.RunFinished(kind, status, time.GetElapsedTime(started));
-            metrics.ApiRequests(kind, tally);
+            metrics.RunFinished(account, kind, status, time.GetElapsedTime(started));
+            metrics.ApiRequests(account, kind, tally);
             upstream.Observe(tally.Verdict);
             await RecordApiAsync(currentId, tally);
             await UnlockAsync(connection, kind, account);

@@ -51,9 +51,9 @@ public class MetricsFromStartTests(UnscrapedServiceFactory factory) : IClassFixt
         // The refused delivery is stored too (as a short refused row), so it is timed like the others.
         Assert.Equal(5, scrape.Value("qtickets_sync_webhook_accept_latency_seconds_count"));
         Assert.Equal(SyncRunStatuses.Succeeded, run.Status);
-        Assert.Equal(1, scrape.Value("qtickets_sync_reconcile_run_duration_seconds_count", ("kind", "incremental"), ("status", "succeeded")));
-        Assert.Equal(run.Pages, scrape.Value("qtickets_sync_reconcile_pages_total", ("kind", "incremental")));
-        Assert.Equal(3, scrape.Value("qtickets_sync_reconcile_orders_total", ("kind", "incremental"), ("outcome", "inserted")));
-        Assert.Equal(run.ListRequests, scrape.Value("qtickets_sync_reconcile_api_requests_total", ("kind", "incremental"), ("request", "list")));
+        Assert.Equal(1, scrape.Value("qtickets_sync_reconcile_run_duration_seconds_count", ("account", "default"), ("kind", "incremental"), ("status", "succeeded")));
+        Assert.Equal(run.Pages, scrape.Value("qtickets_sync_reconcile_pages_total", ("account", "default"), ("kind", "incremental")));
+        Assert.Equal(3, scrape.Value("qtickets_sync_reconcile_orders_total", ("account", "default"), ("kind", "incremental"), ("outcome", "inserted")));
+        Assert.Equal(run.ListRequests, scrape.Value("qtickets_sync_reconcile_api_requests_total", ("account", "default"), ("kind", "incremental"), ("request", "list")));
     }
 }

@@ -70,20 +70,20 @@ public class MetricsReferenceTests(IdleServiceFactory factory) : IClassFixture<I
         }
         foreach (var kind in SyncRunKinds.All)
         {
-            Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_pages_total", ("kind", kind)));
-            Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_gaps_healed_total", ("kind", kind)));
-            Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_run_list_requests_count", ("kind", kind)));
+            Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_pages_total", ("account", "default"), ("kind", kind)));
+            Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_gaps_healed_total", ("account", "default"), ("kind", kind)));
+            Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_run_list_requests_count", ("account", "default"), ("kind", kind)));
             foreach (var outcome in new[] { "inserted", "updated", "unchanged", "missing" })
             {
-                Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_orders_total", ("kind", kind), ("outcome", outcome)));
+                Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_orders_total", ("account", "default"), ("kind", kind), ("outcome", outcome)));
             }
             foreach (var status in new[] { SyncRunStatuses.Succeeded, SyncRunStatuses.Failed })
             {
-                Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_run_duration_seconds_count", ("kind", kind), ("status", status)));
+                Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_run_duration_seconds_count", ("account", "default"), ("kind", kind), ("status", status)));
             }
             foreach (var request in new[] { "list", "get", "catalog" })
             {
-                Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_api_requests_total", ("kind", kind), ("request", request)));
+                Assert.Equal(0, scrape.Value("qtickets_sync_reconcile_api_requests_total", ("account", "default"), ("kind", kind), ("request", request)));
             }
         }
         foreach (var action in OrderActionKinds.All)

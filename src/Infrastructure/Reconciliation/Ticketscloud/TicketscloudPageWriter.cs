@@ -74,7 +74,7 @@ public sealed partial class TicketscloudPageWriter(TicketscloudUpserter upserter
             await alongside(transaction);
         }
         await transaction.CommitAsync(CancellationToken.None);
-        metrics.PageCommitted(run.Kind, 1, pageCounts);
+        metrics.PageCommitted(run, 1, pageCounts);
         return pageCounts;
     }
 
