@@ -64,7 +64,7 @@ public sealed class DashboardLabels
         ["reset"] = ("clear filters", "сбросить фильтры"),
         ["summary"] = ("{0} accounts, {1} need attention", "Аккаунтов: {0}, требуют внимания: {1}"),
         ["in_sync_list"] = ("{0} accounts in sync", "Синхронизировано аккаунтов: {0}"),
-        ["reconcile_lag"] = ("Reconcile lag", "Отставание сверки"),
+        ["reconcile_lag"] = ("Since last reconcile", "С последней сверки"),
         ["last_run"] = ("Last run", "Последний запуск"),
         ["first_sync"] = ("First sync", "Первая синхронизация"),
         ["disabled"] = ("disabled", "отключён"),

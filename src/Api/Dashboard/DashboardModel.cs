@@ -44,7 +44,13 @@ public sealed record AccountHealth
     /// <summary>A disabled account needs no attention: nothing is expected of it.</summary>
     public bool Healthy => !Status.Enabled || (Status.Trustworthy && !Alerts.Any(a => a.Active));
 
-    public IEnumerable<string> Reasons => Status.Reasons.Concat(Alerts.Where(a => a.Active).Select(a => a.Detail)).Distinct();
+    /// <summary>
+    /// The status's reasons, then the alerts' that add to them: the stale-reconcile alert says again what the
+    /// status already does whenever the account is not trustworthy.
+    /// </summary>
+    public IEnumerable<string> Reasons => Status.Reasons
+        .Concat(Alerts.Where(a => a.Active && (Status.Trustworthy || a.Kind != Domain.Alerts.AlertRuleKinds.ReconcileStale)).Select(a => a.Detail))
+        .Distinct();
 }
 
 public sealed record RunRow(long Id, string Account, string Kind, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,

@@ -52,7 +52,8 @@ public static class DashboardPage
         table{width:100%;border-collapse:collapse;font-size:14px}
         th,td{text-align:left;padding:4px 6px;border-bottom:1px solid var(--line);vertical-align:top}
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-        .scroll{overflow-x:auto}
+        .scroll{overflow-x:auto}.scroll .n,#runs td,#accounts td{white-space:nowrap}
+        @media (max-width:600px){.wide-only{display:none}.pname{display:none}}
         svg{width:100%;height:auto;display:block}
         .bar.qtickets{fill:var(--qtickets)}.bar.ticketscloud{fill:var(--ticketscloud)}.bar.neg{opacity:.55}
         .grid{stroke:var(--line)}.zero{stroke:#99a}.axis{font-size:11px;fill:var(--muted)}
@@ -141,7 +142,7 @@ public static class DashboardPage
                     """);
                 Reasons(html, account.Reasons.ToList(), null);
                 html.Append(CultureInfo.InvariantCulture, $"""
-                    <dl><dt>{E(l["reconcile_lag"])}</dt><dd>{E(Duration(a.WatermarkLagSeconds, l))}</dd>
+                    <dl><dt>{E(l["reconcile_lag"])}</dt><dd>{E(Since(model.Now, a.LastIncrementalSucceededAt, l))}</dd>
                     <dt>{E(l["pending"])}</dt><dd>{a.PendingDeliveries.ToString("N0", c)}</dd>
                     <dt>{E(l["failed"])}</dt><dd>{a.FailedDeliveries.ToString("N0", c)}</dd>
                     <dt>{E(l["last_run"])}</dt><dd>{E(LastRun(a, model.TimeZone, l))}</dd>
@@ -159,7 +160,7 @@ public static class DashboardPage
             foreach (var account in healthy)
             {
                 var a = account.Status;
-                html.Append(CultureInfo.InvariantCulture, $"""<tr class="account ok" data-account="{E(a.Account)}" data-platform="{a.Platform}" data-healthy="true"><td><a href="{E(model.Filter.Link(a.Account, null, null))}">{E(a.Account)}</a></td><td>{E(l[a.Platform])}</td><td class="n">{E(a.Enabled ? Duration(a.WatermarkLagSeconds, l) : l["disabled"])}</td><td class="n">{a.PendingDeliveries.ToString("N0", c)}</td><td class="n">{a.FailedDeliveries.ToString("N0", c)}</td><td>{E(LastRun(a, model.TimeZone, l))}</td><td class="first-sync">{E(a.FirstSync?.Progress ?? "—")}</td></tr>""");
+                html.Append(CultureInfo.InvariantCulture, $"""<tr class="account ok" data-account="{E(a.Account)}" data-platform="{a.Platform}" data-healthy="true"><td><a href="{E(model.Filter.Link(a.Account, null, null))}">{E(a.Account)}</a></td><td>{E(l[a.Platform])}</td><td class="n">{E(a.Enabled ? Since(model.Now, a.LastIncrementalSucceededAt, l) : l["disabled"])}</td><td class="n">{a.PendingDeliveries.ToString("N0", c)}</td><td class="n">{a.FailedDeliveries.ToString("N0", c)}</td><td>{E(LastRun(a, model.TimeZone, l))}</td><td class="first-sync">{E(a.FirstSync?.Progress ?? "—")}</td></tr>""");
             }
             html.Append("</table></div></details>");
         }
@@ -182,6 +183,9 @@ public static class DashboardPage
 
     private static string Duration(double? seconds, DashboardLabels l) =>
         seconds is { } lag ? Health.ReconcileVerdict.Age(TimeSpan.FromSeconds(Math.Round(Math.Max(lag, 0)))) : l["never"];
+
+    private static string Since(DateTimeOffset now, DateTimeOffset? then, DashboardLabels l) =>
+        Duration(then is { } t ? (now - t).TotalSeconds : null, l);
 
     private static string LastRun(AccountSyncStatusDto a, string zone, DashboardLabels l) =>
         a.LastIncrementalStartedAt is { } started ? $"{Local(started, zone, l.Culture)} {a.LastIncrementalStatus}" : l["never"];
@@ -222,12 +226,12 @@ public static class DashboardPage
             """);
         SalesChart.Write(html, sales.Days, sales.Platforms, l);
         html.Append(CultureInfo.InvariantCulture, $"""
-            <h2 style="margin-top:12px">{E(l["top"])}</h2><div class="scroll"><table id="top-events"><tr><th>{E(l["event"])}</th><th>{E(l["platform"])}</th><th>{E(l["account"])}</th><th class="n">{E(l["tickets"])}</th><th class="n">{E(l["net"])}</th></tr>
+            <h2 style="margin-top:12px">{E(l["top"])}</h2><div class="scroll"><table id="top-events"><tr><th>{E(l["event"])}</th><th><span class="pname">{E(l["platform"])}</span></th><th class="wide-only">{E(l["account"])}</th><th class="n">{E(l["tickets"])}</th><th class="n">{E(l["net"])}</th></tr>
             """);
         foreach (var e in sales.TopEvents)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr data-event=\"{e.EventId}\" data-platform=\"{e.Platform}\" data-account=\"{E(e.Account)}\"><td><a href=\"{E(f.Link(e.Account, e.Platform, e.EventId))}\">{E(e.Name ?? $"#{e.EventId}")}</a></td><td><span class=\"key {e.Platform}\"></span>{E(l[e.Platform])}</td><td>{E(e.Account)}</td><td class=\"n\">{e.Sales.Tickets.ToString("N0", l.Culture)}</td><td class=\"n\">{e.Sales.Net.ToString("N2", l.Culture)}</td></tr>");
+                $"<tr data-event=\"{e.EventId}\" data-platform=\"{e.Platform}\" data-account=\"{E(e.Account)}\"><td><a href=\"{E(f.Link(e.Account, e.Platform, e.EventId))}\">{E(e.Name ?? $"#{e.EventId}")}</a></td><td><span class=\"key {e.Platform}\" title=\"{E(l[e.Platform])}\"></span><span class=\"pname\">{E(l[e.Platform])}</span></td><td class=\"wide-only\">{E(e.Account)}</td><td class=\"n\">{e.Sales.Tickets.ToString("N0", l.Culture)}</td><td class=\"n\">{e.Sales.Net.ToString("N2", l.Culture)}</td></tr>");
         }
         html.Append("</table></div></section>");
     }

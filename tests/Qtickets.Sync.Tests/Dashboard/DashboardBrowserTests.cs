@@ -278,6 +278,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.Equal("false", await stale.GetAttributeAsync("#verdict", "data-healthy"));
         Assert.Equal("Требует внимания", (await stale.InnerTextAsync("#verdict")).Trim());
         Assert.Equal("1", await stale.GetAttributeAsync("#health-summary", "data-attention"));
+        // No webhook arrived in those 31 minutes either: a deployment-wide alert, above the accounts.
+        Assert.Contains("Last webhook applied", await stale.InnerTextAsync("#deployment-reasons"));
         var card = stale.Locator($"#attention article.account[data-account={Tc}]");
         Assert.Contains("The last successful incremental reconcile finished", await card.InnerTextAsync());
         Assert.Equal("rgb(198, 40, 40)", await card.Locator("h3").EvaluateAsync<string>("h => getComputedStyle(h).color"));
