@@ -21,7 +21,10 @@ public sealed record DashboardFilter(string? Account, string? Platform, long? Ev
     public bool Includes(SyncAccount account) =>
         (Account is null || account.Name == Account) && (Platform is null || account.Platform == Platform);
 
-    /// <summary>This filter's query string with one part changed (<c>null</c> drops it), for the page's links.</summary>
+    /// <summary>
+    /// This filter's link with some parts changed, for the page's links: a part left at its default (<c>""</c>,
+    /// <c>-1</c>) keeps this filter's value, <c>null</c> drops it.
+    /// </summary>
     public string Link(string? account = "", string? platform = "", long? eventId = -1)
     {
         var parts = new List<string>();
