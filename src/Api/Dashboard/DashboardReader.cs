@@ -5,70 +5,107 @@ using Qtickets.Sync.Api.Alerts;
 using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Sales;
 
 namespace Qtickets.Sync.Api.Dashboard;
 
 /// <summary>
-/// Reads the dashboard from the same readers as <c>/api/v1</c> (sync status, daily sales), so the page and the
-/// API always show the same figures, plus the last runs and failures.
+/// Reads the dashboard from the same readers as <c>/api/v1</c> (sync status, daily sales per platform), so the
+/// page and the API always show the same figures for the same filter, plus the last runs and failures.
 /// </summary>
 public sealed class DashboardReader(
     SyncStatusReader status,
     SalesReader sales,
     AlertFacts alerts,
+    AccountDirectory accounts,
     NpgsqlDataSource dataSource,
     IOptionsMonitor<AlertOptions> alertOptions,
     IOptions<SalesOptions> salesOptions)
 {
     public const int ChartDays = 30;
     public const int TopEventCount = 10;
-    private const int RunCount = 8;
+    private const int RunCount = 10;
     private const int FailureCount = 10;
     private const int CommandCount = 10;
 
-    public async Task<DashboardModel> ReadAsync(long? eventId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SyncAccount>> AccountsAsync(CancellationToken cancellationToken) =>
+        accounts.GetAllAsync(cancellationToken).AsTask();
+
+    public async Task<DashboardModel> ReadAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var facts = await status.ReadAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(filter);
+        var all = await accounts.GetAllAsync(cancellationToken);
+        var shown = all.Where(filter.Includes).ToList();
+        var scope = filter.Account is null && filter.Platform is null ? AccountFilter.All : new AccountFilter(shown.Select(a => a.Id).ToList());
+        var facts = await status.ReadAsync(scope, cancellationToken);
         var conditions = await alerts.JudgeAsync(alertOptions.CurrentValue.EffectiveRules(), facts, cancellationToken);
         var zoneId = salesOptions.Value.TimeZone;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(facts.Now, zone).DateTime);
         var from = today.AddDays(-(ChartDays - 1));
 
-        // The maintained daily sales table (by event) when it is current; its own plan says when it is not.
-        var query = new DailySalesQuery(zoneId, null, from, today);
-        var (source, _) = await sales.PlanAsync(query, cancellationToken);
-        var rows = new List<DailySalesRowDto>();
-        await foreach (var row in sales.DailyAsync(query, source, cancellationToken))
+        // Per platform, exactly as GET /api/v1/sales/daily?platform=…&account=…&event_id=… answers it.
+        var rows = new List<(string Platform, DailySalesRowDto Row)>();
+        foreach (var platform in filter.Platforms)
         {
-            rows.Add(row);
+            var query = new DailySalesQuery(zoneId, filter.EventId, from, today, "event", platform) { Accounts = scope };
+            var (source, _) = await sales.PlanAsync(query, cancellationToken);
+            await foreach (var row in sales.DailyAsync(query, source, cancellationToken))
+            {
+                rows.Add((platform, row));
+            }
         }
-        var (runs, failures, names, commands) = await ReadRunsAndFailuresAsync(rows.Select(r => r.EventId!.Value).Distinct().ToArray(), cancellationToken);
+        var eventKeys = rows.Select(r => (r.Platform, r.Row.Account!, r.Row.EventId!.Value)).Distinct().ToList();
+        if (filter.EventId is { } chosen)
+        {
+            eventKeys.AddRange(shown.Select(a => (filter.Platform!, a.Name, chosen)));
+        }
+        var (runs, failures, names, commands) = await ReadRunsAndFailuresAsync(scope, eventKeys, cancellationToken);
 
-        var chosen = eventId is { } id ? rows.Where(r => r.EventId == id).ToList() : rows;
-        var byDay = chosen.GroupBy(r => r.Day!.Value).ToDictionary(g => g.Key, g => (Net: g.Sum(r => r.Net), Tickets: g.Sum(r => r.TicketsSold)));
-        var days = Enumerable.Range(0, ChartDays).Select(i => from.AddDays(i))
-            .Select(d => byDay.TryGetValue(d, out var v) ? new SalesDay(d, v.Net, v.Tickets) : new SalesDay(d, 0m, 0)).ToList();
-        var todayRows = rows.Where(r => r.Day == today).ToList();
-        var top = rows.GroupBy(r => r.EventId!.Value)
-            .Select(g => new EventSales(g.Key, names.GetValueOrDefault(g.Key), g.Sum(r => r.Net), g.Sum(r => r.TicketsSold)))
-            .OrderByDescending(e => e.Net).ThenBy(e => e.EventId).Take(TopEventCount).ToList();
+        PlatformSplit Split(IEnumerable<(string Platform, DailySalesRowDto Row)> part)
+        {
+            var byPlatform = filter.Platforms.ToDictionary(p => p, _ => SalesFigures.Zero, StringComparer.Ordinal);
+            foreach (var (platform, row) in part)
+            {
+                byPlatform[platform] = byPlatform[platform].Add(SalesFigures.Of(row));
+            }
+            return new PlatformSplit(byPlatform);
+        }
+        var byDay = rows.ToLookup(r => r.Row.Day!.Value);
+        var days = Enumerable.Range(0, ChartDays).Select(i => from.AddDays(i)).Select(d => new SalesDay(d, Split(byDay[d]))).ToList();
+        var top = rows.GroupBy(r => (r.Platform, Account: r.Row.Account!, Event: r.Row.EventId!.Value))
+            .Select(g => new EventSales(g.Key.Platform, g.Key.Account, g.Key.Event, names.GetValueOrDefault(g.Key),
+                SalesFigures.Sum(g.Select(r => SalesFigures.Of(r.Row)))))
+            .OrderByDescending(e => e.Sales.Net).ThenBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.EventId)
+            .Take(TopEventCount).ToList();
+        var eventName = filter.EventId is { } e
+            ? names.Where(n => n.Key.Platform == filter.Platform && n.Key.Event == e && (filter.Account is null || n.Key.Account == filter.Account))
+                .Select(n => n.Value).FirstOrDefault(n => n is not null) ?? $"#{e}"
+            : null;
 
+        var health = facts.Accounts
+            .Select(a => new AccountHealth { Status = a, Alerts = conditions.Where(c => c.Account == a.Account).ToList() })
+            .OrderBy(a => a.Healthy).ThenBy(a => a.Account, StringComparer.Ordinal).ToList();
+        var named = health.Select(a => a.Account).ToHashSet(StringComparer.Ordinal);
         return new DashboardModel
         {
             Now = facts.Now,
             TimeZone = zoneId,
             Today = today,
-            Accounts = [new AccountHealth { Account = AlertOptions.DefaultAccount, Status = facts, Alerts = conditions, Runs = runs }],
+            Filter = filter,
+            AccountChoices = all.Select(a => (a.Name, a.Platform)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList(),
+            Status = facts,
+            DeploymentReasons = conditions.Where(c => c.Active && !named.Contains(c.Account)).Select(c => c.Detail).Distinct().ToList(),
+            Accounts = health,
+            Runs = runs,
             Sales = new SalesOverview
             {
+                Platforms = filter.Platforms,
                 Days = days,
-                EventId = eventId,
-                EventName = eventId is { } e ? names.GetValueOrDefault(e) ?? $"#{e}" : null,
-                TodayTickets = todayRows.Sum(r => r.TicketsSold),
-                TodayRevenue = todayRows.Sum(r => r.Gross),
-                TodayNet = todayRows.Sum(r => r.Net),
+                EventName = eventName,
+                Today = Split(byDay[today]),
                 TopEvents = top,
             },
             Failures = failures,
@@ -76,49 +113,66 @@ public sealed class DashboardReader(
         };
     }
 
-    private async Task<(List<RunRow>, List<FailureRow>, Dictionary<long, string?>, List<CommandRow>)> ReadRunsAndFailuresAsync(long[] eventIds, CancellationToken cancellationToken)
+    private async Task<(List<RunRow>, List<FailureRow>, Dictionary<(string Platform, string Account, long Event), string?>, List<CommandRow>)> ReadRunsAndFailuresAsync(
+        AccountFilter scope, IReadOnlyList<(string Platform, string Account, long Event)> events, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command($"""
-            SELECT id, kind, status, started_at, finished_at, orders_seen, orders_inserted, orders_updated, gaps_healed, orders_refreshed
-            FROM sync_runs ORDER BY started_at DESC, id DESC LIMIT {RunCount}
-            """));
+            SELECT r.id, a.name, r.kind, r.status, r.started_at, r.finished_at, r.orders_seen, r.orders_inserted, r.orders_updated, r.gaps_healed, r.orders_refreshed
+            FROM sync_runs r JOIN accounts a ON a.id = r.account_id
+            WHERE $1::integer[] IS NULL OR r.account_id = ANY($1)
+            ORDER BY r.started_at DESC, r.id DESC LIMIT {RunCount}
+            """, scope.Parameter()));
         batch.BatchCommands.Add(Command($"""
-            SELECT 'delivery', id, coalesce(processed_at, received_at), coalesce(event_type, '?') || coalesce(' #' || order_id, ''), reason
-            FROM webhook_deliveries WHERE status = $1
-            UNION ALL
-            SELECT 'run', id, coalesce(finished_at, started_at), kind, error FROM sync_runs WHERE status = $2
-            ORDER BY 3 DESC LIMIT {FailureCount}
+            SELECT f.kind, f.id, f.at, a.name, f.what, f.reason FROM (
+                SELECT 'delivery' AS kind, id, coalesce(processed_at, received_at) AS at, account_id,
+                       coalesce(event_type, '?') || coalesce(' #' || order_id, '') AS what, reason
+                FROM webhook_deliveries WHERE status = $1 AND ($3::integer[] IS NULL OR account_id = ANY($3))
+                UNION ALL
+                SELECT 'run', id, coalesce(finished_at, started_at), account_id, kind, error
+                FROM sync_runs WHERE status = $2 AND ($3::integer[] IS NULL OR account_id = ANY($3))
+                ORDER BY 3 DESC LIMIT {FailureCount}) f
+            LEFT JOIN accounts a ON a.id = f.account_id
+            ORDER BY f.at DESC
             """,
             new NpgsqlParameter { Value = DeliveryStatuses.Failed, NpgsqlDbType = NpgsqlDbType.Text },
-            new NpgsqlParameter { Value = SyncRunStatuses.Failed, NpgsqlDbType = NpgsqlDbType.Text }));
-        batch.BatchCommands.Add(Command("SELECT id, name FROM qtickets_events WHERE id = ANY($1)",
-            new NpgsqlParameter { Value = eventIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint }));
+            new NpgsqlParameter { Value = SyncRunStatuses.Failed, NpgsqlDbType = NpgsqlDbType.Text },
+            scope.Parameter()));
+        // Event names of both platforms, by the key daily sales use (a Ticketscloud event's sales_key).
+        batch.BatchCommands.Add(Command("""
+            SELECT 'qtickets', a.name, e.id, e.name FROM qtickets_events e JOIN accounts a ON a.id = e.account_id
+            WHERE e.id = ANY($1)
+            UNION ALL
+            SELECT 'ticketscloud', a.name, e.sales_key, e.title FROM ticketscloud_events e JOIN accounts a ON a.id = e.account_id
+            WHERE e.sales_key = ANY($2)
+            """,
+            Ids(events, SalesSource.Qtickets), Ids(events, SalesSource.Ticketscloud)));
         batch.BatchCommands.Add(Command($"""
             SELECT c.id, a.name, c.order_id, c.action, c.state, c.created_at, c.error
             FROM order_commands c JOIN accounts a ON a.id = c.account_id
+            WHERE $1::integer[] IS NULL OR c.account_id = ANY($1)
             ORDER BY c.created_at DESC, c.id DESC LIMIT {CommandCount}
-            """));
+            """, scope.Parameter()));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var runs = new List<RunRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            runs.Add(new RunRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
-                OrderRows.Instant(reader, 4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9)));
+            runs.Add(new RunRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4),
+                OrderRows.Instant(reader, 5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10)));
         }
         await reader.NextResultAsync(cancellationToken);
         // Errors are the platforms' and the applier's words, which may quote a buyer; the page shows none (below too).
         var failures = new List<FailureRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            failures.Add(new FailureRow(reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3),
-                PiiMask.EmailsIn(OrderRows.Text(reader, 4))));
+            failures.Add(new FailureRow(reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), OrderRows.Text(reader, 3) ?? "",
+                reader.GetString(4), PiiMask.EmailsIn(OrderRows.Text(reader, 5))));
         }
         await reader.NextResultAsync(cancellationToken);
-        var names = new Dictionary<long, string?>();
+        var names = new Dictionary<(string Platform, string Account, long Event), string?>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            names[reader.GetInt64(0)] = OrderRows.Text(reader, 1);
+            names[(reader.GetString(0), reader.GetString(1), reader.GetInt64(2))] = OrderRows.Text(reader, 3);
         }
         await reader.NextResultAsync(cancellationToken);
         var commands = new List<CommandRow>();
@@ -129,6 +183,9 @@ public sealed class DashboardReader(
         }
         return (runs, failures, names, commands);
     }
+
+    private static NpgsqlParameter Ids(IEnumerable<(string Platform, string Account, long Event)> events, string platform) =>
+        new() { Value = events.Where(e => e.Platform == platform).Select(e => e.Event).Distinct().ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
     {

@@ -1,5 +1,6 @@
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.Dashboard;
+using Qtickets.Sync.Api.ReadModels;
 
 namespace Qtickets.Sync.Api.Endpoints;
 
@@ -21,7 +22,12 @@ public static class SalesDashboard
         return app;
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext http, DashboardAccess access, DashboardReader reader, long? @event, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>?account=&amp;platform=&amp;event=</c> narrow every figure of the page (<see cref="DashboardFilter"/>); a
+    /// value naming nothing the service has is a 400 that says so, not an empty page.
+    /// </summary>
+    private static async Task<IResult> ShowAsync(HttpContext http, DashboardAccess access, DashboardReader reader,
+        string? account, string? platform, string? @event, CancellationToken cancellationToken)
     {
         if (access.Evaluate(http) == DashboardAccessLevel.None && http.User.IsLimited())
         {
@@ -33,7 +39,13 @@ public static class SalesDashboard
                 ? AuthProblems.MissingScope(http.User, [ApiScopes.Read])
                 : AuthProblems.Unauthenticated(http, basicLogin: access.BasicEnabled);
         }
-        var model = await reader.ReadAsync(@event, cancellationToken);
+        var query = new QueryText();
+        var filter = DashboardFilter.Parse(query, account, platform, @event, await reader.AccountsAsync(cancellationToken));
+        if (query.HasErrors)
+        {
+            return TypedResults.ValidationProblem(query.Errors);
+        }
+        var model = await reader.ReadAsync(filter, cancellationToken);
         var labels = DashboardLabels.For(http.Request.GetTypedHeaders());
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Vary = "Accept-Language";

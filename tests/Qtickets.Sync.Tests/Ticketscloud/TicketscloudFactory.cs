@@ -35,24 +35,34 @@ public class TicketscloudFactory : SyncApiFactory
         get
         {
             var settings = base.Settings;
-            settings["Ticketscloud:RequestsPerSecond"] = "0";
-            settings["Ticketscloud:RetryBaseDelay"] = "00:00:00.010";
-            settings["Ticketscloud:PageSize"] = "50";
-            // Beside the QTickets settings (the account "default"), one Ticketscloud account on the emulator.
-            settings["Accounts:0:Name"] = AccountName;
-            settings["Accounts:0:Platform"] = "ticketscloud";
-            settings["Accounts:0:BaseUrl"] = TicketscloudEmulatorHost.BaseUrl.ToString();
-            settings["Accounts:0:Token"] = TicketscloudEmulatorHost.Token;
-            settings["Accounts:0:TimeZone"] = "Europe/Moscow";
+            AddAccount(settings);
             return settings;
         }
     }
 
+    /// <summary>Beside the QTickets settings (the account "default"), one Ticketscloud account on the emulator.</summary>
+    public static void AddAccount(IDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["Ticketscloud:RequestsPerSecond"] = "0";
+        settings["Ticketscloud:RetryBaseDelay"] = "00:00:00.010";
+        settings["Ticketscloud:PageSize"] = "50";
+        settings["Accounts:0:Name"] = AccountName;
+        settings["Accounts:0:Platform"] = "ticketscloud";
+        settings["Accounts:0:BaseUrl"] = TicketscloudEmulatorHost.BaseUrl.ToString();
+        settings["Accounts:0:Token"] = TicketscloudEmulatorHost.Token;
+        settings["Accounts:0:TimeZone"] = "Europe/Moscow";
+    }
+
+    /// <summary>Sends the service's Ticketscloud calls to <paramref name="emulator"/> (resolved at the first call).</summary>
+    public static void RouteTo(IWebHostBuilder builder, Func<TicketscloudEmulatorHost> emulator) =>
+        builder.ConfigureTestServices(services =>
+            services.AddHttpClient(TicketscloudClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => emulator().CreateHandler()));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-            services.AddHttpClient(TicketscloudClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Emulator.CreateHandler()));
+        RouteTo(builder, () => Emulator);
     }
 
     /// <summary>One run of <paramref name="kind"/> for the account, through the runner; returns the run's id.</summary>
