@@ -59,7 +59,7 @@ public sealed partial class OrderPageWriter(
             believable.Add(order);
         }
         var result = await UpsertIsolatingAsync(run, transaction, believable, source);
-        var counts = PageCounts.From(result) with { SetAside = setAsideCount + (believable.Count - result.Orders.Count) };
+        var counts = PageCounts.From(result) with { SetAside = setAsideCount + (believable.Count - result.Orders.Count), LoadsHistory = run.LoadsHistory };
         await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, counts, pages, CancellationToken.None);
         if (alongside is not null)
         {

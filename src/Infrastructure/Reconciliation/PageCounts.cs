@@ -17,8 +17,14 @@ public readonly record struct PageCounts(int Seen, int Inserted, int Updated, in
     /// </summary>
     public int Refreshed { get; init; }
 
+    /// <summary>
+    /// The page loads history (an account's first sync, a backfill): orders it inserts were never expected from
+    /// webhooks, so they are loaded, not healed. Only a business change to an order already mirrored is a gap there.
+    /// </summary>
+    public bool LoadsHistory { get; init; }
+
     /// <summary>Orders the mirror lacked or held with different business content: what the webhooks had missed.</summary>
-    public int GapsHealed => Inserted + Updated - Refreshed;
+    public int GapsHealed => (LoadsHistory ? 0 : Inserted) + Updated - Refreshed;
 
     /// <summary>Stale payloads (the mirror already holds newer) count as unchanged: the mirror was right.</summary>
     public static PageCounts From(UpsertResult result) =>

@@ -26,6 +26,8 @@ public sealed partial class QticketsInitialLoad(
 {
     public async Task RunAsync(SyncRunContext run, InitialLoadCheckpoint pending)
     {
+        // History is loaded, not healed: its inserts were never expected from webhooks (PageCounts.LoadsHistory).
+        run = run with { LoadsHistory = true };
         var client = clients.For(run.RequireAccount());
         var settings = options.Value;
         var load = pending.PagesDone == 0 && settings.InitialHorizonHours > 0

@@ -10,6 +10,9 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// </summary>
 public sealed record SyncRunContext(long RunId, string Kind, DateTimeOffset? Since, NpgsqlConnection Connection, ILogger Logger, CancellationToken Stopping)
 {
+    /// <summary>The run is loading history (a first sync or a backfill): see <see cref="PageCounts.LoadsHistory"/>.</summary>
+    public bool LoadsHistory { get; init; }
+
     /// <summary>The account the run syncs; null for a run about the whole deployment (daily sales).</summary>
     public SyncAccount? Account { get; init; }
 

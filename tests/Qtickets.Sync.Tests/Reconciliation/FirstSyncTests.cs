@@ -89,6 +89,12 @@ public sealed class FirstSyncTests(FirstSyncFactory factory, ITestOutputHelper o
         var firstSync = await FirstSyncStatusAsync();
         Assert.True(firstSync.GetProperty("done").GetBoolean(), firstSync.ToString());
         Assert.Equal(HistoryPages, firstSync.GetProperty("pagesEstimated").GetInt32());
+        await using (var db = factory.CreateDbContext())
+        {
+            // Loading history is not healing: no webhook was ever expected to bring these orders.
+            var load = await db.SyncRuns.OrderBy(r => r.Id).LastAsync(r => r.Kind == SyncRunKinds.Incremental);
+            Assert.Equal((Emulator.Store.OrderCount, 0), (load.OrdersInserted, load.GapsHealed));
+        }
 
         // Incremental runs take over: the next one reads the tail, not the history again.
         before = Emulator.Stats.ApiRequests;

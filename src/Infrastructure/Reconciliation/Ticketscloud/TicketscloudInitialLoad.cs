@@ -23,6 +23,8 @@ public sealed partial class TicketscloudInitialLoad(
 {
     public async Task RunAsync(SyncRunContext run, InitialLoadCheckpoint pending)
     {
+        // History is loaded, not healed: its inserts were never expected from webhooks (PageCounts.LoadsHistory).
+        run = run with { LoadsHistory = true };
         var account = accounts.For(run.RequireAccount());
         var load = pending.PagesDone == 0
             ? pending with

@@ -67,6 +67,7 @@ public sealed partial class TicketscloudPageWriter(TicketscloudUpserter upserter
         {
             Refreshed = counts.Refreshed,
             SetAside = page.Unreadable.Count + refused,
+            LoadsHistory = run.LoadsHistory,
         };
         await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, pageCounts, 1, CancellationToken.None);
         if (alongside is not null)
