@@ -12,9 +12,9 @@ public sealed class StartupFailureTests : IAsyncLifetime
 {
     private TestDatabase database = null!;
 
-    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(nameof(StartupFailureTests));
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(nameof(StartupFailureTests));
 
-    public async ValueTask DisposeAsync() => await database.DisposeAsync();
+    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
     public async Task A_busy_port_stops_the_start_with_one_line_naming_the_setting()
