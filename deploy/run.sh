@@ -17,7 +17,9 @@
 # - Listens on ASPNETCORE_URLS (default http://127.0.0.1:5080). Extra arguments go to the service.
 # - Once /health/live answers, the last lines printed are the addresses, the login and the API key. A start that
 #   cannot succeed (a port in use, no database, a bad setting) ends in one line and a non-zero exit code.
-#   Emulator request lines are off; QTICKETS_EMULATOR_LOG_REQUESTS=true turns them on.
+#   In demo mode the emulators' request lines and the service's line per stored webhook are off;
+#   QTICKETS_EMULATOR_LOG_REQUESTS=true turns the former on, --Logging:LogLevel:Qtickets.Sync.Api.Endpoints.Webhooks=Information
+#   the latter.
 # Ctrl-C stops the service and the emulators; the database keeps running for the next start.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -69,22 +71,32 @@ if [ -z "${ConnectionStrings__Postgres:-}" ]; then
   export ConnectionStrings__Postgres
 fi
 
-# Only errors are printed; a successful build says nothing.
-dotnet build Qtickets.Sync.sln -c Release -v quiet -nologo "-clp:NoSummary;ErrorsOnly" >&2 \
-  || fail "the build failed (errors above)"
+# A successful build says nothing; a failed one shows its errors.
+build_output="$(mktemp)"
+if ! dotnet build Qtickets.Sync.sln -c Release -v quiet -nologo >"$build_output" 2>&1; then
+  grep -E ': (error|warning) ' "$build_output" | sort -u >&2 || cat "$build_output" >&2
+  rm -f "$build_output"
+  fail "the build failed (errors above)"
+fi
+rm -f "$build_output"
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
 invented_key= invented_password=
+service_args=()
 if [ -n "$demo" ]; then
   secret="${Qtickets__WebhookSecrets__0:-emulator-webhook-secret}"
-  log_requests="${QTICKETS_EMULATOR_LOG_REQUESTS:-false}"
+  # The emulators' log lines on one line each; their request lines only when asked for.
+  emulator_logging=(--Emulator:LogRequests="${QTICKETS_EMULATOR_LOG_REQUESTS:-false}"
+    --Logging:Console:FormatterOptions:SingleLine=true)
+  # The emulator sends a webhook a second; each stored one would be a line. Refused ones (Warning) still show.
+  service_args+=(--Logging:LogLevel:Qtickets.Sync.Api.Endpoints.Webhooks=Warning)
   log "demo mode (no Qtickets__Token): QTickets emulator on $emulator_url"
   dotnet tests/Qtickets.Emulator/bin/Release/net10.0/Qtickets.Emulator.dll \
     --urls "$emulator_url" \
-    --Emulator:LogRequests="$log_requests" \
+    "${emulator_logging[@]}" \
     --Emulator:Orders="${QTICKETS_EMULATOR_ORDERS:-2000}" \
     --Emulator:ActivityPerSecond="${QTICKETS_EMULATOR_ACTIVITY:-1}" \
     --Emulator:ServerBehaviour="${QTICKETS_EMULATOR_BEHAVIOUR:-captured}" \
@@ -110,7 +122,7 @@ if [ -n "$demo" ]; then
     log "demo mode (no Ticketscloud account): Ticketscloud emulator on $tc_url as account tc-demo"
     dotnet tests/Ticketscloud.Emulator/bin/Release/net10.0/Ticketscloud.Emulator.dll \
       --urls "$tc_url" \
-      --Emulator:LogRequests="$log_requests" \
+      "${emulator_logging[@]}" \
       --Ticketscloud:Organizers:0:Token=tc-demo-token \
       --Ticketscloud:Organizers:0:Name="Демо-организатор" \
       --Ticketscloud:Organizers:0:Orders="${TICKETSCLOUD_EMULATOR_ORDERS:-1500}" \
@@ -123,7 +135,8 @@ if [ -n "$demo" ]; then
   fi
 fi
 
-dotnet "$repo/src/Api/bin/Release/net10.0/Qtickets.Sync.Api.dll" --contentRoot "$repo/src/Api" "$@" &
+# Arguments given to run.sh come last, so they win over the demo's.
+dotnet "$repo/src/Api/bin/Release/net10.0/Qtickets.Sync.Api.dll" --contentRoot "$repo/src/Api" "${service_args[@]}" "$@" &
 service_pid=$!
 pids+=("$service_pid")
 
