@@ -90,7 +90,7 @@ if [ -n "$demo" ]; then
   secret="${Qtickets__WebhookSecrets__0:-emulator-webhook-secret}"
   # The emulators' log lines on one line each; their request lines only when asked for.
   emulator_logging=(--Emulator:LogRequests="${QTICKETS_EMULATOR_LOG_REQUESTS:-false}"
-    --Logging:Console:FormatterOptions:SingleLine=true)
+    --Logging:Console:FormatterName=simple --Logging:Console:FormatterOptions:SingleLine=true)
   # The emulator sends a webhook a second; each stored one would be a line. Refused ones (Warning) still show.
   service_args+=(--Logging:LogLevel:Qtickets.Sync.Api.Endpoints.Webhooks=Warning)
   log "demo mode (no Qtickets__Token): QTickets emulator on $emulator_url"
