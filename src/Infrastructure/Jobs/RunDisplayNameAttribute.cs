@@ -16,13 +16,6 @@ public sealed class RunDisplayNameAttribute(string displayName) : JobDisplayName
     public override string Format(DashboardContext context, Job job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return Format(job);
-    }
-
-    /// <summary>The name, without the dashboard's context (it needs none).</summary>
-    public string Format(Job job)
-    {
-        ArgumentNullException.ThrowIfNull(job);
         var name = DisplayName;
         var parameters = job.Method.GetParameters();
         for (var i = 0; i < parameters.Length && i < job.Args.Count; i++)
