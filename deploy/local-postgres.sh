@@ -26,6 +26,29 @@ find_bindir() {
 }
 
 bindir="$(find_bindir || true)"
+
+# Where the cluster of this checkout and port lives: in the checkout, or (when the postgres user cannot reach the
+# checkout, e.g. a private temp folder) in a folder named after the checkout, so clones do not share one.
+data="${QTICKETS_PG_DIR:-$repo/.data/pg-$port}"
+fallback_data="/var/tmp/qtickets-sync-pg-$(echo -n "$repo" | sha1sum | cut -c1-12)-$port"
+
+# Stopping looks for a running cluster and touches nothing else: no install, no user, no folders.
+if [ "${1:-}" = "stop" ]; then
+  # pg_ctl refuses to run as root; as root the cluster is the postgres user's (see below).
+  stop_as=()
+  if [ "$(id -u)" -eq 0 ]; then stop_as=(runuser -u postgres --); fi
+  for candidate in "$data" "$fallback_data"; do
+    if [ -n "$bindir" ] && [ -f "$candidate/postmaster.pid" ] \
+      && "${stop_as[@]}" "$bindir/pg_ctl" -D "$candidate" status >/dev/null 2>&1; then
+      "${stop_as[@]}" "$bindir/pg_ctl" -D "$candidate" -m fast -w stop >/dev/null
+      log "stopped the cluster at $candidate (127.0.0.1:$port)"
+      exit 0
+    fi
+  done
+  log "no cluster running at $data (127.0.0.1:$port)"
+  exit 0
+fi
+
 if [ -z "$bindir" ]; then
   log "PostgreSQL not found; installing Debian's postgresql with apt"
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
@@ -43,12 +66,9 @@ if [ "$(id -u)" -eq 0 ]; then
   as_owner=(runuser -u postgres --)
 fi
 
-data="${QTICKETS_PG_DIR:-$repo/.data/pg-$port}"
 mkdir -p "$(dirname "$data")"
 if [ "${as_owner[*]}" != "" ] && ! "${as_owner[@]}" test -x "$(dirname "$data")" 2>/dev/null; then
-  # The checkout is not reachable by the postgres user (e.g. a private temp folder): keep the cluster in a
-  # folder it can reach, named after this checkout so clones do not share one.
-  data="/var/tmp/qtickets-sync-pg-$(echo -n "$repo" | sha1sum | cut -c1-12)-$port"
+  data="$fallback_data"
   log "checkout not reachable by the postgres user; using $data"
 fi
 socket="$data-socket"
@@ -58,15 +78,17 @@ chmod 700 "$data"
 
 pg() { "${as_owner[@]}" "$bindir/$@"; }
 
-if [ "${1:-}" = "stop" ]; then
-  pg pg_ctl -D "$data" -m fast stop >&2 || true
-  exit 0
-fi
-
 if [ ! -f "$data/PG_VERSION" ]; then
   log "creating cluster in $data"
-  pg initdb -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >&2 2>&1 \
-    || pg initdb -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C >&2
+  # initdb's twenty lines of progress are shown only when it fails.
+  initdb_output="$(mktemp)"
+  if ! pg initdb -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$initdb_output" 2>&1 \
+    && ! pg initdb -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C >"$initdb_output" 2>&1; then
+    cat "$initdb_output" >&2
+    rm -f "$initdb_output"
+    exit 1
+  fi
+  rm -f "$initdb_output"
   cat >>"$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
@@ -96,7 +118,7 @@ else
     exit 1
   fi
   log "starting cluster on 127.0.0.1:$port"
-  if ! pg pg_ctl -D "$data" -l "$data/server.log" -w -t 60 start >&2; then
+  if ! pg pg_ctl -D "$data" -l "$data/server.log" -s -w -t 60 start >&2; then
     log "the cluster did not start; the last lines of $data/server.log:"
     "${as_owner[@]}" tail -n 20 "$data/server.log" >&2 || true
     if port_taken; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test against a real PostgreSQL. Without QTICKETS_TEST_POSTGRES it starts (or reuses) the
-# private cluster of deploy/local-postgres.sh; each test class then creates a database of its own on it.
+# private cluster of deploy/local-postgres.sh, and stops it at the end if it started it; each test class then
+# creates a database of its own on it.
 # Extra arguments go to `dotnet test` (e.g. --filter).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -47,6 +48,11 @@ REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
   npx --yes "@redocly/cli@$redocly_version" lint --format=stylish docs/openapi.v1.json
 
 if [ -z "${QTICKETS_TEST_POSTGRES:-}" ]; then
+  # A cluster this run starts is stopped when it ends, however it ends; one that was already running (a developer's,
+  # another run's) is left alone.
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/${QTICKETS_PG_PORT:-55432}") 2>/dev/null; then
+    trap 'deploy/local-postgres.sh stop' EXIT
+  fi
   QTICKETS_PG_DATABASE=postgres deploy/local-postgres.sh >/dev/null
   QTICKETS_TEST_POSTGRES="Host=127.0.0.1;Port=${QTICKETS_PG_PORT:-55432};Username=postgres;Password=postgres;Database=postgres"
   export QTICKETS_TEST_POSTGRES

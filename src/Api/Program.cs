@@ -39,7 +39,13 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     // Check every setting before touching the database, so a typo is reported as itself.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
 
-    if (args.Contains("migrate"))
+    var migrateOnly = args.Contains("migrate");
+    if (!migrateOnly)
+    {
+        app.EnsureListenPortsFree();
+    }
+    await app.EnsureDatabaseReachableAsync(app.Lifetime.ApplicationStopping);
+    if (migrateOnly)
     {
         await app.MigrateAsync(app.Lifetime.ApplicationStopping);
         return;

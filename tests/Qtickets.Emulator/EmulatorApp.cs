@@ -1,3 +1,4 @@
+using Emulator.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Qtickets.Emulator.Activity;
@@ -21,6 +22,7 @@ public static class EmulatorApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        EmulatorRequestLogging.Configure(builder);
         AddEmulator(builder.Services);
         var app = builder.Build();
         MapEmulator(app);

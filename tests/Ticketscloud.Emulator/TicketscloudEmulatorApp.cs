@@ -1,3 +1,4 @@
+using Emulator.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ticketscloud.Emulator.Api;
 using Ticketscloud.Emulator.Data;
@@ -26,6 +27,7 @@ public static partial class TicketscloudEmulatorApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        EmulatorRequestLogging.Configure(builder);
         AddEmulator(builder.Services);
         var app = builder.Build();
         MapEmulator(app);

@@ -30,6 +30,8 @@ public static class Dashboard
             DisplayStorageConnectionString = false,
             IgnoreAntiforgeryToken = false,
             DashboardTitle = "Qtickets.Sync jobs",
+            // "Back to site" leads to the service's own page; the site root has none.
+            AppPath = "/dashboard",
             Authorization = [new DashboardAuthorizationFilter(access)],
             AsyncAuthorization = [],
             IsReadOnlyFunc = context => access.Evaluate(context.GetHttpContext()) != DashboardAccessLevel.Full,

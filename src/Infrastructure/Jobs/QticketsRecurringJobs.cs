@@ -25,10 +25,10 @@ public sealed class QticketsRecurringJobs(IOptions<ReconcileOptions> options) : 
         var schedule = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) };
         var name = account.Name;
         recurring.AddOrUpdate<SyncJobs>(IAccountRecurringJobs.Id(IncrementalKind, name),
-            j => j.IncrementalForAsync(name, null, CancellationToken.None), settings.IncrementalCron, schedule);
+            j => j.IncrementalForAsync(name, null, null, CancellationToken.None), settings.IncrementalCron, schedule);
         recurring.AddOrUpdate<SyncJobs>(IAccountRecurringJobs.Id(FullSweepKind, name),
-            j => j.FullSweepForAsync(name, null, CancellationToken.None), settings.FullSweepCron, schedule);
+            j => j.FullSweepForAsync(name, null, null, CancellationToken.None), settings.FullSweepCron, schedule);
         recurring.AddOrUpdate<SyncJobs>(IAccountRecurringJobs.Id(CatalogKind, name),
-            j => j.CatalogForAsync(name, null, CancellationToken.None), settings.CatalogCron, schedule);
+            j => j.CatalogForAsync(name, null, null, CancellationToken.None), settings.CatalogCron, schedule);
     }
 }

@@ -10,12 +10,12 @@ namespace Qtickets.Sync.Infrastructure.Jobs;
 public sealed class SalesJobs(SyncRunner runner, DailySalesDriftCheck drift, DailySalesRebuild rebuild)
 {
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]
-    [JobDisplayName("Daily sales drift check (run {0})")]
+    [RunDisplayName("Daily sales drift check of all accounts")]
     public Task<string> DriftAsync(long? runId, PerformContext? context, CancellationToken cancellationToken) =>
         runner.RunAsync(SyncRunKinds.SalesDrift, runId, context?.BackgroundJob.Id, drift.RunAsync, cancellationToken);
 
     [AutomaticRetry(Attempts = 10, DelaysInSeconds = [30, 60, 300, 900, 1800])]
-    [JobDisplayName("Daily sales rebuild for a new time zone (run {0})")]
+    [RunDisplayName("Daily sales rebuild for a new time zone, all accounts")]
     public Task<string> RebuildAsync(long? runId, PerformContext? context, CancellationToken cancellationToken) =>
         runner.RunAsync(SyncRunKinds.SalesRebuild, runId, context?.BackgroundJob.Id, rebuild.RunAsync, cancellationToken);
 }

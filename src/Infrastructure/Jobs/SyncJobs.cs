@@ -15,9 +15,10 @@ namespace Qtickets.Sync.Infrastructure.Jobs;
 /// </summary>
 /// <remarks>
 /// Hangfire passes its own <see cref="PerformContext"/> and the server's stopping token in place of the
-/// <c>null</c> and <see cref="CancellationToken.None"/> given when enqueuing. The recurring jobs name their
-/// account (<c>…For</c>); a run triggered on demand carries its account in its row; the methods taking only a run
-/// id, given none, run the only QTickets account (the single-account setup, and jobs queued before accounts).
+/// <c>null</c> and <see cref="CancellationToken.None"/> given when enqueuing. Every job names its account
+/// (<c>…For</c>, and backfill), scheduled with no run id, asked for with the run id created at trigger time. The
+/// methods taking only a run id are the ones jobs queued by earlier versions call; given none, they run the only
+/// QTickets account (the single-account setup).
 /// </remarks>
 public sealed class SyncJobs(
     SyncRunner runner,
@@ -28,45 +29,52 @@ public sealed class SyncJobs(
     CatalogSynchronizer catalog)
 {
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
-    [JobDisplayName("Incremental reconcile (run {0})")]
+    [RunDisplayName("Incremental reconcile")]
     public async Task<string> IncrementalAsync(long? runId, PerformContext? context, CancellationToken cancellationToken) =>
         await runner.RunAsync(SyncRunKinds.Incremental, await OnlyAccountUnlessRunAsync(runId, cancellationToken), runId,
             context?.BackgroundJob.Id, incremental.RunAsync, cancellationToken);
 
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
-    [JobDisplayName("Incremental reconcile of {0}")]
-    public async Task<string> IncrementalForAsync(string account, PerformContext? context, CancellationToken cancellationToken) =>
-        await runner.RunAsync(SyncRunKinds.Incremental, await accounts.GetAsync(account, cancellationToken), null,
+    [RunDisplayName("Incremental reconcile")]
+    public async Task<string> IncrementalForAsync(string account, long? runId, PerformContext? context, CancellationToken cancellationToken) =>
+        await runner.RunAsync(SyncRunKinds.Incremental, await ScheduledAccountAsync(account, runId, cancellationToken), runId,
             context?.BackgroundJob.Id, incremental.RunAsync, cancellationToken);
 
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
-    [JobDisplayName("Full sweep (run {0})")]
+    [RunDisplayName("Full sweep")]
     public async Task<string> FullSweepAsync(long? runId, PerformContext? context, CancellationToken cancellationToken) =>
         await runner.RunAsync(SyncRunKinds.FullSweep, await OnlyAccountUnlessRunAsync(runId, cancellationToken), runId,
             context?.BackgroundJob.Id, fullSweep.RunAsync, cancellationToken);
 
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
-    [JobDisplayName("Full sweep of {0}")]
-    public async Task<string> FullSweepForAsync(string account, PerformContext? context, CancellationToken cancellationToken) =>
-        await runner.RunAsync(SyncRunKinds.FullSweep, await accounts.GetAsync(account, cancellationToken), null,
+    [RunDisplayName("Full sweep")]
+    public async Task<string> FullSweepForAsync(string account, long? runId, PerformContext? context, CancellationToken cancellationToken) =>
+        await runner.RunAsync(SyncRunKinds.FullSweep, await ScheduledAccountAsync(account, runId, cancellationToken), runId,
             context?.BackgroundJob.Id, fullSweep.RunAsync, cancellationToken);
 
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
-    [JobDisplayName("Events and shows (run {0})")]
+    [RunDisplayName("Events and shows")]
     public async Task<string> CatalogAsync(long? runId, PerformContext? context, CancellationToken cancellationToken) =>
         await runner.RunAsync(SyncRunKinds.Catalog, await OnlyAccountUnlessRunAsync(runId, cancellationToken), runId,
             context?.BackgroundJob.Id, catalog.RunAsync, cancellationToken);
 
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
-    [JobDisplayName("Events and shows of {0}")]
-    public async Task<string> CatalogForAsync(string account, PerformContext? context, CancellationToken cancellationToken) =>
-        await runner.RunAsync(SyncRunKinds.Catalog, await accounts.GetAsync(account, cancellationToken), null,
+    [RunDisplayName("Events and shows")]
+    public async Task<string> CatalogForAsync(string account, long? runId, PerformContext? context, CancellationToken cancellationToken) =>
+        await runner.RunAsync(SyncRunKinds.Catalog, await ScheduledAccountAsync(account, runId, cancellationToken), runId,
             context?.BackgroundJob.Id, catalog.RunAsync, cancellationToken);
 
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(QticketsAuthException), typeof(UnknownAccountException)])]
-    [JobDisplayName("Backfill (run {0})")]
-    public Task<string> BackfillAsync(long runId, PerformContext? context, CancellationToken cancellationToken) =>
+    [RunDisplayName("Backfill")]
+    public Task<string> BackfillAsync(string account, long runId, PerformContext? context, CancellationToken cancellationToken) =>
         runner.RunAsync(SyncRunKinds.Backfill, runId, context?.BackgroundJob.Id, backfill.RunAsync, cancellationToken);
+
+    /// <summary>
+    /// A scheduled run is of the account it names; a run asked for carries its account in its row, which stays the
+    /// authority (the name is there for Hangfire's pages).
+    /// </summary>
+    private async Task<SyncAccount?> ScheduledAccountAsync(string account, long? runId, CancellationToken cancellationToken) =>
+        runId is null ? await accounts.GetAsync(account, cancellationToken) : null;
 
     /// <summary>A run with an id carries its account in its row; without one, the only QTickets account is meant.</summary>
     private async Task<SyncAccount?> OnlyAccountUnlessRunAsync(long? runId, CancellationToken cancellationToken) =>

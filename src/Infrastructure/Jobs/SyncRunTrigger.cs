@@ -30,15 +30,16 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a reconcile kind of this account's platform.");
         }
         var runId = await ledger.CreateAsync(account.Id, kind, trigger, SyncRunStatuses.Queued, null, null, ct);
+        var name = account.Name;
         if (IsTicketscloud(account))
         {
-            return await EnqueueAsync(runId, () => jobs.Enqueue<TicketscloudJobs>(j => j.RunAsync(runId, null, CancellationToken.None)), ct);
+            return await EnqueueAsync(runId, () => jobs.Enqueue<TicketscloudJobs>(j => j.RunAsync(name, runId, null, CancellationToken.None)), ct);
         }
         return await EnqueueAsync(runId, () => kind switch
         {
-            SyncRunKinds.Incremental => jobs.Enqueue<SyncJobs>(j => j.IncrementalAsync(runId, null, CancellationToken.None)),
-            SyncRunKinds.FullSweep => jobs.Enqueue<SyncJobs>(j => j.FullSweepAsync(runId, null, CancellationToken.None)),
-            _ => jobs.Enqueue<SyncJobs>(j => j.CatalogAsync(runId, null, CancellationToken.None)),
+            SyncRunKinds.Incremental => jobs.Enqueue<SyncJobs>(j => j.IncrementalForAsync(name, runId, null, CancellationToken.None)),
+            SyncRunKinds.FullSweep => jobs.Enqueue<SyncJobs>(j => j.FullSweepForAsync(name, runId, null, CancellationToken.None)),
+            _ => jobs.Enqueue<SyncJobs>(j => j.CatalogForAsync(name, runId, null, CancellationToken.None)),
         }, ct);
     }
 
@@ -54,9 +55,10 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
         ArgumentNullException.ThrowIfNull(account);
         var runId = await ledger.RequeueInterruptedAsync(account.Id, SyncRunKinds.Backfill, from, ct)
             ?? await ledger.CreateAsync(account.Id, SyncRunKinds.Backfill, trigger, SyncRunStatuses.Queued, from, null, ct);
+        var name = account.Name;
         return await EnqueueAsync(runId, () => IsTicketscloud(account)
-            ? jobs.Enqueue<TicketscloudJobs>(j => j.RunAsync(runId, null, CancellationToken.None))
-            : jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(runId, null, CancellationToken.None)), ct);
+            ? jobs.Enqueue<TicketscloudJobs>(j => j.RunAsync(name, runId, null, CancellationToken.None))
+            : jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(name, runId, null, CancellationToken.None)), ct);
     }
 
     private static bool IsTicketscloud(SyncAccount account) => account.Platform == Domain.Accounts.AccountPlatforms.Ticketscloud;

@@ -15,21 +15,24 @@ namespace Qtickets.Sync.Infrastructure.Jobs;
 public sealed class TicketscloudJobs(SyncRunner runner, AccountDirectory accounts, SyncRunLedger ledger, TicketscloudReconciler reconciler)
 {
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(TicketscloudAuthException)])]
-    [JobDisplayName("Ticketscloud incremental reconcile of {0}")]
+    [RunDisplayName("Ticketscloud incremental reconcile")]
     public async Task<string> IncrementalForAsync(string account, PerformContext? context, CancellationToken cancellationToken) =>
         await runner.RunAsync(SyncRunKinds.Incremental, await accounts.GetAsync(account, cancellationToken), null,
             context?.BackgroundJob.Id, reconciler.RunAsync, cancellationToken);
 
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(TicketscloudAuthException)])]
-    [JobDisplayName("Ticketscloud full sweep of {0}")]
+    [RunDisplayName("Ticketscloud full sweep")]
     public async Task<string> FullSweepForAsync(string account, PerformContext? context, CancellationToken cancellationToken) =>
         await runner.RunAsync(SyncRunKinds.FullSweep, await accounts.GetAsync(account, cancellationToken), null,
             context?.BackgroundJob.Id, reconciler.RunAsync, cancellationToken);
 
-    /// <summary>A run queued on demand (reconcile or backfill): its row names its kind and account.</summary>
+    /// <summary>
+    /// A run queued on demand (reconcile or backfill): its row names its kind and account, and stays the authority;
+    /// <paramref name="account"/> names it on Hangfire's pages.
+    /// </summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [60, 300, 900, 1800, 3600], ExceptOn = [typeof(TicketscloudAuthException)])]
-    [JobDisplayName("Ticketscloud run {0}")]
-    public async Task<string> RunAsync(long runId, PerformContext? context, CancellationToken cancellationToken)
+    [RunDisplayName("Ticketscloud run")]
+    public async Task<string> RunAsync(string account, long runId, PerformContext? context, CancellationToken cancellationToken)
     {
         var run = await ledger.FindAsync(runId, cancellationToken)
             ?? throw new InvalidOperationException($"Sync run {runId} does not exist.");

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +11,9 @@ public sealed partial class DatabaseMigrator(SyncDbContext db, IOptions<SalesOpt
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        // EF reads the history table without checking it exists and logs the failure on a fresh database as an
+        // Error (dotnet/efcore#37328); created first (as Migrate would), it reads as empty instead.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

@@ -133,8 +133,8 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
     {
         var jobs = factory.GetRequiredService<SyncJobs>();
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalForAsync("north", null, CancellationToken.None));
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalForAsync("south", null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalForAsync("north", null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalForAsync("south", null, null, CancellationToken.None));
 
         var north = await factory.TruthAsync(0);
         var south = await factory.TruthAsync(1);
@@ -179,8 +179,8 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
     {
         var jobs = factory.GetRequiredService<SyncJobs>();
 
-        var broken = jobs.IncrementalForAsync("broken", null, CancellationToken.None);
-        var north = jobs.IncrementalForAsync("north", null, CancellationToken.None);
+        var broken = jobs.IncrementalForAsync("broken", null, null, CancellationToken.None);
+        var north = jobs.IncrementalForAsync("north", null, null, CancellationToken.None);
 
         await Assert.ThrowsAsync<QticketsAuthException>(() => broken);
         Assert.Equal(SyncRunStatuses.Succeeded, await north);
@@ -225,7 +225,7 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
     public async Task Each_enabled_account_gets_its_recurring_jobs_and_an_account_gone_from_the_settings_loses_its_own_at_start()
     {
         var recurring = factory.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<SyncJobs>("reconcile-incremental:gone", j => j.IncrementalForAsync("gone", null, CancellationToken.None), "*/5 * * * *");
+        recurring.AddOrUpdate<SyncJobs>("reconcile-incremental:gone", j => j.IncrementalForAsync("gone", null, null, CancellationToken.None), "*/5 * * * *");
         recurring.AddOrUpdate<SyncJobs>("reconcile-incremental", j => j.IncrementalAsync(null, null, CancellationToken.None), "*/5 * * * *");
 
         await factory.Services.GetServices<IHostedService>().OfType<RecurringSyncJobs>().Single()

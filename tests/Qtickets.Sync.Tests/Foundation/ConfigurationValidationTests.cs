@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Foundation;
@@ -40,39 +39,23 @@ public class ConfigurationValidationTests
 
     private static async Task StartsWithOneLineNamingAsync(Dictionary<string, string?> changes, string named)
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
+        var exit = await ServiceProcess.RunToExitAsync(environment =>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        // A server nobody listens on: a valid configuration would fail later, on the database, not here.
-        start.Environment["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Timeout=1";
-        start.Environment["Qtickets__Token"] = "test-token";
-        start.Environment["Auth__ApiKeys__0__Key"] = SyncApiFactory.AdminKey;
-        start.Environment["Auth__ApiKeys__0__Scopes"] = "admin";
-        start.Environment["Qtickets__WebhookSecrets__0"] = "test-webhook-secret";
-        foreach (var (variable, value) in changes)
-        {
-            if (value is null)
+            foreach (var (variable, value) in changes)
             {
-                start.Environment.Remove(variable);
+                if (value is null)
+                {
+                    environment.Remove(variable);
+                }
+                else
+                {
+                    environment[variable] = value;
+                }
             }
-            else
-            {
-                start.Environment[variable] = value;
-            }
-        }
+        });
 
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-
-        var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, process.ExitCode);
-        var line = Assert.Single(lines);
+        Assert.Equal(2, exit.ExitCode);
+        var line = Assert.Single(exit.ErrorLines);
         Assert.StartsWith("Configuration error:", line, StringComparison.Ordinal);
         Assert.Contains(named, line, StringComparison.Ordinal);
     }

@@ -122,7 +122,7 @@ public sealed class EmulatorReconcileTests(EmulatorBackedFactory fixture)
         var backfill = await Factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(
             new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.FromHours(3)), SyncRunTriggers.Api, CancellationToken.None);
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.BackfillAsync(backfill.RunId, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.BackfillAsync("default", backfill.RunId, null, CancellationToken.None));
         Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
         var truth = await PaidTruthAsync();
         Assert.NotEmpty(truth);

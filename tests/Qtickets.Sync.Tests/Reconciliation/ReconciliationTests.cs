@@ -195,14 +195,14 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
             }
         };
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Jobs().BackfillAsync(run.RunId, null, shutdown.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Jobs().BackfillAsync("default", run.RunId, null, shutdown.Token));
         var interrupted = (await Runs()).Single();
         Assert.Equal((2, 4), (interrupted.Pages, interrupted.OrdersInserted));
         Assert.Contains("shutdown", interrupted.Error);
 
         Assert.Equal([1, 2], Upstream.PagesServed);
         Upstream.AfterFetch = null;
-        var status = await Jobs().BackfillAsync(run.RunId, null, CancellationToken.None);
+        var status = await Jobs().BackfillAsync("default", run.RunId, null, CancellationToken.None);
 
         Assert.Equal(SyncRunStatuses.Succeeded, status);
         Assert.Equal([1, 3], Upstream.Queries.Select(q => q.StartPage));
@@ -214,7 +214,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         Assert.Equal((SyncRunStatuses.Succeeded, 3, 5, 5, (string?)null), (finished.Status, finished.Pages, finished.OrdersSeen, finished.OrdersInserted, finished.Error));
         Assert.Equal(run.HangfireJobId, finished.HangfireJobId);
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs().BackfillAsync(run.RunId, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs().BackfillAsync("default", run.RunId, null, CancellationToken.None));
         Assert.Equal(2, Upstream.Queries.Count);
     }
 
@@ -231,9 +231,9 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
             await release.Task.WaitAsync(ct);
         };
 
-        var live = Jobs().BackfillAsync(run.RunId, null, CancellationToken.None);
+        var live = Jobs().BackfillAsync("default", run.RunId, null, CancellationToken.None);
         await listing.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var again = await Jobs().BackfillAsync(run.RunId, null, CancellationToken.None);
+        var again = await Jobs().BackfillAsync("default", run.RunId, null, CancellationToken.None);
         var whileLive = (await Runs()).Single(r => r.Id == run.RunId).Status;
         release.SetResult();
 

@@ -75,7 +75,7 @@ public abstract class ServerBehaviourTests(EmulatorBackedFactory factory, string
     {
         var backfill = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(
             new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), SyncRunTriggers.Api, CancellationToken.None);
-        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.BackfillAsync(backfill.RunId, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.BackfillAsync("default", backfill.RunId, null, CancellationToken.None));
         Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.IncrementalAsync(null, null, CancellationToken.None));
     }
 

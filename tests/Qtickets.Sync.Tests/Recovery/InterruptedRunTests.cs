@@ -53,7 +53,7 @@ public sealed class InterruptedRunTests(ReconcileFactory factory) : IClassFixtur
                 stop.Cancel();
             }
         };
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Jobs().BackfillAsync(first.RunId, null, stop.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Jobs().BackfillAsync("default", first.RunId, null, stop.Token));
         factory.Upstream.AfterFetch = null;
         // As the sweeper leaves a run whose process died.
         await using (var db = factory.CreateDbContext())
@@ -63,7 +63,7 @@ public sealed class InterruptedRunTests(ReconcileFactory factory) : IClassFixtur
         }
 
         var again = await trigger.BackfillAsync(from, SyncRunTriggers.Api, CancellationToken.None);
-        var status = await Jobs().BackfillAsync(again.RunId, null, CancellationToken.None);
+        var status = await Jobs().BackfillAsync("default", again.RunId, null, CancellationToken.None);
 
         Assert.Equal(first.RunId, again.RunId);
         Assert.Equal(SyncRunStatuses.Succeeded, status);

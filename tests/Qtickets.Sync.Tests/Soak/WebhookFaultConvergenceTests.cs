@@ -81,7 +81,7 @@ public sealed class WebhookFaultConvergenceTests(ConvergenceFactory factory) : I
         var jobs = factory.GetRequiredService<SyncJobs>();
         var backfill = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(
             new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), SyncRunTriggers.Api, CancellationToken.None);
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.BackfillAsync(backfill.RunId, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.BackfillAsync("default", backfill.RunId, null, CancellationToken.None));
         using var control = emulator!.CreateClient();
 
         (await control.PostAsync(new Uri("/emulator/activity/step?count=400", UriKind.Relative), null)).EnsureSuccessStatusCode();
