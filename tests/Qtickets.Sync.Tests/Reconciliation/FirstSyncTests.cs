@@ -68,7 +68,7 @@ public sealed class FirstSyncTests(FirstSyncFactory factory, ITestOutputHelper o
     private int HistoryPages => (Emulator.Store.OrderCount + 49) / 50;
 
     /// <summary>The run the recurring job starts for the account, with no operator involved.</summary>
-    private Task<string> ScheduledIncrementalAsync() => Jobs.IncrementalForAsync("default", null, CancellationToken.None);
+    private Task<string> ScheduledIncrementalAsync() => Jobs.IncrementalForAsync("default", null, null, CancellationToken.None);
 
     [Theory]
     [InlineData("captured")]

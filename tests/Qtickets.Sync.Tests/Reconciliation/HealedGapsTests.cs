@@ -79,7 +79,7 @@ public abstract class HealedGapsTests(ConvergenceFactory factory, Func<long, boo
         var jobs = factory.GetRequiredService<SyncJobs>();
         var backfill = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(
             new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), SyncRunTriggers.Api, CancellationToken.None);
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.BackfillAsync(backfill.RunId, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.BackfillAsync("default", backfill.RunId, null, CancellationToken.None));
         // The backfill reads paid orders only; the first incremental brings the unpaid ones too.
         Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
         using var control = emulator.CreateClient();
