@@ -119,6 +119,33 @@ public sealed class AuditTests(AuditFactory fixture)
     }
 
     [Fact]
+    public async Task Findings_of_a_run_that_is_not_an_audit_are_a_clear_404()
+    {
+        Assert.Equal(SyncRunStatuses.Succeeded, await Factory.GetRequiredService<SyncJobs>().CatalogAsync(null, null, CancellationToken.None));
+        await using var db = Factory.CreateDbContext();
+        var catalog = await db.SyncRuns.AsNoTracking().Where(r => r.Kind == SyncRunKinds.Catalog).Select(r => r.Id).FirstAsync();
+        using var admin = Factory.CreateClient(SyncApiFactory.AdminKey);
+        var response = await admin.GetAsync(new Uri($"/api/v1/sync/runs/{catalog}/findings", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("not an audit", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class LiveAuditFactory : EmulatorBackedFactory;
+
+/// <summary>An audit walking while the platform changes, in a database of its own (no earlier test's mirror).</summary>
+public sealed class LiveAuditTests(LiveAuditFactory fixture)
+    : EmulatorBackedTests(fixture, new ReconcileEmulator()), IClassFixture<LiveAuditFactory>
+{
+    private async Task<(long RunId, AuditResult Result)> AuditAsync()
+    {
+        var queued = await Factory.GetRequiredService<SyncRunTrigger>().ReconcileAsync(SyncRunKinds.Audit, SyncRunTriggers.Api, CancellationToken.None);
+        Assert.Equal(SyncRunStatuses.Succeeded, await Factory.GetRequiredService<AuditJobs>().AuditAsync(queued.RunId, null, CancellationToken.None));
+        await using var db = Factory.CreateDbContext();
+        return (queued.RunId, await db.AuditResults.AsNoTracking().SingleAsync(r => r.RunId == queued.RunId));
+    }
+
+    [Fact]
     public async Task An_audit_while_orders_change_upstream_reports_no_false_findings()
     {
         Assert.Equal(SyncRunStatuses.Succeeded, await Factory.GetRequiredService<SyncJobs>().IncrementalAsync(null, null, CancellationToken.None));
@@ -135,18 +162,6 @@ public sealed class AuditTests(AuditFactory fixture)
         {
             Factory.Emulator = emulator;
         }
-    }
-
-    [Fact]
-    public async Task Findings_of_a_run_that_is_not_an_audit_are_a_clear_404()
-    {
-        Assert.Equal(SyncRunStatuses.Succeeded, await Factory.GetRequiredService<SyncJobs>().CatalogAsync(null, null, CancellationToken.None));
-        await using var db = Factory.CreateDbContext();
-        var catalog = await db.SyncRuns.AsNoTracking().Where(r => r.Kind == SyncRunKinds.Catalog).Select(r => r.Id).FirstAsync();
-        using var admin = Factory.CreateClient(SyncApiFactory.AdminKey);
-        var response = await admin.GetAsync(new Uri($"/api/v1/sync/runs/{catalog}/findings", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("not an audit", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Steps the emulator's activity before passing each QTickets request on.</summary>
