@@ -67,6 +67,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapWebhookDeliveries();
     app.MapReadApi();
     app.MapSyncRuns();
+    app.MapAudits();
     app.MapOrderActions();
     app.MapDashboard();
     app.MapSalesDashboard();

@@ -117,8 +117,9 @@ public static class SyncRuns
         }
         if (account!.Platform == AccountPlatforms.Ticketscloud && !TicketscloudReconciler.Kinds.Contains(kind))
         {
-            return JsonBody.Problem("kind",
-                $"kind: a Ticketscloud account has no {kind} run (its events come with every listing); one of " +
+            return JsonBody.Problem("kind", kind == SyncRunKinds.Audit
+                ? $"kind: the audit is not implemented for Ticketscloud accounts yet; one of {string.Join(", ", TicketscloudReconciler.Kinds.Intersect(SyncRunTrigger.ReconcileKinds).Order(StringComparer.Ordinal))}."
+                : $"kind: a Ticketscloud account has no {kind} run (its events come with every listing); one of " +
                 $"{string.Join(", ", TicketscloudReconciler.Kinds.Intersect(SyncRunTrigger.ReconcileKinds).Order(StringComparer.Ordinal))}.");
         }
         var queued = await trigger.ReconcileAsync(account, kind, SyncRunTriggers.Api, ct);
@@ -193,7 +194,7 @@ public static class SyncRuns
     }
 }
 
-/// <param name="Kind"><c>incremental</c>, <c>full_sweep</c> or <c>catalog</c>.</param>
+/// <param name="Kind"><c>incremental</c>, <c>full_sweep</c>, <c>catalog</c> or <c>audit</c> (compares the mirror with the platform without writing; findings at <c>/api/v1/sync/runs/{id}/findings</c>).</param>
 /// <param name="Account">The account (<c>Accounts:n:Name</c>); may be left out when only one QTickets account is configured.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ReconcileRequest(string? Kind, string? Account = null);

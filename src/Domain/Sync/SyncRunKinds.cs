@@ -13,5 +13,8 @@ public static class SyncRunKinds
     /// <summary>The daily sales table rebuilt for a changed <c>Sales:TimeZone</c>.</summary>
     public const string SalesRebuild = "sales_rebuild";
 
-    public static readonly IReadOnlyList<string> All = [Incremental, FullSweep, Backfill, Catalog, SalesDrift, SalesRebuild];
+    /// <summary>An account's mirror compared with the platform's listing, without writing (docs/reconcile.md#audit).</summary>
+    public const string Audit = "audit";
+
+    public static readonly IReadOnlyList<string> All = [Incremental, FullSweep, Backfill, Catalog, SalesDrift, SalesRebuild, Audit];
 }

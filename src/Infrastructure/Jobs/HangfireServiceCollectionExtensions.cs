@@ -55,6 +55,7 @@ public static class HangfireServiceCollectionExtensions
 
         services.AddReconciliation(configuration);
         services.AddTransient<SyncJobs>();
+        services.AddTransient<AuditJobs>();
         services.AddTransient<TicketscloudJobs>();
         services.AddDailySalesTable();
         services.AddTransient<SalesJobs>();

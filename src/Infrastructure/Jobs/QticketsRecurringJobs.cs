@@ -3,19 +3,21 @@ using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 
-/// <summary>A QTickets account's incremental reconcile, full sweep and catalog sync, on the <c>Reconcile</c> crons.</summary>
-public sealed class QticketsRecurringJobs(IOptions<ReconcileOptions> options) : IAccountRecurringJobs
+/// <summary>A QTickets account's incremental reconcile, full sweep and catalog sync, on the <c>Reconcile</c> crons, and its audit on <c>Audit:Cron</c>.</summary>
+public sealed class QticketsRecurringJobs(IOptions<ReconcileOptions> options, IOptions<AuditOptions> audit) : IAccountRecurringJobs
 {
     public const string IncrementalKind = "reconcile-incremental";
     public const string FullSweepKind = "reconcile-full-sweep";
     public const string CatalogKind = "sync-catalog";
+    public const string AuditKind = "audit";
 
     public string Platform => AccountPlatforms.Qtickets;
 
-    public IReadOnlyList<string> Kinds { get; } = [IncrementalKind, FullSweepKind, CatalogKind];
+    public IReadOnlyList<string> Kinds { get; } = [IncrementalKind, FullSweepKind, CatalogKind, AuditKind];
 
     public void Schedule(IRecurringJobManager recurring, AccountSettings account)
     {
@@ -30,5 +32,7 @@ public sealed class QticketsRecurringJobs(IOptions<ReconcileOptions> options) : 
             j => j.FullSweepForAsync(name, null, null, CancellationToken.None), settings.FullSweepCron, schedule);
         recurring.AddOrUpdate<SyncJobs>(IAccountRecurringJobs.Id(CatalogKind, name),
             j => j.CatalogForAsync(name, null, null, CancellationToken.None), settings.CatalogCron, schedule);
+        recurring.AddOrUpdate<AuditJobs>(IAccountRecurringJobs.Id(AuditKind, name),
+            j => j.AuditForAsync(name, null, null, CancellationToken.None), audit.Value.Cron, schedule);
     }
 }

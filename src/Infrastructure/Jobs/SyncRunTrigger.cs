@@ -16,7 +16,7 @@ public sealed record QueuedRun(long RunId, string HangfireJobId);
 public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledger, AccountDirectory accounts)
 {
     public static readonly IReadOnlySet<string> ReconcileKinds =
-        new HashSet<string>(StringComparer.Ordinal) { SyncRunKinds.Incremental, SyncRunKinds.FullSweep, SyncRunKinds.Catalog };
+        new HashSet<string>(StringComparer.Ordinal) { SyncRunKinds.Incremental, SyncRunKinds.FullSweep, SyncRunKinds.Catalog, SyncRunKinds.Audit };
 
     /// <summary>A reconcile of the only QTickets account (the single-account setup).</summary>
     public async Task<QueuedRun> ReconcileAsync(string kind, string trigger, CancellationToken ct) =>
@@ -31,6 +31,10 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
         }
         var runId = await ledger.CreateAsync(account.Id, kind, trigger, SyncRunStatuses.Queued, null, null, ct);
         var name = account.Name;
+        if (kind == SyncRunKinds.Audit)
+        {
+            return await EnqueueAsync(runId, () => jobs.Enqueue<AuditJobs>(j => j.AuditForAsync(name, runId, null, CancellationToken.None)), ct);
+        }
         if (IsTicketscloud(account))
         {
             return await EnqueueAsync(runId, () => jobs.Enqueue<TicketscloudJobs>(j => j.RunAsync(name, runId, null, CancellationToken.None)), ct);
@@ -42,6 +46,13 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
             _ => jobs.Enqueue<SyncJobs>(j => j.CatalogForAsync(name, runId, null, CancellationToken.None)),
         }, ct);
     }
+
+    /// <summary>
+    /// Heals what audit <paramref name="auditRunId"/> found: a full sweep of its account, which overwrites every
+    /// order whose business content differs and checks every stored order the platform no longer lists.
+    /// </summary>
+    public Task<QueuedRun> HealAsync(SyncAccount account, string trigger, CancellationToken ct) =>
+        ReconcileAsync(account, SyncRunKinds.FullSweep, trigger, ct);
 
     /// <summary>
     /// Queues a backfill of the account from <paramref name="from"/>; an interrupted backfill of the same range is

@@ -27,7 +27,8 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// </remarks>
 public sealed class OrderUpserter(TimeProvider time)
 {
-    private static readonly UnnestSet<Order> OrderColumns = new("o",
+    /// <summary>The order columns as written; the audit loads listed pages with the same mapping.</summary>
+    internal static readonly UnnestSet<Order> OrderColumns = new("o",
     [
         UnnestColumn.BigInt<Order>("id", o => o.Id),
         UnnestColumn.Text<Order>("uniqid", o => o.Uniqid),
@@ -71,7 +72,7 @@ public sealed class OrderUpserter(TimeProvider time)
         UnnestColumn.Int<Order>("source_progress", o => o.SourceProgress),
     ]);
 
-    private static readonly UnnestSet<OwnedBasket> BasketColumns = new("b",
+    internal static readonly UnnestSet<OwnedBasket> BasketColumns = new("b",
     [
         UnnestColumn.BigInt<OwnedBasket>("id", b => b.Basket.Id),
         UnnestColumn.BigInt<OwnedBasket>("order_id", b => b.Order.Id),
@@ -186,7 +187,7 @@ public sealed class OrderUpserter(TimeProvider time)
     /// A page may list one order twice (it changed while being paged) and ON CONFLICT cannot touch a row
     /// twice in one statement: keep the one <see cref="NewestPayload"/> picks.
     /// </summary>
-    private static List<Order> LatestPerOrder(IReadOnlyList<Order> orders)
+    internal static List<Order> LatestPerOrder(IReadOnlyList<Order> orders)
     {
         var latest = new Dictionary<long, Order>(orders.Count);
         foreach (var order in orders)
@@ -203,7 +204,7 @@ public sealed class OrderUpserter(TimeProvider time)
     /// A basket row as written: its order id and version come from the order that carries it, whatever the
     /// basket object says, so a basket is never stored under another order's version.
     /// </summary>
-    private readonly record struct OwnedBasket(Order Order, Basket Basket);
+    internal readonly record struct OwnedBasket(Order Order, Basket Basket);
 
     private static string BuildSql()
     {

@@ -24,6 +24,8 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<Qtickets.RequestSlot> RequestSlots => Set<Qtickets.RequestSlot>();
     public DbSet<AlertState> AlertStates => Set<AlertState>();
     public DbSet<OrderCommand> OrderCommands => Set<OrderCommand>();
+    public DbSet<Domain.Audit.AuditFinding> AuditFindings => Set<Domain.Audit.AuditFinding>();
+    public DbSet<Domain.Audit.AuditResult> AuditResults => Set<Domain.Audit.AuditResult>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

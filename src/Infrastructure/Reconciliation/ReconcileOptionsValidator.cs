@@ -37,7 +37,7 @@ internal sealed class ReconcileOptionsValidator : IValidateOptions<ReconcileOpti
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void CheckCron(List<string> failures, string setting, string value)
+    internal static void CheckCron(List<string> failures, string setting, string value)
     {
         // Hangfire parses the expression fully when the recurring job is registered; this catches the usual slip early.
         var fields = value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Infrastructure.Observability;
+using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
@@ -24,6 +25,8 @@ public static class ReconciliationServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReconcileOptions>, ReconcileOptionsValidator>();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSyncMetricSet<ReconcileMetrics>();
@@ -39,6 +42,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddTransient<FullSweepReconciler>();
         services.AddTransient<BackfillReconciler>();
         services.AddTransient<CatalogSynchronizer>();
+        services.AddTransient<IPlatformAuditor, QticketsAuditor>();
         return services;
     }
 }

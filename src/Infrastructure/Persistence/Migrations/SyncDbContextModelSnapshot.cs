@@ -115,6 +115,128 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.ToTable("alert_states", (string)null);
                 });
 
+            modelBuilder.Entity("Qtickets.Sync.Domain.Audit.AuditFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("entity");
+
+                    b.Property<string>("Fields")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_findings");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_audit_findings_account_id");
+
+                    b.HasIndex("RunId", "Id")
+                        .HasDatabaseName("ix_audit_findings_run_id_id");
+
+                    b.ToTable("audit_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Audit.AuditResult", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("Differences")
+                        .HasColumnType("integer")
+                        .HasColumnName("differences");
+
+                    b.Property<int>("InFlight")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_flight");
+
+                    b.Property<int>("MirrorOrders")
+                        .HasColumnType("integer")
+                        .HasColumnName("mirror_orders");
+
+                    b.Property<decimal>("MirrorPaidSum")
+                        .HasColumnType("numeric")
+                        .HasColumnName("mirror_paid_sum");
+
+                    b.Property<decimal>("MirrorRefunds")
+                        .HasColumnType("numeric")
+                        .HasColumnName("mirror_refunds");
+
+                    b.Property<int>("MirrorTickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("mirror_tickets");
+
+                    b.Property<int>("PlatformOrders")
+                        .HasColumnType("integer")
+                        .HasColumnName("platform_orders");
+
+                    b.Property<decimal>("PlatformPaidSum")
+                        .HasColumnType("numeric")
+                        .HasColumnName("platform_paid_sum");
+
+                    b.Property<decimal>("PlatformRefunds")
+                        .HasColumnType("numeric")
+                        .HasColumnName("platform_refunds");
+
+                    b.Property<int>("PlatformTickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("platform_tickets");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("verdict");
+
+                    b.Property<DateTimeOffset>("WalkStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("walk_started_at");
+
+                    b.HasKey("RunId")
+                        .HasName("pk_audit_results");
+
+                    b.HasIndex("AccountId", "RunId")
+                        .HasDatabaseName("ix_audit_results_account_id_run_id");
+
+                    b.ToTable("audit_results", (string)null);
+                });
+
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Client", b =>
                 {
                     b.Property<int>("AccountId")
@@ -1601,6 +1723,40 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasName("pk_qtickets_request_slots");
 
                     b.ToTable("qtickets_request_slots", (string)null);
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Audit.AuditFinding", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_findings_accounts_account_id");
+
+                    b.HasOne("Qtickets.Sync.Domain.Sync.SyncRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_findings_sync_runs_run_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Audit.AuditResult", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_results_accounts_account_id");
+
+                    b.HasOne("Qtickets.Sync.Domain.Sync.SyncRun", null)
+                        .WithOne()
+                        .HasForeignKey("Qtickets.Sync.Domain.Audit.AuditResult", "RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_audit_results_sync_runs_run_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Client", b =>

@@ -1,0 +1,25 @@
+namespace Qtickets.Sync.Domain.Audit;
+
+/// <summary>One difference an audit run found between the mirror and the platform.</summary>
+public sealed class AuditFinding
+{
+    public long Id { get; set; }
+    public long RunId { get; set; }
+    public int AccountId { get; set; }
+
+    /// <summary>One of <see cref="AuditEntities"/>.</summary>
+    public string Entity { get; set; } = AuditEntities.Order;
+
+    /// <summary>One of <see cref="AuditFindingKinds"/>.</summary>
+    public string Kind { get; set; } = AuditFindingKinds.Differs;
+    public long OrderId { get; set; }
+
+    /// <summary>The ticket (basket) of a ticket finding; null for an order.</summary>
+    public long? TicketId { get; set; }
+
+    /// <summary>
+    /// For <see cref="AuditFindingKinds.Differs"/>: a JSON array of <c>{"field", "mirror", "platform"}</c>, one per
+    /// business-content column that differs; null otherwise.
+    /// </summary>
+    public string? Fields { get; set; }
+}

@@ -1,0 +1,16 @@
+namespace Qtickets.Sync.Infrastructure.Reconciliation.Audit;
+
+/// <summary>The audit's schedule and how it tells a row changing under it from a difference; <c>Audit</c> section.</summary>
+public sealed class AuditOptions
+{
+    public const string Section = "Audit";
+
+    /// <summary>When every account's audit runs (in <c>Reconcile:TimeZone</c>); weekly by default, Sunday 04:00.</summary>
+    public string Cron { get; set; } = "0 4 * * 0";
+
+    /// <summary>
+    /// How far before the audit's start an upstream change still counts as in flight: the platform's clock and
+    /// ours are not the same, and a webhook takes a moment to arrive.
+    /// </summary>
+    public TimeSpan InFlightMargin { get; set; } = TimeSpan.FromMinutes(1);
+}

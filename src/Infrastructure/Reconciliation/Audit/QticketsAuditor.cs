@@ -1,0 +1,243 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Domain.Audit;
+using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Qtickets;
+
+namespace Qtickets.Sync.Infrastructure.Reconciliation.Audit;
+
+/// <summary>
+/// Audits a QTickets account with exactly the requests of its full sweep (<see cref="FullSweepReconciler"/>): the
+/// paid listing of the horizon, then <c>GET /orders/{id}</c> for each stored paid order the listing left out. What
+/// the platform answers is loaded into temporary tables on the run's connection, never into the mirror, and
+/// compared with the mirror in SQL over the <see cref="BusinessContent"/> columns.
+/// </summary>
+/// <remarks>
+/// A row is <b>in flight</b>, not a difference, when it changed while the audit walked: the mirror row was written
+/// after the walk started (a webhook or run got there first), or the platform's version is newer than the mirror's
+/// and stamped after the walk's start less <see cref="AuditOptions.InFlightMargin"/> (a change whose webhook may
+/// still be on its way), or an order the mirror lacks was created or changed that late. A platform version newer
+/// than the mirror's but older than the walk is a change the mirror missed: a difference.
+/// </remarks>
+public sealed partial class QticketsAuditor(
+    QticketsClients clients,
+    SyncRunLedger ledger,
+    IOptions<ReconcileOptions> reconcile,
+    IOptions<AuditOptions> options,
+    TimeProvider time) : IPlatformAuditor
+{
+    public string Platform => AccountPlatforms.Qtickets;
+
+    public async Task RunAsync(SyncRunContext run)
+    {
+        var client = clients.For(run.RequireAccount());
+        var started = time.GetUtcNow();
+        var since = started.AddDays(-reconcile.Value.FullSweepHorizonDays);
+        await ledger.SetSinceAsync(run.RunId, since, run.Stopping);
+        await AuditRecorder.ForgetAsync(run);
+        await ExecuteAsync(run.Connection, null, $"""
+            DROP TABLE IF EXISTS audit_listed, audit_listed_baskets, audit_gone;
+            CREATE TEMP TABLE audit_listed AS SELECT 0 AS seq, {OrderUpserter.OrderColumns.Names} FROM qtickets_orders WITH NO DATA;
+            CREATE TEMP TABLE audit_listed_baskets AS SELECT 0 AS seq, {OrderUpserter.BasketColumns.Names} FROM qtickets_baskets WITH NO DATA;
+            CREATE TEMP TABLE audit_gone (id bigint PRIMARY KEY);
+            """, run.Stopping);
+        try
+        {
+            var seq = 0;
+            var query = new OrderListQuery { PaidOnly = true, UpdatedSince = since, OrderBy = OrderListOrder.Id, PageSize = reconcile.Value.PageSize };
+            await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))
+            {
+                await LoadAsync(run, ++seq, page.Orders, pages: 1);
+            }
+            foreach (var id in await UnlistedAsync(run, since))
+            {
+                Order? truth;
+                try
+                {
+                    truth = await client.GetOrderAsync(id, run.Stopping);
+                }
+                catch (UnreadableOrderException exception)
+                {
+                    // Not comparable either way; the full sweep would set it aside for a person to look at.
+                    LogUnreadable(run.Logger, id, exception.Row.Reason);
+                    continue;
+                }
+                if (truth is null)
+                {
+                    await ExecuteAsync(run.Connection, null, $"INSERT INTO audit_gone (id) VALUES ({id}) ON CONFLICT DO NOTHING", run.Stopping);
+                    continue;
+                }
+                await LoadAsync(run, ++seq, [truth], pages: 0);
+            }
+            await CompareAsync(run, started, started - options.Value.InFlightMargin);
+        }
+        finally
+        {
+            if (run.Connection.State == System.Data.ConnectionState.Open)
+            {
+                await ExecuteAsync(run.Connection, null,
+                    "DROP TABLE IF EXISTS audit_listed, audit_listed_baskets, audit_gone, audit_platform, audit_platform_baskets, audit_mirror", CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>One answer of the platform into the temporary tables, with the same column mapping the upsert writes.</summary>
+    private async Task LoadAsync(SyncRunContext run, int seq, IReadOnlyList<Order> orders, int pages)
+    {
+        var latest = OrderUpserter.LatestPerOrder(orders);
+        var baskets = latest.SelectMany(o => o.Baskets.Select(b => new OrderUpserter.OwnedBasket(o, b))).DistinctBy(b => b.Basket.Id).ToList();
+        await using var transaction = await run.Connection.BeginTransactionAsync(CancellationToken.None);
+        await using (var command = new NpgsqlCommand($"""
+            INSERT INTO audit_listed (seq, {OrderUpserter.OrderColumns.Names}) SELECT @seq, {OrderUpserter.OrderColumns.Selects} FROM {OrderUpserter.OrderColumns.From};
+            INSERT INTO audit_listed_baskets (seq, {OrderUpserter.BasketColumns.Names}) SELECT @seq, {OrderUpserter.BasketColumns.Selects} FROM {OrderUpserter.BasketColumns.From};
+            """, run.Connection, transaction))
+        {
+            OrderUpserter.OrderColumns.AddParameters(command, latest);
+            OrderUpserter.BasketColumns.AddParameters(command, baskets);
+            command.Parameters.AddWithValue("seq", seq);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, new PageCounts(latest.Count, 0, 0, 0, 0), pages, CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>Stored paid, live orders of the horizon the listing did not show: the full sweep's unlisted set.</summary>
+    private static async Task<List<long>> UnlistedAsync(SyncRunContext run, DateTimeOffset since)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT o.id FROM qtickets_orders o
+            WHERE o.account_id = @account AND o.payed AND o.deleted_at IS NULL AND o.upstream_missing_at IS NULL AND o.updated_at >= @since
+              AND NOT EXISTS (SELECT 1 FROM audit_listed s WHERE s.id = o.id)
+            ORDER BY o.id
+            """, run.Connection);
+        command.Parameters.AddWithValue("account", run.AccountId);
+        command.Parameters.AddWithValue("since", since.ToUniversalTime());
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(run.Stopping);
+        while (await reader.ReadAsync(run.Stopping))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+        return ids;
+    }
+
+    private static readonly string OrderBusiness = BusinessContent.Columns(BusinessContent.QticketsOrder, "m");
+    private static readonly string BasketBusiness = BusinessContent.Columns(BusinessContent.QticketsBasket, "b");
+
+    /// <summary>Platform rows (the newest answer per order), the mirror's rows of the same orders, then the findings.</summary>
+    private static readonly string CompareSql = $"""
+        CREATE TEMP TABLE audit_platform AS
+            SELECT DISTINCT ON (id) * FROM audit_listed ORDER BY id, source_updated_at DESC, source_progress DESC, seq DESC;
+        CREATE TEMP TABLE audit_platform_baskets AS
+            SELECT b.* FROM audit_listed_baskets b JOIN audit_platform o ON o.id = b.order_id AND o.seq = b.seq;
+        CREATE TEMP TABLE audit_mirror AS
+            SELECT m.id, m.source_updated_at, m.source_progress, m.synced_at, {OrderBusiness}
+            FROM qtickets_orders m
+            WHERE m.account_id = @account AND (m.id IN (SELECT id FROM audit_platform) OR m.id IN (SELECT id FROM audit_gone));
+        CREATE INDEX ON audit_platform (id);
+        CREATE INDEX ON audit_mirror (id);
+        ANALYZE audit_platform; ANALYZE audit_mirror; ANALYZE audit_platform_baskets;
+        """;
+
+    private static readonly string FindingsSql = $"""
+        WITH matched AS (
+            SELECT p.id,
+                   m.synced_at >= @started
+                   OR ((p.source_updated_at, p.source_progress) > (m.source_updated_at, m.source_progress) AND p.source_updated_at >= @cutoff) AS in_flight
+            FROM audit_platform p JOIN audit_mirror m ON m.id = p.id
+        ),
+        settled AS (SELECT id FROM matched WHERE NOT in_flight),
+        mirror_baskets AS (
+            SELECT b.order_id, b.id, {BasketBusiness} FROM qtickets_baskets b
+            WHERE b.account_id = @account AND b.order_id IN (SELECT id FROM settled) AND b.vanished_at IS NULL
+        ),
+        platform_baskets AS (
+            SELECT b.* FROM audit_platform_baskets b WHERE b.order_id IN (SELECT id FROM settled)
+        ),
+        findings AS (
+            SELECT '{AuditEntities.Order}' AS entity, '{AuditFindingKinds.MissingInMirror}' AS kind, p.id AS order_id, NULL::bigint AS ticket_id, NULL::jsonb AS fields
+            FROM audit_platform p
+            WHERE NOT EXISTS (SELECT 1 FROM audit_mirror m WHERE m.id = p.id) AND p.source_updated_at < @cutoff
+            UNION ALL
+            SELECT '{AuditEntities.Order}', '{AuditFindingKinds.GoneUpstream}', g.id, NULL, NULL
+            FROM audit_gone g JOIN audit_mirror m ON m.id = g.id
+            WHERE m.synced_at < @started
+            UNION ALL
+            SELECT '{AuditEntities.Order}', '{AuditFindingKinds.Differs}', p.id, NULL, {AuditSql.Differences(BusinessContent.QticketsOrder, "m", "p")}
+            FROM settled s JOIN audit_platform p ON p.id = s.id JOIN audit_mirror m ON m.id = s.id
+            WHERE {BusinessContent.Differs(BusinessContent.QticketsOrder, "m", "p")}
+            UNION ALL
+            SELECT '{AuditEntities.Ticket}',
+                   CASE WHEN m.id IS NULL THEN '{AuditFindingKinds.MissingInMirror}' WHEN p.id IS NULL THEN '{AuditFindingKinds.GoneUpstream}' ELSE '{AuditFindingKinds.Differs}' END,
+                   coalesce(m.order_id, p.order_id), coalesce(m.id, p.id),
+                   CASE WHEN m.id IS NOT NULL AND p.id IS NOT NULL THEN {AuditSql.Differences(BusinessContent.QticketsBasket, "m", "p")} END
+            FROM mirror_baskets m FULL JOIN platform_baskets p ON p.order_id = m.order_id AND p.id = m.id
+            WHERE m.id IS NULL OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.QticketsBasket, "m", "p")}
+        ),
+        written AS (
+            INSERT INTO audit_findings (run_id, account_id, entity, kind, order_id, ticket_id, fields)
+            SELECT @run, @account, entity, kind, order_id, ticket_id, fields FROM findings ORDER BY order_id, ticket_id NULLS FIRST
+            RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM written)::int,
+               ((SELECT count(*) FROM matched WHERE in_flight)
+                + (SELECT count(*) FROM audit_platform p WHERE NOT EXISTS (SELECT 1 FROM audit_mirror m WHERE m.id = p.id) AND p.source_updated_at >= @cutoff)
+                + (SELECT count(*) FROM audit_gone g JOIN audit_mirror m ON m.id = g.id WHERE m.synced_at >= @started))::int
+        """;
+
+    private const string TotalsSql = """
+        SELECT (SELECT count(*) FROM audit_mirror)::int,
+               (SELECT count(*) FROM qtickets_baskets b WHERE b.account_id = @account AND b.order_id IN (SELECT id FROM audit_mirror) AND b.vanished_at IS NULL AND b.deleted_at IS NULL)::int,
+               (SELECT coalesce(sum(price), 0) FROM audit_mirror WHERE payed AND deleted_at IS NULL),
+               (SELECT coalesce(sum(b.refunded_amount), 0) FROM qtickets_baskets b WHERE b.account_id = @account AND b.order_id IN (SELECT id FROM audit_mirror) AND b.vanished_at IS NULL),
+               (SELECT count(*) FROM audit_platform)::int,
+               (SELECT count(*) FROM audit_platform_baskets WHERE deleted_at IS NULL)::int,
+               (SELECT coalesce(sum(price), 0) FROM audit_platform WHERE payed AND deleted_at IS NULL),
+               (SELECT coalesce(sum(refunded_amount), 0) FROM audit_platform_baskets)
+        """;
+
+    private static async Task CompareAsync(SyncRunContext run, DateTimeOffset started, DateTimeOffset cutoff)
+    {
+        await using (var prepare = new NpgsqlCommand(CompareSql, run.Connection))
+        {
+            prepare.Parameters.AddWithValue("account", run.AccountId);
+            await prepare.ExecuteNonQueryAsync(run.Stopping);
+        }
+        await using var transaction = await run.Connection.BeginTransactionAsync(run.Stopping);
+        int inFlight;
+        await using (var findings = new NpgsqlCommand(FindingsSql, run.Connection, transaction))
+        {
+            findings.Parameters.AddWithValue("run", run.RunId);
+            findings.Parameters.AddWithValue("account", run.AccountId);
+            findings.Parameters.Add(new NpgsqlParameter("started", NpgsqlDbType.TimestampTz) { Value = started.ToUniversalTime() });
+            findings.Parameters.Add(new NpgsqlParameter("cutoff", NpgsqlDbType.TimestampTz) { Value = cutoff.ToUniversalTime() });
+            await using var reader = await findings.ExecuteReaderAsync(run.Stopping);
+            await reader.ReadAsync(run.Stopping);
+            inFlight = reader.GetInt32(1);
+        }
+        AuditTotals mirror, platform;
+        await using (var totals = new NpgsqlCommand(TotalsSql, run.Connection, transaction))
+        {
+            totals.Parameters.AddWithValue("account", run.AccountId);
+            await using var reader = await totals.ExecuteReaderAsync(run.Stopping);
+            await reader.ReadAsync(run.Stopping);
+            mirror = new AuditTotals(reader.GetInt32(0), reader.GetInt32(1), reader.GetDecimal(2), reader.GetDecimal(3));
+            platform = new AuditTotals(reader.GetInt32(4), reader.GetInt32(5), reader.GetDecimal(6), reader.GetDecimal(7));
+        }
+        await AuditRecorder.RecordAsync(run, transaction, started, inFlight, mirror, platform);
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit: order {OrderId} could not be read back from QTickets and is not compared: {Reason}")]
+    private static partial void LogUnreadable(ILogger logger, long orderId, string reason);
+}
