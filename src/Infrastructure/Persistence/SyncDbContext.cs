@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Alerts;
 using Qtickets.Sync.Domain.Catalog;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
@@ -24,6 +25,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<Qtickets.RequestSlot> RequestSlots => Set<Qtickets.RequestSlot>();
     public DbSet<AlertState> AlertStates => Set<AlertState>();
     public DbSet<OrderCommand> OrderCommands => Set<OrderCommand>();
+    public DbSet<OrderChange> OrderChanges => Set<OrderChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
