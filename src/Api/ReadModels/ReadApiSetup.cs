@@ -15,6 +15,7 @@ public static class ReadApiSetup
         services.AddSingleton<PostgresTimeZones>();
         services.AddSingleton<AccountStatusReader>();
         services.AddSingleton<SyncStatusReader>();
+        services.AddSingleton<ChangeReader>();
         return services;
     }
 
@@ -26,7 +27,7 @@ public static class ReadApiSetup
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
-        api.MapOrders().MapTickets().MapEvents().MapSales().MapSyncStatus().MapTicketscloudOrders();
+        api.MapOrders().MapTickets().MapEvents().MapSales().MapSyncStatus().MapTicketscloudOrders().MapChanges();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Infrastructure.Persistence;
@@ -44,7 +45,7 @@ public sealed class QticketsOrderActions(
         {
             return null;
         }
-        await MirrorAsync(account, fetched, cancellationToken);
+        await MirrorAsync(account, fetched, new ChangeOrigin(ChangeSources.Command, null), cancellationToken);
         return new MirroredOrder(OrderFacts.Of(fetched), null);
     }
 
@@ -112,16 +113,16 @@ public sealed class QticketsOrderActions(
 
     private async Task MirrorAsync(CommandAccount account, OrderCommand command, Order order, CancellationToken cancellationToken)
     {
-        var outcome = await MirrorAsync(account, order, cancellationToken);
+        var outcome = await MirrorAsync(account, order, ChangeOrigin.OfCommand(command.Id), cancellationToken);
         command.OrderVersionAfter = order.SourceUpdatedAt;
         command.MirrorOutcome = outcome.ToString();
     }
 
     /// <summary>The returned order goes through the one write path, so the mirror and daily sales follow at once.</summary>
-    private async Task<UpsertOutcome> MirrorAsync(CommandAccount account, Order order, CancellationToken cancellationToken)
+    private async Task<UpsertOutcome> MirrorAsync(CommandAccount account, Order order, ChangeOrigin origin, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var result = await upserter.UpsertAsync(connection, null, account.Id, [order], OrderSources.Command, cancellationToken);
+        var result = await upserter.UpsertAsync(connection, null, account.Id, [order], OrderSources.Command, origin, cancellationToken);
         return result.Orders.Single().Outcome;
     }
 }

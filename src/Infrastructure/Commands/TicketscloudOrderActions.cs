@@ -2,6 +2,7 @@ using Qtickets.Sync.Domain.Accounts;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Persistence;
@@ -46,7 +47,7 @@ public sealed partial class TicketscloudOrderActions(
         {
             return null;
         }
-        await MirrorAsync(account, fetched, cancellationToken);
+        await MirrorAsync(account, fetched, new ChangeOrigin(ChangeSources.Command, null), cancellationToken);
         return new MirroredOrder(new OrderFacts { Status = fetched.Status }, null);
     }
 
@@ -135,7 +136,7 @@ public sealed partial class TicketscloudOrderActions(
 
     private async Task MirrorAsync(OrderCommand command, CommandAccount account, TicketscloudOrder order, CancellationToken cancellationToken)
     {
-        var counts = await MirrorAsync(account, order, cancellationToken);
+        var counts = await MirrorAsync(account, order, ChangeOrigin.OfCommand(command.Id), cancellationToken);
         command.OrderVersionAfter = order.ObservedAt;
         command.MirrorOutcome = counts switch
         {
@@ -147,10 +148,10 @@ public sealed partial class TicketscloudOrderActions(
     }
 
     /// <summary>The returned order goes through the Ticketscloud mirror's one write path.</summary>
-    private async Task<TicketscloudUpsertCounts> MirrorAsync(CommandAccount account, TicketscloudOrder order, CancellationToken cancellationToken)
+    private async Task<TicketscloudUpsertCounts> MirrorAsync(CommandAccount account, TicketscloudOrder order, ChangeOrigin origin, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await upserter.UpsertOrdersAsync(connection, null, account.Id, [order], cancellationToken);
+        return await upserter.UpsertOrdersAsync(connection, null, account.Id, [order], origin, cancellationToken);
     }
 
     [GeneratedRegex("^[0-9a-f]{24}$")]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Infrastructure.Changes;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Sales;
@@ -61,6 +62,7 @@ public static class HangfireServiceCollectionExtensions
         services.AddTransient<SalesJobs>();
         services.AddHostedService<SalesTimeZoneWatch>();
         services.AddTransient<WebhookRetentionJob>();
+        services.AddOrderChanges(configuration).AddOrderChangeJobs();
         services.AddSingleton<SyncRunTrigger>();
         services.AddSingleton<IAccountRecurringJobs, QticketsRecurringJobs>();
         services.AddSingleton<IAccountRecurringJobs, TicketscloudRecurringJobs>();

@@ -1,6 +1,7 @@
 using Npgsql;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Catalog;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 
 namespace Qtickets.Sync.Infrastructure.Persistence;
@@ -21,7 +22,8 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// table. Stored orders are probed one key at a time (a LATERAL subquery the planner cannot flatten).
 /// Each outcome says whether the order's business content changed (<see cref="BusinessContent"/>): the stored
 /// order and its live baskets, read in the statement's snapshot, against the incoming ones, for rewritten orders
-/// only, so a replay or an unchanged listing costs nothing more.
+/// only, so a replay or an unchanged listing costs nothing more. The same statement writes one row of order history
+/// (<see cref="OrderChangeSql"/>) for each order whose business content changed, and none for the others.
 /// The daily sales table follows every write made here (and any other) through statement-level triggers that
 /// queue the affected keys (<see cref="SalesSql.CreateTriggers"/>); nothing in this statement has to know.
 /// </remarks>
@@ -140,15 +142,19 @@ public sealed class OrderUpserter(TimeProvider time)
         IReadOnlyList<Order> orders,
         string source,
         CancellationToken cancellationToken) =>
-        UpsertAsync(connection, transaction, Account.DefaultId, orders, source, cancellationToken);
+        UpsertAsync(connection, transaction, Account.DefaultId, orders, source, ChangeOrigin.Implied(source), cancellationToken);
 
-    /// <summary>Orders of account <paramref name="accountId"/>; the orders' own <c>AccountId</c> is set to it.</summary>
+    /// <summary>
+    /// Orders of account <paramref name="accountId"/>; the orders' own <c>AccountId</c> is set to it. Each order whose
+    /// business content changed gets one history row (<c>order_changes</c>) attributed to <paramref name="origin"/>.
+    /// </summary>
     public async Task<UpsertResult> UpsertAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction? transaction,
         int accountId,
         IReadOnlyList<Order> orders,
         string source,
+        ChangeOrigin origin,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
@@ -173,6 +179,7 @@ public sealed class OrderUpserter(TimeProvider time)
         command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
         command.Parameters.Add(new NpgsqlParameter("source", source));
         command.Parameters.Add(new NpgsqlParameter<int>("account_id", accountId));
+        OrderChangeSql.AddParameters(command, origin);
 
         var outcomes = new List<OrderUpsertOutcome>(latest.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -289,6 +296,41 @@ public sealed class OrderUpserter(TimeProvider time)
                 WHERE a.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.QticketsOrder, "p", "i")}
                 UNION
                 {BusinessContent.ChangedParents(BusinessContent.QticketsBasket, "stored_baskets", "rewritten_baskets")}
+            ),
+            ticket_delta AS (
+                SELECT coalesce(s.order_id, n.order_id) AS order_id,
+                       array_agg(n.id::text ORDER BY n.id) FILTER (WHERE s.id IS NULL) AS added,
+                       array_agg(n.id::text ORDER BY n.id) FILTER (WHERE n.refunded_at IS NOT NULL AND s.refunded_at IS NULL) AS refunded,
+                       array_agg(n.id::text ORDER BY n.id) FILTER (WHERE n.checked_at IS NOT NULL AND s.checked_at IS NULL) AS scanned,
+                       array_agg(coalesce(s.id, n.id)::text ORDER BY coalesce(s.id, n.id))
+                           FILTER (WHERE n.id IS NULL OR (n.deleted_at IS NOT NULL AND s.deleted_at IS NULL)) AS deleted
+                FROM (SELECT s.* FROM stored_baskets s JOIN business_changed bc ON bc.id = s.order_id) s
+                FULL JOIN (SELECT ib.* FROM incoming_baskets ib JOIN business_changed bc ON bc.id = ib.order_id) n
+                    ON n.order_id = s.order_id AND n.id = s.id
+                GROUP BY 1
+            ),
+            {OrderChangeSql.RefsCte},
+            recorded AS (
+                {OrderChangeSql.Insert}
+                SELECT @account_id, '{AccountPlatforms.Qtickets}', i.id::text,
+                       {OrderChangeSql.Types(
+                           (OrderChangeTypes.Created, "p.id IS NULL"),
+                           (OrderChangeTypes.Cancelled, "p.id IS NOT NULL AND p.deleted_at IS NULL AND i.deleted_at IS NOT NULL"),
+                           (OrderChangeTypes.Restored, "p.deleted_at IS NOT NULL AND i.deleted_at IS NULL"),
+                           (OrderChangeTypes.Paid, "p.id IS NOT NULL AND NOT coalesce(p.payed, false) AND coalesce(i.payed, false)"),
+                           (OrderChangeTypes.TicketRefunded, "p.id IS NOT NULL AND td.refunded IS NOT NULL"),
+                           (OrderChangeTypes.TicketScanned, "p.id IS NOT NULL AND td.scanned IS NOT NULL"),
+                           (OrderChangeTypes.TicketDeleted, "p.id IS NOT NULL AND td.deleted IS NOT NULL"))},
+                       i.source_updated_at, @change_source, {OrderChangeSql.SourceId}, @synced_at,
+                       jsonb_build_object('fields', {OrderChangeSql.FieldDiff(BusinessContent.QticketsOrder, "p", "i")},
+                                          'tickets', {OrderChangeSql.Tickets("td")})
+                FROM business_changed bc
+                JOIN incoming i ON i.id = bc.id
+                LEFT JOIN prior p ON p.id = bc.id
+                LEFT JOIN ticket_delta td ON td.order_id = bc.id
+                LEFT JOIN change_refs r ON r.order_id = i.id::text
+                ORDER BY bc.id
+                RETURNING 1
             )
             SELECT i.id,
                    CASE WHEN a.id IS NOT NULL AND a.inserted THEN 'Inserted'

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Alerts;
 using Qtickets.Sync.Domain.Catalog;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
@@ -26,6 +27,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<OrderCommand> OrderCommands => Set<OrderCommand>();
     public DbSet<Domain.Audit.AuditFinding> AuditFindings => Set<Domain.Audit.AuditFinding>();
     public DbSet<Domain.Audit.AuditResult> AuditResults => Set<Domain.Audit.AuditResult>();
+    public DbSet<OrderChange> OrderChanges => Set<OrderChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

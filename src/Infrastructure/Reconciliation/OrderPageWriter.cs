@@ -79,7 +79,7 @@ public sealed partial class OrderPageWriter(
         await transaction.SaveAsync("page", CancellationToken.None);
         try
         {
-            return await upserter.UpsertAsync(run.Connection, transaction, run.AccountId, orders, source, CancellationToken.None);
+            return await upserter.UpsertAsync(run.Connection, transaction, run.AccountId, orders, source, ChangeOrigin.OfRun(run.Kind, run.RunId), CancellationToken.None);
         }
         catch (Exception exception) when (IsRefusal(exception))
         {
@@ -91,7 +91,7 @@ public sealed partial class OrderPageWriter(
             await transaction.SaveAsync("one_order", CancellationToken.None);
             try
             {
-                outcomes.AddRange((await upserter.UpsertAsync(run.Connection, transaction, run.AccountId, [order], source, CancellationToken.None)).Orders);
+                outcomes.AddRange((await upserter.UpsertAsync(run.Connection, transaction, run.AccountId, [order], source, ChangeOrigin.OfRun(run.Kind, run.RunId), CancellationToken.None)).Orders);
             }
             catch (Exception exception) when (IsRefusal(exception))
             {

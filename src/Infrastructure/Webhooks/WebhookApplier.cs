@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Accounts;
@@ -384,7 +386,10 @@ public sealed partial class WebhookApplier(
         var outcomes = new Dictionary<(int, long), UpsertOutcome>(winners.Count);
         foreach (var account in winners.GroupBy(w => w.Delivery.AccountId))
         {
-            var upserted = await upserter.UpsertAsync(connection, transaction, account.Key, [.. account.Select(w => w.Order)], source, cancellationToken);
+            // Each order's history names the delivery that brought it, whether its body or the order fetched for it.
+            var deliveries = account.ToDictionary(w => w.Order.Id.ToString(CultureInfo.InvariantCulture), w => w.Delivery.Id.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            var upserted = await upserter.UpsertAsync(
+                connection, transaction, account.Key, [.. account.Select(w => w.Order)], source, new ChangeOrigin(ChangeSources.Webhook, null, deliveries), cancellationToken);
             foreach (var order in upserted.Orders)
             {
                 outcomes[(account.Key, order.OrderId)] = order.Outcome;

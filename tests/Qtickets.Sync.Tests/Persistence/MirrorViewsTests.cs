@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Npgsql;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Persistence;
@@ -65,8 +66,8 @@ public sealed partial class MirrorViewsTests(TicketscloudFactory factory) : ICla
             await connection.OpenAsync();
             await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, [q, qUnpaid], OrderSources.Reconcile, default);
             var upserter = factory.GetRequiredService<TicketscloudUpserter>();
-            await upserter.UpsertOrdersAsync(connection, null, factory.AccountId, [tc, tcExpired], default);
-            await upserter.UpsertRefundRequestsAsync(connection, null, factory.AccountId, [refund], default);
+            await upserter.UpsertOrdersAsync(connection, null, factory.AccountId, [tc, tcExpired], new ChangeOrigin(ChangeSources.Incremental, null), default);
+            await upserter.UpsertRefundRequestsAsync(connection, null, factory.AccountId, [refund], new ChangeOrigin(ChangeSources.Incremental, null), default);
         }
         await SalesTable.FoldAsync(factory);
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 
@@ -94,7 +96,7 @@ public sealed class TicketscloudMergeRuleTests(TicketscloudFactory factory) : IC
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
-        return await factory.GetRequiredService<TicketscloudUpserter>().UpsertOrdersAsync(connection, null, factory.AccountId, [order], default);
+        return await factory.GetRequiredService<TicketscloudUpserter>().UpsertOrdersAsync(connection, null, factory.AccountId, [order], new ChangeOrigin(ChangeSources.Incremental, null), default);
     }
 
     private static TicketscloudOrder Order(string id, string status, DateTimeOffset observedAt, string? email)

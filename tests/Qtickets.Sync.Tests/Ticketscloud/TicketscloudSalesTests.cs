@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Sales;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Ticketscloud;
@@ -46,8 +48,8 @@ public sealed class TicketscloudSalesTests(TicketscloudFactory factory) : IClass
             await connection.OpenAsync();
             var upserter = factory.GetRequiredService<TicketscloudUpserter>();
             // The refund request is mirrored before its order: the link holds either way.
-            await upserter.UpsertRefundRequestsAsync(connection, null, factory.AccountId, [refund], default);
-            await upserter.UpsertOrdersAsync(connection, null, factory.AccountId, [x, f, unpaid], default);
+            await upserter.UpsertRefundRequestsAsync(connection, null, factory.AccountId, [refund], new ChangeOrigin(ChangeSources.Incremental, null), default);
+            await upserter.UpsertOrdersAsync(connection, null, factory.AccountId, [x, f, unpaid], new ChangeOrigin(ChangeSources.Incremental, null), default);
         }
         await SalesTable.FoldAsync(factory);
 

@@ -414,6 +414,81 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.ToTable("qtickets_shows", (string)null);
                 });
 
+            modelBuilder.Entity("Qtickets.Sync.Domain.Changes.OrderChange", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Position"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<long?>("FeedPosition")
+                        .HasColumnType("bigint")
+                        .HasColumnName("feed_position");
+
+                    b.Property<DateTimeOffset>("LearnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("learned_at");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_id");
+
+                    b.PrimitiveCollection<string[]>("Types")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("types");
+
+                    b.Property<DateTimeOffset?>("VersionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("version_at");
+
+                    b.HasKey("Position")
+                        .HasName("pk_order_changes");
+
+                    b.HasIndex("FeedPosition")
+                        .IsUnique()
+                        .HasDatabaseName("ix_order_changes_feed_position");
+
+                    b.HasIndex("Position")
+                        .HasDatabaseName("ix_order_changes_unsequenced")
+                        .HasFilter("feed_position IS NULL");
+
+                    b.HasIndex("AccountId", "Platform", "OrderId", "Position")
+                        .HasDatabaseName("ix_order_changes_account_id_platform_order_id_position");
+
+                    b.ToTable("order_changes", (string)null);
+                });
+
             modelBuilder.Entity("Qtickets.Sync.Domain.Commands.OrderCommand", b =>
                 {
                     b.Property<long>("Id")
@@ -1787,6 +1862,16 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_qtickets_shows_qtickets_events_account_id_event_id");
+                });
+
+            modelBuilder.Entity("Qtickets.Sync.Domain.Changes.OrderChange", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_changes_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Commands.OrderCommand", b =>

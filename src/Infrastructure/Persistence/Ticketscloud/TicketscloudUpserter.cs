@@ -1,4 +1,6 @@
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
@@ -14,7 +16,8 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 /// <c>observed_at</c> (so a slower, older observation of different content cannot win afterwards); tickets
 /// are rewritten only when their order's content changed. Tickets a newer observation no longer lists are
 /// marked vanished, not deleted. A rewritten row whose business content (<see cref="BusinessContent"/>: the typed
-/// columns and, for an order, its live tickets, as stored before this statement) is the same is counted refreshed.
+/// columns and, for an order, its live tickets, as stored before this statement) is the same is counted refreshed;
+/// one whose business content changed gets one row of order history (<see cref="OrderChangeSql"/>) in the same statement.
 /// </remarks>
 public sealed class TicketscloudUpserter(TimeProvider time)
 {
@@ -184,6 +187,37 @@ public sealed class TicketscloudUpserter(TimeProvider time)
             WHERE c.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.TicketscloudOrder, "p", "i")}
             UNION
             {BusinessContent.ChangedParents(BusinessContent.TicketscloudTicket, "stored_tickets", "rewritten_tickets")}
+        ),
+        ticket_delta AS (
+            SELECT coalesce(s.order_id, n.order_id) AS order_id,
+                   array_agg(n.id ORDER BY n.id) FILTER (WHERE s.id IS NULL) AS added,
+                   NULL::text[] AS refunded, NULL::text[] AS scanned,
+                   array_agg(s.id ORDER BY s.id) FILTER (WHERE n.id IS NULL) AS deleted
+            FROM (SELECT s.* FROM stored_tickets s JOIN business_changed bc ON bc.id = s.order_id) s
+            FULL JOIN (SELECT it.* FROM incoming_tickets it JOIN business_changed bc ON bc.id = it.order_id) n
+                ON n.order_id = s.order_id AND n.id = s.id
+            GROUP BY 1
+        ),
+        {OrderChangeSql.RefsCte},
+        recorded AS (
+            {OrderChangeSql.Insert}
+            SELECT @account, '{AccountPlatforms.Ticketscloud}', i.id,
+                   {OrderChangeSql.Types(
+                       (OrderChangeTypes.Created, "p.id IS NULL"),
+                       (OrderChangeTypes.Cancelled, $"p.id IS NOT NULL AND p.status <> '{TicketscloudOrderStatuses.Cancelled}' AND i.status = '{TicketscloudOrderStatuses.Cancelled}'"),
+                       (OrderChangeTypes.Restored, $"p.status = '{TicketscloudOrderStatuses.Cancelled}' AND i.status <> '{TicketscloudOrderStatuses.Cancelled}'"),
+                       (OrderChangeTypes.Paid, $"p.id IS NOT NULL AND p.status <> '{TicketscloudOrderStatuses.Done}' AND i.status = '{TicketscloudOrderStatuses.Done}'"),
+                       (OrderChangeTypes.TicketDeleted, "p.id IS NOT NULL AND td.deleted IS NOT NULL"))},
+                   i.observed_at, @change_source, {OrderChangeSql.SourceId}, @synced_at,
+                   jsonb_build_object('fields', {OrderChangeSql.FieldDiff(BusinessContent.TicketscloudOrder, "p", "i")},
+                                      'tickets', {OrderChangeSql.Tickets("td")})
+            FROM business_changed bc
+            JOIN incoming i ON i.id = bc.id
+            LEFT JOIN prior p ON p.id = bc.id
+            LEFT JOIN ticket_delta td ON td.order_id = bc.id
+            LEFT JOIN change_refs r ON r.order_id = i.id
+            ORDER BY bc.id
+            RETURNING 1
         )
         SELECT {Outcome("p")}, bc.id IS NOT NULL
         FROM incoming i
@@ -217,13 +251,37 @@ public sealed class TicketscloudUpserter(TimeProvider time)
             SELECT a.id, a.inserted
             FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
             WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
+        ),
+        business_changed AS (
+            SELECT c.id FROM changed c JOIN incoming i ON i.id = c.id LEFT JOIN prior p ON p.id = c.id
+            WHERE c.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.TicketscloudRefundRequest, "p", "i")}
+        ),
+        {OrderChangeSql.RefsCte},
+        recorded AS (
+            -- A refund request is part of its order's refunds: its change is a change of that order.
+            {OrderChangeSql.Insert}
+            SELECT @account, '{AccountPlatforms.Ticketscloud}', i.order_id,
+                   {OrderChangeSql.Types(
+                       (OrderChangeTypes.TicketRefunded, $"i.status = '{TicketscloudRefundStatuses.Approved}' AND p.status IS DISTINCT FROM '{TicketscloudRefundStatuses.Approved}'"))},
+                   i.observed_at, @change_source, {OrderChangeSql.SourceId}, @synced_at,
+                   jsonb_build_object('fields', jsonb_build_object('refund_request', jsonb_build_object('id', i.id,
+                                          'changes', {OrderChangeSql.FieldDiff(BusinessContent.TicketscloudRefundRequest, "p", "i")})),
+                                      'tickets', jsonb_build_object('added', '[]'::jsonb,
+                                          'refunded', CASE WHEN i.status = '{TicketscloudRefundStatuses.Approved}' THEN to_jsonb(i.ticket_ids) ELSE '[]' END,
+                                          'scanned', '[]'::jsonb, 'deleted', '[]'::jsonb))
+            FROM business_changed bc
+            JOIN incoming i ON i.id = bc.id
+            LEFT JOIN prior p ON p.id = bc.id
+            LEFT JOIN change_refs r ON r.order_id = i.order_id
+            ORDER BY i.order_id, i.id
+            RETURNING 1
         )
-        SELECT {Outcome("p")},
-               c.id IS NOT NULL AND (c.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.TicketscloudRefundRequest, "p", "i")})
+        SELECT {Outcome("p")}, bc.id IS NOT NULL
         FROM incoming i
         LEFT JOIN applied a ON a.id = i.id
         LEFT JOIN changed c ON c.id = i.id
         LEFT JOIN prior p ON p.id = i.id
+        LEFT JOIN business_changed bc ON bc.id = i.id
         """;
 
     private static readonly string EventsSql = $"""
@@ -253,9 +311,10 @@ public sealed class TicketscloudUpserter(TimeProvider time)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Orders with their tickets; each whose business content changed gets one history row attributed to <paramref name="origin"/>.</summary>
     public async Task<TicketscloudUpsertCounts> UpsertOrdersAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudOrder> orders,
-        CancellationToken cancellationToken)
+        ChangeOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
         if (orders.Count == 0)
@@ -270,12 +329,14 @@ public sealed class TicketscloudUpserter(TimeProvider time)
         OrderColumns.AddParameters(command, latest);
         TicketColumns.AddParameters(command, tickets);
         AddScalars(command, accountId);
+        OrderChangeSql.AddParameters(command, origin);
         return await CountAsync(command, cancellationToken);
     }
 
+    /// <summary>Refund requests; each whose business content changed is a history row of its order, attributed to <paramref name="origin"/>.</summary>
     public async Task<TicketscloudUpsertCounts> UpsertRefundRequestsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudRefundRequest> requests,
-        CancellationToken cancellationToken)
+        ChangeOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         if (requests.Count == 0)
@@ -286,6 +347,7 @@ public sealed class TicketscloudUpserter(TimeProvider time)
         await using var command = new NpgsqlCommand(RefundsSql, connection, transaction);
         RefundColumns.AddParameters(command, latest);
         AddScalars(command, accountId);
+        OrderChangeSql.AddParameters(command, origin);
         return await CountAsync(command, cancellationToken);
     }
 

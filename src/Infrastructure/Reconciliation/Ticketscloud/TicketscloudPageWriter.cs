@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Qtickets.Sync.Domain.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 
@@ -24,7 +25,7 @@ public sealed partial class TicketscloudPageWriter(TicketscloudUpserter upserter
         WriteAsync(run, accountId, page, r => r.Id, upserter.UpsertRefundRequestsAsync, alongside);
 
     private delegate Task<TicketscloudUpsertCounts> Upsert<T>(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<T> items, CancellationToken ct);
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<T> items, ChangeOrigin origin, CancellationToken ct);
 
     /// <remarks>Written with <see cref="CancellationToken.None"/>: a fetched page is finished even when the host stops.</remarks>
     private async Task<PageCounts> WriteAsync<T>(
@@ -35,6 +36,7 @@ public sealed partial class TicketscloudPageWriter(TicketscloudUpserter upserter
         {
             LogUnreadable(run.Logger, row.Id, page.Page, row.Reason);
         }
+        var origin = ChangeOrigin.OfRun(run.Kind, run.RunId);
         await using var transaction = await run.Connection.BeginTransactionAsync(CancellationToken.None);
         await upserter.UpsertEventsAsync(run.Connection, transaction, accountId, page.Events, CancellationToken.None);
         var refused = 0;
@@ -42,7 +44,7 @@ public sealed partial class TicketscloudPageWriter(TicketscloudUpserter upserter
         await transaction.SaveAsync("page", CancellationToken.None);
         try
         {
-            counts = await upsert(run.Connection, transaction, accountId, page.Items, CancellationToken.None);
+            counts = await upsert(run.Connection, transaction, accountId, page.Items, origin, CancellationToken.None);
         }
         catch (Exception exception) when (IsRefusal(exception))
         {
@@ -53,7 +55,7 @@ public sealed partial class TicketscloudPageWriter(TicketscloudUpserter upserter
                 await transaction.SaveAsync("one", CancellationToken.None);
                 try
                 {
-                    counts = counts.Add(await upsert(run.Connection, transaction, accountId, [item], CancellationToken.None));
+                    counts = counts.Add(await upsert(run.Connection, transaction, accountId, [item], origin, CancellationToken.None));
                 }
                 catch (Exception one) when (IsRefusal(one))
                 {

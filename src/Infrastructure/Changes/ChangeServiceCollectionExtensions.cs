@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Qtickets.Sync.Infrastructure.Changes;
+
+public static class ChangeServiceCollectionExtensions
+{
+    /// <summary>Order history's feed sequencer and upkeep (<c>Changes</c> settings, validated on start).</summary>
+    public static IServiceCollection AddOrderChanges(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChangeFeedOptions>().Bind(configuration.GetSection(ChangeFeedOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChangeFeedOptions>, ChangeFeedOptionsValidator>());
+        services.AddSingleton<ChangeFeedSequencer>();
+        services.AddSingleton<ChangeRetention>();
+        services.AddSingleton<ChangeBaseline>();
+        services.AddTransient<ChangeJobs>();
+        return services;
+    }
+
+    /// <summary>The recurring retention and the baseline pass, for hosts that run Hangfire.</summary>
+    public static IServiceCollection AddOrderChangeJobs(this IServiceCollection services)
+    {
+        services.AddHostedService<ChangeJobsSetup>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Qtickets.Sync.Domain.Changes;
+using Qtickets.Sync.Domain.Orders;
+
+namespace Qtickets.Sync.Infrastructure.Persistence;
+
+/// <summary>
+/// Where a write came from, as order history records it: the source (<see cref="ChangeSources"/>) and the id of
+/// the delivery, run or command, for the whole batch or, for a batch of webhook deliveries, per order.
+/// </summary>
+public sealed record ChangeOrigin(string Source, string? Id, IReadOnlyDictionary<string, string>? IdPerOrder = null)
+{
+    /// <summary>A reconcile run's writes: its kind is the source (incremental, full_sweep, backfill), its id the reference.</summary>
+    public static ChangeOrigin OfRun(string kind, long runId) => new(kind, runId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>An order command's writes.</summary>
+    public static ChangeOrigin OfCommand(long commandId) => new(ChangeSources.Command, commandId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The origin a write path implies when the caller names none (the single-account overloads): a webhook's
+    /// fetch-back is the webhook's, a reconcile without its run is incremental.
+    /// </summary>
+    public static ChangeOrigin Implied(string lastSource) => new(lastSource switch
+    {
+        OrderSources.Webhook or OrderSources.Fetch => ChangeSources.Webhook,
+        OrderSources.Command => ChangeSources.Command,
+        _ => ChangeSources.Incremental,
+    }, null);
+
+    /// <summary>The reference for order <paramref name="orderId"/>, per order when given, else the batch's.</summary>
+    public string? IdOf(string orderId) => IdPerOrder is not null && IdPerOrder.TryGetValue(orderId, out var id) ? id : Id;
+}

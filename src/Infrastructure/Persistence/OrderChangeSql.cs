@@ -1,0 +1,73 @@
+using Npgsql;
+using NpgsqlTypes;
+using Qtickets.Sync.Domain.Changes;
+
+namespace Qtickets.Sync.Infrastructure.Persistence;
+
+/// <summary>
+/// The pieces the upserts use to write order history (<c>order_changes</c>) in the very statement that changes
+/// the mirror: one more INSERT … SELECT off the rows their <see cref="BusinessContent"/> comparison already found
+/// changed, so a duplicate, a stale copy or a refresh writes nothing and the hot path pays no extra round trip.
+/// </summary>
+public static class OrderChangeSql
+{
+    /// <summary>The CTE <c>change_refs(order_id, id)</c>: per-order references (webhook deliveries) given by <see cref="AddParameters"/>.</summary>
+    public const string RefsCte = """
+        change_refs AS (
+            SELECT * FROM unnest(@change_order_ids::text[], @change_ids::text[]) r(order_id, id)
+        )
+        """;
+
+    /// <summary>The head of the history insert; the select supplies these columns in this order.</summary>
+    public const string Insert =
+        "INSERT INTO order_changes (account_id, platform, order_id, types, version_at, source, source_id, learned_at, changes)";
+
+    /// <summary>The reference of one order's change: its own (a delivery) or the batch's (a run, a command).</summary>
+    public const string SourceId = "coalesce(r.id, @change_id)";
+
+    /// <summary>
+    /// A jsonb object of the <paramref name="columns"/> whose value differs between rows <paramref name="before"/>
+    /// and <paramref name="after"/>, each as <c>{"before": …, "after": …}</c>; for a new order every field it has.
+    /// Values compare as jsonb, as <see cref="BusinessContent.Differs"/> compares them: 100.00 equals 100.
+    /// </summary>
+    public static string FieldDiff(IReadOnlyList<string> columns, string before, string after)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var rows = string.Join(",\n                ", columns.Select(c => $"('{c.Trim('"')}', to_jsonb({before}.{c}), to_jsonb({after}.{c}))"));
+        return $"""
+            (SELECT coalesce(jsonb_object_agg(f.k, jsonb_build_object('before', f.b, 'after', f.a)), '{"{}"}'::jsonb)
+             FROM (VALUES {rows}) f(k, b, a) WHERE f.b IS DISTINCT FROM f.a)
+            """;
+    }
+
+    /// <summary>
+    /// The change's types: each of <paramref name="cases"/> whose condition holds, in the order given (the most
+    /// telling first), or <see cref="OrderChangeTypes.Changed"/> when none does.
+    /// </summary>
+    public static string Types(params (string Type, string When)[] cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var items = string.Join(",\n                ", cases.Select(c => $"CASE WHEN {c.When} THEN '{c.Type}' END"));
+        return $"""
+            coalesce(nullif(array_remove(ARRAY[{items}]::text[], NULL), '{"{}"}'), ARRAY['{OrderChangeTypes.Changed}'])
+            """;
+    }
+
+    /// <summary>The <c>tickets</c> object from a row <paramref name="delta"/> with text[] columns added, refunded, scanned, deleted.</summary>
+    public static string Tickets(string delta) => $"""
+        jsonb_build_object('added', coalesce(to_jsonb({delta}.added), '[]'), 'refunded', coalesce(to_jsonb({delta}.refunded), '[]'),
+                           'scanned', coalesce(to_jsonb({delta}.scanned), '[]'), 'deleted', coalesce(to_jsonb({delta}.deleted), '[]'))
+        """;
+
+    /// <summary>The parameters of <see cref="RefsCte"/>, <see cref="SourceId"/> and <c>@change_source</c>.</summary>
+    public static void AddParameters(NpgsqlCommand command, ChangeOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(origin);
+        var perOrder = origin.IdPerOrder ?? new Dictionary<string, string>();
+        command.Parameters.Add(new NpgsqlParameter("change_source", origin.Source));
+        command.Parameters.Add(new NpgsqlParameter("change_id", NpgsqlDbType.Text) { Value = (object?)origin.Id ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("change_order_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = perOrder.Keys.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("change_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = perOrder.Values.ToArray() });
+    }
+}

@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using Npgsql;
+using Qtickets.Sync.Api.ReadModels;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Domain.Changes;
+using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Tests.Support;
+
+namespace Qtickets.Sync.Tests.Changes;
+
+/// <summary>Issue 27: one history entry per business change, with its source; a feed a consumer can tail exactly once, in order.</summary>
+public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFactory>
+{
+    private static long nextId = 700_000;
+
+    private static Order NewOrder()
+    {
+        var order = SampleOrders.Order4360();
+        order.Id = Interlocked.Increment(ref nextId);
+        foreach (var basket in order.Baskets)
+        {
+            basket.Id = Interlocked.Increment(ref nextId);
+            basket.OrderId = order.Id;
+        }
+        return Stamp(order, 0);
+    }
+
+    /// <summary>The order as version <paramref name="version"/> of it: later stamp, the price it had then.</summary>
+    private static Order Version(Order template, int version, Action<Order>? change = null)
+    {
+        var copy = SampleOrders.Order4360();
+        copy.Id = template.Id;
+        copy.Baskets = [.. template.Baskets.Select((b, i) => { var c = copy.Baskets[i]; c.Id = b.Id; c.OrderId = template.Id; return c; })];
+        change?.Invoke(copy);
+        return Stamp(copy, version);
+    }
+
+    private static Order Stamp(Order order, int version)
+    {
+        order.UpdatedAt = SampleOrders.Order4360().UpdatedAt.AddMinutes(version);
+        order.SourceUpdatedAt = order.UpdatedAt;
+        order.SourceProgress = OrderProgress.Of(order);
+        order.Raw = $$"""{"id":{{order.Id}},"v":{{version}},"price":{{order.Price}},"deleted":"{{order.DeletedAt:O}}","refunded":"{{order.Baskets[0].RefundedAt:O}}"}""";
+        return order;
+    }
+
+    private async Task<UpsertOutcome> Apply(Order order, string source, ChangeOrigin origin)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        var result = await factory.GetRequiredService<OrderUpserter>()
+            .UpsertAsync(connection, null, Account.DefaultId, [order], source, origin, CancellationToken.None);
+        return result.Orders.Single().Outcome;
+    }
+
+    [Fact]
+    public async Task Webhook_duplicate_stale_copy_healing_reconcile_and_refund_command_write_exactly_their_entries()
+    {
+        var order = NewOrder();
+        var refundedAt = order.UpdatedAt.AddMinutes(1);
+        var refunded = Version(order, 1, o => { o.Baskets[0].RefundedAt = refundedAt; o.Baskets[0].RefundedAmount = 500; });
+        var cancelled = Version(order, 2, o => { o.DeletedAt = refundedAt.AddMinutes(1); o.Baskets[0].RefundedAt = refundedAt; o.Baskets[0].RefundedAmount = 500; });
+
+        Assert.Equal(UpsertOutcome.Inserted, await Apply(order, OrderSources.Webhook, Delivery(order, 11)));
+        Assert.Equal(UpsertOutcome.Unchanged, await Apply(order, OrderSources.Webhook, Delivery(order, 12)));
+        // The refund's webhook was dropped; the incremental reconcile heals it.
+        Assert.Equal(UpsertOutcome.Updated, await Apply(refunded, OrderSources.Reconcile, ChangeOrigin.OfRun(ChangeSources.Incremental, 7)));
+        Assert.Equal(UpsertOutcome.Stale, await Apply(order, OrderSources.Webhook, Delivery(order, 13)));
+        Assert.Equal(UpsertOutcome.Updated, await Apply(cancelled, OrderSources.Command, ChangeOrigin.OfCommand(5)));
+        // The command's answer arriving again as a webhook changes nothing.
+        Assert.Equal(UpsertOutcome.Unchanged, await Apply(cancelled, OrderSources.Webhook, Delivery(order, 14)));
+
+        var history = await factory.GetRequiredService<ChangeReader>()
+            .HistoryAsync(Account.DefaultId, order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), pii: false, CancellationToken.None);
+
+        Assert.NotNull(history);
+        Assert.Equal(
+            [(OrderChangeTypes.Cancelled, ChangeSources.Command, "5"), (OrderChangeTypes.TicketRefunded, ChangeSources.Incremental, "7"), (OrderChangeTypes.Created, ChangeSources.Webhook, "11")],
+            history.Items.Select(e => (e.Type, e.Source, e.SourceId)));
+        var refund = history.Items[1].Changes;
+        Assert.Equal(order.Baskets[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), refund.GetProperty("tickets").GetProperty("refunded")[0].GetString());
+        Assert.Equal(order.UpdatedAt.AddMinutes(2), history.Items[0].VersionAt);
+        // Personal data masked without read:pii, in the changed fields and in the order's state.
+        Assert.Equal("u***@gmail.com", history.Items[2].Changes.GetProperty("fields").GetProperty("client_email").GetProperty("after").GetString());
+        Assert.Equal("u***@gmail.com", history.Order!.CustomerEmail);
+        Assert.Equal("refunded", history.Order.Status);
+    }
+
+    /// <summary>
+    /// Two writers apply many versions of the same orders in parallel, each version in its own transaction, so
+    /// transactions commit out of the order they numbered their rows in; a consumer tails the feed meanwhile.
+    /// </summary>
+    [Fact]
+    public async Task A_consumer_tailing_the_feed_while_two_writers_apply_in_parallel_gets_every_change_once_and_in_order()
+    {
+        const int orders = 20, versionsPerWriter = 250;
+        var templates = Enumerable.Range(0, orders).Select(_ => NewOrder()).ToList();
+        var ours = templates.Select(o => o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var versions = new int[orders];
+        var reader = factory.GetRequiredService<ChangeReader>();
+        var writersDone = new TaskCompletionSource();
+
+        async Task Writer(int seed)
+        {
+            var random = new Random(seed);
+            for (var i = 0; i < versionsPerWriter; i++)
+            {
+                var k = random.Next(orders);
+                var version = Interlocked.Increment(ref versions[k]);
+                await Apply(Version(templates[k], version, o => o.Price = 1_000 + version), OrderSources.Webhook, Delivery(templates[k], version));
+            }
+        }
+
+        var received = new List<OrderChangeDto>();
+        async Task Consumer()
+        {
+            var cursor = "";
+            while (true)
+            {
+                var finished = writersDone.Task.IsCompleted;
+                var read = await reader.PageAsync(
+                    new ChangeFeedParameters { Cursor = cursor == "" ? null : cursor, Limit = "50" }.Parse(new QueryText()), true, CancellationToken.None);
+                received.AddRange(read.Page!.Items);
+                cursor = read.Page.NextCursor;
+                if (finished && !read.Page.HasMore && read.Page.Items.Count == 0)
+                {
+                    return;
+                }
+            }
+        }
+
+        var consumer = Task.Run(Consumer);
+        await Task.WhenAll(Task.Run(() => Writer(1)), Task.Run(() => Writer(2)));
+        writersDone.SetResult();
+        await consumer;
+
+        var mine = received.Where(c => ours.Contains(c.OrderId)).ToList();
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM order_changes WHERE order_id = ANY(@ids)", connection);
+        count.Parameters.AddWithValue("ids", ours.ToArray());
+        var written = (long)(await count.ExecuteScalarAsync())!;
+
+        Assert.True(written > orders, $"only {written} changes were written");
+        Assert.Equal(written, mine.Count);
+        Assert.Equal(mine.Count, mine.Select(c => c.Id).Distinct().Count());
+        Assert.True(received.Zip(received.Skip(1)).All(p => p.First.Id < p.Second.Id), "the feed went backwards");
+        foreach (var order in mine.GroupBy(c => c.OrderId))
+        {
+            var stamps = order.Select(c => c.VersionAt!.Value).ToList();
+            Assert.True(stamps.Zip(stamps.Skip(1)).All(p => p.First < p.Second), $"order {order.Key}: changes out of order");
+        }
+    }
+
+    private static ChangeOrigin Delivery(Order order, long delivery) =>
+        new(ChangeSources.Webhook, null, new Dictionary<string, string>
+        {
+            [order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)] = delivery.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+}
