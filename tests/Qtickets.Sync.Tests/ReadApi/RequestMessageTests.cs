@@ -144,7 +144,7 @@ public class RequestMessageTests(SyncApiFactory factory) : IClassFixture<SyncApi
         var (field, message) = await RefusedAsync(Reconcile, """{"kind":"everything"}""");
 
         Assert.Equal("kind", field);
-        Assert.Equal("""kind: "everything" is not a reconcile kind; one of catalog, full_sweep, incremental.""", message);
+        Assert.Equal("""kind: "everything" is not a reconcile kind; one of audit, catalog, full_sweep, incremental.""", message);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public abstract class ServerBehaviourTests(EmulatorBackedFactory factory, string
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
         await using var truncate = new NpgsqlCommand(
-            "TRUNCATE qtickets_baskets, qtickets_orders, qtickets_clients, sync_runs, sync_state", connection);
+            "TRUNCATE qtickets_baskets, qtickets_orders, qtickets_clients, sync_runs, sync_state, audit_findings, audit_results, order_changes", connection);
         await truncate.ExecuteNonQueryAsync();
     }
 
