@@ -62,6 +62,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapReadApi();
     app.MapSyncRuns();
     app.MapOrderActions();
+    app.MapPersonalData();
     app.MapDashboard();
     app.MapSalesDashboard();
 

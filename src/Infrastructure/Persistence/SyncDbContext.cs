@@ -4,6 +4,7 @@ using Qtickets.Sync.Domain.Alerts;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Domain.PersonalData;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
 
@@ -24,6 +25,8 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<Qtickets.RequestSlot> RequestSlots => Set<Qtickets.RequestSlot>();
     public DbSet<AlertState> AlertStates => Set<AlertState>();
     public DbSet<OrderCommand> OrderCommands => Set<OrderCommand>();
+    public DbSet<PersonalDataErasure> PersonalDataErasures => Set<PersonalDataErasure>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -55,6 +55,7 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Auth:ApiKeys:1:Scopes"] = "read",
         ["Auth:ApiKeys:2:Key"] = PiiKey,
         ["Auth:ApiKeys:2:Scopes"] = "read:pii",
+        ["PersonalData:HashKey"] = "test-personal-data-hash-key-0123456789",
     };
 
     public async Task InitializeAsync()
