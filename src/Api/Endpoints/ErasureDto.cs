@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Qtickets.Sync.Api.Audit;
 using Qtickets.Sync.Domain.PersonalData;
 using Qtickets.Sync.Infrastructure.PersonalData;
 
@@ -12,8 +13,11 @@ public sealed record ErasureDto(
     [property: JsonPropertyName("requested_by")] string RequestedBy,
     [property: JsonPropertyName("account_id")] int? AccountId,
     [property: JsonPropertyName("completed_at")] DateTimeOffset? CompletedAt,
-    [property: JsonPropertyName("counts")] IReadOnlyDictionary<string, int> Counts)
+    [property: JsonPropertyName("counts")] IReadOnlyDictionary<string, int> Counts) : IAuditTarget
 {
+    [JsonIgnore]
+    public string AuditTarget => $"erasure={Id}";
+
     public static ErasureDto From(PersonalDataErasure erasure) => new(
         erasure.Id, erasure.RequestedAt, erasure.RequestedBy, erasure.AccountId, erasure.CompletedAt,
         JsonSerializer.Deserialize(erasure.Counts, PersonalDataJsonContext.Default.DictionaryStringInt32) ?? []);

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Qtickets.Sync.Api.Audit;
 using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Domain.Audit;
 using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Api.Requests;
 using Qtickets.Sync.Infrastructure.PersonalData;
@@ -21,6 +23,7 @@ public static class PersonalData
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         group.MapPost("", EraseAsync)
+            .Audited(AuditActions.Erasure)
             .WithName("ErasePersonalData")
             .WithSummary("Erases a person (by e-mail and/or phone) from every place the mirror keeps them; later data for them is masked on arrival")
             .Accepts<ErasureRequest>("application/json");

@@ -4,6 +4,7 @@ using Qtickets.Sync.Domain.Alerts;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Domain.Audit;
 using Qtickets.Sync.Domain.PersonalData;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Qtickets.Sync.Domain.PersonalData;
+using Qtickets.Sync.Domain.Audit;
 
 namespace Qtickets.Sync.Infrastructure.Persistence.Configurations;
 

@@ -820,7 +820,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.ToTable("qtickets_orders", (string)null);
                 });
 
-            modelBuilder.Entity("Qtickets.Sync.Domain.PersonalData.AuditEntry", b =>
+            modelBuilder.Entity("Qtickets.Sync.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

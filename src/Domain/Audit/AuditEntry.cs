@@ -1,4 +1,4 @@
-namespace Qtickets.Sync.Domain.PersonalData;
+namespace Qtickets.Sync.Domain.Audit;
 
 /// <summary>
 /// One administrative act (a trigger, a replay, an order action, an erasure, the settings a host started with):

@@ -1,4 +1,4 @@
-namespace Qtickets.Sync.Domain.PersonalData;
+namespace Qtickets.Sync.Domain.Audit;
 
 /// <summary>The administrative acts the audit log records (a closed set, an enum in the OpenAPI document).</summary>
 public static class AuditActions
