@@ -60,6 +60,7 @@ public static class HangfireServiceCollectionExtensions
         services.AddTransient<SalesJobs>();
         services.AddHostedService<SalesTimeZoneWatch>();
         services.AddTransient<WebhookRetentionJob>();
+        services.AddTransient<PersonalDataRetentionJob>();
         services.AddSingleton<SyncRunTrigger>();
         services.AddSingleton<IAccountRecurringJobs, QticketsRecurringJobs>();
         services.AddSingleton<IAccountRecurringJobs, TicketscloudRecurringJobs>();

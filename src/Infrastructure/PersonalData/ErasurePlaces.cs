@@ -38,6 +38,27 @@ public static class ErasurePlaces
         ANALYZE erase_clients; ANALYZE erase_orders; ANALYZE erase_tickets; ANALYZE erase_tc_orders;
         """;
 
+    /// <summary>
+    /// Retention's targets: orders of events whose last show (QTickets) or whose end (Ticketscloud) is before
+    /// <c>@cutoff</c> and that still hold a buyer's details. Client rows stay: a client may have bought for a later
+    /// event, and their rows are erased on request.
+    /// </summary>
+    public const string EndedTargetsSql = """
+        CREATE TEMP TABLE erase_clients (account_id integer, id bigint) ON COMMIT DROP;
+        CREATE TEMP TABLE erase_orders ON COMMIT DROP AS
+            SELECT o.account_id, o.id FROM qtickets_orders o
+            JOIN (SELECT account_id, event_id FROM qtickets_shows GROUP BY account_id, event_id HAVING max(finish_date) < @cutoff) ended
+              ON ended.account_id = o.account_id AND ended.event_id = o.event_id
+            WHERE o.client_email IS NOT NULL OR o.client_phone IS NOT NULL OR o.client_name IS NOT NULL OR o.client_surname IS NOT NULL;
+        CREATE TEMP TABLE erase_tickets ON COMMIT DROP AS
+            SELECT b.account_id, b.id, b.order_id FROM erase_orders e JOIN qtickets_baskets b ON b.account_id = e.account_id AND b.order_id = e.id;
+        CREATE TEMP TABLE erase_tc_orders ON COMMIT DROP AS
+            SELECT o.account_id, o.id FROM ticketscloud_orders o
+            JOIN ticketscloud_events e ON e.account_id = o.account_id AND e.id = o.event_id
+            WHERE e.finishes_at < @cutoff AND (o.customer_email IS NOT NULL OR o.customer_phone IS NOT NULL OR o.customer_name IS NOT NULL);
+        ANALYZE erase_orders; ANALYZE erase_tickets; ANALYZE erase_tc_orders;
+        """;
+
     private const string OwnOrder = "(account_id, id) IN (SELECT account_id, id FROM erase_orders)";
 
     /// <summary>Orders the person is not the buyer of but holds a ticket in: only their identifiers are cut out.</summary>
@@ -64,7 +85,8 @@ public static class ErasurePlaces
         new("ticketscloud_refund_requests", "ticketscloud_refund_requests", TcOrder, Whole: true, [], ["raw"], ["reason"]),
         new("webhook_deliveries", "webhook_deliveries",
             "(account_id, order_id) IN (SELECT account_id, id FROM erase_orders UNION SELECT account_id, order_id FROM erase_tickets)",
-            Whole: true, [], ["headers"], ["body"]),
+            // The body is JSON kept as text, scrubbed as JSON (text that is not JSON by its terms).
+            Whole: true, [], ["headers", "body"], []),
         new("order_commands", "order_commands", CommandOrder, Whole: true, [], ["request", "response"], ["error"]),
         // A handful of rows: their texts are searched rather than joined to orders.
         new("alert_states", "alert_states", "true", Whole: false, [], [], ["detail"]),

@@ -18,6 +18,7 @@ public static class PersonalDataServiceCollectionExtensions
         services.AddSingleton<PersonalIdentifiers>();
         services.AddSingleton<ErasedPeople>();
         services.AddSingleton<PersonalDataEraser>();
+        services.AddSingleton<PersonalDataRetention>();
         services.AddSingleton<Audit.AuditRecorder>();
         return services;
     }
