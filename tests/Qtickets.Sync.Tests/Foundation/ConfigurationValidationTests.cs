@@ -15,6 +15,8 @@ public class ConfigurationValidationTests
     // A key limited to an account the settings do not list (a typo) would see nothing, or everything if ignored.
     [InlineData("Auth__ApiKeys__0__Accounts", "defualt", "Auth:ApiKeys:0:Accounts names 'defualt'")]
     [InlineData("Qtickets__Token", "", "Qtickets:Token")]
+    [InlineData("PersonalData__HashKey", "short", "PersonalData:HashKey must be a secret of at least 32 characters")]
+    [InlineData("PersonalData__RetainDays", "0", "PersonalData:RetainDays must be at least 1 day")]
     [InlineData("Qtickets__PageSize", "500", "Qtickets:PageSize")]
     [InlineData("Reconcile__InitialHorizonHours", "-1", "Reconcile:InitialHorizonHours")]
     [InlineData("Ticketscloud__InitialHorizonDays", "-1", "Ticketscloud:InitialHorizonDays")]
@@ -53,6 +55,7 @@ public class ConfigurationValidationTests
         start.Environment["Auth__ApiKeys__0__Key"] = SyncApiFactory.AdminKey;
         start.Environment["Auth__ApiKeys__0__Scopes"] = "admin";
         start.Environment["Qtickets__WebhookSecrets__0"] = "test-webhook-secret";
+        start.Environment["PersonalData__HashKey"] = "test-personal-data-hash-key-0123456789";
         foreach (var (variable, value) in changes)
         {
             if (value is null)
