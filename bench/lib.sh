@@ -79,6 +79,8 @@ wait_http() {
 
 # Settings every service process of the bench gets; callers add their own as NAME=VALUE arguments.
 bench_secret="bench-webhook-secret"
+# Keys the hashes erasures are remembered by (PersonalData:HashKey); a bench database holds no real person.
+export PersonalData__HashKey="bench-personal-data-hash-key-0123456789"
 admin_key="bench-admin-key-0123456789"
 read_key="bench-read-key-0123456789"
 emulator_token="bench-emulator-token"

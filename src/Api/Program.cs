@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Api.Alerts;
+using Qtickets.Sync.Api.Audit;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.Endpoints;
 using Qtickets.Sync.Api.Health;
@@ -34,6 +35,7 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     builder.Services.AddSyncAlerts(builder.Configuration);
     builder.Services.AddSalesDashboard();
     builder.Services.AddShutdownTimeout(builder.Configuration);
+    builder.Services.AddHostedService<StartupAudit>();
 
     var app = builder.Build();
     // Check every setting before touching the database, so a typo is reported as itself.
@@ -69,6 +71,8 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapSyncRuns();
     app.MapAudits();
     app.MapOrderActions();
+    app.MapPersonalData();
+    app.MapAudit();
     app.MapDashboard();
     app.MapSalesDashboard();
 

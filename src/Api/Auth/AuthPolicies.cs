@@ -9,6 +9,7 @@ public static class AuthPolicies
     public const string ReadPii = ApiScopes.ReadPii;
     public const string Admin = ApiScopes.Admin;
     public const string Actions = ApiScopes.Actions;
+    public const string PiiErase = ApiScopes.PiiErase;
 
     public static bool HasScope(this ClaimsPrincipal user, string scope) => user.HasClaim(ApiScopes.ClaimType, scope);
 }

@@ -21,7 +21,8 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(AuthPolicies.Read, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.Read))
             .AddPolicy(AuthPolicies.ReadPii, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.ReadPii))
             .AddPolicy(AuthPolicies.Admin, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.Admin))
-            .AddPolicy(AuthPolicies.Actions, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.Actions));
+            .AddPolicy(AuthPolicies.Actions, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.Actions))
+            .AddPolicy(AuthPolicies.PiiErase, p => p.RequireClaim(ApiScopes.ClaimType, ApiScopes.PiiErase));
         return services;
     }
 

@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Qtickets.Sync.Api.Audit;
 using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Domain.Audit;
 using Qtickets.Sync.Api.Commands;
 using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Api.Requests;
@@ -29,7 +31,7 @@ public static class OrderActions
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
-        group.MapPost("/", PostAsync).WithName("PostOrderAction")
+        group.MapPost("/", PostAsync).Audited(AuditActions.OrderAction).WithName("PostOrderAction")
             .Accepts<OrderActionRequest>("application/json")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status502BadGateway)

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Qtickets.Sync.Api.Audit;
 using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Domain.Audit;
 using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Api.Requests;
@@ -30,11 +32,11 @@ public static class SyncRuns
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         group.MapGet("/runs", ListAsync).RequireAuthorization(AuthPolicies.Read).WithName("ListSyncRuns");
         group.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(AuthPolicies.Read).WithName("GetSyncRun").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/reconcile", ReconcileAsync).RequireAuthorization(AuthPolicies.Admin).WithName("StartReconcile")
+        group.MapPost("/reconcile", ReconcileAsync).Audited(AuditActions.SyncTrigger).RequireAuthorization(AuthPolicies.Admin).WithName("StartReconcile")
             .Accepts<ReconcileRequest>("application/json");
-        group.MapPost("/backfill", BackfillAsync).RequireAuthorization(AuthPolicies.Admin).WithName("StartBackfill")
+        group.MapPost("/backfill", BackfillAsync).Audited(AuditActions.SyncTrigger).RequireAuthorization(AuthPolicies.Admin).WithName("StartBackfill")
             .Accepts<BackfillRequest>("application/json");
-        group.MapPost("/sales-drift", SalesDriftAsync).RequireAuthorization(AuthPolicies.Admin).WithName("StartSalesDriftCheck");
+        group.MapPost("/sales-drift", SalesDriftAsync).Audited(AuditActions.SyncTrigger).RequireAuthorization(AuthPolicies.Admin).WithName("StartSalesDriftCheck");
         return app;
     }
 

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Qtickets.Sync.Api.Audit;
 using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Domain.Audit;
 using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Domain.Webhooks;
@@ -32,21 +34,25 @@ public static class WebhookDeliveries
             .WithSummary("One webhook delivery with its headers and body")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:long}/replay", ReplayOneAsync)
+            .Audited(AuditActions.WebhookReplay)
             .WithName("ReplayWebhookDelivery")
             .WithSummary("Queues a delivery to be applied again; rejected deliveries answer 409")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:long}/discard", DiscardAsync)
+            .Audited(AuditActions.WebhookDiscard)
             .WithName("DiscardWebhookDelivery")
             .WithSummary("Gives up on a delivery that cannot be applied: it becomes dead and is never retried")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:long}/release", ReleaseAsync)
+            .Audited(AuditActions.WebhookRelease)
             .WithName("ReleaseWebhookDelivery")
             .WithSummary("Applies a quarantined delivery (stamped too far in the future) despite its stamp")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/replay", ReplayRangeAsync)
+            .Audited(AuditActions.WebhookReplay)
             .WithName("ReplayWebhookDeliveries")
             .WithSummary("Queues every delivery with from_id <= id <= to_id to be applied again; rejected ones are skipped")
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -44,7 +44,7 @@ public static class SwaggerSetup
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = ApiKeyAuthenticationHandler.HeaderName,
-                Description = "API key with scope read, read:pii (unmasked contact details), admin or actions (order actions).",
+                Description = "API key with scope read, read:pii (unmasked contact details), admin, actions (order actions) or pii:erase (erasing a person; admin includes it).",
             });
             swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement
             {

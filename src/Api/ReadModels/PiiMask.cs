@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Qtickets.Sync.Infrastructure.PersonalData;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -41,10 +42,8 @@ public static partial class PiiMask
 
     /// <summary>
     /// A platform's JSON (an order as QTickets or Ticketscloud sent it, a command's request) with its contact
-    /// details masked: <c>*email*</c> and <c>*phone*</c> properties wherever they are, the names of an object that
-    /// has one of those (a buyer: <c>client_name</c>, <c>client_surname</c>, a customer's <c>name</c>), and any
-    /// e-mail address found in other text. The shapes are the platforms', so the rule goes by property names
-    /// rather than by a schema that would miss the next field they add.
+    /// details masked: the properties <see cref="PersonalFields"/> calls a person's (the same rule erasure uses),
+    /// and any e-mail address found in other text.
     /// </summary>
     public static JsonElement Json(JsonElement json)
     {
@@ -59,7 +58,7 @@ public static partial class PiiMask
         switch (node)
         {
             case JsonObject obj:
-                var person = obj.Any(p => IsEmail(p.Key) || IsPhone(p.Key));
+                var person = PersonalFields.IsPerson(obj);
                 foreach (var (key, value) in obj.ToList())
                 {
                     if (value is JsonValue leaf && leaf.TryGetValue<string>(out var text))
@@ -89,14 +88,10 @@ public static partial class PiiMask
     }
 
     private static string? Text(string key, string text, bool person) =>
-        IsEmail(key) ? Email(text)
-        : IsPhone(key) ? Phone(text)
-        : person && key.EndsWith("name", StringComparison.OrdinalIgnoreCase) ? Name(text)
+        PersonalFields.IsEmail(key) ? Email(text)
+        : PersonalFields.IsPhone(key) ? Phone(text)
+        : PersonalFields.IsName(key, person) ? Name(text)
         : EmailsIn(text);
-
-    private static bool IsEmail(string key) => key.Contains("mail", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsPhone(string key) => key.Contains("phone", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"[^\s@""'<>(),;:]+@[^\s@""'<>(),;:]+\.[^\s@""'<>(),;:]+")]
     private static partial Regex EmailPattern();

@@ -13,4 +13,5 @@ namespace Qtickets.Sync.Api.Requests;
 [JsonSerializable(typeof(ReconcileRequest))]
 [JsonSerializable(typeof(BackfillRequest))]
 [JsonSerializable(typeof(OrderActionRequest))]
+[JsonSerializable(typeof(ErasureRequest))]
 internal sealed partial class RequestJsonContext : JsonSerializerContext;

@@ -63,6 +63,7 @@ public static class HangfireServiceCollectionExtensions
         services.AddHostedService<SalesTimeZoneWatch>();
         services.AddTransient<WebhookRetentionJob>();
         services.AddOrderChanges(configuration).AddOrderChangeJobs();
+        services.AddTransient<PersonalDataRetentionJob>();
         services.AddSingleton<SyncRunTrigger>();
         services.AddSingleton<IAccountRecurringJobs, QticketsRecurringJobs>();
         services.AddSingleton<IAccountRecurringJobs, TicketscloudRecurringJobs>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.PersonalData;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Webhooks;
 
@@ -23,10 +24,12 @@ public sealed partial class RecurringSyncJobs(
     IOptions<ReconcileOptions> options,
     IOptions<SalesOptions> sales,
     IOptions<WebhookRetentionOptions> retention,
+    IOptions<PersonalDataOptions> personalData,
     ILogger<RecurringSyncJobs> logger) : IHostedService
 {
     public const string SalesDriftId = "daily-sales-drift";
     public const string RetentionId = "webhook-retention";
+    public const string PersonalDataRetentionId = "personal-data-retention";
 
     /// <summary>The ids of the single account's jobs before accounts existed; their jobs are now per account.</summary>
     private static readonly string[] FormerIds = ["reconcile-incremental", "reconcile-full-sweep", "sync-catalog"];
@@ -50,6 +53,15 @@ public sealed partial class RecurringSyncJobs(
         recurring.AddOrUpdate<SalesJobs>(SalesDriftId, j => j.DriftAsync(null, null, CancellationToken.None), sales.Value.DriftCron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(sales.Value.TimeZone) });
         recurring.AddOrUpdate<WebhookRetentionJob>(RetentionId, j => j.RunAsync(CancellationToken.None), retention.Value.Cron, schedule);
+        if (personalData.Value.RetainDays is null)
+        {
+            recurring.RemoveIfExists(PersonalDataRetentionId);
+        }
+        else
+        {
+            recurring.AddOrUpdate<PersonalDataRetentionJob>(
+                PersonalDataRetentionId, j => j.RunAsync(CancellationToken.None), personalData.Value.RetentionCron, schedule);
+        }
         return Task.CompletedTask;
     }
 

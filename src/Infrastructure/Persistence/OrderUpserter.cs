@@ -1,4 +1,5 @@
 using Npgsql;
+using Qtickets.Sync.Infrastructure.PersonalData;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Changes;
@@ -27,7 +28,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// The daily sales table follows every write made here (and any other) through statement-level triggers that
 /// queue the affected keys (<see cref="SalesSql.CreateTriggers"/>); nothing in this statement has to know.
 /// </remarks>
-public sealed class OrderUpserter(TimeProvider time)
+public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
 {
     /// <summary>The order columns as written; the audit loads listed pages with the same mapping.</summary>
     internal static readonly UnnestSet<Order> OrderColumns = new("o",
@@ -166,6 +167,7 @@ public sealed class OrderUpserter(TimeProvider time)
         {
             order.AccountId = accountId;
         }
+        await erasedPeople.MaskAsync(connection, transaction, accountId, orders, cancellationToken);
         var latest = LatestPerOrder(orders);
         var baskets = latest.SelectMany(o => o.Baskets.Select(b => new OwnedBasket(o, b))).DistinctBy(b => b.Basket.Id).OrderBy(b => b.Basket.Id).ToList();
         // One row per client, from the most recently updated of its orders in the batch.

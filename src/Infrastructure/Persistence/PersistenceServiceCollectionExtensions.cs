@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Qtickets.Sync.Infrastructure.PersonalData;
 
 namespace Qtickets.Sync.Infrastructure.Persistence;
 
@@ -33,6 +34,8 @@ public static class PersistenceServiceCollectionExtensions
             db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<DatabaseMigrator>();
         services.TryAddSingleton(TimeProvider.System);
+        // Every write of orders masks erased people's data first (PersonalData.ErasedPeople).
+        services.AddPersonalData(configuration);
         services.AddSingleton<OrderUpserter>();
         services.AddSingleton<Qtickets.SharedRateGate>();
         return services;

@@ -5,6 +5,8 @@ using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Domain.Audit;
+using Qtickets.Sync.Domain.PersonalData;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
 
@@ -28,6 +30,8 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<Domain.Audit.AuditFinding> AuditFindings => Set<Domain.Audit.AuditFinding>();
     public DbSet<Domain.Audit.AuditResult> AuditResults => Set<Domain.Audit.AuditResult>();
     public DbSet<OrderChange> OrderChanges => Set<OrderChange>();
+    public DbSet<PersonalDataErasure> PersonalDataErasures => Set<PersonalDataErasure>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

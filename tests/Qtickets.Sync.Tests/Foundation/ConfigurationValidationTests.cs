@@ -14,6 +14,8 @@ public class ConfigurationValidationTests
     // A key limited to an account the settings do not list (a typo) would see nothing, or everything if ignored.
     [InlineData("Auth__ApiKeys__0__Accounts", "defualt", "Auth:ApiKeys:0:Accounts names 'defualt'")]
     [InlineData("Qtickets__Token", "", "Qtickets:Token")]
+    [InlineData("PersonalData__HashKey", "short", "PersonalData:HashKey must be a secret of at least 32 characters")]
+    [InlineData("PersonalData__RetainDays", "0", "PersonalData:RetainDays must be at least 1 day")]
     [InlineData("Qtickets__PageSize", "500", "Qtickets:PageSize")]
     [InlineData("Reconcile__InitialHorizonHours", "-1", "Reconcile:InitialHorizonHours")]
     [InlineData("Ticketscloud__InitialHorizonDays", "-1", "Ticketscloud:InitialHorizonDays")]

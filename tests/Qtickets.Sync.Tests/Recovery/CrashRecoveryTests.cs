@@ -85,6 +85,7 @@ public sealed partial class CrashRecoveryTests : IAsyncLifetime
             ["Qtickets__BaseUrl"] = $"{emulatorUrl}/api/rest/v1/",
             ["Qtickets__Token"] = EmulatorHost.Token,
             ["Qtickets__WebhookSecrets__0"] = "crash-test-secret",
+            ["PersonalData__HashKey"] = "crash-test-personal-data-hash-key-0123",
             ["Auth__ApiKeys__0__Key"] = SyncApiFactory.AdminKey,
             ["Auth__ApiKeys__0__Scopes"] = "admin",
             ["Reconcile__PageSize"] = "10",

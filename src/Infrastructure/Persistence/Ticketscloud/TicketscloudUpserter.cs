@@ -1,6 +1,7 @@
 using Npgsql;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Changes;
+using Qtickets.Sync.Infrastructure.PersonalData;
 using Qtickets.Sync.Domain.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
@@ -19,7 +20,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 /// columns and, for an order, its live tickets, as stored before this statement) is the same is counted refreshed;
 /// one whose business content changed gets one row of order history (<see cref="OrderChangeSql"/>) in the same statement.
 /// </remarks>
-public sealed class TicketscloudUpserter(TimeProvider time)
+public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedPeople)
 {
     /// <summary><c>full</c> is a reserved word in PostgreSQL (<c>FULL JOIN</c>): quoted wherever it is named.</summary>
     private const string Full = "\"full\"";
@@ -321,6 +322,7 @@ public sealed class TicketscloudUpserter(TimeProvider time)
         {
             return TicketscloudUpsertCounts.None;
         }
+        orders = await erasedPeople.MaskAsync(connection, transaction, accountId, orders, cancellationToken);
         // A page may list an order twice (it moved while being paged); ON CONFLICT touches a row once per statement.
         var latest = Newest(orders, o => o.Id, o => o.Version);
         var tickets = latest.SelectMany(o => o.Tickets.Select(t => new OwnedTicket(o, t)))

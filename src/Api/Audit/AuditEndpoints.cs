@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Qtickets.Sync.Api.Auth;
+using Qtickets.Sync.Api.OpenApi;
+using Qtickets.Sync.Api.ReadModels;
+using Qtickets.Sync.Domain.Audit;
+using Qtickets.Sync.Infrastructure.Persistence;
+
+namespace Qtickets.Sync.Api.Audit;
+
+/// <summary><c>GET /api/v1/audit</c>: the administrative acts, newest first.</summary>
+public static class AuditEndpoints
+{
+    private static readonly IReadOnlyList<string> Actions = ClosedSetAttribute.ConstantsOf(typeof(AuditActions));
+
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/audit", ListAsync)
+            .RequireAuthorization(AuthPolicies.Admin)
+            .WithTags("Audit")
+            .WithName("ListAuditEntries")
+            .WithSummary("Administrative acts (triggers, replays, discards, releases, order actions, erasures, host starts), newest first; keyset paging on before_id")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<AuditEntryDto>>, ValidationProblem>> ListAsync(
+        SyncDbContext db,
+        [FromQuery(Name = "action"), ClosedSet(typeof(AuditActions))] string? actionText,
+        [FromQuery(Name = "limit"), DeclaredAs(typeof(int))] string? limitText,
+        [FromQuery(Name = "before_id"), DeclaredAs(typeof(long))] string? beforeIdText,
+        CancellationToken cancellationToken)
+    {
+        var text = new QueryText();
+        var action = text.OneOf("action", actionText, Actions);
+        var take = text.Limit(limitText);
+        var beforeId = text.Long("before_id", beforeIdText);
+        if (text.HasErrors)
+        {
+            return TypedResults.ValidationProblem(text.Errors);
+        }
+        var query = db.AuditLog.AsNoTracking();
+        if (action is not null)
+        {
+            query = query.Where(a => a.Action == action);
+        }
+        if (beforeId is { } before)
+        {
+            query = query.Where(a => a.Id < before);
+        }
+        var entries = await query.OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
+        return TypedResults.Ok(entries.Select(AuditEntryDto.From).ToList());
+    }
+}
