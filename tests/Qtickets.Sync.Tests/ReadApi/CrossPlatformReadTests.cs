@@ -31,6 +31,7 @@ public class CrossPlatformReadTests(TicketscloudFactory factory) : IClassFixture
             await factory.RunAsync(SyncRunKinds.Backfill, DateTimeOffset.UtcNow.AddDays(-40));
             var eventId = NewId();
             await SaveAsync(factory, [.. Enumerable.Range(0, 7).Select(i => Order(eventId, Start.AddHours(i), paid: i % 2 == 0, baskets: Ticket(100m + i)))]);
+            await SalesTable.FoldAsync(factory);
             arranged = true;
         }
         finally
