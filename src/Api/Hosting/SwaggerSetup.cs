@@ -37,6 +37,7 @@ public static class SwaggerSetup
             swagger.OperationFilter<CsvAlternative.OperationFilter>();
             swagger.OperationFilter<DeclaredRequiredOperationFilter>();
             swagger.OperationFilter<AnonymousOperationFilter>();
+            swagger.OperationFilter<DeprecatedOperationFilter>();
             swagger.OperationFilter<DocumentedHeaders.OperationFilter>();
             swagger.DocumentFilter<TagDescriptions>();
             swagger.AddSecurityDefinition(ApiKeySchemeId, new OpenApiSecurityScheme
