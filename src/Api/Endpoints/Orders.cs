@@ -35,7 +35,7 @@ public static class Orders
     /// <c>read:pii</c>. Only accounts the key may read (<c>Auth:ApiKeys:n:Accounts</c>) are listed.
     /// </remarks>
     /// <response code="200">A page of orders, or the CSV export.</response>
-    /// <response code="400">A parameter is invalid; <c>errors</c> names it (e.g. <c>cursor</c>, <c>limit</c>, <c>account</c>).</response>
+    /// <response code="400">A parameter is invalid; <c>errors</c> names it (e.g. <c>cursor</c>, <c>limit</c>, or <c>account</c> naming an account that does not exist or is on a platform <c>platform</c> leaves out).</response>
     /// <response code="403"><c>client_email</c> was given by a key without <c>read:pii</c>.</response>
     public static async Task<Results<Ok<MirrorOrderPageDto>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> List(
         [AsParameters] OrderListParameters parameters, HttpContext http, MirrorOrderReader reader, ReadableAccounts accounts, CancellationToken cancellationToken)
@@ -45,9 +45,10 @@ public static class Orders
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(accounts);
         var query = new QueryText();
-        var filter = parameters.Parse(query) with
+        var filter = parameters.Parse(query);
+        filter = filter with
         {
-            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken),
+            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken, filter.Platforms),
         };
         var csv = ResponseFormat.WantsCsv(http.Request, parameters.Format, query);
         foreach (var (name, instead) in OrderListParameters.Retired)

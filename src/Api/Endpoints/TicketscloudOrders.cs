@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.ReadModels;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Api.Endpoints;
@@ -40,7 +41,7 @@ public static class TicketscloudOrders
         var query = new QueryText();
         var filter = parameters.Parse(query) with
         {
-            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken),
+            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken, [AccountPlatforms.Ticketscloud]),
         };
         if (query.HasErrors)
         {

@@ -34,6 +34,7 @@ public static class SwaggerSetup
             swagger.CustomSchemaIds(type => type == typeof(SyncRunDto) ? "SyncRun" : defaultSchemaId(type));
             swagger.SchemaFilter<DeclaredAsSchemaFilter>();
             swagger.SchemaFilter<ClosedSetSchemaFilter>();
+            swagger.SchemaFilter<NullableJsonSchemaFilter>();
             swagger.OperationFilter<CsvAlternative.OperationFilter>();
             swagger.OperationFilter<DeclaredRequiredOperationFilter>();
             swagger.OperationFilter<AnonymousOperationFilter>();

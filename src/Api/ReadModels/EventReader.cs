@@ -120,6 +120,41 @@ public sealed class EventReader(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// The events an id names: a number is a QTickets event id or the mirror's number for a Ticketscloud event (as
+    /// the daily sales give it); anything else is a Ticketscloud hex id, found through that number.
+    /// </summary>
+    public async Task<IReadOnlyList<EventDto>> FindAsync(AccountFilter accounts, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(id);
+        if (long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return await ListAsync(accounts, number, cancellationToken);
+        }
+        await using var command = dataSource.CreateCommand("""
+            SELECT DISTINCT sales_key FROM ticketscloud_events WHERE id = $1 AND ($2::integer[] IS NULL OR account_id = ANY($2))
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = id, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(accounts.Parameter());
+        var keys = new List<long>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                keys.Add(reader.GetInt64(0));
+            }
+        }
+        var found = new List<EventDto>();
+        foreach (var key in keys)
+        {
+            // The number may also be a QTickets event's id in another account: keep only the Ticketscloud event.
+            found.AddRange((await ListAsync(accounts, key, cancellationToken))
+                .Where(e => e.Platform == MirrorPlatforms.Ticketscloud && e.PlatformEventId == id));
+        }
+        return found;
+    }
+
+    /// <summary>
     /// From the maintained daily sales table, so events and shows add up to <c>GET /sales/daily</c>; both
     /// platforms' rows, told apart by account (an account is of one platform).
     /// </summary>

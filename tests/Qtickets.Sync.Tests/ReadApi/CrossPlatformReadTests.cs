@@ -142,6 +142,42 @@ public class CrossPlatformReadTests(TicketscloudFactory factory) : IClassFixture
         Assert.True(qtickets.GetProperty("totals").GetProperty("gross").GetDecimal() > 0);
     }
 
+    [Theory]
+    [InlineData("/api/v1/orders?account={0}&platform=qtickets")]
+    [InlineData("/api/v1/orders?account=default,{0}&platform=ticketscloud")]
+    [InlineData("/api/v1/sales/daily?account={0}&platform=qtickets")]
+    [InlineData("/api/v1/ticketscloud/orders?account=default")]
+    public async Task An_account_the_request_cannot_serve_is_a_400_naming_its_platform_not_an_empty_page(string url)
+    {
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
+
+        var problem = await GetProblemAsync(client, string.Format(System.Globalization.CultureInfo.InvariantCulture, url, Tc), HttpStatusCode.BadRequest);
+
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("account").EnumerateArray()).GetString()!;
+        Assert.Matches($"'({Tc}|default)' is a (ticketscloud|qtickets) account", message);
+    }
+
+    [Fact]
+    public async Task A_Ticketscloud_event_is_found_by_its_hex_id_and_by_the_number_the_list_gives()
+    {
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
+        var listed = (await GetJsonAsync(client, $"/api/v1/events?account={Tc}")).EnumerateArray().First();
+        var hex = listed.GetProperty("platformEventId").GetString()!;
+        var number = listed.GetProperty("id").GetInt64();
+
+        var byHex = await GetJsonAsync(client, $"/api/v1/events/{hex}");
+        var inAccount = await GetJsonAsync(client, $"/api/v1/events/{Tc}/{hex}");
+        var byNumber = await GetJsonAsync(client, $"/api/v1/events/{Tc}/{number}");
+
+        foreach (var e in new[] { byHex, inAccount, byNumber })
+        {
+            Assert.Equal((Tc, hex, listed.GetProperty("name").GetString()),
+                (e.GetProperty("account").GetString(), e.GetProperty("platformEventId").GetString(), e.GetProperty("name").GetString()));
+        }
+        await GetProblemAsync(client, "/api/v1/events/ffffffffffffffffffffffff", HttpStatusCode.NotFound);
+        await GetProblemAsync(client, $"/api/v1/events/default/{hex}", HttpStatusCode.NotFound);
+    }
+
     private async Task<(string OrderId, string Barcode)> FirstTicketAsync()
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
