@@ -9,14 +9,17 @@ using static Qtickets.Sync.Tests.ReadApi.ReadApiData;
 
 namespace Qtickets.Sync.Tests.Accounts;
 
-/// <summary>Two accounts, fed by webhooks only, and keys limited to one of them in both setting forms.</summary>
-public sealed class TwoAccountReadFactory : SyncApiFactory
+/// <summary>Two QTickets accounts, fed by webhooks only, and keys limited to one of them in both setting forms.</summary>
+public class TwoAccountReadFactory : SyncApiFactory
 {
     /// <summary>read:pii, limited to north (comma-separated form).</summary>
     public const string NorthKey = "test-north-key-0123456789";
 
     /// <summary>admin, limited to south (indexed list form).</summary>
     public const string SouthAdminKey = "test-south-admin-key-0123456789";
+
+    /// <summary>The platform of both accounts (<c>Accounts:n:Platform</c>); null leaves the default, QTickets.</summary>
+    protected virtual string? Platform => null;
 
     protected override IDictionary<string, string?> Settings
     {
@@ -29,7 +32,15 @@ public sealed class TwoAccountReadFactory : SyncApiFactory
             {
                 settings[$"Accounts:{n}:Name"] = name;
                 settings[$"Accounts:{n}:Token"] = $"{name}-token";
-                settings[$"Accounts:{n}:WebhookSecrets:0"] = $"{name}-webhook-secret";
+                if (Platform is null)
+                {
+                    settings[$"Accounts:{n}:WebhookSecrets:0"] = $"{name}-webhook-secret";
+                }
+                else
+                {
+                    settings[$"Accounts:{n}:Platform"] = Platform;
+                    settings[$"Accounts:{n}:BaseUrl"] = $"https://{name}.invalid/";
+                }
             }
             settings["Auth:ApiKeys:3:Key"] = NorthKey;
             settings["Auth:ApiKeys:3:Scopes"] = "read:pii";
