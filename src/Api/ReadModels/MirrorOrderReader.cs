@@ -1,3 +1,4 @@
+using System.Data;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Npgsql;
@@ -7,12 +8,15 @@ namespace Qtickets.Sync.Api.ReadModels;
 
 /// <summary>
 /// Orders of both platforms read from the <c>mirror.orders</c> view, so the API and SQL users see one read model.
-/// Only the filters asked for are written into the statement; PostgreSQL pushes each into both sides of the view's
-/// UNION ALL, where keyset pages walk the (created_at) indexes backwards and a lookup by id reaches each table's key.
+/// A list picks its page's keys from the platforms' tables first (<see cref="MirrorOrderListQuery"/>); a lookup
+/// by id is pushed into both sides of the view's UNION ALL and reaches each table's key.
 /// </summary>
 public sealed class MirrorOrderReader(NpgsqlDataSource dataSource)
 {
-    private const string Columns = """
+    /// <summary>Rows an export reads per statement: each is an index-driven page, the API's largest.</summary>
+    private const int ExportPageSize = QueryText.MaxLimit;
+
+    internal const string Columns = """
         account, platform, order_id, status, currency, total, ticket_revenue, service_fees, discount, refunded_amount,
         created_at, paid_at, updated_at, synced_at, event_id, event_name, show_id, show_starts_at, tickets,
         refunded_tickets, customer_email, customer_phone, customer_name, deleted, deleted_at, vanished, vanished_at
@@ -24,15 +28,17 @@ public sealed class MirrorOrderReader(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var items = new List<MirrorOrderDto>(filter.Limit + 1);
-        await foreach (var order in StreamAsync(filter, filter.Limit + 1, pii, cancellationToken))
+        var positions = new List<MirrorOrderCursor>(filter.Limit + 1);
+        await foreach (var (order, position) in ListAsync(null, filter, filter.Limit + 1, pii, cancellationToken))
         {
             items.Add(order);
+            positions.Add(position);
         }
         string? next = null;
         if (items.Count > filter.Limit)
         {
             items.RemoveAt(filter.Limit);
-            next = MirrorOrderCursor.After(items[^1]).Encode();
+            next = positions[filter.Limit - 1].Encode();
         }
         if (filter.IncludeRaw && items.Count > 0)
         {
@@ -41,60 +47,47 @@ public sealed class MirrorOrderReader(NpgsqlDataSource dataSource)
         return new MirrorOrderPageDto { Items = items, NextCursor = next };
     }
 
-    /// <summary>Every order matching the filter, newest first, read row by row; <paramref name="limit"/> null for all.</summary>
+    /// <summary>
+    /// Every order matching the filter, newest first, read row by row; <paramref name="limit"/> null for all, read
+    /// page by page in one snapshot so that an export is as consistent as a single statement.
+    /// </summary>
     public async IAsyncEnumerable<MirrorOrderDto> StreamAsync(
         OrderFilter filter, int? limit, bool pii, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await using var command = dataSource.CreateCommand();
-        var where = new List<string>();
-        void Add(string condition, string name, object value, NpgsqlDbType type)
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var page = filter;
+        var left = limit;
+        while (left is not 0)
         {
-            where.Add(condition);
-            command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+            var take = Math.Min(left ?? ExportPageSize, ExportPageSize);
+            var read = 0;
+            await foreach (var (order, position) in ListAsync(connection, page, take, pii, cancellationToken))
+            {
+                read++;
+                page = page with { After = position };
+                yield return order;
+            }
+            if (read < take)
+            {
+                break;
+            }
+            left -= read;
         }
-        if (filter.Accounts.Ids is not null)
-        {
-            where.Add(OfAccounts);
-            command.Parameters.Add(filter.Accounts.Parameter("accounts"));
-        }
-        if (filter.Platforms is { } platforms) Add("platform = ANY(@platforms)", "platforms", platforms.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        if (filter.Statuses is { } statuses) Add("status = ANY(@statuses)", "statuses", statuses.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        if (filter.EventId is { } eventId) Add("event_id = @event_id", "event_id", eventId, NpgsqlDbType.Text);
-        if (filter.ShowId is { } showId) Add("show_id = @show_id", "show_id", showId, NpgsqlDbType.Text);
-        if (filter.Paid is { } paid) where.Add(paid ? "paid_at IS NOT NULL" : "paid_at IS NULL");
-        if (filter.CreatedFrom is { } createdFrom) Add("created_at >= @created_from", "created_from", createdFrom, NpgsqlDbType.TimestampTz);
-        if (filter.CreatedTo is { } createdTo) Add("created_at < @created_to", "created_to", createdTo, NpgsqlDbType.TimestampTz);
-        if (filter.PaidFrom is { } paidFrom) Add("paid_at >= @paid_from", "paid_from", paidFrom, NpgsqlDbType.TimestampTz);
-        if (filter.PaidTo is { } paidTo) Add("paid_at < @paid_to", "paid_to", paidTo, NpgsqlDbType.TimestampTz);
-        if (filter.UpdatedFrom is { } updatedFrom) Add("updated_at >= @updated_from", "updated_from", updatedFrom, NpgsqlDbType.TimestampTz);
-        if (filter.UpdatedTo is { } updatedTo) Add("updated_at < @updated_to", "updated_to", updatedTo, NpgsqlDbType.TimestampTz);
-        if (filter.ClientEmail is { } email) Add("customer_email = @client_email", "client_email", email, NpgsqlDbType.Text);
-        if (filter.After is { } after)
-        {
-            // The plain bound reaches the created_at indexes; the row comparison then settles ties exactly.
-            Add("created_at <= @after_created_at AND (created_at, account, platform, order_id) < (@after_created_at, @after_account, @after_platform, @after_id)",
-                "after_created_at", after.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-            command.Parameters.Add(new NpgsqlParameter("after_account", NpgsqlDbType.Text) { Value = after.Account });
-            command.Parameters.Add(new NpgsqlParameter("after_platform", NpgsqlDbType.Text) { Value = after.Platform });
-            command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Text) { Value = after.Id });
-        }
-        var sql = $"SELECT {Columns} FROM mirror.orders";
-        if (where.Count > 0)
-        {
-            sql += " WHERE " + string.Join(" AND ", where);
-        }
-        sql += " ORDER BY created_at DESC, account DESC, platform DESC, order_id DESC";
-        if (limit is { } take)
-        {
-            sql += " LIMIT @limit";
-            command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = take });
-        }
-        command.CommandText = sql;
+    }
+
+    /// <summary>The orders of one page, each with its position in the list's order (for the next page's cursor).</summary>
+    private async IAsyncEnumerable<(MirrorOrderDto Order, MirrorOrderCursor Position)> ListAsync(
+        NpgsqlConnection? connection, OrderFilter filter, int limit, bool pii, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = connection?.CreateCommand() ?? dataSource.CreateCommand();
+        command.CommandText = MirrorOrderListQuery.Build(command, filter, limit, Columns);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return Read(reader, pii);
+            var order = Read(reader, pii);
+            yield return (order, new MirrorOrderCursor(order.CreatedAt, order.Platform, reader.GetInt32(27), order.Id));
         }
     }
 
