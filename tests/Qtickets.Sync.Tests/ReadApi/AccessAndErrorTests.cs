@@ -101,6 +101,9 @@ public class AccessAndErrorTests(ScopelessKeyFactory factory) : IClassFixture<Sc
     [Theory]
     [InlineData("/api/v1/orders?cursor=not-a-cursor", "cursor")]
     [InlineData("/api/v1/orders?cursor=AAAA", "cursor")]
+    // A cursor of the list's first order (2024-06-01, account "default", qtickets, 42), issued before the order
+    // became (created_at, platform, account id, id): a bookmark of it must fail loudly, not skip or repeat orders.
+    [InlineData("/api/v1/orders?cursor=AAYZyMgCIABkZWZhdWx0CnF0aWNrZXRzCjQy", "cursor")]
     [InlineData("/api/v1/orders?limit=0", "limit")]
     [InlineData("/api/v1/orders?limit=501", "limit")]
     [InlineData("/api/v1/orders?paid=maybe", "paid")]

@@ -77,4 +77,21 @@ public class OrderCsvExportTests(SyncApiFactory factory) : IClassFixture<SyncApi
         Assert.Equal("u***@gmail.com", rows[1][rows[0].IndexOf("customer_email")]);
         Assert.Equal("И.", rows[1][rows[0].IndexOf("customer_name")]);
     }
+
+    [Fact]
+    public async Task An_export_larger_than_the_largest_page_holds_every_order_once_newest_first()
+    {
+        // Read in pages of 500 behind the scenes; ties of one creation instant straddle the page boundaries.
+        var orders = Enumerable.Range(0, 1203).Select(i => Order(74, T0.AddMinutes(i / 4), baskets: [Ticket(1)])).ToArray();
+        await SaveAsync(factory, orders);
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
+
+        var response = await client.GetAsync(new Uri("/api/v1/orders?event_id=74&format=csv", UriKind.Relative));
+        var rows = Csv.Parse(Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]));
+        var ids = rows.Skip(1).Select(r => long.Parse(r[rows[0].IndexOf("id")], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var created = rows.Skip(1).Select(r => DateTimeOffset.Parse(r[rows[0].IndexOf("created_at")], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal(orders.Select(o => o.Id).Order(), ids.Order());
+        Assert.Equal(created.OrderDescending(), created);
+    }
 }
