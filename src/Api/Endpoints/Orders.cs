@@ -27,8 +27,8 @@ public static class Orders
     /// <summary>Lists the orders of both platforms in one shape, newest first, a page at a time.</summary>
     /// <remarks>
     /// Each item is a row of the <c>mirror.orders</c> view (docs/schema.md): QTickets and Ticketscloud orders
-    /// alike, with a text <c>id</c> and one <c>status</c> vocabulary; the order is (created_at, account, platform,
-    /// id) descending. <c>include=raw</c> adds the platform's own payload as <c>platformFields</c>.
+    /// alike, with a text <c>id</c> and one <c>status</c> vocabulary; newest first (orders created at the same
+    /// instant in a fixed order of platform, account and id). <c>include=raw</c> adds the platform's own payload as <c>platformFields</c>.
     /// Pass <c>nextCursor</c> back as <c>cursor</c> for the next page: pages never skip or repeat an order,
     /// even while new orders arrive. With <c>format=csv</c> (or <c>Accept: text/csv</c>) every matching order is
     /// streamed as a UTF-8 CSV attachment instead. E-mails, phones and names are masked unless the key has
