@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Qtickets.Sync.Api.ReadModels;
@@ -11,12 +10,12 @@ public static class Events
     {
         var events = api.MapGroup("/events").WithTags("Events");
         events.MapGet("/", List).WithName("ListEvents").ProducesValidationProblem();
-        events.MapGet("/{id:long}", Get)
+        events.MapGet("/{id}", Get)
             .WithName("GetEvent")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        events.MapGet("/{account}/{id:long}", GetInAccount).WithName("GetAccountEvent").ProducesProblem(StatusCodes.Status404NotFound);
+        events.MapGet("/{account}/{id}", GetInAccount).WithName("GetAccountEvent").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -39,14 +38,14 @@ public static class Events
 
     /// <summary>One event with its shows and sales totals, by id alone.</summary>
     /// <remarks>Event ids are unique only within one account: an id several readable accounts use answers 409.</remarks>
-    /// <param name="id">The platform's event id.</param>
+    /// <param name="id">The platform's event id: a QTickets number or a Ticketscloud hex id (or the mirror's number for it, as <c>id</c> in the list gives it).</param>
     /// <param name="account">Look only in these accounts (repeated or comma-separated).</param>
     /// <response code="200">The event.</response>
     /// <response code="400"><c>account</c> names an account that does not exist or the key may not read.</response>
     /// <response code="404">Neither the catalog nor any order knows this event.</response>
     /// <response code="409">Several accounts the key may read have an event with this id.</response>
     public static async Task<Results<Ok<EventDto>, ValidationProblem, ProblemHttpResult>> Get(
-        long id, [FromQuery(Name = "account")] string[]? account, HttpContext http, EventReader reader, ReadableAccounts accounts,
+        string id, [FromQuery(Name = "account")] string[]? account, HttpContext http, EventReader reader, ReadableAccounts accounts,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -54,27 +53,27 @@ public static class Events
         ArgumentNullException.ThrowIfNull(accounts);
         return await AccountScopedLookup.ByIdAsync(
             http, account, accounts,
-            filter => reader.ListAsync(filter, id, cancellationToken),
+            filter => reader.FindAsync(filter, id.Trim(), cancellationToken),
             ApiProblems.NotFound("Event", $"No event {id} in the catalog or in orders."),
-            found => ApiProblems.Ambiguous("Event", id.ToString(CultureInfo.InvariantCulture), found.Select(e => e.Account),
-                $"/api/v1/events/{found[0].Account}/{id}"),
+            found => ApiProblems.Ambiguous("Event", id, found.Select(e => e.Account),
+                $"/api/v1/events/{found[0].Account}/{Uri.EscapeDataString(id.Trim())}"),
             cancellationToken);
     }
 
     /// <summary>One event of one account with its shows and sales totals.</summary>
     /// <param name="account">The account (<c>Accounts:n:Name</c>); <c>default</c> in a single-account setup.</param>
-    /// <param name="id">The platform's event id.</param>
+    /// <param name="id">The platform's event id: a QTickets number or a Ticketscloud hex id (or the mirror's number for it).</param>
     /// <response code="200">The event.</response>
     /// <response code="404">The account knows no such event, or does not exist, or the key may not read it.</response>
     public static async Task<Results<Ok<EventDto>, ProblemHttpResult>> GetInAccount(
-        string account, long id, HttpContext http, EventReader reader, ReadableAccounts accounts, CancellationToken cancellationToken)
+        string account, string id, HttpContext http, EventReader reader, ReadableAccounts accounts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(accounts);
         return await AccountScopedLookup.InAccountAsync(
             http, account, accounts,
-            filter => reader.ListAsync(filter, id, cancellationToken),
+            filter => reader.FindAsync(filter, id.Trim(), cancellationToken),
             ApiProblems.NotFound("Event", $"No event {id} in account '{account}'."),
             cancellationToken);
     }

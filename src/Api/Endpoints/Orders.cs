@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Qtickets.Sync.Api.Auth;
@@ -16,38 +15,50 @@ public static class Orders
             .WithName("ListOrders")
             .ProducesCsvAlternative()
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        orders.MapGet("/{id:long}", Get)
+        orders.MapGet("/{id}", Get)
             .WithName("GetOrder")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        orders.MapGet("/{account}/{id:long}", GetInAccount).WithName("GetAccountOrder").ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapGet("/{account}/{id}", GetInAccount).WithName("GetAccountOrder").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    /// <summary>Lists orders, newest first (created_at desc, id desc), a page at a time.</summary>
+    /// <summary>Lists the orders of both platforms in one shape, newest first, a page at a time.</summary>
     /// <remarks>
+    /// Each item is a row of the <c>mirror.orders</c> view (docs/schema.md): QTickets and Ticketscloud orders
+    /// alike, with a text <c>id</c> and one <c>status</c> vocabulary; newest first (orders created at the same
+    /// instant in a fixed order of platform, account and id). <c>include=raw</c> adds the platform's own payload as <c>platformFields</c>.
     /// Pass <c>nextCursor</c> back as <c>cursor</c> for the next page: pages never skip or repeat an order,
     /// even while new orders arrive. With <c>format=csv</c> (or <c>Accept: text/csv</c>) every matching order is
     /// streamed as a UTF-8 CSV attachment instead. E-mails, phones and names are masked unless the key has
     /// <c>read:pii</c>. Only accounts the key may read (<c>Auth:ApiKeys:n:Accounts</c>) are listed.
     /// </remarks>
     /// <response code="200">A page of orders, or the CSV export.</response>
-    /// <response code="400">A parameter is invalid; <c>errors</c> names it (e.g. <c>cursor</c>, <c>limit</c>, <c>account</c>).</response>
+    /// <response code="400">A parameter is invalid; <c>errors</c> names it (e.g. <c>cursor</c>, <c>limit</c>, or <c>account</c> naming an account that does not exist or is on a platform <c>platform</c> leaves out).</response>
     /// <response code="403"><c>client_email</c> was given by a key without <c>read:pii</c>.</response>
-    public static async Task<Results<Ok<OrderPageDto>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> List(
-        [AsParameters] OrderListParameters parameters, HttpContext http, OrderReader reader, ReadableAccounts accounts, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MirrorOrderPageDto>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> List(
+        [AsParameters] OrderListParameters parameters, HttpContext http, MirrorOrderReader reader, ReadableAccounts accounts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(accounts);
         var query = new QueryText();
-        var filter = parameters.Parse(query) with
+        var filter = parameters.Parse(query);
+        filter = filter with
         {
-            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken),
+            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken, filter.Platforms),
         };
         var csv = ResponseFormat.WantsCsv(http.Request, parameters.Format, query);
+        foreach (var (name, instead) in OrderListParameters.Retired)
+        {
+            // Silently ignoring a filter a client still sends would hand it every order as if filtered.
+            if (http.Request.Query.ContainsKey(name))
+            {
+                query.Fail(name, instead);
+            }
+        }
         if (query.HasErrors)
         {
             return TypedResults.ValidationProblem(query.Errors);
@@ -76,49 +87,86 @@ public static class Orders
     /// Order ids are unique only within one account. When the id exists in several of the accounts the key may
     /// read, the answer is 409 naming them: narrow with <c>account</c> or use <c>GET /api/v1/orders/{account}/{id}</c>.
     /// </remarks>
-    /// <param name="id">The platform's order id.</param>
+    /// <param name="id">The platform's order id: a QTickets number or a Ticketscloud hex id.</param>
     /// <param name="account">Look only in these accounts (repeated or comma-separated).</param>
+    /// <param name="include"><c>raw</c> to add the platform's own payload as <c>platformFields</c>.</param>
     /// <response code="200">The order.</response>
     /// <response code="400"><c>account</c> names an account that does not exist or the key may not read.</response>
     /// <response code="404">No account the key may read holds an order with this id.</response>
     /// <response code="409">Several accounts the key may read hold an order with this id.</response>
-    public static async Task<Results<Ok<OrderDto>, ValidationProblem, ProblemHttpResult>> Get(
-        long id,
+    public static async Task<Results<Ok<MirrorOrderDto>, ValidationProblem, ProblemHttpResult>> Get(
+        string id,
         [FromQuery(Name = "account")] string[]? account,
+        [FromQuery(Name = "include"), ClosedSet("raw")] string? include,
         HttpContext http,
-        OrderReader reader,
+        MirrorOrderReader reader,
         ReadableAccounts accounts,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(id);
+        if (!TryIncludeRaw(include, out var raw))
+        {
+            return TypedResults.ValidationProblem(IncludeError(include));
+        }
         var pii = http.User.HasScope(ApiScopes.ReadPii);
+        var trimmed = id.Trim();
         return await AccountScopedLookup.ByIdAsync(
             http, account, accounts,
-            filter => reader.FindAsync(filter, id, pii, cancellationToken),
-            ApiProblems.NotFound("Order", $"The mirror holds no order {id}."),
-            found => ApiProblems.Ambiguous("Order", id.ToString(CultureInfo.InvariantCulture), found.Select(o => o.Account),
-                $"/api/v1/orders/{found[0].Account}/{id}"),
+            filter => reader.FindAsync(filter, trimmed, pii, raw, cancellationToken),
+            ApiProblems.NotFound("Order", $"The mirror holds no order {trimmed}."),
+            found => ApiProblems.Ambiguous("Order", trimmed, found.Select(o => o.Account),
+                $"/api/v1/orders/{found[0].Account}/{Uri.EscapeDataString(trimmed)}"),
             cancellationToken);
     }
 
     /// <summary>One order of one account, with its tickets.</summary>
     /// <param name="account">The account (<c>Accounts:n:Name</c>); <c>default</c> in a single-account setup.</param>
-    /// <param name="id">The platform's order id.</param>
+    /// <param name="id">The platform's order id: a QTickets number or a Ticketscloud hex id.</param>
+    /// <param name="include"><c>raw</c> to add the platform's own payload as <c>platformFields</c>.</param>
     /// <response code="200">The order.</response>
+    /// <response code="400"><c>include</c> is not <c>raw</c>.</response>
     /// <response code="404">The account holds no such order, or does not exist, or the key may not read it (the three are not told apart).</response>
-    public static async Task<Results<Ok<OrderDto>, ProblemHttpResult>> GetInAccount(
-        string account, long id, HttpContext http, OrderReader reader, ReadableAccounts accounts, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MirrorOrderDto>, ValidationProblem, ProblemHttpResult>> GetInAccount(
+        string account,
+        string id,
+        [FromQuery(Name = "include"), ClosedSet("raw")] string? include,
+        HttpContext http,
+        MirrorOrderReader reader,
+        ReadableAccounts accounts,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(id);
+        if (!TryIncludeRaw(include, out var raw))
+        {
+            return TypedResults.ValidationProblem(IncludeError(include));
+        }
         var pii = http.User.HasScope(ApiScopes.ReadPii);
-        return await AccountScopedLookup.InAccountAsync(
+        id = id.Trim();
+        var found = await AccountScopedLookup.InAccountAsync(
             http, account, accounts,
-            filter => reader.FindAsync(filter, id, pii, cancellationToken),
+            filter => reader.FindAsync(filter, id, pii, raw, cancellationToken),
             ApiProblems.NotFound("Order", $"The mirror holds no order {id} in account '{account}'."),
             cancellationToken);
+        return found.Result switch
+        {
+            Ok<MirrorOrderDto> ok => ok,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("An account lookup answers an order or a problem."),
+        };
     }
+
+    private static bool TryIncludeRaw(string? include, out bool raw)
+    {
+        raw = string.Equals(include?.Trim(), "raw", StringComparison.OrdinalIgnoreCase);
+        return raw || string.IsNullOrWhiteSpace(include);
+    }
+
+    private static Dictionary<string, string[]> IncludeError(string? include) =>
+        new() { ["include"] = [$"'{include}' cannot be included; the only option is raw."] };
 }

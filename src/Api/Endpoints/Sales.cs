@@ -43,9 +43,10 @@ public static class Sales
         ArgumentNullException.ThrowIfNull(sales);
         var query = new QueryText();
         ArgumentNullException.ThrowIfNull(accounts);
-        var q = parameters.Parse(query, sales.Value.TimeZone) with
+        var parsed = parameters.Parse(query, sales.Value.TimeZone);
+        var q = parsed with
         {
-            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken),
+            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken, parsed.Platform is { } platform ? [platform] : null),
         };
         var csv = ResponseFormat.WantsCsv(http.Request, parameters.Format, query);
         if (!query.HasErrors && !await zones.KnowsAsync(q.TimeZone, cancellationToken))

@@ -1,26 +1,30 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.ReadModels;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Api.Endpoints;
 
 /// <summary>
-/// Ticketscloud orders under their own resource: their ids are 24-hex strings and their money fields are
-/// Ticketscloud's (nominal, extra, full), so they do not fit the QTickets order shape (ADR 0009).
+/// Ticketscloud orders under their own resource, as before the one read model: kept for one release as a
+/// deprecated alias of <c>GET /api/v1/orders?platform=ticketscloud</c> and <c>GET /api/v1/orders/{account}/{id}</c>,
+/// which serve the same orders in the shape shared with QTickets (issue 26).
 /// </summary>
 public static class TicketscloudOrders
 {
     public static RouteGroupBuilder MapTicketscloudOrders(this RouteGroupBuilder api)
     {
-        var orders = api.MapGroup("/ticketscloud/orders").WithTags("Ticketscloud");
+        var orders = api.MapGroup("/ticketscloud/orders").WithTags("Ticketscloud")
+            .WithMetadata(new ObsoleteAttribute("Use GET /api/v1/orders?platform=ticketscloud and GET /api/v1/orders/{account}/{id}."));
         orders.MapGet("/", List).WithName("ListTicketscloudOrders").ProducesProblem(StatusCodes.Status403Forbidden);
         orders.MapGet("/{id}", Get).WithName("GetTicketscloudOrder").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    /// <summary>Lists Ticketscloud orders, newest first, a page at a time.</summary>
+    /// <summary>Deprecated: lists Ticketscloud orders in their own shape; use <c>GET /api/v1/orders?platform=ticketscloud</c>.</summary>
     /// <remarks>
+    /// Kept for one release for clients of the Ticketscloud-only shape.
     /// Pass <c>nextCursor</c> back as <c>cursor</c> for the next page. E-mails, phones and names are masked
     /// unless the key has <c>read:pii</c>; filtering by <c>client_email</c> needs it.
     /// </remarks>
@@ -37,7 +41,7 @@ public static class TicketscloudOrders
         var query = new QueryText();
         var filter = parameters.Parse(query) with
         {
-            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken),
+            Accounts = await accounts.ResolveAsync(http.User, parameters.Account, query, cancellationToken, [AccountPlatforms.Ticketscloud]),
         };
         if (query.HasErrors)
         {
@@ -54,7 +58,7 @@ public static class TicketscloudOrders
         return TypedResults.Ok(await TicketscloudOrderReader.PageAsync(db, filter, pii, cancellationToken));
     }
 
-    /// <summary>One Ticketscloud order with its tickets and refund requests.</summary>
+    /// <summary>Deprecated: one Ticketscloud order in its own shape; use <c>GET /api/v1/orders/{account}/{id}</c>.</summary>
     /// <param name="id">The Ticketscloud order id (24 hex digits).</param>
     /// <response code="200">The order.</response>
     /// <response code="400">The id is not 24 hex digits.</response>

@@ -34,9 +34,11 @@ public static class SwaggerSetup
             swagger.CustomSchemaIds(type => type == typeof(SyncRunDto) ? "SyncRun" : defaultSchemaId(type));
             swagger.SchemaFilter<DeclaredAsSchemaFilter>();
             swagger.SchemaFilter<ClosedSetSchemaFilter>();
+            swagger.SchemaFilter<NullableJsonSchemaFilter>();
             swagger.OperationFilter<CsvAlternative.OperationFilter>();
             swagger.OperationFilter<DeclaredRequiredOperationFilter>();
             swagger.OperationFilter<AnonymousOperationFilter>();
+            swagger.OperationFilter<DeprecatedOperationFilter>();
             swagger.OperationFilter<DocumentedHeaders.OperationFilter>();
             swagger.DocumentFilter<TagDescriptions>();
             swagger.AddSecurityDefinition(ApiKeySchemeId, new OpenApiSecurityScheme

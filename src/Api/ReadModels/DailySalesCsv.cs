@@ -16,9 +16,9 @@ public static class DailySalesCsv
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             totals = totals.Add(row);
-            await Values(csv.Field(row.Day).Field(row.EventId).Field(row.ShowId), row).Field(row.Account).EndRowAsync(cancellationToken);
+            await Values(csv.Field(row.Day).Field(row.EventId).Field(row.ShowId), row).Field(row.Account).Field(row.Platform).EndRowAsync(cancellationToken);
         }
-        await Values(csv.Field("total").Field((string?)null).Field((string?)null), totals).Field((string?)null).EndRowAsync(cancellationToken);
+        await Values(csv.Field("total").Field((string?)null).Field((string?)null), totals).Field((string?)null).Field((string?)null).EndRowAsync(cancellationToken);
     }
 
     private static CsvWriter Values(CsvWriter csv, DailySalesRowDto row) =>
@@ -27,5 +27,5 @@ public static class DailySalesCsv
 
     private static readonly string[] Headers =
         ["day", "event_id", "show_id", "paid_orders", "tickets_sold", "gross", "ticket_revenue", "service_fees",
-         "refunded_tickets", "refunds", "net", "account"];
+         "refunded_tickets", "refunds", "net", "account", "platform"];
 }

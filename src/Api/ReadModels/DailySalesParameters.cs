@@ -42,8 +42,9 @@ public sealed class DailySalesParameters
     [FromQuery(Name = "format"), ClosedSet("json", "csv")] public string? Format { get; init; }
 
     /// <summary>
-    /// Whose sales: <c>qtickets</c> (default) or <c>ticketscloud</c>, whose events are numbered by the mirror
-    /// (<c>ticketscloud_events.sales_key</c>; docs/sales-rules.md, "Ticketscloud").
+    /// Whose sales: <c>qtickets</c> or <c>ticketscloud</c> (whose events are numbered by the mirror,
+    /// <c>ticketscloud_events.sales_key</c>; docs/sales-rules.md, "Ticketscloud"); default both, each row naming its
+    /// <c>platform</c>.
     /// </summary>
     [FromQuery(Name = "platform"), ClosedSet(SalesSource.Qtickets, SalesSource.Ticketscloud)] public string? Platform { get; init; }
 
@@ -61,15 +62,16 @@ public sealed class DailySalesParameters
         {
             query.Fail("group_by", $"'{GroupBy}' is not one of {string.Join(", ", GroupByValues)}.");
         }
-        var platform = query.OneOf("platform", Platform?.Trim().ToLowerInvariant(), SalesSource.All) ?? SalesSource.Qtickets;
+        var platform = query.OneOf("platform", Platform?.Trim().ToLowerInvariant(), SalesSource.All);
         var result = new DailySalesQuery(zone, query.Long("event_id", EventId), query.Date("from", From), query.Date("to", To), groupBy, platform);
         query.Range("from", result.From, "to", result.To);
         return result;
     }
 }
 
+/// <param name="Platform">One platform's sales, or null for both.</param>
 public sealed record DailySalesQuery(
-    string TimeZone, long? EventId, DateOnly? From, DateOnly? To, string GroupBy = "event", string Platform = SalesSource.Qtickets)
+    string TimeZone, long? EventId, DateOnly? From, DateOnly? To, string GroupBy = "event", string? Platform = SalesSource.Qtickets)
 {
     public AccountFilter Accounts { get; init; } = AccountFilter.All;
 }

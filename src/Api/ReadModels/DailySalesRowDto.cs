@@ -14,6 +14,9 @@ public sealed record DailySalesRowDto
     /// <summary>The account the row's sales belong to; null on the totals row.</summary>
     /// <example>default</example>
     public string? Account { get; init; }
+    /// <summary>Whose sales the row holds; null on the totals row.</summary>
+    [ClosedSet(typeof(MirrorPlatforms))]
+    public string? Platform { get; init; }
     /// <summary>Null on the totals row and with <c>group_by=day</c>.</summary>
     /// <example>33</example>
     public long? EventId { get; init; }
@@ -74,9 +77,9 @@ public sealed record DailySalesReportDto
     /// <example>table</example>
     [ClosedSet(typeof(DailySalesSources))]
     public string Source { get; init; } = DailySalesSources.Table;
-    /// <summary>Whose sales the report holds (<c>platform</c>).</summary>
+    /// <summary>Whose sales the report holds (<c>platform</c>); null for both platforms (each row names its own).</summary>
     [ClosedSet(Infrastructure.Sales.SalesSource.Qtickets, Infrastructure.Sales.SalesSource.Ticketscloud)]
-    public string Platform { get; init; } = Infrastructure.Sales.SalesSource.Qtickets;
+    public string? Platform { get; init; }
     /// <summary>Why the answer came from the recompute, when it did.</summary>
     public string? Note { get; init; }
     public IReadOnlyList<DailySalesRowDto> Rows { get; init; } = [];

@@ -3,7 +3,10 @@ using NpgsqlTypes;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
-/// <summary>Events from the catalog with their shows and sales totals; ids are unique within an account.</summary>
+/// <summary>
+/// Events of both platforms from their catalogs with their shows and sales totals; ids are unique within an
+/// account. Ticketscloud events go by the mirror's number for them, as the daily sales do.
+/// </summary>
 public sealed class EventReader(NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<EventDto>> ListAsync(AccountFilter accounts, long? eventId, CancellationToken cancellationToken)
@@ -31,12 +34,37 @@ public sealed class EventReader(NpgsqlDataSource dataSource)
                 {
                     Account = names[key.Item1],
                     Id = key.Item2,
+                    PlatformEventId = key.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Name = OrderRows.Text(reader, 2),
                     IsActive = reader.GetBoolean(3),
                     CurrencyId = OrderRows.Text(reader, 4),
                     PlaceName = OrderRows.Text(reader, 5),
                     PlaceAddress = OrderRows.Text(reader, 6),
                     CityId = OrderRows.Long(reader, 7),
+                };
+            }
+        }
+        await using (var command = dataSource.CreateCommand("""
+            SELECT e.account_id, e.sales_key, e.id, e.title, e.status
+            FROM ticketscloud_events e
+            WHERE ($1::bigint IS NULL OR e.sales_key = $1) AND ($2::integer[] IS NULL OR e.account_id = ANY($2))
+            """))
+        {
+            command.Parameters.Add(Id(eventId));
+            command.Parameters.Add(accounts.Parameter());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var key = (reader.GetInt32(0), reader.GetInt64(1));
+                events[key] = new EventDto
+                {
+                    Account = names[key.Item1],
+                    Id = key.Item2,
+                    Platform = MirrorPlatforms.Ticketscloud,
+                    PlatformEventId = reader.GetString(2),
+                    Name = OrderRows.Text(reader, 3),
+                    // Ticketscloud's own word for an event on sale; its other statuses (draft, archived...) are not.
+                    IsActive = OrderRows.Text(reader, 4) == "public",
                 };
             }
         }
@@ -75,7 +103,12 @@ public sealed class EventReader(NpgsqlDataSource dataSource)
         // Orders can name an event before the catalog sync has fetched it; its sales still show.
         foreach (var key in eventTotals.Keys.Where(key => !events.ContainsKey(key)))
         {
-            events[key] = new EventDto { Account = names[key.Item1], Id = key.Item2 };
+            events[key] = new EventDto
+            {
+                Account = names[key.Item1],
+                Id = key.Item2,
+                PlatformEventId = key.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
         }
         return [.. events
             .OrderBy(e => e.Key.Item2).ThenBy(e => e.Value.Account, StringComparer.Ordinal)
@@ -86,14 +119,52 @@ public sealed class EventReader(NpgsqlDataSource dataSource)
             })];
     }
 
-    /// <summary>From the maintained daily sales table, so events and shows add up to <c>GET /sales/daily</c>.</summary>
+    /// <summary>
+    /// The events an id names: a number is a QTickets event id or the mirror's number for a Ticketscloud event (as
+    /// the daily sales give it); anything else is a Ticketscloud hex id, found through that number.
+    /// </summary>
+    public async Task<IReadOnlyList<EventDto>> FindAsync(AccountFilter accounts, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(id);
+        if (long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return await ListAsync(accounts, number, cancellationToken);
+        }
+        await using var command = dataSource.CreateCommand("""
+            SELECT DISTINCT sales_key FROM ticketscloud_events WHERE id = $1 AND ($2::integer[] IS NULL OR account_id = ANY($2))
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = id, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(accounts.Parameter());
+        var keys = new List<long>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                keys.Add(reader.GetInt64(0));
+            }
+        }
+        var found = new List<EventDto>();
+        foreach (var key in keys)
+        {
+            // The number may also be a QTickets event's id in another account: keep only the Ticketscloud event.
+            found.AddRange((await ListAsync(accounts, key, cancellationToken))
+                .Where(e => e.Platform == MirrorPlatforms.Ticketscloud && e.PlatformEventId == id));
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// From the maintained daily sales table, so events and shows add up to <c>GET /sales/daily</c>; both
+    /// platforms' rows, told apart by account (an account is of one platform).
+    /// </summary>
     private async Task<Dictionary<(int, long), SalesTotalsDto>> TotalsAsync(
         string key, AccountFilter accounts, long? eventId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT account_id, {key}, sum(paid_orders)::int, sum(tickets_sold)::int, sum(gross), sum(refunded_tickets)::int, sum(refunds)
             FROM daily_sales
-            WHERE source = 'qtickets' AND ($1::bigint IS NULL OR event_id = $1) AND ($2::integer[] IS NULL OR account_id = ANY($2))
+            WHERE ($1::bigint IS NULL OR event_id = $1) AND ($2::integer[] IS NULL OR account_id = ANY($2))
             GROUP BY account_id, {key}
             """);
         command.Parameters.Add(Id(eventId));

@@ -1,9 +1,9 @@
 namespace Qtickets.Sync.Api.ReadModels;
 
-/// <summary>The orders CSV export: one line per order, written as rows are read.</summary>
+/// <summary>The orders CSV export: one line per order of either platform, the columns of <c>mirror.orders</c>.</summary>
 public static class OrderCsv
 {
-    public static async Task WriteAsync(Stream stream, IAsyncEnumerable<OrderDto> orders, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream stream, IAsyncEnumerable<MirrorOrderDto> orders, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
         await using var csv = new CsvWriter(stream);
@@ -14,19 +14,20 @@ public static class OrderCsv
         await csv.EndRowAsync(cancellationToken);
         await foreach (var o in orders.WithCancellation(cancellationToken))
         {
-            await csv.Field(o.Id).Field(o.Uniqid).Field(o.EventId).Field(o.Paid).Field(o.PaidAt).Field(o.Cancelled)
-                .Field(o.CancelledAt).Field(o.CreatedAt).Field(o.UpdatedAt).Field(o.ClientId).Field(o.ClientEmail)
-                .Field(o.ClientPhone).Field(o.ClientName).Field(o.ClientSurname).Field(o.ClientMiddlename)
-                .Field(o.Price).Field(o.OriginalPrice).Field(o.CurrencyId).Field(o.PromoCodeId).Field(o.PaymentTypeId)
-                .Field(o.LastSource).Field(o.SyncedAt).Field(o.Account)
+            await csv.Field(o.Account).Field(o.Platform).Field(o.Id).Field(o.Status).Field(o.Currency).Field(o.Total)
+                .Field(o.TicketRevenue).Field(o.ServiceFees).Field(o.Discount).Field(o.RefundedAmount).Field(o.CreatedAt)
+                .Field(o.PaidAt).Field(o.UpdatedAt).Field(o.SyncedAt).Field(o.EventId).Field(o.EventName).Field(o.ShowId)
+                .Field(o.ShowStartsAt).Field(o.Tickets).Field(o.RefundedTickets).Field(o.CustomerEmail).Field(o.CustomerPhone)
+                .Field(o.CustomerName).Field(o.Deleted).Field(o.Vanished)
                 .EndRowAsync(cancellationToken);
         }
     }
 
     private static readonly string[] Headers =
     [
-        "id", "uniqid", "event_id", "paid", "paid_at", "cancelled", "cancelled_at", "created_at", "updated_at",
-        "client_id", "client_email", "client_phone", "client_name", "client_surname", "client_middlename", "price",
-        "original_price", "currency_id", "promo_code_id", "payment_type_id", "last_source", "synced_at", "account",
+        "account", "platform", "id", "status", "currency", "total", "ticket_revenue", "service_fees", "discount",
+        "refunded_amount", "created_at", "paid_at", "updated_at", "synced_at", "event_id", "event_name", "show_id",
+        "show_starts_at", "tickets", "refunded_tickets", "customer_email", "customer_phone", "customer_name",
+        "deleted", "vanished",
     ];
 }

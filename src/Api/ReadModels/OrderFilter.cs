@@ -3,26 +3,39 @@ using Qtickets.Sync.Api.OpenApi;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
-/// <summary>Query string of <c>GET /api/v1/orders</c>. Ranges include <c>_from</c> and exclude <c>_to</c>.</summary>
+/// <summary>
+/// Query string of <c>GET /api/v1/orders</c>: orders of both platforms, filtered the same way for each.
+/// Ranges include <c>_from</c> and exclude <c>_to</c>.
+/// </summary>
 public sealed class OrderListParameters
 {
+    /// <summary>Parameters of the QTickets-only shape that this one replaced, with what to use instead.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Retired = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["cancelled"] = "cancelled is retired; filter by status (e.g. status=cancelled,refunded).",
+        ["promo_code_id"] = "promo_code_id is retired (QTickets only); read platform_fields with include=raw.",
+    };
+
     /// <summary>
     /// Only orders of these accounts (<c>Accounts:n:Name</c>): repeat the parameter or separate names with commas
     /// (<c>account=north&amp;account=south</c> or <c>account=north,south</c>); default every account the key may read.
     /// </summary>
     [FromQuery(Name = "account")] public string[]? Account { get; init; }
 
-    /// <summary>Only orders of this event.</summary>
-    [FromQuery(Name = "event_id"), DeclaredAs(typeof(long))] public string? EventId { get; init; }
+    /// <summary>Only orders of these platforms (repeated or comma-separated); default both.</summary>
+    [FromQuery(Name = "platform"), ClosedSet(typeof(MirrorPlatforms))] public string[]? Platform { get; init; }
 
-    /// <summary>Only orders holding at least one ticket for this show.</summary>
-    [FromQuery(Name = "show_id"), DeclaredAs(typeof(long))] public string? ShowId { get; init; }
+    /// <summary>Only orders in these statuses (repeated or comma-separated); docs/schema.md maps each platform's statuses.</summary>
+    [FromQuery(Name = "status"), ClosedSet(typeof(MirrorOrderStatuses))] public string[]? Status { get; init; }
 
-    /// <summary><c>true</c>: paid orders only; <c>false</c>: unpaid only.</summary>
+    /// <summary>Only orders of this event (a QTickets number or a Ticketscloud hex id).</summary>
+    [FromQuery(Name = "event_id")] public string? EventId { get; init; }
+
+    /// <summary>Only orders whose tickets are all for this show (QTickets).</summary>
+    [FromQuery(Name = "show_id")] public string? ShowId { get; init; }
+
+    /// <summary><c>true</c>: orders that were paid (refunded ones included); <c>false</c>: never paid.</summary>
     [FromQuery(Name = "paid"), DeclaredAs(typeof(bool))] public string? Paid { get; init; }
-
-    /// <summary><c>true</c>: cancelled (deleted in QTickets) orders only; <c>false</c>: the others.</summary>
-    [FromQuery(Name = "cancelled"), DeclaredAs(typeof(bool))] public string? Cancelled { get; init; }
 
     /// <summary>Created at or after this instant (ISO 8601, e.g. <c>2024-05-01T00:00:00+03:00</c>).</summary>
     [FromQuery(Name = "created_from"), DeclaredAs(typeof(DateTimeOffset))] public string? CreatedFrom { get; init; }
@@ -36,17 +49,14 @@ public sealed class OrderListParameters
     /// <summary>Paid before this instant.</summary>
     [FromQuery(Name = "paid_to"), DeclaredAs(typeof(DateTimeOffset))] public string? PaidTo { get; init; }
 
-    /// <summary>Changed in QTickets at or after this instant.</summary>
+    /// <summary>Changed on the platform at or after this instant (Ticketscloud reports no change time: its orders never match).</summary>
     [FromQuery(Name = "updated_from"), DeclaredAs(typeof(DateTimeOffset))] public string? UpdatedFrom { get; init; }
 
-    /// <summary>Changed in QTickets before this instant.</summary>
+    /// <summary>Changed on the platform before this instant.</summary>
     [FromQuery(Name = "updated_to"), DeclaredAs(typeof(DateTimeOffset))] public string? UpdatedTo { get; init; }
 
-    /// <summary>Buyer's e-mail, exact match.</summary>
+    /// <summary>Buyer's e-mail, exact match; needs <c>read:pii</c>.</summary>
     [FromQuery(Name = "client_email")] public string? ClientEmail { get; init; }
-
-    /// <summary>Orders that used this promo code.</summary>
-    [FromQuery(Name = "promo_code_id"), DeclaredAs(typeof(long))] public string? PromoCodeId { get; init; }
 
     /// <summary>The <c>nextCursor</c> of the previous page; omit for the first page.</summary>
     [FromQuery(Name = "cursor")] public string? Cursor { get; init; }
@@ -54,8 +64,8 @@ public sealed class OrderListParameters
     /// <summary>Page size, 1 to 500 (default 50). Ignored by the CSV export, which streams every match.</summary>
     [FromQuery(Name = "limit"), DeclaredAs(typeof(int))] public string? Limit { get; init; }
 
-    /// <summary><c>baskets</c> to embed each order's tickets.</summary>
-    [FromQuery(Name = "include"), ClosedSet("baskets")] public string? Include { get; init; }
+    /// <summary><c>raw</c> to add each order's <c>platform_fields</c> (the platform's own payload).</summary>
+    [FromQuery(Name = "include"), ClosedSet("raw")] public string? Include { get; init; }
 
     /// <summary><c>json</c> (default) or <c>csv</c>; <c>Accept: text/csv</c> also selects CSV.</summary>
     [FromQuery(Name = "format"), ClosedSet("json", "csv")] public string? Format { get; init; }
@@ -63,10 +73,10 @@ public sealed class OrderListParameters
     public OrderFilter Parse(QueryText query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        OrderCursor? after = null;
+        MirrorOrderCursor? after = null;
         if (!string.IsNullOrEmpty(Cursor))
         {
-            if (OrderCursor.TryDecode(Cursor, out var decoded))
+            if (MirrorOrderCursor.TryDecode(Cursor, out var decoded))
             {
                 after = decoded;
             }
@@ -75,24 +85,13 @@ public sealed class OrderListParameters
                 query.Fail("cursor", CursorEncoding.NotIssuedMessage);
             }
         }
-        var includeBaskets = false;
-        foreach (var part in (Include ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (part.Equals("baskets", StringComparison.OrdinalIgnoreCase))
-            {
-                includeBaskets = true;
-            }
-            else
-            {
-                query.Fail("include", $"'{part}' cannot be included; the only option is baskets.");
-            }
-        }
         var filter = new OrderFilter
         {
-            EventId = query.Long("event_id", EventId),
-            ShowId = query.Long("show_id", ShowId),
+            Platforms = query.AnyOf("platform", Platform, ClosedSetAttribute.ConstantsOf(typeof(MirrorPlatforms))),
+            Statuses = query.AnyOf("status", Status, ClosedSetAttribute.ConstantsOf(typeof(MirrorOrderStatuses))),
+            EventId = string.IsNullOrWhiteSpace(EventId) ? null : EventId.Trim(),
+            ShowId = string.IsNullOrWhiteSpace(ShowId) ? null : ShowId.Trim(),
             Paid = query.Bool("paid", Paid),
-            Cancelled = query.Bool("cancelled", Cancelled),
             CreatedFrom = query.Instant("created_from", CreatedFrom),
             CreatedTo = query.Instant("created_to", CreatedTo),
             PaidFrom = query.Instant("paid_from", PaidFrom),
@@ -100,10 +99,9 @@ public sealed class OrderListParameters
             UpdatedFrom = query.Instant("updated_from", UpdatedFrom),
             UpdatedTo = query.Instant("updated_to", UpdatedTo),
             ClientEmail = string.IsNullOrWhiteSpace(ClientEmail) ? null : ClientEmail.Trim(),
-            PromoCodeId = query.Long("promo_code_id", PromoCodeId),
             After = after,
             Limit = query.Limit(Limit),
-            IncludeBaskets = includeBaskets,
+            IncludeRaw = query.AnyOf("include", string.IsNullOrEmpty(Include) ? null : [Include], ["raw"]) is not null,
         };
         query.Range("created_from", filter.CreatedFrom, "created_to", filter.CreatedTo);
         query.Range("paid_from", filter.PaidFrom, "paid_to", filter.PaidTo);
@@ -112,14 +110,15 @@ public sealed class OrderListParameters
     }
 }
 
-/// <summary>A validated order query.</summary>
+/// <summary>A validated order query over <c>mirror.orders</c>; null members do not filter.</summary>
 public sealed record OrderFilter
 {
     public AccountFilter Accounts { get; init; } = AccountFilter.All;
-    public long? EventId { get; init; }
-    public long? ShowId { get; init; }
+    public IReadOnlyList<string>? Platforms { get; init; }
+    public IReadOnlyList<string>? Statuses { get; init; }
+    public string? EventId { get; init; }
+    public string? ShowId { get; init; }
     public bool? Paid { get; init; }
-    public bool? Cancelled { get; init; }
     public DateTimeOffset? CreatedFrom { get; init; }
     public DateTimeOffset? CreatedTo { get; init; }
     public DateTimeOffset? PaidFrom { get; init; }
@@ -127,8 +126,7 @@ public sealed record OrderFilter
     public DateTimeOffset? UpdatedFrom { get; init; }
     public DateTimeOffset? UpdatedTo { get; init; }
     public string? ClientEmail { get; init; }
-    public long? PromoCodeId { get; init; }
-    public OrderCursor? After { get; init; }
+    public MirrorOrderCursor? After { get; init; }
     public int Limit { get; init; } = QueryText.DefaultLimit;
-    public bool IncludeBaskets { get; init; }
+    public bool IncludeRaw { get; init; }
 }

@@ -109,6 +109,26 @@ public sealed class QueryText
         return null;
     }
 
+    /// <summary>
+    /// Values of a closed set given repeated or comma-separated (<c>status=paid,refunded</c>); null when absent,
+    /// so the caller does not filter.
+    /// </summary>
+    public IReadOnlyList<string>? AnyOf(string field, IEnumerable<string?>? texts, IReadOnlyCollection<string> allowed)
+    {
+        var values = (texts ?? [])
+            .SelectMany(t => (t ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => v.ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var unknown = values.Where(v => !allowed.Contains(v)).ToList();
+        if (unknown.Count > 0)
+        {
+            Fail(field, $"{string.Join(", ", unknown.Select(v => $"'{v}'"))}: not one of {string.Join(", ", allowed)}.");
+            return null;
+        }
+        return values.Count == 0 ? null : values;
+    }
+
     /// <summary>Checks that a range is not upside down; either end may be open.</summary>
     public void Range<T>(string fromField, T? from, string toField, T? to) where T : struct, IComparable<T>
     {

@@ -9,7 +9,8 @@ public static class ReadApiSetup
     public static IServiceCollection AddReadApi(this IServiceCollection services)
     {
         services.AddSingleton<ReadableAccounts>();
-        services.AddSingleton<OrderReader>();
+        services.AddSingleton<MirrorOrderReader>();
+        services.AddSingleton<MirrorTicketReader>();
         services.AddSingleton<EventReader>();
         services.AddSingleton<SalesReader>();
         services.AddSingleton<PostgresTimeZones>();

@@ -1,3 +1,5 @@
+using Qtickets.Sync.Api.OpenApi;
+
 namespace Qtickets.Sync.Api.ReadModels;
 
 /// <summary>Sales of an event or a show over all time.</summary>
@@ -19,8 +21,17 @@ public sealed record EventDto
     /// <summary>The account the event belongs to; event ids are unique only within one account.</summary>
     /// <example>default</example>
     public string Account { get; init; } = "";
+    /// <summary>
+    /// The event's number: QTickets' own id; for Ticketscloud the mirror's number for the event
+    /// (<c>ticketscloud_events.sales_key</c>), the <c>event_id</c> of <c>GET /sales/daily</c>.
+    /// </summary>
     /// <example>33</example>
     public long Id { get; init; }
+    [ClosedSet(typeof(MirrorPlatforms))]
+    public string Platform { get; init; } = MirrorPlatforms.Qtickets;
+    /// <summary>The platform's own id as text (a QTickets number, a Ticketscloud hex id): the <c>eventId</c> of orders.</summary>
+    /// <example>33</example>
+    public string PlatformEventId { get; init; } = "";
     /// <summary>Null when orders name an event the catalog sync has not fetched yet.</summary>
     public string? Name { get; init; }
     public bool IsActive { get; init; }

@@ -44,7 +44,7 @@ public sealed class SalesReader(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter("event", NpgsqlDbType.Bigint) { Value = (object?)query.EventId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = (object?)query.From ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Date) { Value = (object?)query.To ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("platform", NpgsqlDbType.Text) { Value = query.Platform });
+        command.Parameters.Add(new NpgsqlParameter("platform", NpgsqlDbType.Text) { Value = (object?)query.Platform ?? DBNull.Value });
         if (query.Accounts.Ids is not null)
         {
             command.Parameters.Add(query.Accounts.Parameter("accounts"));
@@ -65,6 +65,7 @@ public sealed class SalesReader(NpgsqlDataSource dataSource)
                 ServiceFees = reader.GetDecimal(8),
                 RefundedTickets = reader.GetInt32(9),
                 Refunds = reader.GetDecimal(10),
+                Platform = reader.GetString(11),
             };
         }
     }
@@ -80,7 +81,10 @@ public sealed class SalesReader(NpgsqlDataSource dataSource)
         if (source == DailySalesSources.Table)
         {
             from = "daily_sales s";
-            where.Add("s.source = @platform");
+            if (query.Platform is not null)
+            {
+                where.Add("s.source = @platform");
+            }
             if (query.EventId is not null)
             {
                 where.Add("s.event_id = @event");
@@ -96,7 +100,9 @@ public sealed class SalesReader(NpgsqlDataSource dataSource)
         }
         else
         {
-            from = $"{SalesSource.RecomputeFunction(query.Platform)}(@tz, @event, @from, @to) s";
+            var platforms = query.Platform is { } one ? [one] : SalesSource.All;
+            from = "(" + string.Join(" UNION ALL ", platforms.Select(p =>
+                $"SELECT '{p}'::text AS source, f.* FROM {SalesSource.RecomputeFunction(p)}(@tz, @event, @from, @to) f")) + ") s";
         }
         if (query.Accounts.Ids is not null)
         {
@@ -106,14 +112,15 @@ public sealed class SalesReader(NpgsqlDataSource dataSource)
         var showColumn = query.GroupBy == "show" ? "s.show_id" : "NULL::bigint";
         var sql = new StringBuilder($"""
             SELECT s.day, acc.name, {eventColumn}, {showColumn}, sum(s.paid_orders)::int, sum(s.tickets_sold)::int,
-                   sum(s.gross), sum(s.ticket_revenue), sum(s.service_fees), sum(s.refunded_tickets)::int, sum(s.refunds)
+                   sum(s.gross), sum(s.ticket_revenue), sum(s.service_fees), sum(s.refunded_tickets)::int, sum(s.refunds),
+                   s.source
             FROM {from} JOIN accounts acc ON acc.id = s.account_id
             """);
         if (where.Count > 0)
         {
             sql.Append("\nWHERE ").AppendJoin(" AND ", where);
         }
-        sql.Append("\nGROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4, 2");
+        sql.Append("\nGROUP BY 1, 2, 3, 4, 12 ORDER BY 1, 3, 4, 2, 12");
         return sql.ToString();
     }
 }

@@ -6,8 +6,14 @@ using static Qtickets.Sync.Tests.ReadApi.ReadApiData;
 
 namespace Qtickets.Sync.Tests.Accounts;
 
+/// <summary>The two accounts and keys of <see cref="TwoAccountReadFactory"/>, both Ticketscloud accounts.</summary>
+public sealed class TwoTicketscloudAccountReadFactory : TwoAccountReadFactory
+{
+    protected override string? Platform => "ticketscloud";
+}
+
 /// <summary>Ticketscloud orders are read under the same account limits as QTickets' (Auth:ApiKeys:n:Accounts).</summary>
-public class TicketscloudAccountReadTests(TwoAccountReadFactory factory) : IClassFixture<TwoAccountReadFactory>, IAsyncLifetime
+public class TicketscloudAccountReadTests(TwoTicketscloudAccountReadFactory factory) : IClassFixture<TwoTicketscloudAccountReadFactory>, IAsyncLifetime
 {
     private const string NorthOrder = "5d1a2b3c4d5e6f7a8b9c0d1e", SouthOrder = "6e2b3c4d5e6f7a8b9c0d1e2f";
 

@@ -19,21 +19,27 @@ public class GeneratedClientTests(SyncApiFactory factory) : IClassFixture<SyncAp
     [Fact]
     public async Task The_generated_client_reads_an_order_and_its_page_exact_to_the_kopeck()
     {
-        var order = Order(51, T0, baskets: [Ticket(Expensive, showId: 511), Ticket(Cheap, showId: 511, quantity: 3)]);
+        var expensive = Ticket(Expensive, showId: 511);
+        var order = Order(51, T0, baskets: [expensive, Ticket(Cheap, showId: 511, quantity: 3)]);
         await SaveAsync(factory, order);
         using var http = factory.CreateClient(SyncApiFactory.ReadKey);
         var client = new SyncApiClient(http);
+        var id = order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var single = await client.GetOrderAsync(order.Id);
+        var single = await client.GetOrderAsync(id);
         // An instant with an offset, as a Moscow client would pass it: the order was created at 13:00 +03:00.
         var page = await client.ListOrdersAsync(
-            event_id: 51, created_from: T0.ToOffset(TimeSpan.FromHours(3)), created_to: T0.AddSeconds(1), include: Include.Baskets);
+            event_id: "51", created_from: T0.ToOffset(TimeSpan.FromHours(3)), created_to: T0.AddSeconds(1), include: Include.Raw);
+        var ticket = await client.GetTicketAsync(expensive.Barcode!);
 
-        Assert.Equal(98_765_432_109_876.75m, single.Price);
-        Assert.Equal([Expensive, Cheap], single.Baskets!.Select(b => b.Price));
-        Assert.Equal(order.Id, Assert.Single(page.Items!).Id);
-        Assert.Equal(single.Price, page.Items!.Single().Price);
-        Assert.Equal([Expensive, Cheap], page.Items!.Single().Baskets!.Select(b => b.Price));
+        Assert.Equal(98_765_432_109_876.75m, single.Total);
+        Assert.Equal((4, "511"), (single.Tickets, single.ShowId));
+        Assert.Equal(Expensive, ticket.Price);
+        Assert.Equal(id, ticket.Order!.Id);
+        var listed = Assert.Single(page.Items!);
+        Assert.Equal((id, MirrorOrderDtoPlatform.Qtickets), (listed.Id, listed.Platform));
+        Assert.Equal(single.Total, listed.Total);
+        Assert.NotNull(listed.PlatformFields);
         Assert.Null(page.NextCursor);
     }
 
@@ -57,7 +63,7 @@ public class GeneratedClientTests(SyncApiFactory factory) : IClassFixture<SyncAp
         using var http = factory.CreateClient(SyncApiFactory.ReadKey);
         var client = new SyncApiClient(http);
 
-        var error = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => client.GetOrderAsync(NewId()));
+        var error = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => client.GetOrderAsync(NewId().ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("Order not found", error.Result.Title);

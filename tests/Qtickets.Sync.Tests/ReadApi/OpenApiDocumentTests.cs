@@ -46,7 +46,7 @@ public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncAp
             Assert.True(list.GetProperty("responses").TryGetProperty(status, out _), $"GET /api/v1/orders lacks a {status} response");
         }
         var page = list.GetProperty("responses").GetProperty("200").GetProperty("content");
-        Assert.Equal("#/components/schemas/OrderPageDto", page.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.Equal("#/components/schemas/MirrorOrderPageDto", page.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
         Assert.True(page.TryGetProperty("text/csv", out _), "GET /api/v1/orders does not declare its CSV export");
         Assert.False(string.IsNullOrEmpty(list.GetProperty("summary").GetString()));
     }
@@ -59,11 +59,17 @@ public class OpenApiDocumentTests(SyncApiFactory factory) : IClassFixture<SyncAp
         var root = document.RootElement;
         var schemas = root.GetProperty("components").GetProperty("schemas");
 
-        foreach (var (schema, property) in new[] { ("OrderDto", "price"), ("BasketDto", "price"), ("BasketDto", "refundedAmount"), ("DailySalesRowDto", "net"), ("DailySalesRowDto", "serviceFees") })
+        foreach (var (schema, property) in new[] { ("MirrorOrderDto", "total"), ("MirrorTicketDto", "price"), ("MirrorOrderDto", "refundedAmount"), ("DailySalesRowDto", "net"), ("DailySalesRowDto", "serviceFees") })
         {
             var money = schemas.GetProperty(schema).GetProperty("properties").GetProperty(property);
             Assert.Equal(("number", "decimal"), (money.GetProperty("type").GetString(), money.GetProperty("format").GetString()));
         }
+        // One read model across platforms: its closed sets are enums a generated client can switch on.
+        Assert.Equal(["reserved", "paid", "expired", "cancelled", "partially_refunded", "refunded"],
+            schemas.GetProperty("MirrorOrderDto").GetProperty("properties").GetProperty("status").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["qtickets", "ticketscloud"],
+            schemas.GetProperty("MirrorOrderDto").GetProperty("properties").GetProperty("platform").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.True(root.GetProperty("paths").GetProperty("/api/v1/ticketscloud/orders").GetProperty("get").GetProperty("deprecated").GetBoolean());
         var kind = schemas.GetProperty("ReconcileRequest").GetProperty("properties").GetProperty("kind");
         Assert.Equal(SyncRunTrigger.ReconcileKinds.Order(StringComparer.Ordinal), kind.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         var runStatus = root.GetProperty("paths").GetProperty("/api/v1/sync/runs").GetProperty("get").GetProperty("parameters")

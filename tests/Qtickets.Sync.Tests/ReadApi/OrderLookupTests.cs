@@ -10,21 +10,23 @@ public class OrderLookupTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
     private static readonly DateTimeOffset T0 = new(2024, 3, 1, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Include_baskets_embeds_each_orders_tickets_and_get_by_id_always_does()
+    public async Task Include_raw_adds_the_platforms_own_fields_and_an_order_counts_its_tickets()
     {
         var order = Order(3, T0, baskets: [Ticket(150, showId: 31), Ticket(500, showId: 31)]);
         await SaveAsync(factory, order);
         using var client = factory.CreateClient(SyncApiFactory.ReadKey);
 
         var without = await GetJsonAsync(client, "/api/v1/orders?event_id=3");
-        var with = await GetJsonAsync(client, "/api/v1/orders?event_id=3&include=baskets");
+        var with = await GetJsonAsync(client, "/api/v1/orders?event_id=3&include=raw");
         var single = await GetJsonAsync(client, $"/api/v1/orders/{order.Id}");
+        var singleRaw = await GetJsonAsync(client, $"/api/v1/orders/{order.Id}?include=raw");
 
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, without.GetProperty("items")[0].GetProperty("baskets").ValueKind);
-        var embedded = with.GetProperty("items")[0].GetProperty("baskets");
-        Assert.Equal(order.Baskets.Select(b => b.Id), embedded.EnumerateArray().Select(b => b.GetProperty("id").GetInt64()));
-        Assert.Equal(order.Baskets.Select(b => b.Barcode), single.GetProperty("baskets").EnumerateArray().Select(b => b.GetProperty("barcode").GetString()));
-        Assert.Equal(650m, single.GetProperty("price").GetDecimal());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, without.GetProperty("items")[0].GetProperty("platformFields").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, single.GetProperty("platformFields").ValueKind);
+        Assert.Equal(order.Id, with.GetProperty("items")[0].GetProperty("platformFields").GetProperty("id").GetInt64());
+        Assert.Equal(order.Id, singleRaw.GetProperty("platformFields").GetProperty("id").GetInt64());
+        Assert.Equal((2, 650m, "31"), (single.GetProperty("tickets").GetInt32(), single.GetProperty("total").GetDecimal(), single.GetProperty("showId").GetString()));
+        Assert.Equal(("qtickets", "paid"), (single.GetProperty("platform").GetString(), single.GetProperty("status").GetString()));
     }
 
     [Fact]
@@ -45,10 +47,12 @@ public class OrderLookupTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
 
         var ticket = await GetJsonAsync(client, $"/api/v1/tickets/{order.Baskets[0].Barcode}");
 
-        Assert.Equal(order.Id, ticket.GetProperty("orderId").GetInt64());
-        Assert.Equal("Концерт", ticket.GetProperty("event").GetProperty("name").GetString());
-        Assert.Equal(41, ticket.GetProperty("show").GetProperty("id").GetInt64());
-        Assert.Equal(T0.AddDays(30), ticket.GetProperty("show").GetProperty("startDate").GetDateTimeOffset());
-        Assert.Equal(order.Baskets[0].Id, ticket.GetProperty("ticket").GetProperty("id").GetInt64());
+        var id = order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((id, "4", "41"), (ticket.GetProperty("orderId").GetString(), ticket.GetProperty("eventId").GetString(), ticket.GetProperty("showId").GetString()));
+        Assert.Equal(T0.AddDays(30), ticket.GetProperty("showStartsAt").GetDateTimeOffset());
+        Assert.Equal(order.Baskets[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ticket.GetProperty("ticketId").GetString());
+        Assert.Equal((150m, "sold"), (ticket.GetProperty("price").GetDecimal(), ticket.GetProperty("status").GetString()));
+        var of = ticket.GetProperty("order");
+        Assert.Equal((id, "Концерт"), (of.GetProperty("id").GetString(), of.GetProperty("eventName").GetString()));
     }
 }

@@ -21,7 +21,7 @@ public class ProductionErrorTests(ProductionFactory factory) : IClassFixture<Pro
     public async Task A_failure_is_a_500_problem_without_a_stack_trace_and_readiness_turns_unhealthy()
     {
         using var client = factory.CreateClient(SyncApiFactory.ReadKey);
-        await ExecuteAsync("ALTER TABLE qtickets_orders RENAME TO qtickets_orders_away; ALTER TABLE sync_runs RENAME TO sync_runs_away");
+        await ExecuteAsync("ALTER VIEW mirror.orders RENAME TO orders_away; ALTER TABLE sync_runs RENAME TO sync_runs_away");
         try
         {
             var response = await client.GetAsync(new Uri("/api/v1/orders/1", UriKind.Relative));
@@ -30,7 +30,7 @@ public class ProductionErrorTests(ProductionFactory factory) : IClassFixture<Pro
 
             Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            Assert.DoesNotContain("qtickets_orders", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("mirror.orders", body, StringComparison.Ordinal);
             Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
             Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
@@ -38,7 +38,7 @@ public class ProductionErrorTests(ProductionFactory factory) : IClassFixture<Pro
         }
         finally
         {
-            await ExecuteAsync("ALTER TABLE qtickets_orders_away RENAME TO qtickets_orders; ALTER TABLE sync_runs_away RENAME TO sync_runs");
+            await ExecuteAsync("ALTER VIEW mirror.orders_away RENAME TO orders; ALTER TABLE sync_runs_away RENAME TO sync_runs");
         }
     }
 

@@ -81,8 +81,9 @@ internal static class ReadApiData
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
     }
 
+    /// <summary>The QTickets order ids of a page (the one read model gives every id as text).</summary>
     public static List<long> Ids(JsonElement page) =>
-        [.. page.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetInt64())];
+        [.. page.GetProperty("items").EnumerateArray().Select(o => long.Parse(o.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture))];
 
     public static string Iso(DateTimeOffset instant) => Uri.EscapeDataString(instant.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 }

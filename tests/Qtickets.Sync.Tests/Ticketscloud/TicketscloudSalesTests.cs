@@ -70,8 +70,13 @@ public sealed class TicketscloudSalesTests(TicketscloudFactory factory) : IClass
         var totals = report.GetProperty("totals");
         Assert.Equal((2092.24m, 1046.12m, 1046.12m),
             (totals.GetProperty("gross").GetDecimal(), totals.GetProperty("refunds").GetDecimal(), totals.GetProperty("net").GetDecimal()));
-        var qtickets = await api.GetFromJsonAsync<JsonElement>($"/api/v1/sales/daily?event_id={key}");
+        var qtickets = await api.GetFromJsonAsync<JsonElement>($"/api/v1/sales/daily?platform=qtickets&event_id={key}");
         Assert.Equal(0, qtickets.GetProperty("rows").GetArrayLength());
+        // Without a platform the report holds both, each row naming its own.
+        var both = await api.GetFromJsonAsync<JsonElement>($"/api/v1/sales/daily?event_id={key}");
+        Assert.Equal(JsonValueKind.Null, both.GetProperty("platform").ValueKind);
+        Assert.All(both.GetProperty("rows").EnumerateArray(), r => Assert.Equal("ticketscloud", r.GetProperty("platform").GetString()));
+        Assert.Equal(2092.24m, both.GetProperty("totals").GetProperty("gross").GetDecimal());
     }
 
     [Fact]

@@ -30,6 +30,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // by buyer and by promo code.
         builder.HasIndex(o => new { o.EventId, o.CreatedAt, o.Id });
         builder.HasIndex(o => new { o.CreatedAt, o.Id });
+        // The cross-platform list (mirror.orders) pages by (created_at, account_id, id), of all or of one account.
+        builder.HasIndex(o => new { o.CreatedAt, o.AccountId, o.Id });
+        builder.HasIndex(o => new { o.AccountId, o.CreatedAt, o.Id });
         builder.HasIndex(o => o.PayedAt);
         // Covering, so daily sales of one event read the index alone (issue target: a year in < 100 ms).
         builder.HasIndex(o => new { o.AccountId, o.EventId, o.PayedAt }).IncludeProperties(o => new { o.Id, o.Payed });

@@ -23,7 +23,10 @@ internal sealed class TicketscloudOrderConfiguration : IEntityTypeConfiguration<
         builder.Property(o => o.Settings).HasColumnType("jsonb");
         builder.Property(o => o.VendorData).HasColumnType("jsonb");
         builder.Property(o => o.Raw).HasColumnType("jsonb");
-        builder.HasIndex(o => new { o.AccountId, o.CreatedAt });
+        // The cross-platform list (mirror.orders) pages by (created_at, account_id, id), of all or of one account.
+        builder.HasIndex(o => new { o.CreatedAt, o.AccountId, o.Id });
+        builder.HasIndex(o => new { o.AccountId, o.CreatedAt, o.Id });
+        builder.HasIndex(o => new { o.EventId, o.CreatedAt, o.AccountId, o.Id });
         builder.HasIndex(o => new { o.AccountId, o.EventId });
         builder.HasIndex(o => new { o.AccountId, o.DoneAt });
         builder.HasIndex(o => new { o.AccountId, o.CustomerEmail });

@@ -1006,10 +1006,16 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_qtickets_orders_created_at_id");
 
+                    b.HasIndex("AccountId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_qtickets_orders_account_id_created_at_id");
+
                     b.HasIndex("AccountId", "EventId", "PayedAt")
                         .HasDatabaseName("ix_qtickets_orders_account_id_event_id_payed_at");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AccountId", "EventId", "PayedAt"), new[] { "Id", "Payed" });
+
+                    b.HasIndex("CreatedAt", "AccountId", "Id")
+                        .HasDatabaseName("ix_qtickets_orders_created_at_account_id_id");
 
                     b.HasIndex("EventId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_qtickets_orders_event_id_created_at_id");
@@ -1685,9 +1691,6 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.HasKey("AccountId", "Id")
                         .HasName("pk_ticketscloud_orders");
 
-                    b.HasIndex("AccountId", "CreatedAt")
-                        .HasDatabaseName("ix_ticketscloud_orders_account_id_created_at");
-
                     b.HasIndex("AccountId", "CustomerEmail")
                         .HasDatabaseName("ix_ticketscloud_orders_account_id_customer_email");
 
@@ -1696,6 +1699,15 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AccountId", "EventId")
                         .HasDatabaseName("ix_ticketscloud_orders_account_id_event_id");
+
+                    b.HasIndex("AccountId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_ticketscloud_orders_account_id_created_at_id");
+
+                    b.HasIndex("CreatedAt", "AccountId", "Id")
+                        .HasDatabaseName("ix_ticketscloud_orders_created_at_account_id_id");
+
+                    b.HasIndex("EventId", "CreatedAt", "AccountId", "Id")
+                        .HasDatabaseName("ix_ticketscloud_orders_event_id_created_at_account_id_id");
 
                     b.ToTable("ticketscloud_orders", (string)null);
                 });
