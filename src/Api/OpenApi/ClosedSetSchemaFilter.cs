@@ -38,6 +38,11 @@ internal sealed class ClosedSetSchemaFilter : ISchemaFilter
             target.AdditionalProperties = null;
             target.AdditionalPropertiesAllowed = false;
         }
+        else if (target.Type is { } type && type.HasFlag(JsonSchemaType.Array) && target.Items is OpenApiSchema items)
+        {
+            // A repeatable parameter (?status=paid&status=refunded): each item is one of the set.
+            items.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+        }
         else
         {
             target.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
