@@ -19,10 +19,10 @@ public sealed class ChangeReader(NpgsqlDataSource dataSource, ChangeFeedSequence
 {
     private const string Columns = """
         c.feed_position, a.name, c.platform, c.order_id, c.types, c.version_at, c.source, c.source_id, c.learned_at, c.changes::text,
-        m.status, m.currency, m.total, m.ticket_revenue, m.service_fees, m.discount, m.refunded_amount,
-        m.created_at, m.paid_at, m.updated_at, m.synced_at, m.event_id, m.event_name, m.show_id, m.show_starts_at,
-        m.tickets, m.refunded_tickets, m.customer_email, m.customer_phone, m.customer_name,
-        m.deleted, m.deleted_at, m.vanished, m.vanished_at
+        m.account, m.platform, m.order_id, m.status, m.currency, m.total, m.ticket_revenue, m.service_fees, m.discount,
+        m.refunded_amount, m.created_at, m.paid_at, m.updated_at, m.synced_at, m.event_id, m.event_name, m.show_id,
+        m.show_starts_at, m.tickets, m.refunded_tickets, m.customer_email, m.customer_phone, m.customer_name, m.deleted,
+        m.deleted_at, m.vanished, m.vanished_at
         """;
 
     private const string StateJoin = """
@@ -121,51 +121,10 @@ public sealed class ChangeReader(NpgsqlDataSource dataSource, ChangeFeedSequence
                 SourceId = reader.IsDBNull(7) ? null : reader.GetString(7),
                 LearnedAt = reader.GetFieldValue<DateTimeOffset>(8),
                 Changes = Changes(reader.GetString(9), pii),
-                Order = reader.IsDBNull(StateOffset) ? null : State(reader, reader.GetString(1), reader.GetString(2), reader.GetString(3), pii),
+                Order = reader.IsDBNull(StateOffset) ? null : MirrorOrderReader.Read(reader, pii, StateOffset),
             });
         }
         return items;
-    }
-
-    private static OrderStateDto State(NpgsqlDataReader r, string account, string platform, string orderId, bool pii)
-    {
-        const int o = StateOffset;
-        string? Text(int i) => r.IsDBNull(o + i) ? null : r.GetString(o + i);
-        decimal? Money(int i) => r.IsDBNull(o + i) ? null : r.GetDecimal(o + i);
-        DateTimeOffset? Time(int i) => r.IsDBNull(o + i) ? null : r.GetFieldValue<DateTimeOffset>(o + i);
-        var email = Text(17);
-        var phone = Text(18);
-        var name = Text(19);
-        return new OrderStateDto
-        {
-            Account = account,
-            Platform = platform,
-            OrderId = orderId,
-            Status = r.GetString(o),
-            Currency = Text(1),
-            Total = Money(2),
-            TicketRevenue = Money(3),
-            ServiceFees = Money(4),
-            Discount = Money(5),
-            RefundedAmount = Money(6),
-            CreatedAt = Time(7),
-            PaidAt = Time(8),
-            UpdatedAt = Time(9),
-            SyncedAt = Time(10),
-            EventId = Text(11),
-            EventName = Text(12),
-            ShowId = Text(13),
-            ShowStartsAt = Time(14),
-            Tickets = r.GetInt32(o + 15),
-            RefundedTickets = r.GetInt32(o + 16),
-            CustomerEmail = pii ? email : PiiMask.Email(email),
-            CustomerPhone = pii ? phone : PiiMask.Phone(phone),
-            CustomerName = pii ? name : PiiMask.Name(name),
-            Deleted = r.GetBoolean(o + 20),
-            DeletedAt = Time(21),
-            Vanished = r.GetBoolean(o + 22),
-            VanishedAt = Time(23),
-        };
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ public sealed class OrderChangeDto
     public JsonElement Changes { get; init; }
 
     /// <summary>The order now (a row of <c>mirror.orders</c>); null when the mirror no longer holds it.</summary>
-    public OrderStateDto? Order { get; init; }
+    public MirrorOrderDto? Order { get; init; }
 }
 
 /// <summary>A page of the change feed.</summary>
@@ -58,6 +58,6 @@ public sealed class ChangePageDto
 public sealed class OrderHistoryDto
 {
     /// <summary>The order now; null when the mirror no longer holds it.</summary>
-    public OrderStateDto? Order { get; init; }
+    public MirrorOrderDto? Order { get; init; }
     public IReadOnlyList<OrderChangeDto> Items { get; init; } = [];
 }
