@@ -69,10 +69,10 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapWebhookDeliveries();
     app.MapReadApi();
     app.MapSyncRuns();
-    app.MapAudits();
+    app.MapAuditFindings();
     app.MapOrderActions();
     app.MapPersonalData();
-    app.MapAudit();
+    app.MapAuditLog();
     app.MapDashboard();
     app.MapSalesDashboard();
 

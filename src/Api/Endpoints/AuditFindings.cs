@@ -14,9 +14,9 @@ namespace Qtickets.Sync.Api.Endpoints;
 /// What an audit run found (docs/reconcile.md#audit) and the one call that heals it. Audits are started like any
 /// reconcile: <c>POST /api/v1/sync/reconcile</c> with kind <c>audit</c>.
 /// </summary>
-public static class Audits
+public static class AuditFindings
 {
-    public static IEndpointRouteBuilder MapAudits(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAuditFindings(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sync/runs/{id:long}")
             .WithTags("Sync runs")

@@ -1,20 +1,21 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Qtickets.Sync.Api.Audit;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Domain.Audit;
 using Qtickets.Sync.Infrastructure.Persistence;
 
-namespace Qtickets.Sync.Api.Audit;
+namespace Qtickets.Sync.Api.Endpoints;
 
 /// <summary><c>GET /api/v1/audit</c>: the administrative acts, newest first.</summary>
-public static class AuditEndpoints
+public static class AuditLog
 {
     private static readonly IReadOnlyList<string> Actions = ClosedSetAttribute.ConstantsOf(typeof(AuditActions));
 
-    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAuditLog(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/audit", ListAsync)
             .RequireAuthorization(AuthPolicies.Admin)
