@@ -143,7 +143,12 @@ public sealed class TicketscloudActionTests(CommandApiFactory factory) : IClassF
     [Fact]
     public async Task A_known_promo_code_applies_whatever_its_case()
     {
+        // The emulator gives one new order in ten the promo code already; this test needs one without it.
         var order = TakeOpenOrder();
+        while (order.PromoCodes.Count > 0)
+        {
+            order = TakeOpenOrder();
+        }
 
         using var response = await factory.ActOnAsync(CommandApiFactory.TicketscloudAccount, order.Id,
             """{"action":"apply_promocodes","promocodes":["PROMO100"]}""", NewKey());
