@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Playwright;
 using Qtickets.Sync.Tests.Support;
@@ -13,7 +12,7 @@ public sealed class LoginServiceFactory : SyncApiFactory
     public const string User = "demo";
     public const string Password = "demo-password-123";
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
@@ -29,12 +28,6 @@ public sealed class LoginServiceFactory : SyncApiFactory
         StartServer();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>The pages a person opens (<c>/</c>, <c>/dashboard</c>, <c>/swagger</c>) take the dashboard login in a real browser.</summary>

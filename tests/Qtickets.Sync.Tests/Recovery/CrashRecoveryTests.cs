@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
@@ -30,7 +29,7 @@ public sealed partial class CrashRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task A_backfill_killed_midway_finishes_by_itself_after_the_restart_without_rereading_committed_pages()
     {
-        var emulatorUrl = $"http://127.0.0.1:{FreePort()}";
+        var emulatorUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
         Start(typeof(EmulatorMarker).Assembly.Location, new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = emulatorUrl,
@@ -40,7 +39,7 @@ public sealed partial class CrashRecoveryTests : IAsyncLifetime
             ["Emulator__Faults__SlowPercent"] = "100",
             ["Emulator__Faults__SlowDelayMs"] = "150",
         }, new StringBuilder());
-        var serviceUrl = $"http://127.0.0.1:{FreePort()}";
+        var serviceUrl = $"http://127.0.0.1:{LoopbackPort.Free()}";
         using var client = new HttpClient { BaseAddress = new Uri(serviceUrl) };
         client.DefaultRequestHeaders.Add("X-Api-Key", SyncApiFactory.AdminKey);
 
@@ -184,12 +183,6 @@ public sealed partial class CrashRecoveryTests : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async Task DisposeAsync()
     {
