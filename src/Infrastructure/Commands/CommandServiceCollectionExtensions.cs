@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Observability;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Commands;
 
@@ -31,9 +32,8 @@ public static class CommandServiceCollectionExtensions
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<TicketscloudOptions>>().Value;
                 builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                QticketsResilience.ConfigureCommands(builder, new UpstreamLimits(
-                    options.TotalTimeout, options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.RequestsPerSecond),
-                    context.ServiceProvider.GetRequiredService<IOptions<CommandOptions>>().Value);
+                UpstreamResilience.ConfigureCommands(builder, options.Limits,
+                    context.ServiceProvider.GetRequiredService<IOptions<CommandOptions>>().Value.AttemptTimeout);
             });
         services.AddSyncMetricSet<OrderCommandMetrics>();
         services.TryAddSingleton<ICommandAccounts, DirectoryCommandAccounts>();

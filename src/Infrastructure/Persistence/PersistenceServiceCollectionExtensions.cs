@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Qtickets.Sync.Infrastructure.PersonalData;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Persistence;
 
@@ -37,7 +38,7 @@ public static class PersistenceServiceCollectionExtensions
         // Every write of orders masks erased people's data first (PersonalData.ErasedPeople).
         services.AddPersonalData(configuration);
         services.AddSingleton<OrderUpserter>();
-        services.AddSingleton<Qtickets.SharedRateGate>();
+        services.AddSingleton<SharedRateGate>();
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Qtickets.Sync.Domain.Audit;
 using Qtickets.Sync.Domain.PersonalData;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Persistence;
 
@@ -24,7 +25,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<DailySalesRow> DailySales => Set<DailySalesRow>();
-    public DbSet<Qtickets.RequestSlot> RequestSlots => Set<Qtickets.RequestSlot>();
+    public DbSet<RequestSlot> RequestSlots => Set<RequestSlot>();
     public DbSet<AlertState> AlertStates => Set<AlertState>();
     public DbSet<OrderCommand> OrderCommands => Set<OrderCommand>();
     public DbSet<Domain.Audit.AuditFinding> AuditFindings => Set<Domain.Audit.AuditFinding>();

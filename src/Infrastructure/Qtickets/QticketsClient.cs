@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
@@ -56,7 +57,7 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
                     unreadable.Add(row.Unreadable!);
                 }
             }
-            var verdict = ListingVerdict.Of(orders, filter, query.OrderBy, facts.ReportedPerPage);
+            var verdict = ListingJudge.Of(orders, filter, query.OrderBy, facts.ReportedPerPage);
             ApiCallTally.Current?.Observe(verdict);
             yield return new OrderPage(facts.Page, orders, facts.Total, facts.PerPage, OffFilter(orders, filter, facts.Page), last, verdict)
             {

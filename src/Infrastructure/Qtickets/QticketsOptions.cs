@@ -1,3 +1,5 @@
+using Qtickets.Sync.Infrastructure.Upstream;
+
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
 /// <summary>Settings of the QTickets REST client, bound from the <c>Qtickets</c> configuration section.</summary>
@@ -40,4 +42,7 @@ public sealed class QticketsOptions
     /// setting (no public setter): it follows from the others.
     /// </summary>
     public bool TokenRequired { get; internal set; } = true;
+
+    /// <summary>The timeouts, retries and rate the client's resilience pipeline is built from.</summary>
+    public UpstreamLimits Limits => new(TotalTimeout, AttemptTimeout, MaxRetries, RetryBaseDelay, RequestsPerSecond);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
@@ -32,12 +33,12 @@ public static class QticketsServiceCollectionExtensions
 
         var client = services.AddHttpClient<IQticketsClient, QticketsClient>(QticketsClient.HttpClientName, (provider, http) =>
                 Configure(http, provider.GetRequiredService<IOptions<QticketsOptions>>().Value))
-            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler());
+            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler("QTickets"));
         client.AddResilienceHandler("qtickets", (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<QticketsOptions>>().Value;
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                QticketsResilience.Configure(builder, options, time, owned => context.OnPipelineDisposed(owned.Dispose));
+                UpstreamResilience.Configure(builder, options.Limits, time, owned => context.OnPipelineDisposed(owned.Dispose));
             });
         // Inner to the pipeline: every attempt takes a slot of the limit all instances share.
         client.AddHttpMessageHandler(provider => new SharedRateLimitHandler(
@@ -72,8 +73,7 @@ public static class QticketsServiceCollectionExtensions
                 var options = context.ServiceProvider.GetRequiredService<IOptions<QticketsOptions>>().Value;
                 var commands = context.ServiceProvider.GetRequiredService<IOptions<Commands.CommandOptions>>().Value;
                 builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                QticketsResilience.ConfigureCommands(builder, new UpstreamLimits(
-                    options.TotalTimeout, options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.RequestsPerSecond), commands);
+                UpstreamResilience.ConfigureCommands(builder, options.Limits, commands.AttemptTimeout);
             });
         // No slot of the sync's shared request budget: commands are few and human-paced, and a running backfill must
         // not hold up a refund.
@@ -96,12 +96,12 @@ public static class QticketsServiceCollectionExtensions
             });
         var client = services.AddHttpClient(QticketsClients.HttpClientName(name), (provider, http) =>
                 Configure(http, provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name)))
-            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler());
+            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler("QTickets"));
         client.AddResilienceHandler("qtickets", (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name);
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                QticketsResilience.Configure(builder, options, time, owned => context.OnPipelineDisposed(owned.Dispose));
+                UpstreamResilience.Configure(builder, options.Limits, time, owned => context.OnPipelineDisposed(owned.Dispose));
             });
         client.AddHttpMessageHandler(provider => new SharedRateLimitHandler(
             provider, name, provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name).RequestsPerSecond));

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Qtickets.Sync.Infrastructure.Commands;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 

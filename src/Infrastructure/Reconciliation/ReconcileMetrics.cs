@@ -3,7 +3,7 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Observability;
 using Qtickets.Sync.Infrastructure.Persistence;
-using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 

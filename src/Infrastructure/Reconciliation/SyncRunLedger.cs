@@ -1,6 +1,6 @@
 using Npgsql;
 using Qtickets.Sync.Domain.Sync;
-using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 

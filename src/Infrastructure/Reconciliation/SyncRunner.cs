@@ -5,6 +5,7 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Prometheus;
 using Qtickets.Sync.Infrastructure.Observability;
-using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 

@@ -7,7 +7,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Ticketscloud;
-using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 

@@ -1,3 +1,5 @@
+using Qtickets.Sync.Infrastructure.Upstream;
+
 namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
 /// <summary>
@@ -59,4 +61,7 @@ public sealed class TicketscloudOptions
     /// accounts' settings, not bound from this section).
     /// </summary>
     public Dictionary<string, string> AccountTimeZones { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The timeouts, retries and rate the client's resilience pipeline is built from.</summary>
+    public UpstreamLimits Limits => new(TotalTimeout, AttemptTimeout, MaxRetries, RetryBaseDelay, RequestsPerSecond);
 }

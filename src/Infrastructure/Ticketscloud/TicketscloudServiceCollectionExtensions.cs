@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
-using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
@@ -62,8 +62,7 @@ public static class TicketscloudServiceCollectionExtensions
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<TicketscloudOptions>>().Value;
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                QticketsResilience.Configure(builder, new UpstreamLimits(options.TotalTimeout, options.AttemptTimeout,
-                    options.MaxRetries, options.RetryBaseDelay, options.RequestsPerSecond), time, owned => context.OnPipelineDisposed(owned.Dispose));
+                UpstreamResilience.Configure(builder, options.Limits, time, owned => context.OnPipelineDisposed(owned.Dispose));
             });
         return services;
     }

@@ -1,5 +1,6 @@
 using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Tests.Commands;
 
@@ -42,7 +43,7 @@ public class WriteGuardTests
     [InlineData("PUT", "https://qtickets.ru/api/rest/v1/baskets/140844")]
     public async Task The_sync_client_refuses_even_the_write_endpoints_the_command_client_may_use(string method, string url)
     {
-        Assert.Equal((false, 0), await SendAsync(new ReadOnlyGuardHandler(), new HttpMethod(method), url));
+        Assert.Equal((false, 0), await SendAsync(new ReadOnlyGuardHandler("QTickets"), new HttpMethod(method), url));
     }
 
     [Theory]

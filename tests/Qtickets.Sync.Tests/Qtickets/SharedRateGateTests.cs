@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Infrastructure.Upstream;
 using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Qtickets;
@@ -12,16 +12,15 @@ public sealed class SharedRateGateTests(SyncApiFactory factory) : IClassFixture<
     [Fact]
     public async Task Requests_of_two_instances_together_get_slots_no_closer_than_the_rate_allows()
     {
-        var settings = Options.Create(new QticketsOptions { RequestsPerSecond = 5 });
         await using var first = NpgsqlDataSource.Create(factory.ConnectionString);
         await using var second = NpgsqlDataSource.Create(factory.ConnectionString);
         var instances = new[]
         {
-            new SharedRateGate(first, settings, TimeProvider.System, NullLogger<SharedRateGate>.Instance),
-            new SharedRateGate(second, settings, TimeProvider.System, NullLogger<SharedRateGate>.Instance),
+            new SharedRateGate(first, TimeProvider.System, NullLogger<SharedRateGate>.Instance),
+            new SharedRateGate(second, TimeProvider.System, NullLogger<SharedRateGate>.Instance),
         };
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => instances[i % 2].ClaimAsync(CancellationToken.None)));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => instances[i % 2].ClaimAsync(Account.DefaultId, 5, CancellationToken.None)));
 
         var slots = claims.Select(c => c.Slot).Order().ToList();
         Assert.Equal(20, slots.Distinct().Count());

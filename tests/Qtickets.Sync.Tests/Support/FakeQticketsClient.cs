@@ -4,6 +4,7 @@ using System.Text;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Upstream;
 using Qtickets.Sync.Tests.Reconciliation;
 
 namespace Qtickets.Sync.Tests.Support;

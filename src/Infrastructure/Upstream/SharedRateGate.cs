@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using Qtickets.Sync.Domain.Accounts;
 
-namespace Qtickets.Sync.Infrastructure.Qtickets;
+namespace Qtickets.Sync.Infrastructure.Upstream;
 
 /// <summary>
 /// Keeps an account's <c>RequestsPerSecond</c> as the ceiling for all jobs of all instances together: each
@@ -11,8 +9,7 @@ namespace Qtickets.Sync.Infrastructure.Qtickets;
 /// clock, and waits for it. Accounts have rows of their own: one busy account never spends another's rate. Hangfire may run jobs on several servers at once; an in-process limiter alone would
 /// let each of them use the full rate.
 /// </summary>
-public sealed partial class SharedRateGate(
-    NpgsqlDataSource dataSource, IOptions<QticketsOptions> options, TimeProvider time, ILogger<SharedRateGate> logger)
+public sealed partial class SharedRateGate(NpgsqlDataSource dataSource, TimeProvider time, ILogger<SharedRateGate> logger)
 {
     public const string SlotName = "qtickets";
 
@@ -21,10 +18,6 @@ public sealed partial class SharedRateGate(
         ON CONFLICT (account_id, name) DO UPDATE SET next_slot = GREATEST(s.next_slot, clock_timestamp()) + @interval
         RETURNING s.next_slot - @interval, clock_timestamp()
         """;
-
-    /// <summary>Claims the next slot of the default account at <c>Qtickets:RequestsPerSecond</c>.</summary>
-    public Task<(DateTimeOffset Slot, DateTimeOffset Now)> ClaimAsync(CancellationToken cancellationToken) =>
-        ClaimAsync(Account.DefaultId, options.Value.RequestsPerSecond, cancellationToken);
 
     /// <summary>Claims the account's next slot; returns its start and the database's clock at the claim.</summary>
     public async Task<(DateTimeOffset Slot, DateTimeOffset Now)> ClaimAsync(int accountId, int requestsPerSecond, CancellationToken cancellationToken)
@@ -62,6 +55,6 @@ public sealed partial class SharedRateGate(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared QTickets rate limit unavailable; this request is held by the instance's own limit only")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shared upstream rate limit unavailable; this request is held by the instance's own limit only")]
     private partial void LogUnavailable(Exception exception);
 }

@@ -1,4 +1,4 @@
-namespace Qtickets.Sync.Infrastructure.Qtickets;
+namespace Qtickets.Sync.Infrastructure.Upstream;
 
 /// <summary>Reads the <c>Retry-After</c> header in both of its forms (delta seconds and HTTP-date).</summary>
 internal static class RetryAfter

@@ -1,4 +1,4 @@
-namespace Qtickets.Sync.Infrastructure.Qtickets;
+namespace Qtickets.Sync.Infrastructure.Upstream;
 
 /// <summary>
 /// The next free request slot of a rate limit shared by every instance (<c>qtickets_request_slots</c>); see

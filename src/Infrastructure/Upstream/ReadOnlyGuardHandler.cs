@@ -1,4 +1,4 @@
-namespace Qtickets.Sync.Infrastructure.Qtickets;
+namespace Qtickets.Sync.Infrastructure.Upstream;
 
 /// <summary>
 /// Refuses every request that is not a GET before it leaves the process. QTickets' writing endpoints have
@@ -7,7 +7,7 @@ namespace Qtickets.Sync.Infrastructure.Qtickets;
 /// </summary>
 /// <param name="platform">The platform named in the refusal; Ticketscloud's writes (<c>PATCH /v2/resources/orders/:id</c>)
 /// are just as real.</param>
-public sealed class ReadOnlyGuardHandler(string platform = "QTickets") : DelegatingHandler
+public sealed class ReadOnlyGuardHandler(string platform) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

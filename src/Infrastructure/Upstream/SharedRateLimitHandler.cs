@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qtickets.Sync.Infrastructure.Accounts;
 
-namespace Qtickets.Sync.Infrastructure.Qtickets;
+namespace Qtickets.Sync.Infrastructure.Upstream;
 
 /// <summary>
 /// Sits inside the resilience pipeline, so every attempt (retries too) waits for a slot of the

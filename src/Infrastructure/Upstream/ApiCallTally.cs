@@ -1,4 +1,4 @@
-namespace Qtickets.Sync.Infrastructure.Qtickets;
+namespace Qtickets.Sync.Infrastructure.Upstream;
 
 /// <summary>
 /// Counts the QTickets requests of one sync run and gathers the verdicts of its listings. The run sets

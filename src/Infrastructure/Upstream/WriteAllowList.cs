@@ -1,4 +1,4 @@
-namespace Qtickets.Sync.Infrastructure.Commands;
+namespace Qtickets.Sync.Infrastructure.Upstream;
 
 /// <summary>
 /// A command client's guard: refuses, before it leaves the process, every request its platform's list does not

@@ -5,19 +5,14 @@ using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Qtickets.Sync.Infrastructure.Qtickets;
+namespace Qtickets.Sync.Infrastructure.Upstream;
 
 /// <summary>
 /// The resilience pipeline of the upstream clients (QTickets, Ticketscloud), outermost first: total timeout,
 /// retry, rate limiter, circuit breaker, per-attempt timeout.
 /// </summary>
-internal static class QticketsResilience
+internal static class UpstreamResilience
 {
-    public static void Configure(
-        ResiliencePipelineBuilder<HttpResponseMessage> builder, QticketsOptions options, TimeProvider time, Action<IDisposable> own) =>
-        Configure(builder, new UpstreamLimits(options.TotalTimeout, options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay,
-            options.RequestsPerSecond), time, own);
-
     public static void Configure(
         ResiliencePipelineBuilder<HttpResponseMessage> builder, UpstreamLimits options, TimeProvider time, Action<IDisposable> own)
     {
@@ -78,11 +73,11 @@ internal static class QticketsResilience
 
     /// <summary>
     /// The command client's pipeline: a GET (reading an order back) is retried like the sync's reads; a write gets
-    /// exactly one attempt, cut at <see cref="Commands.CommandOptions.AttemptTimeout"/>. A write retried here could
-    /// refund twice, so whether to send it again is the caller's decision, made after reading the order.
+    /// exactly one attempt, cut at <paramref name="attemptTimeout"/> (<c>Commands:AttemptTimeout</c>). A write retried
+    /// here could refund twice, so whether to send it again is the caller's decision, made after reading the order.
     /// </summary>
     public static void ConfigureCommands(
-        ResiliencePipelineBuilder<HttpResponseMessage> builder, UpstreamLimits options, Commands.CommandOptions commands)
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, UpstreamLimits options, TimeSpan attemptTimeout)
     {
         builder.AddTimeout(options.TotalTimeout);
         if (options.MaxRetries > 0)
@@ -97,7 +92,7 @@ internal static class QticketsResilience
                 Delay = options.RetryBaseDelay,
             });
         }
-        builder.AddTimeout(commands.AttemptTimeout);
+        builder.AddTimeout(attemptTimeout);
     }
 
     /// <summary>QTickets asks to slow down.</summary>

@@ -1,4 +1,4 @@
-namespace Qtickets.Sync.Infrastructure.Qtickets;
+namespace Qtickets.Sync.Infrastructure.Upstream;
 
 /// <summary>The timeouts, retries and rate an upstream client's resilience pipeline is built from.</summary>
 public sealed record UpstreamLimits(
