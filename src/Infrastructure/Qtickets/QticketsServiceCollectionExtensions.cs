@@ -41,7 +41,7 @@ public static class QticketsServiceCollectionExtensions
                 UpstreamResilience.Configure(builder, options.Limits, time, owned => context.OnPipelineDisposed(owned.Dispose));
             });
         // Inner to the pipeline: every attempt takes a slot of the limit all instances share.
-        client.AddHttpMessageHandler(provider => new SharedRateLimitHandler(
+        client.AddHttpMessageHandler(provider => SharedRateLimitHandler.ForAccount(
             provider, Account.DefaultName, provider.GetRequiredService<IOptions<QticketsOptions>>().Value.RequestsPerSecond));
 
         var accounts = new AccountsOptions();
@@ -103,7 +103,7 @@ public static class QticketsServiceCollectionExtensions
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 UpstreamResilience.Configure(builder, options.Limits, time, owned => context.OnPipelineDisposed(owned.Dispose));
             });
-        client.AddHttpMessageHandler(provider => new SharedRateLimitHandler(
+        client.AddHttpMessageHandler(provider => SharedRateLimitHandler.ForAccount(
             provider, name, provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name).RequestsPerSecond));
     }
 

@@ -4,7 +4,9 @@ namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 /// What the client needs of one Ticketscloud account: where (the API base), who (its key, sent as
 /// <c>Authorization: key TOKEN</c>) and the zone for offset-less times of events without one.
 /// </summary>
-public sealed record TicketscloudAccount(Uri BaseUrl, string Token, string TimeZone)
+/// <param name="Id">The account's row (<c>accounts.id</c>): its requests share that account's rate slot with every
+/// instance. Null for a client used without the database.</param>
+public sealed record TicketscloudAccount(Uri BaseUrl, string Token, string TimeZone, int? Id = null)
 {
     /// <summary>The key stays out of logs and exception messages.</summary>
     public override string ToString() => $"TicketscloudAccount {{ BaseUrl = {BaseUrl}, TimeZone = {TimeZone} }}";

@@ -49,6 +49,10 @@ public sealed partial class TicketscloudClient(
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(account.BaseUrl, PathAndQuery(resource, query, zone, page, pageSize)));
             request.Headers.Authorization = new AuthenticationHeaderValue("key", account.Token);
+            if (account.Id is { } id)
+            {
+                request.Options.Set(SharedRateLimitHandler.AccountId, id);
+            }
             ApiCallTally.Current?.CountList();
             using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             using var document = await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);

@@ -26,8 +26,9 @@ public static class TicketscloudServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="ITicketscloudClient"/> with its options (validated on start), the read-only guard and
-    /// the resilience pipeline shared with the QTickets client (429 waited out, 5xx retried, rate limited).
+    /// Registers <see cref="ITicketscloudClient"/> with its options (validated on start), the read-only guard,
+    /// the resilience pipeline shared with the QTickets client (429 waited out, 5xx retried, rate limited) and the
+    /// rate slot each account's requests share with every other instance.
     /// </summary>
     public static IServiceCollection AddTicketscloudClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,19 +52,23 @@ public static class TicketscloudServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketscloudOptions>, TicketscloudOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient<ITicketscloudClient, TicketscloudClient>(TicketscloudClient.HttpClientName, http =>
+        var client = services.AddHttpClient<ITicketscloudClient, TicketscloudClient>(TicketscloudClient.HttpClientName, http =>
             {
                 http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 // The resilience pipeline owns every timeout.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler("Ticketscloud"))
-            .AddResilienceHandler("ticketscloud", (builder, context) =>
+            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler("Ticketscloud"));
+        client.AddResilienceHandler("ticketscloud", (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<TicketscloudOptions>>().Value;
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 UpstreamResilience.Configure(builder, options.Limits, time, owned => context.OnPipelineDisposed(owned.Dispose));
             });
+        // Inner to the pipeline, as QTickets': every attempt takes a slot of its account's limit, which all
+        // instances share (each request carries its account, the client serving them all).
+        client.AddHttpMessageHandler(provider => SharedRateLimitHandler.PerRequest(
+            provider, provider.GetRequiredService<IOptions<TicketscloudOptions>>().Value.RequestsPerSecond));
         return services;
     }
 }

@@ -31,8 +31,11 @@ public sealed partial class SharedRateGate(NpgsqlDataSource dataSource, TimeProv
         return (reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1));
     }
 
-    /// <summary>Waits for this request's slot of the account <paramref name="accountId"/> resolves to.</summary>
-    public async Task WaitAsync(Func<CancellationToken, ValueTask<int>> accountId, int requestsPerSecond, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for this request's slot of the account <paramref name="accountId"/> resolves to; a request of no known
+    /// account (null) does not wait.
+    /// </summary>
+    public async Task WaitAsync(Func<CancellationToken, ValueTask<int?>> accountId, int requestsPerSecond, CancellationToken cancellationToken)
     {
         if (requestsPerSecond <= 0)
         {
@@ -41,7 +44,11 @@ public sealed partial class SharedRateGate(NpgsqlDataSource dataSource, TimeProv
         DateTimeOffset slot, now;
         try
         {
-            (slot, now) = await ClaimAsync(await accountId(cancellationToken), requestsPerSecond, cancellationToken);
+            if (await accountId(cancellationToken) is not { } account)
+            {
+                return;
+            }
+            (slot, now) = await ClaimAsync(account, requestsPerSecond, cancellationToken);
         }
         catch (NpgsqlException ex)
         {
