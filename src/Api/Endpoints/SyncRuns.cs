@@ -14,6 +14,7 @@ using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Api.Endpoints;
 

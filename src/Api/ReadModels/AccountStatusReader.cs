@@ -6,6 +6,7 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
+using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 
 namespace Qtickets.Sync.Api.ReadModels;

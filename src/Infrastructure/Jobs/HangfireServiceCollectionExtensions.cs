@@ -8,8 +8,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Infrastructure.Changes;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Sales;
+using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 

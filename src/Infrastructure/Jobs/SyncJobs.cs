@@ -3,6 +3,7 @@ using Hangfire.Server;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 

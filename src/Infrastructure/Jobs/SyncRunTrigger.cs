@@ -3,6 +3,7 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Infrastructure.Observability;
+using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;

@@ -2,10 +2,11 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 
-namespace Qtickets.Sync.Infrastructure.Jobs;
+namespace Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 
 /// <summary>A QTickets account's incremental reconcile, full sweep and catalog sync, on the <c>Reconcile</c> crons, and its audit on <c>Audit:Cron</c>.</summary>
 public sealed class QticketsRecurringJobs(IOptions<ReconcileOptions> options, IOptions<AuditOptions> audit) : IAccountRecurringJobs

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
+namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
 /// <summary>
 /// A Ticketscloud account's first sync: orders, then refund requests, created from

@@ -3,8 +3,9 @@ using Npgsql;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation;
+namespace Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 
 /// <summary>Mirrors an account's events and their shows, one set-based upsert per page of events.</summary>
 public sealed partial class CatalogSynchronizer(QticketsClients clients, SyncRunLedger ledger, ReconcileMetrics metrics, TimeProvider time)

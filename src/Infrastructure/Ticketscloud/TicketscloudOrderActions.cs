@@ -5,11 +5,12 @@ using Npgsql;
 using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Commands;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 
-namespace Qtickets.Sync.Infrastructure.Commands;
+namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
 /// <summary>
 /// Ticketscloud's side of the command path. Our own commands of one order never overlap (the order's lock), so a

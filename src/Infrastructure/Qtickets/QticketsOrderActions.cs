@@ -6,10 +6,11 @@ using Npgsql;
 using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Infrastructure.Commands;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
 
-namespace Qtickets.Sync.Infrastructure.Commands;
+namespace Qtickets.Sync.Infrastructure.Qtickets;
 
 /// <summary>
 /// QTickets' side of the command path. A write is sent once; when its answer is lost (timeout, 5xx, dropped

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation;
+namespace Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 
 /// <summary>
 /// Loads every paid order changed since a date, in id order, checkpointing the page number in each page's

@@ -4,8 +4,9 @@ using Npgsql;
 using NpgsqlTypes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation;
+namespace Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 
 /// <summary>
 /// Walks every paid order of the horizon, then asks QTickets about each stored paid order it did not list:

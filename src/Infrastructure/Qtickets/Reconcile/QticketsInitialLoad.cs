@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation;
+namespace Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 
 /// <summary>
 /// A QTickets account's first sync: every order of the history (<see cref="ReconcileOptions.InitialHorizonHours"/>,

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
+namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
 /// <summary>
 /// Reconciles one Ticketscloud account. Ticketscloud lists by <c>created_at</c> only and has no

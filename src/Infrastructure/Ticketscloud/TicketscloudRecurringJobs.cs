@@ -2,10 +2,11 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 
-namespace Qtickets.Sync.Infrastructure.Jobs;
+namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
 /// <summary>A Ticketscloud account's incremental run and nightly full sweep, on the <c>Ticketscloud</c> crons.</summary>
 public sealed class TicketscloudRecurringJobs(IOptions<TicketscloudOptions> options, IOptions<ReconcileOptions> reconcile) : IAccountRecurringJobs

@@ -7,8 +7,10 @@ using Qtickets.Sync.Domain.Audit;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation.Audit;
+namespace Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 
 /// <summary>
 /// Audits a QTickets account with exactly the requests of its full sweep (<see cref="FullSweepReconciler"/>): the

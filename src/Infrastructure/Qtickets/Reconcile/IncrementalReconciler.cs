@@ -3,9 +3,10 @@ using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Upstream;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation;
+namespace Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 
 /// <summary>
 /// Brings the mirror up to date with what changed upstream, walking the listing the way the server is seen to
