@@ -7,10 +7,14 @@ using Qtickets.Sync.Api.Health;
 using Qtickets.Sync.Api.Hosting;
 using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Changes;
 using Qtickets.Sync.Infrastructure.Commands;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.PersonalData;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Sales;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Webhooks;
 
@@ -18,24 +22,32 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
 {
     var builder = WebApplication.CreateBuilder(args);
 
-    builder.Services.AddProblemDetails();
-    builder.Services.AddSyncDatabase(builder.Configuration);
-    builder.Services.AddQticketsClient(builder.Configuration);
-    builder.Services.AddTicketscloud(builder.Configuration);
-    builder.Services.AddOrderCommands(builder.Configuration);
-    builder.Services.AddWebhookIngestion(builder.Configuration);
-    builder.Services.AddAccounts(builder.Configuration);
-    builder.Services.AddSyncJobs(builder.Configuration);
-    builder.Services.AddSyncDashboard(builder.Configuration);
-    builder.Services.AddApiKeyAuth(builder.Configuration);
-    builder.Services.AddSyncSwagger();
-    builder.Services.AddSurface(builder.Configuration);
-    builder.Services.AddReadApi();
-    builder.Services.AddSyncHealth(builder.Configuration);
-    builder.Services.AddSyncAlerts(builder.Configuration);
-    builder.Services.AddSalesDashboard();
-    builder.Services.AddShutdownTimeout(builder.Configuration);
-    builder.Services.AddHostedService<StartupAudit>();
+    // Every module of the service, each registered here and nowhere else; a platform is one line.
+    var services = builder.Services;
+    var configuration = builder.Configuration;
+    services.AddProblemDetails();
+    services.AddSyncDatabase(configuration);
+    services.AddPersonalData(configuration);
+    services.AddAccounts(configuration);
+    services.AddQticketsPlatform(configuration);
+    services.AddTicketscloudPlatform(configuration);
+    services.AddReconciliation(configuration);
+    services.AddOrderCommands(configuration);
+    services.AddWebhookIngestion(configuration);
+    services.AddDailySalesTable();
+    services.AddOrderChanges(configuration);
+    services.AddSyncJobs(configuration);
+    services.AddHangfireDashboardAccess(configuration);
+    services.AddApiKeyAuth(configuration);
+    services.AddSyncSwagger();
+    services.AddSurface(configuration);
+    services.AddReadApi();
+    services.AddSyncHealth(configuration);
+    services.AddSyncAlerts(configuration);
+    services.AddDashboard();
+    services.AddShutdownTimeout(configuration);
+    // What runs in the background, in its start order and why: Hosting/HostedServices.cs.
+    services.AddHostedServicesInOrder(configuration);
 
     var app = builder.Build();
     // Check every setting before touching the database, so a typo is reported as itself.
@@ -73,8 +85,8 @@ return await StartupConfigurationError.RunGuardedAsync(async () =>
     app.MapOrderActions();
     app.MapPersonalData();
     app.MapAuditLog();
+    app.MapJobsDashboard();
     app.MapDashboard();
-    app.MapSalesDashboard();
 
     await app.RunAsync();
 });

@@ -31,7 +31,6 @@ public static class AlertSetup
                 builder.AddTimeout(alerts.AttemptTimeout);
             });
         services.AddSingleton<AlertMonitor>();
-        services.AddHostedService(provider => provider.GetRequiredService<AlertMonitor>());
         return services;
     }
 }

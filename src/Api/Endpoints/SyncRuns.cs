@@ -13,7 +13,7 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
-using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Api.Endpoints;
@@ -98,7 +98,7 @@ public static class SyncRuns
     /// poll <c>GET /api/v1/sync/runs/{runId}</c>.
     /// </remarks>
     private static async Task<Results<Accepted<QueuedRun>, ValidationProblem>> ReconcileAsync(
-        HttpRequest http, SyncRunTrigger trigger, AccountDirectory accounts, ILoggerFactory loggers, CancellationToken ct)
+        HttpRequest http, SyncRunTrigger trigger, AccountDirectory accounts, ReconcilePlatforms platforms, ILoggerFactory loggers, CancellationToken ct)
     {
         var (request, bodyProblem) = await JsonBody.ReadAsync(http, RequestJsonContext.Default.ReconcileRequest, ct);
         if (bodyProblem is not null)
@@ -118,12 +118,10 @@ public static class SyncRuns
         {
             return problem;
         }
-        if (account!.Platform == AccountPlatforms.Ticketscloud && !TicketscloudReconciler.Kinds.Contains(kind))
+        var served = platforms.KindsOf(account!.Platform).Intersect(SyncRunTrigger.ReconcileKinds).Order(StringComparer.Ordinal).ToList();
+        if (!served.Contains(kind))
         {
-            return JsonBody.Problem("kind", kind == SyncRunKinds.Audit
-                ? $"kind: the audit is not implemented for Ticketscloud accounts yet; one of {string.Join(", ", TicketscloudReconciler.Kinds.Intersect(SyncRunTrigger.ReconcileKinds).Order(StringComparer.Ordinal))}."
-                : $"kind: a Ticketscloud account has no {kind} run (its events come with every listing); one of " +
-                $"{string.Join(", ", TicketscloudReconciler.Kinds.Intersect(SyncRunTrigger.ReconcileKinds).Order(StringComparer.Ordinal))}.");
+            return JsonBody.Problem("kind", $"kind: a {account.Platform} account has no {kind} run; one of {string.Join(", ", served)}.");
         }
         var queued = await trigger.ReconcileAsync(account, kind, SyncRunTriggers.Api, ct);
         return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);

@@ -18,7 +18,6 @@ public static class HealthSetup
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<WebhookFailuresCheck>("webhook_failures", tags: [HealthEndpoints.ReadyTag]);
         services.AddSyncMetricSet<SyncLagGauge>();
-        services.AddHostedService<SyncLagMonitor>();
         return services;
     }
 }

@@ -92,11 +92,6 @@ public sealed partial class AccountDirectory
         return candidates.Count == 1 ? candidates[0] : null;
     }
 
-    /// <summary>The account meant when none is named, for callers that cannot ask (jobs queued without one).</summary>
-    /// <exception cref="InvalidOperationException">Several accounts of the platform are enabled, or none.</exception>
-    public async ValueTask<SyncAccount> OnlyAsync(string platform, CancellationToken cancellationToken) =>
-        await SingleAsync(platform, cancellationToken)
-        ?? throw new InvalidOperationException($"Several {platform} accounts are configured (or none is enabled): name the account.");
 
     private async ValueTask<Registered> RegisterAsync(CancellationToken cancellationToken)
     {

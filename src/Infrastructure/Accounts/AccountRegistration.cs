@@ -8,7 +8,7 @@ namespace Qtickets.Sync.Infrastructure.Accounts;
 /// Registers the configured accounts when the host starts (after the migrations), so every account has its id
 /// before the first webhook or job needs it. Should the database not answer yet, the first use registers them.
 /// </summary>
-internal sealed partial class AccountRegistration(AccountDirectory directory, ILogger<AccountRegistration> logger) : IHostedService
+public sealed partial class AccountRegistration(AccountDirectory directory, ILogger<AccountRegistration> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

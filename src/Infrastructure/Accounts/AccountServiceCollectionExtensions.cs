@@ -19,7 +19,6 @@ public static class AccountServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccountsOptions>, AccountsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AccountDirectory>();
-        services.AddHostedService<AccountRegistration>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ namespace Qtickets.Sync.Infrastructure.Changes;
 /// On start: schedules the nightly history retention and queues the baseline pass, which finds nothing to do once
 /// every account is marked done (a second instance queueing it too is harmless).
 /// </summary>
-internal sealed class ChangeJobsSetup(
+public sealed class ChangeJobsSetup(
     IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<ChangeFeedOptions> options, IOptions<ReconcileOptions> reconcile)
     : IHostedService
 {

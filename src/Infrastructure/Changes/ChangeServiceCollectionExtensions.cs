@@ -18,11 +18,4 @@ public static class ChangeServiceCollectionExtensions
         services.AddTransient<ChangeJobs>();
         return services;
     }
-
-    /// <summary>The recurring retention and the baseline pass, for hosts that run Hangfire.</summary>
-    public static IServiceCollection AddOrderChangeJobs(this IServiceCollection services)
-    {
-        services.AddHostedService<ChangeJobsSetup>();
-        return services;
-    }
 }

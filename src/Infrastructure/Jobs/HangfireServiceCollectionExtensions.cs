@@ -6,11 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Qtickets.Sync.Infrastructure.Changes;
 using Qtickets.Sync.Infrastructure.Persistence;
-using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
-using Qtickets.Sync.Infrastructure.Reconciliation;
-using Qtickets.Sync.Infrastructure.Sales;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
@@ -22,8 +18,8 @@ public static class HangfireServiceCollectionExtensions
     /// so every client, server and dashboard of this host uses it, never the process-wide
     /// <c>JobStorage.Current</c> (several hosts share one process in the tests). Use the injected
     /// <see cref="IBackgroundJobClient"/>/<see cref="IRecurringJobManager"/>, not the static helpers.
-    /// Also registers the reconciliation runs and, on every role, the recurring schedule (registering is a write
-    /// to storage; only roles with a server execute it).
+    /// Also registers the jobs and the trigger; the hosted services (the recurring schedule, the job server and
+    /// the sweeper) are started in the host's ordered list.
     /// </summary>
     public static IServiceCollection AddSyncJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -56,40 +52,39 @@ public static class HangfireServiceCollectionExtensions
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
 
-        services.AddReconciliation(configuration);
-        services.AddTransient<SyncJobs>();
+        services.AddTransient<ReconcileJobs>();
         services.AddTransient<AuditJobs>();
-        services.AddTransient<TicketscloudJobs>();
-        services.AddDailySalesTable();
         services.AddTransient<SalesJobs>();
-        services.AddHostedService<SalesTimeZoneWatch>();
         services.AddTransient<WebhookRetentionJob>();
-        services.AddOrderChanges(configuration).AddOrderChangeJobs();
         services.AddTransient<PersonalDataRetentionJob>();
         services.AddSingleton<SyncRunTrigger>();
-        services.AddSingleton<IAccountRecurringJobs, QticketsRecurringJobs>();
-        services.AddSingleton<IAccountRecurringJobs, TicketscloudRecurringJobs>();
         services.AddSingleton<RecurringJobClock>();
-        services.AddHostedService<RecurringSyncJobs>();
         services.AddSingleton<InterruptedRunSweeper>();
-
-        var jobsOptions = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        if (jobsOptions.RunsJobs)
-        {
-            services.AddHangfireServer((sp, server) =>
-            {
-                var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
-                server.WorkerCount = jobs.WorkerCount;
-                server.HeartbeatInterval = jobs.ServerHeartbeatInterval;
-                server.ServerTimeout = jobs.ServerDeadAfter;
-                server.ServerCheckInterval = jobs.ServerHeartbeatInterval;
-                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-                // Otherwise the workers build jobs with the process-wide JobActivator.Current, i.e. from the
-                // container of whichever host configured Hangfire last.
-                server.Activator = new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
-            });
-            services.AddHostedService(sp => sp.GetRequiredService<InterruptedRunSweeper>());
-        }
         return services;
     }
+
+    /// <summary>
+    /// The Hangfire server of a role that runs jobs (<c>Jobs:Role</c> all or worker): its workers build jobs from
+    /// this host's container.
+    /// </summary>
+    public static IServiceCollection AddSyncJobServer(this IServiceCollection services)
+    {
+        services.AddHangfireServer((sp, server) =>
+        {
+            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            server.WorkerCount = jobs.WorkerCount;
+            server.HeartbeatInterval = jobs.ServerHeartbeatInterval;
+            server.ServerTimeout = jobs.ServerDeadAfter;
+            server.ServerCheckInterval = jobs.ServerHeartbeatInterval;
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            // Otherwise the workers build jobs with the process-wide JobActivator.Current, i.e. from the
+            // container of whichever host configured Hangfire last.
+            server.Activator = new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
+        });
+        return services;
+    }
+
+    /// <summary>Whether this host's role runs jobs (a Hangfire server) or only queues them.</summary>
+    public static bool RunsJobs(IConfiguration configuration) =>
+        (configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions()).RunsJobs;
 }

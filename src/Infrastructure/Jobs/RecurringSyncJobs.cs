@@ -14,7 +14,7 @@ namespace Qtickets.Sync.Infrastructure.Jobs;
 /// <summary>
 /// Registers (or updates) the recurring jobs when the host starts: each enabled account's jobs (ids
 /// <c>{kind}:{account}</c>), and the deployment's own. Jobs of accounts no longer configured or enabled are
-/// removed, and so are the account-less ids used before accounts existed.
+/// removed.
 /// </summary>
 public sealed partial class RecurringSyncJobs(
     IRecurringJobManager recurring,
@@ -30,9 +30,6 @@ public sealed partial class RecurringSyncJobs(
     public const string SalesDriftId = "daily-sales-drift";
     public const string RetentionId = "webhook-retention";
     public const string PersonalDataRetentionId = "personal-data-retention";
-
-    /// <summary>The ids of the single account's jobs before accounts existed; their jobs are now per account.</summary>
-    private static readonly string[] FormerIds = ["reconcile-incremental", "reconcile-full-sweep", "sync-catalog"];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -77,7 +74,7 @@ public sealed partial class RecurringSyncJobs(
         foreach (var id in existing)
         {
             var kind = id.Split(':', 2)[0];
-            var stale = FormerIds.Contains(id) || (id.Contains(':', StringComparison.Ordinal) && kinds.Contains(kind) && !wanted.Contains(id));
+            var stale = id.Contains(':', StringComparison.Ordinal) && kinds.Contains(kind) && !wanted.Contains(id);
             if (stale)
             {
                 recurring.RemoveIfExists(id);

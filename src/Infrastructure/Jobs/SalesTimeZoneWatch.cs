@@ -13,7 +13,7 @@ namespace Qtickets.Sync.Infrastructure.Jobs;
 /// and queues the rebuild job when they differ or a rebuild was left unfinished. A second instance queueing the
 /// same rebuild is harmless: the run lock lets one through and the rest are recorded as skipped.
 /// </summary>
-internal sealed partial class SalesTimeZoneWatch(
+public sealed partial class SalesTimeZoneWatch(
     NpgsqlDataSource dataSource,
     IOptions<SalesOptions> options,
     IBackgroundJobClient jobs,

@@ -2,8 +2,6 @@ using Hangfire;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Reconciliation;
-using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
-using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 
@@ -14,38 +12,22 @@ public sealed record QueuedRun(long RunId, string HangfireJobId);
 /// Starts runs on demand. The <c>sync_runs</c> row is created first, with status <c>queued</c> and its account,
 /// so the caller has a run id to poll at once; the job carries that id and takes the row over when it starts.
 /// </summary>
-public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledger, AccountDirectory accounts)
+public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledger, ReconcilePlatforms platforms)
 {
     public static readonly IReadOnlySet<string> ReconcileKinds =
         new HashSet<string>(StringComparer.Ordinal) { SyncRunKinds.Incremental, SyncRunKinds.FullSweep, SyncRunKinds.Catalog, SyncRunKinds.Audit };
 
-    /// <summary>A reconcile of the only QTickets account (the single-account setup).</summary>
-    public async Task<QueuedRun> ReconcileAsync(string kind, string trigger, CancellationToken ct) =>
-        await ReconcileAsync(await OnlyAccountAsync(ct), kind, trigger, ct);
-
+    /// <summary>Queues a run of <paramref name="kind"/> (one of <see cref="ReconcileKinds"/> the account's platform has).</summary>
     public async Task<QueuedRun> ReconcileAsync(SyncAccount account, string kind, string trigger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (!ReconcileKinds.Contains(kind) || (IsTicketscloud(account) && !TicketscloudReconciler.Kinds.Contains(kind)))
+        if (!ReconcileKinds.Contains(kind))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a reconcile kind of this account's platform.");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a reconcile kind.");
         }
+        EnsureServed(account, kind);
         var runId = await ledger.CreateAsync(account.Id, kind, trigger, SyncRunStatuses.Queued, null, null, ct);
-        var name = account.Name;
-        if (kind == SyncRunKinds.Audit)
-        {
-            return await EnqueueAsync(runId, () => jobs.Enqueue<AuditJobs>(j => j.AuditForAsync(name, runId, null, CancellationToken.None)), ct);
-        }
-        if (IsTicketscloud(account))
-        {
-            return await EnqueueAsync(runId, () => jobs.Enqueue<TicketscloudJobs>(j => j.RunAsync(name, runId, null, CancellationToken.None)), ct);
-        }
-        return await EnqueueAsync(runId, () => kind switch
-        {
-            SyncRunKinds.Incremental => jobs.Enqueue<SyncJobs>(j => j.IncrementalForAsync(name, runId, null, CancellationToken.None)),
-            SyncRunKinds.FullSweep => jobs.Enqueue<SyncJobs>(j => j.FullSweepForAsync(name, runId, null, CancellationToken.None)),
-            _ => jobs.Enqueue<SyncJobs>(j => j.CatalogForAsync(name, runId, null, CancellationToken.None)),
-        }, ct);
+        return await EnqueueAsync(account, kind, runId, ct);
     }
 
     /// <summary>
@@ -59,21 +41,31 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
     /// Queues a backfill of the account from <paramref name="from"/>; an interrupted backfill of the same range is
     /// continued (same run, same checkpoint) instead of walking again from page 1.
     /// </summary>
-    public async Task<QueuedRun> BackfillAsync(DateTimeOffset from, string trigger, CancellationToken ct) =>
-        await BackfillAsync(await OnlyAccountAsync(ct), from, trigger, ct);
-
     public async Task<QueuedRun> BackfillAsync(SyncAccount account, DateTimeOffset from, string trigger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
+        EnsureServed(account, SyncRunKinds.Backfill);
         var runId = await ledger.RequeueInterruptedAsync(account.Id, SyncRunKinds.Backfill, from, ct)
             ?? await ledger.CreateAsync(account.Id, SyncRunKinds.Backfill, trigger, SyncRunStatuses.Queued, from, null, ct);
-        var name = account.Name;
-        return await EnqueueAsync(runId, () => IsTicketscloud(account)
-            ? jobs.Enqueue<TicketscloudJobs>(j => j.RunAsync(name, runId, null, CancellationToken.None))
-            : jobs.Enqueue<SyncJobs>(j => j.BackfillAsync(name, runId, null, CancellationToken.None)), ct);
+        return await EnqueueAsync(account, SyncRunKinds.Backfill, runId, ct);
     }
 
-    private static bool IsTicketscloud(SyncAccount account) => account.Platform == Domain.Accounts.AccountPlatforms.Ticketscloud;
+    private void EnsureServed(SyncAccount account, string kind)
+    {
+        if (!platforms.KindsOf(account.Platform).Contains(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, $"A {account.Platform} account has no {kind} run.");
+        }
+    }
+
+    /// <summary>The audit has a job of its own (<see cref="AuditJobs"/>); every other kind is a <see cref="ReconcileJobs"/> run.</summary>
+    private Task<QueuedRun> EnqueueAsync(SyncAccount account, string kind, long runId, CancellationToken ct)
+    {
+        var name = account.Name;
+        return EnqueueAsync(runId, () => kind == SyncRunKinds.Audit
+            ? jobs.Enqueue<AuditJobs>(j => j.AuditForAsync(name, runId, null, CancellationToken.None))
+            : jobs.Enqueue<ReconcileJobs>(j => j.RunAsync(name, kind, runId, null, CancellationToken.None)), ct);
+    }
 
     /// <summary>The daily sales drift check on demand (it also runs nightly).</summary>
     public async Task<QueuedRun> SalesDriftAsync(string trigger, CancellationToken ct)
@@ -81,9 +73,6 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
         var runId = await ledger.CreateAsync(null, SyncRunKinds.SalesDrift, trigger, SyncRunStatuses.Queued, null, null, ct);
         return await EnqueueAsync(runId, () => jobs.Enqueue<SalesJobs>(j => j.DriftAsync(runId, null, CancellationToken.None)), ct);
     }
-
-    private async Task<SyncAccount> OnlyAccountAsync(CancellationToken ct) =>
-        await accounts.OnlyAsync(Domain.Accounts.AccountPlatforms.Qtickets, ct);
 
     /// <summary>A row whose job never made it into the queue is closed as failed, not left queued forever.</summary>
     private async Task<QueuedRun> EnqueueAsync(long runId, Func<string> enqueue, CancellationToken ct)

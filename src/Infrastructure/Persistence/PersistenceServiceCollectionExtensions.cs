@@ -36,7 +36,6 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<DatabaseMigrator>();
         services.TryAddSingleton(TimeProvider.System);
         // Every write of orders masks erased people's data first (PersonalData.ErasedPeople).
-        services.AddPersonalData(configuration);
         services.AddSingleton<OrderUpserter>();
         services.AddSingleton<SharedRateGate>();
         return services;

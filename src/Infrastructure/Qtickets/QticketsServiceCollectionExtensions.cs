@@ -5,12 +5,38 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Commands;
+using Qtickets.Sync.Infrastructure.Jobs;
+using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
+using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
 public static class QticketsServiceCollectionExtensions
 {
+    /// <summary>
+    /// QTickets as a platform of the service, its one registration line: the clients (sync and command), its side
+    /// of the reconcile seam (reconcilers, catalog sync, initial load, auditor), its recurring jobs and its order
+    /// actions.
+    /// </summary>
+    public static IServiceCollection AddQticketsPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddQticketsClient(configuration);
+        services.AddQticketsCommandClient();
+        services.AddTransient<QticketsInitialLoad>();
+        services.AddTransient<IncrementalReconciler>();
+        services.AddTransient<FullSweepReconciler>();
+        services.AddTransient<BackfillReconciler>();
+        services.AddTransient<CatalogSynchronizer>();
+        services.AddTransient<IReconcilePlatform, QticketsReconcile>();
+        services.AddTransient<IPlatformAuditor, QticketsAuditor>();
+        services.AddSingleton<IAccountRecurringJobs, QticketsRecurringJobs>();
+        services.AddScoped<IOrderActionPlatform, QticketsOrderActions>();
+        return services;
+    }
+
     /// <summary>
     /// Registers <see cref="IQticketsClient"/> (the client of the account the <c>Qtickets:…</c> settings describe)
     /// with its options (validated on start), the read-only guard and the resilience pipeline; and, for every
@@ -71,7 +97,7 @@ public static class QticketsServiceCollectionExtensions
         client.AddResilienceHandler("qtickets-commands", (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<QticketsOptions>>().Value;
-                var commands = context.ServiceProvider.GetRequiredService<IOptions<Commands.CommandOptions>>().Value;
+                var commands = context.ServiceProvider.GetRequiredService<IOptions<CommandOptions>>().Value;
                 builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 UpstreamResilience.ConfigureCommands(builder, options.Limits, commands.AttemptTimeout);
             });

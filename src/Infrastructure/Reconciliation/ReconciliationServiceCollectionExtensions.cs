@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Infrastructure.Observability;
-using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
@@ -38,12 +37,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<OrderPageWriter>();
         services.AddSingleton<SetAsideOrders>();
-        services.AddTransient<QticketsInitialLoad>();
-        services.AddTransient<IncrementalReconciler>();
-        services.AddTransient<FullSweepReconciler>();
-        services.AddTransient<BackfillReconciler>();
-        services.AddTransient<CatalogSynchronizer>();
-        services.AddTransient<IPlatformAuditor, QticketsAuditor>();
+        services.AddSingleton<ReconcilePlatforms>();
         return services;
     }
 }

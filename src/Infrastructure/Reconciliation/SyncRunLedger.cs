@@ -12,10 +12,6 @@ public sealed class SyncRunLedger(NpgsqlDataSource dataSource, TimeProvider time
 {
     public static string HostName { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    /// <summary>Creates a run row of the default account (the single-account setup); returns its id.</summary>
-    public Task<long> CreateAsync(string kind, string trigger, string status, DateTimeOffset? since, string? jobId, CancellationToken ct) =>
-        CreateAsync(Domain.Accounts.Account.DefaultId, kind, trigger, status, since, jobId, ct);
-
     /// <summary>Creates a run row; returns its id.</summary>
     /// <param name="accountId">The account the run syncs; null for a run about the whole deployment.</param>
     public async Task<long> CreateAsync(

@@ -3,8 +3,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
-using Qtickets.Sync.Infrastructure.Qtickets;
-using Qtickets.Sync.Infrastructure.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
@@ -13,7 +11,9 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// The frame every sync run goes through: one run per kind and account at a time (a PostgreSQL session advisory
 /// lock held on the run's own connection, so a crash releases it), a <c>sync_runs</c> row from start to end, a
 /// logging scope carrying the run id and account, and failures recorded before they are rethrown for Hangfire to
-/// retry. Accounts never wait for each other: each has its own locks, rows and watermark.
+/// retry. Accounts never wait for each other: each has its own locks, rows and watermark. A failure the account's
+/// platform calls permanent (<see cref="RunFailure.Permanent"/>) is rethrown as a
+/// <see cref="PermanentRunFailureException"/>, which the jobs do not retry.
 /// </summary>
 public sealed partial class SyncRunner(
     NpgsqlDataSource dataSource,
@@ -21,6 +21,7 @@ public sealed partial class SyncRunner(
     SyncRunLedger ledger,
     ReconcileMetrics metrics,
     UpstreamBehaviourMonitor upstream,
+    ReconcilePlatforms platforms,
     TimeProvider time,
     ILogger<SyncRunner> logger)
 {
@@ -127,8 +128,13 @@ public sealed partial class SyncRunner(
         }
         catch (Exception ex)
         {
-            await ledger.FinishAsync(currentId, status, Describe(ex, account), CancellationToken.None);
-            LogFailed(ex, kind, Describe(ex, account));
+            var failure = platforms.Classify(ex, account) ?? new RunFailure($"{ex.GetType().Name}: {ex.Message}");
+            await ledger.FinishAsync(currentId, status, failure.Error, CancellationToken.None);
+            LogFailed(ex, kind, failure.Error);
+            if (failure.Permanent)
+            {
+                throw new PermanentRunFailureException(failure.Error, ex);
+            }
             throw;
         }
         finally
@@ -142,17 +148,8 @@ public sealed partial class SyncRunner(
         }
     }
 
-    /// <summary>Ends the error of a run QTickets refused with 401/403; alerts look for it.</summary>
-    public const string TokenRejectedNote = "the job is not retried.";
-
-    private static string Describe(Exception ex, SyncAccount? account) => ex switch
-    {
-        QticketsAuthException => $"{ex.Message}. Check {account?.Settings.SettingsPrefix ?? AccountSettings.QticketsPrefix}:Token; {TokenRejectedNote}",
-        TicketscloudAuthException => $"{ex.Message}. Check {account?.Settings.SettingsPrefix ?? AccountSettings.QticketsPrefix}:Token; {TokenRejectedNote}",
-        QticketsApiException or QticketsPagingException or TicketscloudApiException or TicketscloudPayloadException => ex.Message,
-        TimeoutException or TaskCanceledException => $"QTickets did not answer in time: {ex.Message}",
-        _ => $"{ex.GetType().Name}: {ex.Message}",
-    };
+    /// <summary>Ends the error of a run the platform refused with 401/403; alerts look for it.</summary>
+    public const string TokenRejectedNote = RunFailure.TokenRejectedNote;
 
     private async Task RecordApiAsync(long runId, ApiCallTally tally)
     {
@@ -226,7 +223,7 @@ public sealed partial class SyncRunner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync run {RunId} already finished as {Status}; nothing to do")]
     private partial void LogAlreadyFinished(long runId, string status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the QTickets requests of run {RunId}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the platform requests of run {RunId}")]
     private partial void LogApiNotRecorded(Exception exception, long runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync run {RunId} was interrupted after {Pages} committed pages; resuming it from its checkpoint")]

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Sync;
-using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Reconciliation;
-using Qtickets.Sync.Infrastructure.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
@@ -35,8 +36,14 @@ public sealed partial class TicketscloudReconciler(
     TicketscloudInitialLoad initialLoad,
     TicketscloudAccounts accounts,
     IOptions<TicketscloudOptions> options,
-    TimeProvider time)
+    TimeProvider time) : IReconcilePlatform
 {
+    public string Platform => AccountPlatforms.Ticketscloud;
+
+    /// <summary>The kinds of run a Ticketscloud account has (no catalog: events come with every listing's refs).</summary>
+    public IReadOnlySet<string> Kinds { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { SyncRunKinds.Incremental, SyncRunKinds.FullSweep, SyncRunKinds.Backfill };
+
     /// <summary>The run of <paramref name="run"/>'s kind (incremental, full sweep or backfill) for its account.</summary>
     public Task RunAsync(SyncRunContext run)
     {
@@ -52,9 +59,13 @@ public sealed partial class TicketscloudReconciler(
         };
     }
 
-    /// <summary>The kinds of run a Ticketscloud account has (no catalog: events come with every listing's refs).</summary>
-    public static IReadOnlySet<string> Kinds { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { SyncRunKinds.Incremental, SyncRunKinds.FullSweep, SyncRunKinds.Backfill };
+    public RunFailure? Classify(Exception exception, SyncAccount account) => exception switch
+    {
+        TicketscloudAuthException => RunFailure.TokenRejected(exception, account),
+        TicketscloudApiException or TicketscloudPayloadException => new RunFailure(exception.Message),
+        TimeoutException or TaskCanceledException => RunFailure.NoAnswer("Ticketscloud", exception),
+        _ => null,
+    };
 
     /// <summary>The <c>sync_state</c> row of a resumable walk; the listing's name is appended per listing.</summary>
     public static string CheckpointKey(SyncRunContext run) => $"ticketscloud.{run.Kind}.{run.RunId}";

@@ -1,10 +1,10 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Reconciliation;
-using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
@@ -24,9 +24,9 @@ public sealed class TicketscloudRecurringJobs(IOptions<TicketscloudOptions> opti
         ArgumentNullException.ThrowIfNull(account);
         var schedule = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(reconcile.Value.TimeZone) };
         var name = account.Name;
-        recurring.AddOrUpdate<TicketscloudJobs>(IAccountRecurringJobs.Id(IncrementalKind, name),
-            j => j.IncrementalForAsync(name, null, CancellationToken.None), options.Value.IncrementalCron, schedule);
-        recurring.AddOrUpdate<TicketscloudJobs>(IAccountRecurringJobs.Id(FullSweepKind, name),
-            j => j.FullSweepForAsync(name, null, CancellationToken.None), options.Value.FullSweepCron, schedule);
+        recurring.AddOrUpdate<ReconcileJobs>(IAccountRecurringJobs.Id(IncrementalKind, name),
+            j => j.RunAsync(name, SyncRunKinds.Incremental, null, null, CancellationToken.None), options.Value.IncrementalCron, schedule);
+        recurring.AddOrUpdate<ReconcileJobs>(IAccountRecurringJobs.Id(FullSweepKind, name),
+            j => j.RunAsync(name, SyncRunKinds.FullSweep, null, null, CancellationToken.None), options.Value.FullSweepCron, schedule);
     }
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Commands;
+using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Upstream;
 
@@ -13,8 +16,12 @@ namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
 public static class TicketscloudServiceCollectionExtensions
 {
-    /// <summary>The Ticketscloud client and what mirrors its accounts: the upserter, page writer and reconciler.</summary>
-    public static IServiceCollection AddTicketscloud(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Ticketscloud as a platform of the service, its one registration line: the client, what mirrors its accounts
+    /// (upserter, page writer, its side of the reconcile seam and its recurring jobs) and its order actions with
+    /// their command client.
+    /// </summary>
+    public static IServiceCollection AddTicketscloudPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTicketscloudClient(configuration);
         services.TryAddSingleton<TicketscloudAccounts>();
@@ -22,6 +29,33 @@ public static class TicketscloudServiceCollectionExtensions
         services.TryAddSingleton<TicketscloudPageWriter>();
         services.TryAddTransient<TicketscloudInitialLoad>();
         services.TryAddTransient<TicketscloudReconciler>();
+        services.AddTransient<IReconcilePlatform>(sp => sp.GetRequiredService<TicketscloudReconciler>());
+        services.AddSingleton<IAccountRecurringJobs, TicketscloudRecurringJobs>();
+        services.AddTicketscloudCommandClient();
+        services.AddScoped<IOrderActionPlatform, TicketscloudOrderActions>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="ITicketscloudCommandClient"/>: <c>PATCH</c> and <c>GET</c> of one order behind
+    /// <see cref="TicketscloudWriteAllowList"/>, one attempt per write (with <c>Commands:AttemptTimeout</c>), retries
+    /// for the GET only.
+    /// </summary>
+    public static IServiceCollection AddTicketscloudCommandClient(this IServiceCollection services)
+    {
+        services.AddHttpClient<ITicketscloudCommandClient, TicketscloudCommandClient>(TicketscloudCommandClient.HttpClientName, http =>
+            {
+                http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler(() => new TicketscloudWriteAllowList())
+            .AddResilienceHandler("ticketscloud-commands", (builder, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<TicketscloudOptions>>().Value;
+                builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                UpstreamResilience.ConfigureCommands(builder, options.Limits,
+                    context.ServiceProvider.GetRequiredService<IOptions<CommandOptions>>().Value.AttemptTimeout);
+            });
         return services;
     }
 

@@ -6,7 +6,7 @@ using Qtickets.Sync.Infrastructure.Accounts;
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
 /// <summary>Says once per account, at start, that anyone who knows the URL can post notices when it has no secret.</summary>
-internal sealed partial class UnsignedWebhooksWarning(
+public sealed partial class UnsignedWebhooksWarning(
     AccountDirectory accounts, WebhookSignatureVerifier signatures, ILogger<UnsignedWebhooksWarning> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

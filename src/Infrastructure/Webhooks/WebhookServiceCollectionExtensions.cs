@@ -39,11 +39,8 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookApplySignal>();
         services.AddSingleton<InboxPressure>();
         services.AddSingleton<WebhookInbox>();
-        services.AddHostedService(sp => sp.GetRequiredService<WebhookInbox>());
         services.AddSingleton<WebhookApplier>();
         services.AddScoped<WebhookDeliveryStore>();
-        services.AddHostedService<WebhookApplierService>();
-        services.AddHostedService<UnsignedWebhooksWarning>();
         return services;
     }
 }

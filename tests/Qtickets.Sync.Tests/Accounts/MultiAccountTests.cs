@@ -16,6 +16,7 @@ using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Webhooks;
 using Qtickets.Sync.Tests.Support;
 using Qtickets.Sync.Tests.Webhooks;
@@ -131,10 +132,10 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
     [Fact]
     public async Task Two_accounts_fed_by_the_emulator_each_get_only_their_own_organizers_orders_though_their_ids_overlap()
     {
-        var jobs = factory.GetRequiredService<SyncJobs>();
+        var jobs = factory.GetRequiredService<ReconcileJobs>();
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalForAsync("north", null, null, CancellationToken.None));
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalForAsync("south", null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("north", SyncRunKinds.Incremental, null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("south", SyncRunKinds.Incremental, null, null, CancellationToken.None));
 
         var north = await factory.TruthAsync(0);
         var south = await factory.TruthAsync(1);
@@ -177,12 +178,12 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
     [Fact]
     public async Task A_rejected_token_fails_its_own_accounts_runs_with_the_reason_in_the_status_while_another_account_syncs()
     {
-        var jobs = factory.GetRequiredService<SyncJobs>();
+        var jobs = factory.GetRequiredService<ReconcileJobs>();
 
-        var broken = jobs.IncrementalForAsync("broken", null, null, CancellationToken.None);
-        var north = jobs.IncrementalForAsync("north", null, null, CancellationToken.None);
+        var broken = jobs.RunAsync("broken", SyncRunKinds.Incremental, null, null, CancellationToken.None);
+        var north = jobs.RunAsync("north", SyncRunKinds.Incremental, null, null, CancellationToken.None);
 
-        await Assert.ThrowsAsync<QticketsAuthException>(() => broken);
+        Assert.IsType<QticketsAuthException>((await Assert.ThrowsAsync<PermanentRunFailureException>(() => broken)).InnerException);
         Assert.Equal(SyncRunStatuses.Succeeded, await north);
         using var client = factory.CreateClient(SyncApiFactory.ReadKey);
         var status = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/sync/status", UriKind.Relative));
@@ -212,7 +213,7 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, named.StatusCode);
         var runId = (await named.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
-        Assert.Equal(SyncRunStatuses.Succeeded, await factory.GetRequiredService<SyncJobs>().CatalogAsync(runId, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await factory.GetRequiredService<ReconcileJobs>().RunAsync("default", SyncRunKinds.Catalog, runId, null, CancellationToken.None));
         using var read = factory.CreateClient(SyncApiFactory.ReadKey);
         var run = await read.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/sync/runs/{runId}", UriKind.Relative));
         Assert.Equal("south", run.GetProperty("account").GetString());
@@ -225,8 +226,7 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
     public async Task Each_enabled_account_gets_its_recurring_jobs_and_an_account_gone_from_the_settings_loses_its_own_at_start()
     {
         var recurring = factory.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<SyncJobs>("reconcile-incremental:gone", j => j.IncrementalForAsync("gone", null, null, CancellationToken.None), "*/5 * * * *");
-        recurring.AddOrUpdate<SyncJobs>("reconcile-incremental", j => j.IncrementalAsync(null, null, CancellationToken.None), "*/5 * * * *");
+        recurring.AddOrUpdate<ReconcileJobs>("reconcile-incremental:gone", j => j.RunAsync("gone", SyncRunKinds.Incremental, null, null, CancellationToken.None), "*/5 * * * *");
 
         await factory.Services.GetServices<IHostedService>().OfType<RecurringSyncJobs>().Single()
             .StartAsync(CancellationToken.None);
@@ -240,6 +240,5 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
             Assert.Contains($"sync-catalog:{account}", ids);
         }
         Assert.DoesNotContain("reconcile-incremental:gone", ids);
-        Assert.DoesNotContain("reconcile-incremental", ids);
     }
 }

@@ -18,7 +18,7 @@ internal static class AuditRun
 {
     public static async Task<(long RunId, AuditResult Result)> RunAsync(EmulatorBackedFactory factory)
     {
-        var queued = await factory.GetRequiredService<SyncRunTrigger>().ReconcileAsync(SyncRunKinds.Audit, SyncRunTriggers.Api, CancellationToken.None);
+        var queued = await factory.GetRequiredService<SyncRunTrigger>().ReconcileAsync(await factory.DefaultAccountAsync(), SyncRunKinds.Audit, SyncRunTriggers.Api, CancellationToken.None);
         Assert.Equal(SyncRunStatuses.Succeeded, await factory.GetRequiredService<AuditJobs>().AuditForAsync("default", queued.RunId, null, CancellationToken.None));
         await using var db = factory.CreateDbContext();
         return (queued.RunId, await db.AuditResults.AsNoTracking().SingleAsync(r => r.RunId == queued.RunId));
@@ -61,8 +61,8 @@ public sealed class AuditTests(AuditFactory fixture)
     [Fact]
     public async Task An_audit_finds_exactly_what_differs_writes_nothing_and_is_equal_after_the_heal()
     {
-        var jobs = Factory.GetRequiredService<SyncJobs>();
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
+        var jobs = Factory.GetRequiredService<ReconcileJobs>();
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
         var (_, synced) = await AuditRun.RunAsync(Factory);
         Assert.Equal(AuditResult.EqualVerdict, synced.Verdict);
         Assert.True(synced.PlatformOrders > 100);
@@ -116,7 +116,7 @@ public sealed class AuditTests(AuditFactory fixture)
         var heal = await admin.PostAsync(new Uri($"/api/v1/sync/runs/{runId}/heal", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Accepted, heal.StatusCode);
         var sweep = (await heal.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.FullSweepAsync(sweep, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.FullSweep, sweep, null, CancellationToken.None));
 
         var (_, healed) = await AuditRun.RunAsync(Factory);
         Assert.Equal(AuditResult.EqualVerdict, healed.Verdict);
@@ -125,7 +125,7 @@ public sealed class AuditTests(AuditFactory fixture)
     [Fact]
     public async Task Findings_of_a_run_that_is_not_an_audit_are_a_clear_404()
     {
-        Assert.Equal(SyncRunStatuses.Succeeded, await Factory.GetRequiredService<SyncJobs>().CatalogAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await Factory.GetRequiredService<ReconcileJobs>().RunAsync("default", SyncRunKinds.Catalog, null, null, CancellationToken.None));
         await using var db = Factory.CreateDbContext();
         var catalog = await db.SyncRuns.AsNoTracking().Where(r => r.Kind == SyncRunKinds.Catalog).Select(r => r.Id).FirstAsync();
         using var admin = Factory.CreateClient(SyncApiFactory.AdminKey);
@@ -144,7 +144,7 @@ public sealed class LiveAuditTests(LiveAuditFactory fixture)
     [Fact]
     public async Task An_audit_while_orders_change_upstream_reports_no_false_findings()
     {
-        Assert.Equal(SyncRunStatuses.Succeeded, await Factory.GetRequiredService<SyncJobs>().IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await Factory.GetRequiredService<ReconcileJobs>().RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
         var emulator = Factory.Emulator!;
         // Live activity between every two requests of the walk, with no webhooks reaching the mirror meanwhile.
         Factory.Emulator = new ChangingUpstream(emulator, Control);

@@ -198,11 +198,11 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     [Fact]
     public async Task The_dashboard_shows_both_platforms_as_the_api_does_for_every_filter_and_the_stale_account_in_red()
     {
-        var jobs = service.GetRequiredService<SyncJobs>();
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.CatalogAsync(null, null, CancellationToken.None));
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
-        var tcJobs = service.GetRequiredService<TicketscloudJobs>();
-        Assert.Equal(SyncRunStatuses.Succeeded, await tcJobs.IncrementalForAsync(Tc, null, CancellationToken.None));
+        var jobs = service.GetRequiredService<ReconcileJobs>();
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Catalog, null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
+        var tcJobs = service.GetRequiredService<ReconcileJobs>();
+        Assert.Equal(SyncRunStatuses.Succeeded, await tcJobs.RunAsync(Tc, SyncRunKinds.Incremental, null, null, CancellationToken.None));
         await FoldDailySalesAsync();
         await ActivityDeliveredAsync(40);
 
@@ -266,7 +266,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         // Time passes; only QTickets reconciles again: the Ticketscloud account is stale, in red, on top.
         service.Clock.Advance(TimeSpan.FromMinutes(31));
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
         var stale = await OpenAsync("ru-RU");
         Assert.Equal("false", await stale.GetAttributeAsync("#verdict", "data-healthy"));
         Assert.Equal("Требует внимания", (await stale.InnerTextAsync("#verdict")).Trim());

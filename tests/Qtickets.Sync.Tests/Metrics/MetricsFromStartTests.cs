@@ -31,7 +31,7 @@ public class MetricsFromStartTests(UnscrapedServiceFactory factory) : IClassFixt
     {
         var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         factory.Upstream.Put([.. Enumerable.Range(1, 3).Select(i => UpstreamOrders.Paid(now.AddMinutes(-i)))]);
-        await factory.GetRequiredService<SyncJobs>().IncrementalAsync(null, null, CancellationToken.None);
+        await factory.GetRequiredService<ReconcileJobs>().RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
         for (var i = 0; i < 4; i++)
         {
             using var accepted = await factory.PostWebhookAsync(OrderPayload.New().ToString(), WebhookEventTypes.Created);

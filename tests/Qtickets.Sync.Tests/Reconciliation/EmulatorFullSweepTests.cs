@@ -25,8 +25,8 @@ public sealed class EmulatorFullSweepTests(EmulatorSweepFactory fixture)
     [Fact]
     public async Task Cancellations_hidden_from_paid_listings_are_found_by_the_full_sweep()
     {
-        var jobs = Factory.GetRequiredService<SyncJobs>();
-        await jobs.IncrementalAsync(null, null, CancellationToken.None);
+        var jobs = Factory.GetRequiredService<ReconcileJobs>();
+        await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
         var mirrored = await MirroredPaidIdsAsync();
 
         var cancelled = new HashSet<long>();
@@ -41,7 +41,7 @@ public sealed class EmulatorFullSweepTests(EmulatorSweepFactory fixture)
         // Dropped webhooks and no incremental run in between (which would see them: it lists without the paid
         // filter): the sweep's paid listing hides them, so only its check of unlisted orders finds them.
         var before = await CancelledInMirrorAsync(cancelled);
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.FullSweepAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.FullSweep, null, null, CancellationToken.None));
         var seenBySweep = await CancelledInMirrorAsync(cancelled);
 
         Assert.Empty(before);

@@ -117,20 +117,20 @@ public sealed class EmulatorReconcileTests(EmulatorBackedFactory fixture)
     [Fact]
     public async Task A_backfill_brings_the_mirror_to_the_emulators_truth_and_incremental_runs_keep_it_there_as_orders_change()
     {
-        var jobs = Factory.GetRequiredService<SyncJobs>();
+        var jobs = Factory.GetRequiredService<ReconcileJobs>();
         // Seed order 4360 dates from 2019, far behind the incremental horizon: only a backfill reaches it.
         var backfill = await Factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(
-            new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.FromHours(3)), SyncRunTriggers.Api, CancellationToken.None);
+            await Factory.DefaultAccountAsync(), new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.FromHours(3)), SyncRunTriggers.Api, CancellationToken.None);
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.BackfillAsync("default", backfill.RunId, null, CancellationToken.None));
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Backfill, backfill.RunId, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
         var truth = await PaidTruthAsync();
         Assert.NotEmpty(truth);
         Assert.Equal(truth.OrderBy(p => p.Key), (await PaidMirrorAsync()).OrderBy(p => p.Key));
 
         var step = await Control.PostAsync(new Uri("/emulator/activity/step?count=60", UriKind.Relative), null);
         step.EnsureSuccessStatusCode();
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
 
         var changedTruth = await PaidTruthAsync();
         var mirror = await PaidMirrorAsync();

@@ -5,6 +5,7 @@ using Npgsql;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Tests.Support;
 using Xunit.Abstractions;
 
@@ -37,7 +38,7 @@ public sealed class FirstSyncTests(FirstSyncFactory factory, ITestOutputHelper o
 
     private ReconcileEmulator Emulator => emulator ?? throw new InvalidOperationException("Start the emulator first.");
 
-    private SyncJobs Jobs => factory.GetRequiredService<SyncJobs>();
+    private ReconcileJobs Jobs => factory.GetRequiredService<ReconcileJobs>();
 
     public async Task InitializeAsync()
     {
@@ -68,7 +69,7 @@ public sealed class FirstSyncTests(FirstSyncFactory factory, ITestOutputHelper o
     private int HistoryPages => (Emulator.Store.OrderCount + 49) / 50;
 
     /// <summary>The run the recurring job starts for the account, with no operator involved.</summary>
-    private Task<string> ScheduledIncrementalAsync() => Jobs.IncrementalForAsync("default", null, null, CancellationToken.None);
+    private Task<string> ScheduledIncrementalAsync() => Jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
 
     [Theory]
     [InlineData("captured")]
@@ -109,7 +110,7 @@ public sealed class FirstSyncTests(FirstSyncFactory factory, ITestOutputHelper o
         var stopping = new StopAfterRequests(Emulator.CreateHandler(), 10);
         factory.Emulator = stopping;
 
-        await Assert.ThrowsAsync<QticketsAuthException>(ScheduledIncrementalAsync);
+        Assert.IsType<QticketsAuthException>((await Assert.ThrowsAsync<PermanentRunFailureException>(ScheduledIncrementalAsync)).InnerException);
 
         var loading = await FirstSyncStatusAsync();
         Assert.False(loading.GetProperty("done").GetBoolean());

@@ -76,19 +76,19 @@ public abstract class HealedGapsTests(ConvergenceFactory factory, Func<long, boo
     /// </summary>
     protected async Task<(IReadOnlyList<ActivityChange> Changes, SyncRun Run)> ChangeThenReconcileAsync(int count)
     {
-        var jobs = factory.GetRequiredService<SyncJobs>();
+        var jobs = factory.GetRequiredService<ReconcileJobs>();
         var backfill = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(
-            new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), SyncRunTriggers.Api, CancellationToken.None);
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.BackfillAsync("default", backfill.RunId, null, CancellationToken.None));
+            await factory.DefaultAccountAsync(), new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), SyncRunTriggers.Api, CancellationToken.None);
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Backfill, backfill.RunId, null, CancellationToken.None));
         // The backfill reads paid orders only; the first incremental brings the unpaid ones too.
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
         using var control = emulator.CreateClient();
         var step = await (await control.PostAsync(new Uri($"/emulator/activity/step?count={count}", UriKind.Relative), null))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ActivityStepResult>();
         await emulator.WebhooksSettledAsync();
         await factory.GetRequiredService<WebhookApplier>().ApplyPendingAsync(CancellationToken.None);
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
 
         await using var db = factory.CreateDbContext();
         var run = await db.SyncRuns.AsNoTracking().Where(r => r.Kind == SyncRunKinds.Incremental).OrderByDescending(r => r.Id).FirstAsync();

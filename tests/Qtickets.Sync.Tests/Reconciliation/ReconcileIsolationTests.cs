@@ -28,7 +28,7 @@ public sealed class ReconcileIsolationTests(ReconcileFactory factory) : IClassFi
         refused.Raw = refused.Raw.Replace("}", ",\"client_name\":\"Ivan\\u0000\"}", StringComparison.Ordinal);
         factory.Upstream.Put([.. good, future, refused]);
 
-        var status = await factory.Services.GetRequiredService<SyncJobs>().IncrementalAsync(null, null, CancellationToken.None);
+        var status = await factory.Services.GetRequiredService<ReconcileJobs>().RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
 
         Assert.Equal(SyncRunStatuses.Succeeded, status);
         await using var db = factory.CreateDbContext();

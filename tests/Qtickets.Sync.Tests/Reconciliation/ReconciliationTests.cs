@@ -8,6 +8,7 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Reconciliation;
@@ -27,7 +28,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private SyncJobs Jobs() => factory.Services.GetRequiredService<SyncJobs>();
+    private ReconcileJobs Jobs() => factory.Services.GetRequiredService<ReconcileJobs>();
 
     private async Task Mirror(params Order[] orders)
     {
@@ -68,7 +69,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         using var client = factory.CreateClient(SyncApiFactory.AdminKey);
         var before = await MetricsScrape.ReadAsync(client);
 
-        var status = await Jobs().IncrementalAsync(null, null, CancellationToken.None);
+        var status = await Jobs().RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
 
         Assert.Equal(SyncRunStatuses.Succeeded, status);
         var stored = await StoredOrders();
@@ -99,11 +100,11 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
     {
         var first = UpstreamOrders.Paid(Now.AddHours(-2));
         Upstream.Put(first);
-        await Jobs().IncrementalAsync(null, null, CancellationToken.None);
+        await Jobs().RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
         var later = UpstreamOrders.Paid(Now.AddMinutes(-1));
         Upstream.Put(later);
 
-        await Jobs().IncrementalAsync(null, null, CancellationToken.None);
+        await Jobs().RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
 
         Assert.Equal(first.UpdatedAt - TimeSpan.FromMinutes(10), Upstream.Queries[1].UpdatedSince);
         Assert.False(Upstream.Queries[1].PaidOnly);
@@ -122,7 +123,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
             ? throw new QticketsApiException(HttpStatusCode.ServiceUnavailable, "Unknown error", "UNKNOWN_ERROR")
             : Task.CompletedTask;
 
-        var thrown = await Assert.ThrowsAsync<QticketsApiException>(() => Jobs().IncrementalAsync(null, null, CancellationToken.None));
+        var thrown = await Assert.ThrowsAsync<QticketsApiException>(() => Jobs().RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
 
         Assert.Equal(orders[1].UpdatedAt, await Watermark());
         Assert.Equal([orders[0].Id, orders[1].Id], (await StoredOrders()).Select(o => o.Id));
@@ -139,7 +140,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         Upstream.Put(UpstreamOrders.Paid(Now.AddHours(-1)));
         Upstream.BeforePage = (_, _) => throw new QticketsAuthException(HttpStatusCode.Unauthorized, "Unauthorized", null);
 
-        await Assert.ThrowsAsync<QticketsAuthException>(() => Jobs().IncrementalAsync(null, null, CancellationToken.None));
+        Assert.IsType<QticketsAuthException>((await Assert.ThrowsAsync<PermanentRunFailureException>(() => Jobs().RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None))).InnerException);
 
         var run = Assert.Single(await Runs());
         Assert.Equal(SyncRunStatuses.Failed, run.Status);
@@ -147,8 +148,8 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         Assert.Contains("Qtickets:Token", run.Error);
         Assert.Null(await Watermark());
         var retry = (Hangfire.AutomaticRetryAttribute)Attribute.GetCustomAttribute(
-            typeof(SyncJobs).GetMethod(nameof(SyncJobs.IncrementalAsync))!, typeof(Hangfire.AutomaticRetryAttribute))!;
-        Assert.Contains(typeof(QticketsAuthException), retry.ExceptOn);
+            typeof(ReconcileJobs).GetMethod(nameof(ReconcileJobs.RunAsync))!, typeof(Hangfire.AutomaticRetryAttribute))!;
+        Assert.Contains(typeof(PermanentRunFailureException), retry.ExceptOn);
         Assert.Equal(5, retry.Attempts);
     }
 
@@ -164,9 +165,9 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
             await release.Task.WaitAsync(ct);
         };
 
-        var first = Jobs().IncrementalAsync(null, null, CancellationToken.None);
+        var first = Jobs().RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
         await listing.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var second = await Jobs().IncrementalAsync(null, null, CancellationToken.None);
+        var second = await Jobs().RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
         release.SetResult();
         var firstStatus = await first;
 
@@ -184,7 +185,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         var from = Now.AddDays(-400);
         var orders = Enumerable.Range(1, 5).Select(i => UpstreamOrders.Paid(Now.AddDays(-300 + i))).ToArray();
         Upstream.Put([.. orders, UpstreamOrders.Paid(from.AddDays(-1))]);
-        var run = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(from, SyncRunTriggers.Api, CancellationToken.None);
+        var run = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(await factory.DefaultAccountAsync(), from, SyncRunTriggers.Api, CancellationToken.None);
         using var shutdown = new CancellationTokenSource();
         // The host starts stopping while page 2 is in flight: page 2 is still committed, page 3 is not fetched.
         Upstream.AfterFetch = page =>
@@ -195,14 +196,14 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
             }
         };
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Jobs().BackfillAsync("default", run.RunId, null, shutdown.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Jobs().RunAsync("default", SyncRunKinds.Backfill, run.RunId, null, shutdown.Token));
         var interrupted = (await Runs()).Single();
         Assert.Equal((2, 4), (interrupted.Pages, interrupted.OrdersInserted));
         Assert.Contains("shutdown", interrupted.Error);
 
         Assert.Equal([1, 2], Upstream.PagesServed);
         Upstream.AfterFetch = null;
-        var status = await Jobs().BackfillAsync("default", run.RunId, null, CancellationToken.None);
+        var status = await Jobs().RunAsync("default", SyncRunKinds.Backfill, run.RunId, null, CancellationToken.None);
 
         Assert.Equal(SyncRunStatuses.Succeeded, status);
         Assert.Equal([1, 3], Upstream.Queries.Select(q => q.StartPage));
@@ -214,7 +215,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         Assert.Equal((SyncRunStatuses.Succeeded, 3, 5, 5, (string?)null), (finished.Status, finished.Pages, finished.OrdersSeen, finished.OrdersInserted, finished.Error));
         Assert.Equal(run.HangfireJobId, finished.HangfireJobId);
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs().BackfillAsync("default", run.RunId, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs().RunAsync("default", SyncRunKinds.Backfill, run.RunId, null, CancellationToken.None));
         Assert.Equal(2, Upstream.Queries.Count);
     }
 
@@ -222,7 +223,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
     public async Task A_backfill_job_run_again_while_its_first_worker_is_alive_is_skipped_without_touching_the_live_run()
     {
         Upstream.Put(UpstreamOrders.Paid(Now.AddDays(-1)));
-        var run = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(Now.AddDays(-30), SyncRunTriggers.Api, CancellationToken.None);
+        var run = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(await factory.DefaultAccountAsync(), Now.AddDays(-30), SyncRunTriggers.Api, CancellationToken.None);
         var listing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Upstream.BeforePage = async (_, ct) =>
@@ -231,9 +232,9 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
             await release.Task.WaitAsync(ct);
         };
 
-        var live = Jobs().BackfillAsync("default", run.RunId, null, CancellationToken.None);
+        var live = Jobs().RunAsync("default", SyncRunKinds.Backfill, run.RunId, null, CancellationToken.None);
         await listing.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var again = await Jobs().BackfillAsync("default", run.RunId, null, CancellationToken.None);
+        var again = await Jobs().RunAsync("default", SyncRunKinds.Backfill, run.RunId, null, CancellationToken.None);
         var whileLive = (await Runs()).Single(r => r.Id == run.RunId).Status;
         release.SetResult();
 
@@ -255,7 +256,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         await Mirror(listed, cancelled, vanished, beyondHorizon);
         Upstream.Put(listed, UpstreamOrders.Later(cancelled, TimeSpan.FromDays(1), o => { o.Payed = false; o.DeletedAt = o.UpdatedAt; }));
 
-        var status = await Jobs().FullSweepAsync(null, null, CancellationToken.None);
+        var status = await Jobs().RunAsync("default", SyncRunKinds.FullSweep, null, null, CancellationToken.None);
 
         Assert.Equal(SyncRunStatuses.Succeeded, status);
         Assert.Equal([cancelled.Id, vanished.Id], Upstream.Fetched.Order());
@@ -271,7 +272,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         Assert.Equal((SyncRunKinds.FullSweep, 1, 1, 1), (run.Kind, run.OrdersMarkedMissing, run.OrdersUpdated, run.GapsHealed));
 
         // Settled orders are not asked about again every night.
-        await Jobs().FullSweepAsync(null, null, CancellationToken.None);
+        await Jobs().RunAsync("default", SyncRunKinds.FullSweep, null, null, CancellationToken.None);
         Assert.Equal(2, Upstream.Fetched.Count);
     }
 
@@ -281,10 +282,10 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
         var show = new Show { Id = 41, IsActive = true, StartDate = Now.AddDays(30), Raw = """{"id":41}""" };
         Upstream.Events.Add(new Event { Id = 33, Name = "Concert", IsActive = true, Raw = """{"id":33}""", Shows = [show] });
 
-        await Jobs().CatalogAsync(null, null, CancellationToken.None);
+        await Jobs().RunAsync("default", SyncRunKinds.Catalog, null, null, CancellationToken.None);
         Upstream.Events[0].Name = "Concert (moved)";
         Upstream.Events[0].Raw = """{"id":33,"v":2}""";
-        await Jobs().CatalogAsync(null, null, CancellationToken.None);
+        await Jobs().RunAsync("default", SyncRunKinds.Catalog, null, null, CancellationToken.None);
 
         await using var db = factory.CreateDbContext();
         var stored = await db.Events.AsNoTracking().Include(e => e.Shows).SingleAsync();

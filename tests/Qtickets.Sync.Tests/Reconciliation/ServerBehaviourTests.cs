@@ -8,6 +8,7 @@ using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Reconciliation;
@@ -31,7 +32,7 @@ public sealed class IgnoreAllServerTests(IgnoreAllModeFactory factory) : ServerB
         await StepAsync(40);
         Emulator.Faults.Settings = new FaultSettings { ShiftingPagesPercent = 30 };
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
 
         Emulator.Faults.Settings = new FaultSettings();
         Assert.True(Emulator.Stats.ShiftedPages > 0, "no page shifted during the walk");
@@ -49,7 +50,7 @@ public abstract class ServerBehaviourTests(EmulatorBackedFactory factory, string
 
     protected ReconcileEmulator Emulator { get; } = new(("Emulator:ServerBehaviour", behaviour), ("Emulator:Orders", "1500"));
 
-    protected SyncJobs Jobs => factory.GetRequiredService<SyncJobs>();
+    protected ReconcileJobs Jobs => factory.GetRequiredService<ReconcileJobs>();
 
     private DateTimeOffset TailStart => DateTimeOffset.UtcNow.AddHours(-72);
 
@@ -74,9 +75,9 @@ public abstract class ServerBehaviourTests(EmulatorBackedFactory factory, string
     protected async Task InitialSyncAsync()
     {
         var backfill = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(
-            new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), SyncRunTriggers.Api, CancellationToken.None);
-        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.BackfillAsync("default", backfill.RunId, null, CancellationToken.None));
-        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.IncrementalAsync(null, null, CancellationToken.None));
+            await factory.DefaultAccountAsync(), new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), SyncRunTriggers.Api, CancellationToken.None);
+        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.RunAsync("default", SyncRunKinds.Backfill, backfill.RunId, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
     }
 
     /// <summary>Applies changes upstream; no webhook reaches the service (none is configured), as if all were dropped.</summary>
@@ -118,10 +119,10 @@ public abstract class ServerBehaviourTests(EmulatorBackedFactory factory, string
         await InitialSyncAsync();
         await StepAsync(60);
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
         await AssertTailMirroredAsync();
         // Changes to orders older than the tail reach a tail walk by webhook or by the nightly sweep.
-        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.FullSweepAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.RunAsync("default", SyncRunKinds.FullSweep, null, null, CancellationToken.None));
 
         var mirror = await MirrorAsync();
         var truth = Emulator.Store.EnumerateOrders().ToList();
@@ -147,7 +148,7 @@ public abstract class ServerBehaviourTests(EmulatorBackedFactory factory, string
         await InitialSyncAsync();
         await StepAsync(20);
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
 
         var run = await LastIncrementalAsync();
         Assert.InRange(run.ListRequests, 1, 10);
@@ -171,10 +172,10 @@ public abstract class ServerBehaviourTests(EmulatorBackedFactory factory, string
         var stopping = new StopAfterListRequests(Emulator.CreateHandler(), 2);
         factory.Emulator = stopping;
 
-        await Assert.ThrowsAsync<QticketsAuthException>(() => Jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.IsType<QticketsAuthException>((await Assert.ThrowsAsync<PermanentRunFailureException>(() => Jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None))).InnerException);
         Assert.True(stopping.Stopped, "the run ended before it was stopped");
         factory.Emulator = Emulator.CreateHandler();
-        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await Jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
 
         await AssertTailMirroredAsync();
         if (behaviour != "ignore-all")
@@ -196,7 +197,7 @@ public abstract class ServerBehaviourTests(EmulatorBackedFactory factory, string
         await using var db = factory.CreateDbContext();
         var runsBefore = await db.SyncRuns.CountAsync();
 
-        var status = await Jobs.IncrementalAsync(null, null, CancellationToken.None);
+        var status = await Jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
 
         Emulator.Faults.Settings = new FaultSettings();
         Assert.Equal(SyncRunStatuses.Succeeded, status);

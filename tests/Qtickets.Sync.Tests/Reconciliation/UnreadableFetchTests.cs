@@ -16,11 +16,11 @@ public sealed class UnreadableFetchTests(RealClientFactory factory) : IClassFixt
         const long unreadable = 8_200_001;
         const long cancelled = 8_200_002;
         var updatedAt = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
-        var jobs = factory.GetRequiredService<SyncJobs>();
+        var jobs = factory.GetRequiredService<ReconcileJobs>();
         factory.Network.ThenOk(QticketsJson.Page(
             [QticketsJson.Order(unreadable, updatedAt: updatedAt), QticketsJson.Order(cancelled, updatedAt: updatedAt)],
             QticketsJson.Paging(50, 1, 2)));
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
 
         // The sweep's paid listing no longer shows either order, so it asks about each: the first answer cannot
         // be read (a wrong type in a required field), the second says the order was cancelled.
@@ -30,7 +30,7 @@ public sealed class UnreadableFetchTests(RealClientFactory factory) : IClassFixt
             .ThenOk($$"""{"data":{{QticketsJson.Order(unreadable, updatedAt: later).Replace("\"event_id\":33", "\"event_id\":[33]", StringComparison.Ordinal)}}}""")
             .ThenOk($$"""{"data":{{QticketsJson.Order(cancelled, payed: false, updatedAt: later)}}}""");
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.FullSweepAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.FullSweep, null, null, CancellationToken.None));
 
         await using var db = factory.CreateDbContext();
         var setAside = await db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.EventType == SetAsideOrders.EventType);

@@ -33,11 +33,11 @@ public sealed class UnreadableRowTests(RealClientFactory factory) : IClassFixtur
         rows[41] = rows[41].Replace("\"event_id\":33", "\"event_id\":{\"id\":33}", StringComparison.Ordinal);
         var page = QticketsJson.Page(rows, QticketsJson.Paging(50, 1, 50));
         var bad = new[] { surrogate, nul, wrongType };
-        var jobs = factory.GetRequiredService<SyncJobs>();
+        var jobs = factory.GetRequiredService<ReconcileJobs>();
         var requestsBefore = factory.Network.Requests.Count;
 
         factory.Network.ThenOk(page);
-        var status = await jobs.IncrementalAsync(null, null, CancellationToken.None);
+        var status = await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
 
         Assert.Equal(SyncRunStatuses.Succeeded, status);
         // The unreadable rows count as served: the page's paging says it is the last, so nothing more is asked.
@@ -59,7 +59,7 @@ public sealed class UnreadableRowTests(RealClientFactory factory) : IClassFixtur
 
         // The same page again: the run succeeds and the set-aside rows are not doubled.
         factory.Network.ThenOk(page);
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
         Assert.Equal(bad.Select(id => (long?)id).Order(), (await FailedReconcileRowsAsync(admin)).Select(f => f.OrderId).Order());
         await using (var db = factory.CreateDbContext())
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Tests.Qtickets;
 using Qtickets.Sync.Tests.Support;
 
@@ -52,9 +53,9 @@ public sealed class UpstreamFailureTests(RealClientFactory factory) : IClassFixt
             .ThenJson(HttpStatusCode.TooManyRequests, """{"error":"Too many requests","status":429}""")
             .ThenOk(QticketsJson.OrdersPage(9_000_001))
             .ThenOk(QticketsJson.OrdersPage());
-        var jobs = factory.GetRequiredService<SyncJobs>();
+        var jobs = factory.GetRequiredService<ReconcileJobs>();
 
-        var status = await jobs.IncrementalAsync(null, null, CancellationToken.None);
+        var status = await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None);
 
         Assert.Equal(SyncRunStatuses.Succeeded, status);
         // Without paging, only an empty page ends the listing.
@@ -65,7 +66,7 @@ public sealed class UpstreamFailureTests(RealClientFactory factory) : IClassFixt
 
         factory.Network.ThenJson(HttpStatusCode.Unauthorized, """{"error":"Unauthorized","status":401}""");
 
-        await Assert.ThrowsAsync<QticketsAuthException>(() => jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.IsType<QticketsAuthException>((await Assert.ThrowsAsync<PermanentRunFailureException>(() => jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None))).InnerException);
 
         Assert.Equal(5, factory.Network.Requests.Count);
         var failed = await LastRun();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Reconciliation;
@@ -19,8 +20,8 @@ public sealed class InterruptedRunTests(ReconcileFactory factory) : IClassFixtur
     public async Task Runs_left_running_by_a_dead_host_are_marked_interrupted_and_live_ones_are_left_alone()
     {
         var ledger = factory.GetRequiredService<SyncRunLedger>();
-        var orphan = await ledger.CreateAsync(SyncRunKinds.Backfill, SyncRunTriggers.Api, SyncRunStatuses.Running, Now.AddDays(-1), null, CancellationToken.None);
-        var mine = await ledger.CreateAsync(SyncRunKinds.Incremental, SyncRunTriggers.Schedule, SyncRunStatuses.Running, null, null, CancellationToken.None);
+        var orphan = await ledger.CreateAsync(Account.DefaultId, SyncRunKinds.Backfill, SyncRunTriggers.Api, SyncRunStatuses.Running, Now.AddDays(-1), null, CancellationToken.None);
+        var mine = await ledger.CreateAsync(Account.DefaultId, SyncRunKinds.Incremental, SyncRunTriggers.Schedule, SyncRunStatuses.Running, null, null, CancellationToken.None);
         await using (var db = factory.CreateDbContext())
         {
             await db.SyncRuns.Where(r => r.Id == orphan).ExecuteUpdateAsync(set => set.SetProperty(r => r.Host, "ghost-host:4242"));
@@ -44,7 +45,7 @@ public sealed class InterruptedRunTests(ReconcileFactory factory) : IClassFixtur
         var orders = Enumerable.Range(1, 5).Select(i => UpstreamOrders.Paid(Now.AddDays(-300 + i))).ToArray();
         factory.Upstream.Put(orders);
         var trigger = factory.GetRequiredService<SyncRunTrigger>();
-        var first = await trigger.BackfillAsync(from, SyncRunTriggers.Api, CancellationToken.None);
+        var first = await trigger.BackfillAsync(await factory.DefaultAccountAsync(), from, SyncRunTriggers.Api, CancellationToken.None);
         using var stop = new CancellationTokenSource();
         factory.Upstream.AfterFetch = page =>
         {
@@ -53,7 +54,7 @@ public sealed class InterruptedRunTests(ReconcileFactory factory) : IClassFixtur
                 stop.Cancel();
             }
         };
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Jobs().BackfillAsync("default", first.RunId, null, stop.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Jobs().RunAsync("default", SyncRunKinds.Backfill, first.RunId, null, stop.Token));
         factory.Upstream.AfterFetch = null;
         // As the sweeper leaves a run whose process died.
         await using (var db = factory.CreateDbContext())
@@ -62,8 +63,8 @@ public sealed class InterruptedRunTests(ReconcileFactory factory) : IClassFixtur
                 .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, SyncRunStatuses.Interrupted).SetProperty(r => r.Interruptions, 1));
         }
 
-        var again = await trigger.BackfillAsync(from, SyncRunTriggers.Api, CancellationToken.None);
-        var status = await Jobs().BackfillAsync("default", again.RunId, null, CancellationToken.None);
+        var again = await trigger.BackfillAsync(await factory.DefaultAccountAsync(), from, SyncRunTriggers.Api, CancellationToken.None);
+        var status = await Jobs().RunAsync("default", SyncRunKinds.Backfill, again.RunId, null, CancellationToken.None);
 
         Assert.Equal(first.RunId, again.RunId);
         Assert.Equal(SyncRunStatuses.Succeeded, status);
@@ -75,5 +76,5 @@ public sealed class InterruptedRunTests(ReconcileFactory factory) : IClassFixtur
         Assert.Equal(1, run.Interruptions);
     }
 
-    private SyncJobs Jobs() => factory.Services.GetRequiredService<SyncJobs>();
+    private ReconcileJobs Jobs() => factory.Services.GetRequiredService<ReconcileJobs>();
 }

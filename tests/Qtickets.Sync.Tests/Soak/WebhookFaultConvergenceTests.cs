@@ -78,16 +78,16 @@ public sealed class WebhookFaultConvergenceTests(ConvergenceFactory factory) : I
     [Fact]
     public async Task Lost_doubled_and_reordered_webhooks_then_one_reconcile_leave_the_mirror_equal_to_the_truth()
     {
-        var jobs = factory.GetRequiredService<SyncJobs>();
+        var jobs = factory.GetRequiredService<ReconcileJobs>();
         var backfill = await factory.GetRequiredService<SyncRunTrigger>().BackfillAsync(
-            new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), SyncRunTriggers.Api, CancellationToken.None);
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.BackfillAsync("default", backfill.RunId, null, CancellationToken.None));
+            await factory.DefaultAccountAsync(), new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), SyncRunTriggers.Api, CancellationToken.None);
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Backfill, backfill.RunId, null, CancellationToken.None));
         using var control = emulator!.CreateClient();
 
         (await control.PostAsync(new Uri("/emulator/activity/step?count=400", UriKind.Relative), null)).EnsureSuccessStatusCode();
         await emulator!.WebhooksSettledAsync();
         await factory.GetRequiredService<WebhookApplier>().ApplyPendingAsync(CancellationToken.None);
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync("default", SyncRunKinds.Incremental, null, null, CancellationToken.None));
 
         var stats = emulator.Stats;
         Assert.True(stats.WebhooksDropped > 0 && stats.WebhooksDuplicated > 0 && stats.WebhooksReordered > 0,

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Qtickets;
 
@@ -105,6 +107,10 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         new(new DbContextOptionsBuilder<SyncDbContext>().UseNpgsql(ConnectionString).Options);
 
     public T GetRequiredService<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>The QTickets account the <c>Qtickets</c> settings describe ("default"), as the service knows it.</summary>
+    public Task<SyncAccount> DefaultAccountAsync() =>
+        GetRequiredService<AccountDirectory>().GetAsync(Account.DefaultName, CancellationToken.None).AsTask();
 
     async Task IAsyncLifetime.DisposeAsync()
     {

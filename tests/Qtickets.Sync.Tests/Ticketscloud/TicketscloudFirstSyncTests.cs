@@ -42,9 +42,9 @@ public sealed class TicketscloudFirstSyncTests(LongHistoryFactory factory, ITest
         // The factory asks for 50 rows a page.
         var pages = (orders.Count + 49) / 50 + Math.Max(1, (refunds.Count + 49) / 50);
         factory.Emulator.Calls.Clear();
-        var jobs = factory.GetRequiredService<TicketscloudJobs>();
+        var jobs = factory.GetRequiredService<ReconcileJobs>();
 
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalForAsync(TicketscloudFactory.AccountName, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync(TicketscloudFactory.AccountName, SyncRunKinds.Incremental, null, null, CancellationToken.None));
 
         var requests = factory.Emulator.Calls.Calls.Count;
         output.WriteLine($"{orders.Count} orders, {refunds.Count} refund requests, {pages} pages, {requests} requests");
@@ -59,7 +59,7 @@ public sealed class TicketscloudFirstSyncTests(LongHistoryFactory factory, ITest
 
         // Incremental runs take over: the next one walks the recent days only.
         factory.Emulator.Calls.Clear();
-        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalForAsync(TicketscloudFactory.AccountName, null, CancellationToken.None));
+        Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RunAsync(TicketscloudFactory.AccountName, SyncRunKinds.Incremental, null, null, CancellationToken.None));
         Assert.InRange(factory.Emulator.Calls.Calls.Count, 2, 3);
     }
 }

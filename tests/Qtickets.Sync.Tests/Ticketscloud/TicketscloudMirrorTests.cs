@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qtickets.Sync.Domain.Sync;
+using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 using Ticketscloud.Emulator.Data;
 using Ticketscloud.Emulator.Faults;
@@ -116,7 +117,7 @@ public sealed class TicketscloudMirrorTests(TicketscloudFactory factory) : IClas
         Assert.Equal(System.Net.HttpStatusCode.Accepted, queued.StatusCode);
         var runId = (await queued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetInt64();
         // No job server in this host: the queued job is run here, as a worker would.
-        var status = await factory.GetRequiredService<Infrastructure.Jobs.TicketscloudJobs>().RunAsync(TicketscloudFactory.AccountName, runId, null, CancellationToken.None);
+        var status = await factory.GetRequiredService<Infrastructure.Jobs.ReconcileJobs>().RunAsync(TicketscloudFactory.AccountName, SyncRunKinds.Backfill, runId, null, CancellationToken.None);
 
         Assert.Equal(SyncRunStatuses.Succeeded, status);
         await using var db = factory.CreateDbContext();

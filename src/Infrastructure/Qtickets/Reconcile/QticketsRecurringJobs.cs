@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Reconciliation;
@@ -27,12 +28,12 @@ public sealed class QticketsRecurringJobs(IOptions<ReconcileOptions> options, IO
         var settings = options.Value;
         var schedule = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) };
         var name = account.Name;
-        recurring.AddOrUpdate<SyncJobs>(IAccountRecurringJobs.Id(IncrementalKind, name),
-            j => j.IncrementalForAsync(name, null, null, CancellationToken.None), settings.IncrementalCron, schedule);
-        recurring.AddOrUpdate<SyncJobs>(IAccountRecurringJobs.Id(FullSweepKind, name),
-            j => j.FullSweepForAsync(name, null, null, CancellationToken.None), settings.FullSweepCron, schedule);
-        recurring.AddOrUpdate<SyncJobs>(IAccountRecurringJobs.Id(CatalogKind, name),
-            j => j.CatalogForAsync(name, null, null, CancellationToken.None), settings.CatalogCron, schedule);
+        recurring.AddOrUpdate<ReconcileJobs>(IAccountRecurringJobs.Id(IncrementalKind, name),
+            j => j.RunAsync(name, SyncRunKinds.Incremental, null, null, CancellationToken.None), settings.IncrementalCron, schedule);
+        recurring.AddOrUpdate<ReconcileJobs>(IAccountRecurringJobs.Id(FullSweepKind, name),
+            j => j.RunAsync(name, SyncRunKinds.FullSweep, null, null, CancellationToken.None), settings.FullSweepCron, schedule);
+        recurring.AddOrUpdate<ReconcileJobs>(IAccountRecurringJobs.Id(CatalogKind, name),
+            j => j.RunAsync(name, SyncRunKinds.Catalog, null, null, CancellationToken.None), settings.CatalogCron, schedule);
         recurring.AddOrUpdate<AuditJobs>(IAccountRecurringJobs.Id(AuditKind, name),
             j => j.AuditForAsync(name, null, null, CancellationToken.None), audit.Value.Cron, schedule);
     }
