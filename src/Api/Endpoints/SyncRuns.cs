@@ -14,7 +14,6 @@ using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Reconciliation;
-using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Api.Endpoints;
 

@@ -7,21 +7,9 @@ namespace Qtickets.Sync.Infrastructure.Upstream;
 /// </summary>
 /// <param name="platform">The platform named in the refusal; Ticketscloud's writes (<c>PATCH /v2/resources/orders/:id</c>)
 /// are just as real.</param>
-public sealed class ReadOnlyGuardHandler(string platform) : DelegatingHandler
+public sealed class ReadOnlyGuardHandler(string platform) : RequestGuard
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        EnsureGet(request);
-        return base.SendAsync(request, cancellationToken);
-    }
-
-    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        EnsureGet(request);
-        return base.Send(request, cancellationToken);
-    }
-
-    private void EnsureGet(HttpRequestMessage request)
+    protected override void Ensure(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Method != HttpMethod.Get)

@@ -4,24 +4,12 @@ namespace Qtickets.Sync.Infrastructure.Upstream;
 /// A command client's guard: refuses, before it leaves the process, every request its platform's list does not
 /// name (and any query string). The sync clients keep their read-only guard.
 /// </summary>
-public abstract class WriteAllowList(string platform, string allowed) : DelegatingHandler
+public abstract class WriteAllowList(string platform, string allowed) : RequestGuard
 {
     /// <summary>Whether <paramref name="path"/> (ending in the endpoint) may be sent with <paramref name="method"/>.</summary>
     protected abstract bool Permits(HttpMethod method, string path);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        EnsureAllowed(request);
-        return base.SendAsync(request, cancellationToken);
-    }
-
-    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        EnsureAllowed(request);
-        return base.Send(request, cancellationToken);
-    }
-
-    private void EnsureAllowed(HttpRequestMessage request)
+    protected override void Ensure(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var uri = request.RequestUri ?? throw new InvalidOperationException($"The {platform} command client needs a request URI.");

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Accounts;
-using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 using Qtickets.Sync.Tests.Support;
 
