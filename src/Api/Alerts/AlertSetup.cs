@@ -8,7 +8,10 @@ public static class AlertSetup
 {
     public const string HttpClientName = "alerts";
 
-    /// <summary>Alert rules, state, the outbound client with its own retry and timeouts, and the monitor.</summary>
+    /// <summary>
+    /// Alert rules, state, the outbound client with its own retry and timeouts, and the monitor (started in
+    /// <see cref="Hosting.HostedServices"/>).
+    /// </summary>
     public static IServiceCollection AddSyncAlerts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateOnStart();

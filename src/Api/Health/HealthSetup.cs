@@ -7,7 +7,7 @@ public static class HealthSetup
 {
     /// <summary>
     /// The readiness checks (database, reconcile freshness, failed or quarantined deliveries) behind <c>/health/ready</c>, their options, and the
-    /// sync-lag gauge with the monitor that refreshes it.
+    /// sync-lag gauge; the monitor that refreshes it is started in <see cref="Hosting.HostedServices"/>.
     /// </summary>
     public static IServiceCollection AddSyncHealth(this IServiceCollection services, IConfiguration configuration)
     {

@@ -9,7 +9,7 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
 public static class ReconciliationServiceCollectionExtensions
 {
-    /// <summary>The reconciliation runs and their bookkeeping; called by <c>AddSyncJobs</c>.</summary>
+    /// <summary>The reconciliation runs and their bookkeeping, and the platforms' seam (<see cref="ReconcilePlatforms"/>).</summary>
     public static IServiceCollection AddReconciliation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ReconcileOptions>()

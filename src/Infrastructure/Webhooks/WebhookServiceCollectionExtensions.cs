@@ -10,7 +10,8 @@ public static class WebhookServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the webhook intake, the group-commit inbox writer and the applier (which runs in every role:
-    /// it is how a webhook reaches the mirror). Needs <c>AddSyncDatabase</c> and <c>AddQticketsClient</c>.
+    /// it is how a webhook reaches the mirror). Needs <c>AddSyncDatabase</c> and <c>AddQticketsPlatform</c>. The
+    /// inbox's writer and the applier's loop are started in the host's list of hosted services.
     /// </summary>
     public static IServiceCollection AddWebhookIngestion(this IServiceCollection services, IConfiguration configuration)
     {
