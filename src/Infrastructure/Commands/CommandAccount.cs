@@ -3,8 +3,7 @@ namespace Qtickets.Sync.Infrastructure.Commands;
 /// <summary>
 /// An account as the command path needs it: its id, platform, and where and how to reach the platform's API.
 /// </summary>
-/// <param name="TimeZone">Zone for a Ticketscloud account's offset-less times.</param>
-public sealed record CommandAccount(int Id, string Name, string Platform, Uri BaseUrl, string Token, string TimeZone)
+public sealed record CommandAccount(int Id, string Name, string Platform, Uri BaseUrl, string Token)
 {
     /// <summary>The token stays out of logs and exception messages.</summary>
     public override string ToString() => $"CommandAccount {{ Id = {Id}, Name = {Name}, Platform = {Platform}, BaseUrl = {BaseUrl} }}";

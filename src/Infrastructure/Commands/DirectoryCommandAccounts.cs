@@ -1,11 +1,9 @@
-using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Accounts;
-using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Commands;
 
 /// <summary>The configured, enabled accounts of the <see cref="AccountDirectory"/>, as the command path needs them.</summary>
-public sealed class DirectoryCommandAccounts(AccountDirectory directory, TicketscloudAccounts ticketscloud) : ICommandAccounts
+public sealed class DirectoryCommandAccounts(AccountDirectory directory) : ICommandAccounts
 {
     public async Task<CommandAccount?> FindAsync(string name, CancellationToken cancellationToken)
     {
@@ -13,12 +11,7 @@ public sealed class DirectoryCommandAccounts(AccountDirectory directory, Tickets
         {
             return null;
         }
-        if (account.Platform == AccountPlatforms.Ticketscloud)
-        {
-            var tc = ticketscloud.For(account);
-            return new CommandAccount(account.Id, account.Name, account.Platform, tc.BaseUrl, tc.Token, tc.TimeZone);
-        }
         var baseUrl = account.Settings.BaseUrl.EndsWith('/') ? account.Settings.BaseUrl : account.Settings.BaseUrl + "/";
-        return new CommandAccount(account.Id, account.Name, account.Platform, new Uri(baseUrl), account.Settings.Token, TicketscloudOptions.DefaultTimeZone);
+        return new CommandAccount(account.Id, account.Name, account.Platform, new Uri(baseUrl), account.Settings.Token);
     }
 }

@@ -16,6 +16,6 @@ public sealed class TicketscloudAccounts(IOptions<TicketscloudOptions> options)
         var settings = account.Settings;
         var baseUrl = settings.BaseUrl.EndsWith('/') ? settings.BaseUrl : settings.BaseUrl + "/";
         return new TicketscloudAccount(new Uri(baseUrl), settings.Token,
-            options.Value.AccountTimeZones.GetValueOrDefault(settings.Name) ?? TicketscloudOptions.DefaultTimeZone, account.Id);
+            options.Value.ZoneOf(settings.Name), account.Id);
     }
 }

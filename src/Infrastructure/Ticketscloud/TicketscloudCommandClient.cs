@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Commands;
 using Qtickets.Sync.Domain.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Commands;
@@ -14,7 +15,7 @@ namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 /// failures, which Ticketscloud reports inside a 200, come back as <see cref="CommandAnswer{TOrder}.Reason"/> of an
 /// applied answer.
 /// </summary>
-public sealed class TicketscloudCommandClient(HttpClient http, TimeProvider time) : ITicketscloudCommandClient
+public sealed class TicketscloudCommandClient(HttpClient http, IOptions<TicketscloudOptions> options, TimeProvider time) : ITicketscloudCommandClient
 {
     public const string HttpClientName = "TicketscloudCommands";
 
@@ -135,7 +136,7 @@ public sealed class TicketscloudCommandClient(HttpClient http, TimeProvider time
             {
                 return null;
             }
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(account.TimeZone);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.ZoneOf(account.Name));
             var observedAt = time.GetUtcNow();
             return TicketscloudPayloadParser.Order(data, TicketscloudPayloadParser.Events(root, zone, observedAt), zone, observedAt);
         }

@@ -62,6 +62,9 @@ public sealed class TicketscloudOptions
     /// </summary>
     public Dictionary<string, string> AccountTimeZones { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The zone of the account's offset-less times: its own <c>TimeZone</c>, else <see cref="DefaultTimeZone"/>.</summary>
+    public string ZoneOf(string account) => AccountTimeZones.GetValueOrDefault(account) ?? DefaultTimeZone;
+
     /// <summary>The timeouts, retries and rate the client's resilience pipeline is built from.</summary>
     public UpstreamLimits Limits => new(TotalTimeout, AttemptTimeout, MaxRetries, RetryBaseDelay, RequestsPerSecond);
 }
