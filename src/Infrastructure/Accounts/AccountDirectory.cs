@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Qtickets.Sync.Domain.Accounts;
-using Qtickets.Sync.Infrastructure.Qtickets;
 using Qtickets.Sync.Infrastructure.Webhooks;
 
 namespace Qtickets.Sync.Infrastructure.Accounts;
@@ -16,9 +15,6 @@ namespace Qtickets.Sync.Infrastructure.Accounts;
 /// </summary>
 public sealed partial class AccountDirectory
 {
-    /// <summary>Where a Ticketscloud account's API lives when <c>Accounts:n:BaseUrl</c> is not set.</summary>
-    public const string TicketscloudBaseUrl = "https://ticketscloud.com/";
-
     private const string UpsertSql = """
         WITH configured AS (
             SELECT * FROM unnest(@names, @platforms, @organizations, @enabled) AS c(name, platform, organization, enabled)
@@ -51,7 +47,7 @@ public sealed partial class AccountDirectory
 
     public AccountDirectory(
         IOptions<AccountsOptions> accounts,
-        IOptions<QticketsOptions> qtickets,
+        IEnumerable<IPlatformAccountDefaults> platforms,
         IOptions<WebhookOptions> webhooks,
         NpgsqlDataSource dataSource,
         TimeProvider time,
@@ -60,7 +56,7 @@ public sealed partial class AccountDirectory
         this.dataSource = dataSource;
         this.time = time;
         this.logger = logger;
-        configured = new(() => Resolve(accounts.Value, qtickets.Value, webhooks.Value));
+        configured = new(() => Resolve(accounts.Value, platforms.ToDictionary(p => p.Platform, StringComparer.Ordinal), webhooks.Value));
     }
 
     /// <summary>Every configured account, enabled or not, in settings order (no database needed).</summary>
@@ -143,27 +139,26 @@ public sealed partial class AccountDirectory
         return new Registered(all);
     }
 
-    private static List<AccountSettings> Resolve(AccountsOptions accounts, QticketsOptions qtickets, WebhookOptions webhooks)
+    private static List<AccountSettings> Resolve(
+        AccountsOptions accounts, Dictionary<string, IPlatformAccountDefaults> platforms, WebhookOptions webhooks)
     {
         var resolved = new List<AccountSettings>(accounts.Entries.Count + 1);
-        if (accounts.UsesQticketsSettings)
+        if (accounts.UsesQticketsSettings && platforms.GetValueOrDefault(AccountPlatforms.Qtickets)?.SectionAccount(webhooks.WebhookSecrets) is { } section)
         {
-            resolved.Add(new AccountSettings(
-                Account.DefaultName, AccountPlatforms.Qtickets, qtickets.BaseUrl, qtickets.Token, webhooks.WebhookSecrets,
-                qtickets.Organization, qtickets.RequestsPerSecond, Enabled: true, AccountSettings.QticketsPrefix));
+            resolved.Add(section);
         }
         foreach (var entry in accounts.Entries)
         {
             var platform = entry.Platform ?? AccountPlatforms.Qtickets;
+            var defaults = platforms.GetValueOrDefault(platform);
             resolved.Add(new AccountSettings(
                 entry.Name ?? "",
                 platform,
-                entry.BaseUrl is { Length: > 0 } url ? url
-                    : platform == AccountPlatforms.Ticketscloud ? TicketscloudBaseUrl : qtickets.BaseUrl,
+                entry.BaseUrl is { Length: > 0 } url ? url : defaults?.BaseUrl ?? "",
                 entry.Token ?? "",
                 [.. entry.WebhookSecrets.OfType<string>()],
                 string.IsNullOrWhiteSpace(entry.Organization) ? null : entry.Organization,
-                int.TryParse(entry.RequestsPerSecond, out var rate) ? rate : qtickets.RequestsPerSecond,
+                int.TryParse(entry.RequestsPerSecond, out var rate) ? rate : defaults?.RequestsPerSecond ?? 0,
                 !bool.TryParse(entry.Enabled, out var enabled) || enabled,
                 $"{AccountsOptions.Section}:{entry.Key}"));
         }

@@ -56,6 +56,7 @@ public static class QticketsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QticketsOptions>, QticketsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<QticketsClients>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAccountDefaults, QticketsAccountDefaults>());
 
         var client = services.AddHttpClient<IQticketsClient, QticketsClient>(QticketsClient.HttpClientName, (provider, http) =>
                 Configure(http, provider.GetRequiredService<IOptions<QticketsOptions>>().Value))

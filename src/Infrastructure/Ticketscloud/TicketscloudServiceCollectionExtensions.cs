@@ -84,6 +84,7 @@ public static class TicketscloudServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketscloudOptions>, TicketscloudOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAccountDefaults, TicketscloudAccountDefaults>());
         services.TryAddSingleton(TimeProvider.System);
 
         var client = services.AddHttpClient<ITicketscloudClient, TicketscloudClient>(TicketscloudClient.HttpClientName, http =>
