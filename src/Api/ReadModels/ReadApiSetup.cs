@@ -10,6 +10,7 @@ public static class ReadApiSetup
     {
         services.AddSingleton<ReadableAccounts>();
         services.AddSingleton<MirrorOrderReader>();
+        services.AddSingleton<TicketscloudOrderReader>();
         services.AddSingleton<MirrorTicketReader>();
         services.AddSingleton<EventReader>();
         services.AddSingleton<SalesReader>();
