@@ -17,6 +17,7 @@ public static class ReadApiSetup
         services.AddSingleton<PostgresTimeZones>();
         services.AddSingleton<AccountStatusReader>();
         services.AddSingleton<SyncStatusReader>();
+        services.AddSingleton<ReadReplicaStatusReader>();
         services.AddSingleton<ChangeReader>();
         return services;
     }

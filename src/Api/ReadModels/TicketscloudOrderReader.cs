@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Qtickets.Sync.Domain.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -10,7 +11,7 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// page costs the same however deep; one order with its tickets and refund requests. Personal data masked without
 /// <c>read:pii</c>.
 /// </summary>
-public sealed class TicketscloudOrderReader(NpgsqlDataSource dataSource)
+public sealed class TicketscloudOrderReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// The order columns <see cref="Read"/> expects, with the account's name and the event's title joined in.
