@@ -30,7 +30,7 @@ public sealed class SalesOptions
     /// About how many sales one chunk of the drift check covers (whole days, so a busy day may make it larger): the
     /// longest the check holds the table's lock, and so the longest a fold waits for it.
     /// </summary>
-    public int DriftChunkOrders { get; set; } = 5_000;
+    public int DriftChunkOrders { get; set; } = 1_000;
 }
 
 internal sealed class SalesOptionsValidator : IValidateOptions<SalesOptions>
