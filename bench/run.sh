@@ -6,6 +6,8 @@
 #   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (about 45 minutes)
 #   bench/run.sh --quick --only ingest,backfill,read,listing      a subset of scenarios
 #   (listing: the API budget of issue 16, bench/listing.sh, written to docs/benchmarks-listing.md)
+#   bench/run.sh --full --only drift --drift-orders 10000000     the drift check at other sizes (space-separated list;
+#   default 100,000 in --quick, 1,000,000 in --full)
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
 # scenario and run), wrk (apt), a Release build, the emulator. A scenario whose first request fails (webhook
@@ -14,13 +16,14 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode=quick
-only="ingest,backfill,read,listing,dashboard"
+only="ingest,backfill,read,listing,dashboard,drift"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
     --full) mode=full ;;
     --only) only="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard]" >&2; exit 2 ;;
+    --drift-orders) drift_orders="$2"; shift ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift] [--drift-orders 'N ...']" >&2; exit 2 ;;
   esac
   shift
 done
@@ -31,8 +34,10 @@ source "$repo/bench/lib.sh"
 
 if [ "$mode" = full ]; then
   runs=3; wrk_seconds=15; rate_seconds=20; backfill_sizes="100000 1000000"; read_orders=1000000; read_samples=500
+  drift_orders="${drift_orders:-1000000}"
 else
   runs=3; wrk_seconds=5; rate_seconds=6; backfill_sizes="20000"; read_orders=100000; read_samples=150
+  drift_orders="${drift_orders:-100000}"
 fi
 rate=500
 pids_to_stop=()
@@ -309,12 +314,93 @@ dashboard() {
   stop_pid "$spid"
 }
 
+# ------------------------------------------------------------------------------------------------ drift
+# apply_lag DB FROM TO -> "p50 p99 max count" of received → applied (ms) of the deliveries received in [FROM, TO)
+apply_lag() {
+  q -d "$1" -F ' ' -c "SELECT coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY l)::numeric, 1), 0),
+      coalesce(round(percentile_cont(0.99) WITHIN GROUP (ORDER BY l)::numeric, 1), 0), coalesce(round(max(l)::numeric, 1), 0), count(*)
+    FROM (SELECT extract(epoch FROM processed_at - received_at) * 1000 AS l FROM webhook_deliveries
+          WHERE status = 'applied' AND received_at >= '$2' AND received_at < '$3') d"
+}
+
+# A full drift check of the daily sales table at N orders, timed, while signed webhooks arrive at a fixed rate;
+# apply lag (received_at → processed_at) of the deliveries received during the check, and, as the baseline in
+# the same run, of the same rate with no check running. Ten rows are planted differing before each check.
+drift_rate=100
+drift() {
+  local payloads="$out/drift-payloads.tsv" window=60 events=50
+  for size in $drift_orders; do
+    local db=bench_drift cs t0
+    cs="$(fresh_db $db $schema)"
+    log "drift $size: bulk-loading $size orders and $((size * 3)) tickets"
+    t0=$SECONDS
+    q -d $db -v orders="$size" -v events="$events" -f "$repo/bench/read-data.sql" >/dev/null
+    note "- Drift check $size: data as the read API's (\`bench/read-data.sql\`, $events events over 2025), loaded with the daily sales table rebuilt day by day in $((SECONDS - t0)) s; a check runs in chunks of \`Sales:DriftChunkOrders\` (default) sales. Webhooks at $drift_rate req/s: the baseline window ${rate_seconds} s without a check, then from 3 s before the check until it ends (at most ${window} s of load); apply lag = \`processed_at - received_at\` of the deliveries received in the window."
+    start_service $service_port "$cs" service-drift Sales__DriftCron="$never" Reconcile__IncrementalCron="$never" \
+      Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never"
+    local spid=$service_pid; pids_to_stop+=("$spid")
+    for run in $(seq 1 "$runs"); do
+      log "drift $size run $run/$runs"
+      load payloads --out "$payloads" --count $(((window + rate_seconds + 10) * drift_rate)) --first-id $((900000000 + run * 1000000)) --secret "$bench_secret" >/dev/null
+      local base_from; base_from="$(q -d $db -c 'SELECT now()')"
+      load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads <(head -n $(((rate_seconds + 3) * drift_rate)) "$payloads") \
+        --rate $drift_rate --seconds "$rate_seconds" --warmup 0 >/dev/null
+      local base_to; base_to="$(q -d $db -c 'SELECT now()')"
+      local deadline=$((SECONDS + 120))
+      while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+      read -r p50 p99 max n <<<"$(apply_lag $db "$base_from" "$base_to")"
+      record "drift.$size.baseline.apply_lag_p50_ms" "$run" "$p50"
+      record "drift.$size.baseline.apply_lag_p99_ms" "$run" "$p99"
+      record "drift.$size.baseline.apply_lag_max_ms" "$run" "$max"
+
+      q -d $db -c "UPDATE daily_sales SET gross = gross + 1 WHERE ctid IN (SELECT ctid FROM daily_sales WHERE source = 'qtickets' ORDER BY day DESC LIMIT 10)" >/dev/null
+      load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads <(tail -n +$(((rate_seconds + 3) * drift_rate + 1)) "$payloads") \
+        --rate $drift_rate --seconds $window --warmup 0 >/dev/null &
+      local lpid=$!; pids_to_stop+=("$lpid")
+      sleep 3
+      local started run_id status=queued runjson
+      started="$(curl -s -X POST -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/sales-drift")"
+      run_id="$(jq -r '.runId // .run_id // .id // empty' <<<"$started" 2>/dev/null || true)"
+      if [ -z "$run_id" ]; then
+        note "- Drift check $size **not measured**: \`POST /api/v1/sync/sales-drift\` answered \`$started\` (log: $out/service-drift.log)."
+        stop_pid "$lpid"; break
+      fi
+      deadline=$((SECONDS + 7200))
+      while [ $SECONDS -lt $deadline ]; do
+        runjson="$(curl -s -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/runs/$run_id")"
+        status="$(jq -r '.status // empty' <<<"$runjson")"
+        case "$status" in succeeded|failed|skipped) break ;; esac
+        sleep 0.5
+      done
+      stop_pid "$lpid"
+      echo "$runjson" >>"$out/drift-$size.jsonl"
+      local span; span="$(q -d $db -F ' ' -c "SELECT started_at, finished_at, extract(epoch FROM finished_at - started_at), sales_rows_differing FROM sync_runs WHERE id = $run_id")"
+      local from to seconds differing
+      from="$(cut -d' ' -f1,2 <<<"$span")"; to="$(cut -d' ' -f3,4 <<<"$span")"
+      seconds="$(cut -d' ' -f5 <<<"$span")"; differing="$(cut -d' ' -f6 <<<"$span")"
+      [ "$status" = succeeded ] || note "- Drift check $size run $run: run $run_id ended \`$status\` ($(jq -r '.error // ""' <<<"$runjson"))."
+      record "drift.$size.check_s" "$run" "$(printf '%.1f' "$seconds")"
+      record "drift.$size.rows_found" "$run" "${differing:-0}"
+      deadline=$((SECONDS + 120))
+      while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+      read -r p50 p99 max n <<<"$(apply_lag $db "$from" "$to")"
+      record "drift.$size.during_check.apply_lag_p50_ms" "$run" "$p50"
+      record "drift.$size.during_check.apply_lag_p99_ms" "$run" "$p99"
+      record "drift.$size.during_check.apply_lag_max_ms" "$run" "$max"
+      record "drift.$size.during_check.deliveries" "$run" "$n"
+    done
+    stop_pid "$spid"
+  done
+  rm -f "$payloads"
+}
+
 wants ingest && ingest
 wants backfill && backfill
 wants read && read_api
 # Deterministic request counts: one run of each, the same in --quick and --full.
 wants listing && out="$out/listing" "$repo/bench/listing.sh"
 wants dashboard && dashboard
+wants drift && drift
 
 mkdir -p "$repo/docs"
 "$repo/bench/report.sh" "$out" "$mode" "$runs" "$started_at" >"$repo/docs/benchmarks.md"
