@@ -188,6 +188,29 @@ if [ -n "$drift_sizes" ]; then
     echo "| $size | apply lag max (ms) | $(cell $k.during_check.apply_lag_max_ms) | $(cell $k.baseline.apply_lag_max_ms) | $(ratio $k.during_check.apply_lag_max_ms $k.baseline.apply_lag_max_ms) | – | – |"
   done
 fi
+fresh_rates="$(jq -rs '[.[] | .key | select(startswith("freshness.")) | split(".")[2]] | unique | map(tonumber) | sort | .[]' "$results")"
+if [ -n "$fresh_rates" ]; then
+  echo
+  echo "## Freshness end to end (issue 30)"
+  echo
+  echo "Milliseconds from a webhook's 200 until the read API shows its effect, at fixed rates. Baseline: today's settings;"
+  echo "service: the candidate settings of the run (the notes say which), in the same run. Goals: order visible p99 < 1 s at"
+  echo "500 req/s, daily sales p99 < 5 s."
+  echo
+  echo "| Rate (req/s) | Figure | Service p50 | Service p99 | Service max | Baseline p50 | Baseline p99 | Baseline max | Goal | Verdict (service, or baseline when only it ran) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  for rate in $fresh_rates; do
+    for figure in order_visible daily_visible; do
+      s="freshness.service.$rate.$figure" b="freshness.baseline.$rate.$figure"
+      judged="$s"; [ -n "$(median $s.p99_ms)" ] || judged="$b"
+      goal=–; limit=
+      [ "$figure" = order_visible ] && [ "$rate" -ge 500 ] && { goal="p99 < 1,000"; limit=1000; }
+      [ "$figure" = daily_visible ] && { goal="p99 < 5,000"; limit=5000; }
+      label="order by id"; [ "$figure" = daily_visible ] && label="daily sales"
+      echo "| $rate | $label (missing: $(median $judged.missing)) | $(cell $s.p50_ms) | $(cell $s.p99_ms) | $(cell $s.max_ms) | $(cell $b.p50_ms) | $(cell $b.p99_ms) | $(cell $b.max_ms) | $goal | $([ -n "$limit" ] && verdict "$(median $judged.p99_ms)" "<" "$limit" || echo –) |"
+    done
+  done
+fi
 echo
 echo "## Notes"
 echo

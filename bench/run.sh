@@ -8,6 +8,9 @@
 #   (listing: the API budget of issue 16, bench/listing.sh, written to docs/benchmarks-listing.md)
 #   bench/run.sh --full --only drift --drift-orders 10000000     the drift check at other sizes (space-separated list;
 #   default 100,000 in --quick, 1,000,000 in --full)
+#   FRESHNESS_SETTINGS="Sales__FoldInterval=00:00:00.5" bench/run.sh --full --only freshness   freshness (issue 30):
+#   today's settings as the baseline and these as the service; 60 s per rate in --full, 15 s in --quick
+#   (--freshness-seconds S)
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
 # scenario and run), wrk (apt), a Release build, the emulator. A scenario whose first request fails (webhook
@@ -16,14 +19,15 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode=quick
-only="ingest,backfill,read,listing,dashboard,drift"
+only="ingest,backfill,read,listing,dashboard,drift,freshness"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
     --full) mode=full ;;
     --only) only="$2"; shift ;;
     --drift-orders) drift_orders="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift] [--drift-orders 'N ...']" >&2; exit 2 ;;
+    --freshness-seconds) freshness_seconds="$2"; shift ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift,freshness] [--drift-orders 'N ...'] [--freshness-seconds S]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -34,12 +38,13 @@ source "$repo/bench/lib.sh"
 
 if [ "$mode" = full ]; then
   runs=3; wrk_seconds=15; rate_seconds=20; backfill_sizes="100000 1000000"; read_orders=1000000; read_samples=500
-  drift_orders="${drift_orders:-1000000}"
+  drift_orders="${drift_orders:-1000000}"; freshness_seconds="${freshness_seconds:-60}"
 else
   runs=3; wrk_seconds=5; rate_seconds=6; backfill_sizes="20000"; read_orders=100000; read_samples=150
-  drift_orders="${drift_orders:-100000}"
+  drift_orders="${drift_orders:-100000}"; freshness_seconds="${freshness_seconds:-15}"
 fi
 rate=500
+freshness_rates="100 500"
 pids_to_stop=()
 cleanup() { for pid in "${pids_to_stop[@]}"; do stop_pid "$pid"; done; }
 trap cleanup EXIT
@@ -325,7 +330,8 @@ apply_lag() {
 
 # A full drift check of the daily sales table at N orders, timed, while signed webhooks arrive at a fixed rate;
 # apply lag (received_at → processed_at) of the deliveries received during the check, and, as the baseline in
-# the same run, of the same rate with no check running. Ten rows are planted differing before each check.
+# the same run, of the same rate with no check running. Ten rows of the loaded year are planted differing before
+# each check (the webhooks' orders fall on other days, so their folds cannot repair them first).
 drift_rate=100
 drift() {
   local payloads="$out/drift-payloads.tsv" window=60 events=50
@@ -353,7 +359,7 @@ drift() {
       record "drift.$size.baseline.apply_lag_p99_ms" "$run" "$p99"
       record "drift.$size.baseline.apply_lag_max_ms" "$run" "$max"
 
-      q -d $db -c "UPDATE daily_sales SET gross = gross + 1 WHERE ctid IN (SELECT ctid FROM daily_sales WHERE source = 'qtickets' ORDER BY day DESC LIMIT 10)" >/dev/null
+      q -d $db -c "UPDATE daily_sales SET gross = gross + 1 WHERE ctid IN (SELECT ctid FROM daily_sales WHERE source = 'qtickets' AND day BETWEEN '2025-06-01' AND '2025-06-30' ORDER BY day LIMIT 10)" >/dev/null
       load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads <(tail -n +$(((rate_seconds + 3) * drift_rate + 1)) "$payloads") \
         --rate $drift_rate --seconds $window --warmup 0 >/dev/null &
       local lpid=$!; pids_to_stop+=("$lpid")
@@ -394,6 +400,45 @@ drift() {
   rm -f "$payloads"
 }
 
+# ------------------------------------------------------------------------------------------------ freshness
+# Freshness end to end (issue 30): signed webhooks at fixed rates; per order, 200 → visible by id and → counted in
+# daily sales (Qtickets.Sync.Bench.Load freshness). "baseline" is the service with today's settings; "service" the
+# same build with the candidate settings of FRESHNESS_SETTINGS (NAME=VALUE ..., e.g. Sales__FoldInterval=00:00:00.5),
+# measured only when some are given.
+freshness() {
+  local variants=baseline
+  [ -z "${FRESHNESS_SETTINGS:-}" ] || variants="baseline service"
+  for run in $(seq 1 "$runs"); do
+    for variant in $variants; do
+      local settings=()
+      [ "$variant" = baseline ] || read -ra settings <<<"$FRESHNESS_SETTINGS"
+      local db=bench_freshness cs
+      cs="$(fresh_db $db $schema)"
+      start_service $service_port "$cs" "service-freshness-$variant" Reconcile__IncrementalCron="$never" \
+        Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never" Sales__DriftCron="$never" "${settings[@]}"
+      local spid=$service_pid; pids_to_stop+=("$spid")
+      for rate in $freshness_rates; do
+        log "freshness run $run/$runs: $variant at $rate req/s for $freshness_seconds s"
+        local r
+        r="$(load freshness --base "http://127.0.0.1:$service_port/" --key "$read_key" --secret "$bench_secret" --account default \
+          --rate "$rate" --seconds "$freshness_seconds" --first-id $((2000000000 + run * 10000000 + rate * 10000)) --time-zone Europe/Moscow)"
+        echo "$r" >>"$out/freshness-$variant-$rate.jsonl"
+        for figure in order_visible daily_visible; do
+          record "freshness.$variant.$rate.$figure.p50_ms" "$run" "$(jq ".$figure.p50_ms" <<<"$r")"
+          record "freshness.$variant.$rate.$figure.p99_ms" "$run" "$(jq ".$figure.p99_ms" <<<"$r")"
+          record "freshness.$variant.$rate.$figure.max_ms" "$run" "$(jq ".$figure.max_ms" <<<"$r")"
+          record "freshness.$variant.$rate.$figure.missing" "$run" "$(jq ".$figure.missing" <<<"$r")"
+        done
+        record "freshness.$variant.$rate.refused" "$run" "$(jq .refused <<<"$r")"
+        local deadline=$((SECONDS + 120))
+        while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+      done
+      stop_pid "$spid"
+    done
+  done
+  note "- Freshness: ${freshness_seconds} s per rate ($freshness_rates req/s) of signed QTickets order webhooks (new orders, 3 tickets each, 20 events), a fresh database per run; order visible = 200 of the webhook → first 200 of \`GET /api/v1/orders/default/{id}\` for a sample of about 20 orders a second, each polled every 25 ms; daily sales = 200 → the first poll (every 25 ms) of \`GET /api/v1/sales/daily?group_by=event\` for the order's day whose figure for its event counts the tickets of every accepted order of that (event, day) sent up to it. Each figure includes up to one poll interval and one read. $([ -n "${FRESHNESS_SETTINGS:-}" ] && echo "Service settings: \`$FRESHNESS_SETTINGS\`." || echo "No candidate settings were given (FRESHNESS_SETTINGS): only today's settings were measured.")"
+}
+
 wants ingest && ingest
 wants backfill && backfill
 wants read && read_api
@@ -401,6 +446,7 @@ wants read && read_api
 wants listing && out="$out/listing" "$repo/bench/listing.sh"
 wants dashboard && dashboard
 wants drift && drift
+wants freshness && freshness
 
 mkdir -p "$repo/docs"
 "$repo/bench/report.sh" "$out" "$mode" "$runs" "$started_at" >"$repo/docs/benchmarks.md"
