@@ -6,6 +6,11 @@
 #   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (about 45 minutes)
 #   bench/run.sh --quick --only ingest,backfill,read,listing      a subset of scenarios
 #   (listing: the API budget of issue 16, bench/listing.sh, written to docs/benchmarks-listing.md)
+#   bench/run.sh --full --only drift --drift-orders 10000000     the drift check at other sizes (space-separated list;
+#   default 100,000 in --quick, 1,000,000 in --full)
+#   FRESHNESS_SETTINGS="Sales__FoldInterval=00:00:00.5" bench/run.sh --full --only freshness   freshness (issue 30):
+#   today's settings as the baseline and these as the service; 60 s per rate in --full, 15 s in --quick
+#   (--freshness-seconds S)
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
 # scenario and run), wrk (apt), a Release build, the emulator. A scenario whose first request fails (webhook
@@ -14,13 +19,15 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode=quick
-only="ingest,backfill,read,listing,dashboard"
+only="ingest,backfill,read,listing,dashboard,drift,freshness"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
     --full) mode=full ;;
     --only) only="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard]" >&2; exit 2 ;;
+    --drift-orders) drift_orders="$2"; shift ;;
+    --freshness-seconds) freshness_seconds="$2"; shift ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift,freshness] [--drift-orders 'N ...'] [--freshness-seconds S]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -31,10 +38,13 @@ source "$repo/bench/lib.sh"
 
 if [ "$mode" = full ]; then
   runs=3; wrk_seconds=15; rate_seconds=20; backfill_sizes="100000 1000000"; read_orders=1000000; read_samples=500
+  drift_orders="${drift_orders:-1000000}"; freshness_seconds="${freshness_seconds:-60}"
 else
   runs=3; wrk_seconds=5; rate_seconds=6; backfill_sizes="20000"; read_orders=100000; read_samples=150
+  drift_orders="${drift_orders:-100000}"; freshness_seconds="${freshness_seconds:-15}"
 fi
 rate=500
+freshness_rates="100 500"
 pids_to_stop=()
 cleanup() { for pid in "${pids_to_stop[@]}"; do stop_pid "$pid"; done; }
 trap cleanup EXIT
@@ -309,12 +319,134 @@ dashboard() {
   stop_pid "$spid"
 }
 
+# ------------------------------------------------------------------------------------------------ drift
+# apply_lag DB FROM TO -> "p50 p99 max count" of received → applied (ms) of the deliveries received in [FROM, TO)
+apply_lag() {
+  q -d "$1" -F ' ' -c "SELECT coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY l)::numeric, 1), 0),
+      coalesce(round(percentile_cont(0.99) WITHIN GROUP (ORDER BY l)::numeric, 1), 0), coalesce(round(max(l)::numeric, 1), 0), count(*)
+    FROM (SELECT extract(epoch FROM processed_at - received_at) * 1000 AS l FROM webhook_deliveries
+          WHERE status = 'applied' AND received_at >= '$2' AND received_at < '$3') d"
+}
+
+# A full drift check of the daily sales table at N orders, timed, while signed webhooks arrive at a fixed rate;
+# apply lag (received_at → processed_at) of the deliveries received during the check, and, as the baseline in
+# the same run, of the same rate with no check running. Ten rows of the loaded year are planted differing before
+# each check (the webhooks' orders fall on other days, so their folds cannot repair them first).
+drift_rate=100
+drift() {
+  local payloads="$out/drift-payloads.tsv" window=60 events=50
+  for size in $drift_orders; do
+    local db=bench_drift cs t0
+    cs="$(fresh_db $db $schema)"
+    log "drift $size: bulk-loading $size orders and $((size * 3)) tickets"
+    t0=$SECONDS
+    q -d $db -v orders="$size" -v events="$events" -f "$repo/bench/read-data.sql" >/dev/null
+    note "- Drift check $size: data as the read API's (\`bench/read-data.sql\`, $events events over 2025), loaded with the daily sales table rebuilt day by day in $((SECONDS - t0)) s; a check runs in chunks of \`Sales:DriftChunkOrders\` (default) sales. Webhooks at $drift_rate req/s: the baseline window ${rate_seconds} s without a check, then from 3 s before the check until it ends (at most ${window} s of load); apply lag = \`processed_at - received_at\` of the deliveries received in the window."
+    start_service $service_port "$cs" service-drift Sales__DriftCron="$never" Reconcile__IncrementalCron="$never" \
+      Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never"
+    local spid=$service_pid; pids_to_stop+=("$spid")
+    for run in $(seq 1 "$runs"); do
+      log "drift $size run $run/$runs"
+      load payloads --out "$payloads" --count $(((window + rate_seconds + 10) * drift_rate)) --first-id $((900000000 + run * 1000000)) --secret "$bench_secret" >/dev/null
+      local base_from; base_from="$(q -d $db -c 'SELECT now()')"
+      load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads <(head -n $(((rate_seconds + 3) * drift_rate)) "$payloads") \
+        --rate $drift_rate --seconds "$rate_seconds" --warmup 0 >/dev/null
+      local base_to; base_to="$(q -d $db -c 'SELECT now()')"
+      local deadline=$((SECONDS + 120))
+      while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+      read -r p50 p99 max n <<<"$(apply_lag $db "$base_from" "$base_to")"
+      record "drift.$size.baseline.apply_lag_p50_ms" "$run" "$p50"
+      record "drift.$size.baseline.apply_lag_p99_ms" "$run" "$p99"
+      record "drift.$size.baseline.apply_lag_max_ms" "$run" "$max"
+
+      q -d $db -c "UPDATE daily_sales SET gross = gross + 1 WHERE ctid IN (SELECT ctid FROM daily_sales WHERE source = 'qtickets' AND day BETWEEN '2025-06-01' AND '2025-06-30' ORDER BY day LIMIT 10)" >/dev/null
+      load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads <(tail -n +$(((rate_seconds + 3) * drift_rate + 1)) "$payloads") \
+        --rate $drift_rate --seconds $window --warmup 0 >/dev/null &
+      local lpid=$!; pids_to_stop+=("$lpid")
+      sleep 3
+      local started run_id status=queued runjson
+      started="$(curl -s -X POST -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/sales-drift")"
+      run_id="$(jq -r '.runId // .run_id // .id // empty' <<<"$started" 2>/dev/null || true)"
+      if [ -z "$run_id" ]; then
+        note "- Drift check $size **not measured**: \`POST /api/v1/sync/sales-drift\` answered \`$started\` (log: $out/service-drift.log)."
+        stop_pid "$lpid"; break
+      fi
+      deadline=$((SECONDS + 7200))
+      while [ $SECONDS -lt $deadline ]; do
+        runjson="$(curl -s -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/runs/$run_id")"
+        status="$(jq -r '.status // empty' <<<"$runjson")"
+        case "$status" in succeeded|failed|skipped) break ;; esac
+        sleep 0.5
+      done
+      stop_pid "$lpid"
+      echo "$runjson" >>"$out/drift-$size.jsonl"
+      local span; span="$(q -d $db -F ' ' -c "SELECT started_at, finished_at, extract(epoch FROM finished_at - started_at), sales_rows_differing FROM sync_runs WHERE id = $run_id")"
+      local from to seconds differing
+      from="$(cut -d' ' -f1,2 <<<"$span")"; to="$(cut -d' ' -f3,4 <<<"$span")"
+      seconds="$(cut -d' ' -f5 <<<"$span")"; differing="$(cut -d' ' -f6 <<<"$span")"
+      [ "$status" = succeeded ] || note "- Drift check $size run $run: run $run_id ended \`$status\` ($(jq -r '.error // ""' <<<"$runjson"))."
+      record "drift.$size.check_s" "$run" "$(printf '%.1f' "$seconds")"
+      record "drift.$size.rows_found" "$run" "${differing:-0}"
+      deadline=$((SECONDS + 120))
+      while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+      read -r p50 p99 max n <<<"$(apply_lag $db "$from" "$to")"
+      record "drift.$size.during_check.apply_lag_p50_ms" "$run" "$p50"
+      record "drift.$size.during_check.apply_lag_p99_ms" "$run" "$p99"
+      record "drift.$size.during_check.apply_lag_max_ms" "$run" "$max"
+      record "drift.$size.during_check.deliveries" "$run" "$n"
+    done
+    stop_pid "$spid"
+  done
+  rm -f "$payloads"
+}
+
+# ------------------------------------------------------------------------------------------------ freshness
+# Freshness end to end (issue 30): signed webhooks at fixed rates; per order, 200 → visible by id and → counted in
+# daily sales (Qtickets.Sync.Bench.Load freshness). "baseline" is the service with today's settings; "service" the
+# same build with the candidate settings of FRESHNESS_SETTINGS (NAME=VALUE ..., e.g. Sales__FoldInterval=00:00:00.5),
+# measured only when some are given.
+freshness() {
+  local variants=baseline
+  [ -z "${FRESHNESS_SETTINGS:-}" ] || variants="baseline service"
+  for run in $(seq 1 "$runs"); do
+    for variant in $variants; do
+      local settings=()
+      [ "$variant" = baseline ] || read -ra settings <<<"$FRESHNESS_SETTINGS"
+      local db=bench_freshness cs
+      cs="$(fresh_db $db $schema)"
+      start_service $service_port "$cs" "service-freshness-$variant" Reconcile__IncrementalCron="$never" \
+        Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never" Sales__DriftCron="$never" "${settings[@]}"
+      local spid=$service_pid; pids_to_stop+=("$spid")
+      for rate in $freshness_rates; do
+        log "freshness run $run/$runs: $variant at $rate req/s for $freshness_seconds s"
+        local r
+        r="$(load freshness --base "http://127.0.0.1:$service_port/" --key "$read_key" --secret "$bench_secret" --account default \
+          --rate "$rate" --seconds "$freshness_seconds" --first-id $((2000000000 + run * 10000000 + rate * 10000)) --time-zone Europe/Moscow)"
+        echo "$r" >>"$out/freshness-$variant-$rate.jsonl"
+        for figure in order_visible daily_visible; do
+          record "freshness.$variant.$rate.$figure.p50_ms" "$run" "$(jq ".$figure.p50_ms" <<<"$r")"
+          record "freshness.$variant.$rate.$figure.p99_ms" "$run" "$(jq ".$figure.p99_ms" <<<"$r")"
+          record "freshness.$variant.$rate.$figure.max_ms" "$run" "$(jq ".$figure.max_ms" <<<"$r")"
+          record "freshness.$variant.$rate.$figure.missing" "$run" "$(jq ".$figure.missing" <<<"$r")"
+        done
+        record "freshness.$variant.$rate.refused" "$run" "$(jq .refused <<<"$r")"
+        local deadline=$((SECONDS + 120))
+        while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+      done
+      stop_pid "$spid"
+    done
+  done
+  note "- Freshness: ${freshness_seconds} s per rate ($freshness_rates req/s) of signed QTickets order webhooks (new orders, 3 tickets each, 20 events), a fresh database per run; order visible = 200 of the webhook → first 200 of \`GET /api/v1/orders/default/{id}\` for a sample of about 20 orders a second, each polled every 25 ms; daily sales = 200 → the first poll (every 25 ms) of \`GET /api/v1/sales/daily?group_by=event\` for the order's day whose figure for its event counts the tickets of every accepted order of that (event, day) sent up to it. Each figure includes up to one poll interval and one read. $([ -n "${FRESHNESS_SETTINGS:-}" ] && echo "Service settings: \`$FRESHNESS_SETTINGS\`." || echo "No candidate settings were given (FRESHNESS_SETTINGS): only today's settings were measured.")"
+}
+
 wants ingest && ingest
 wants backfill && backfill
 wants read && read_api
 # Deterministic request counts: one run of each, the same in --quick and --full.
 wants listing && out="$out/listing" "$repo/bench/listing.sh"
 wants dashboard && dashboard
+wants drift && drift
+wants freshness && freshness
 
 mkdir -p "$repo/docs"
 "$repo/bench/report.sh" "$out" "$mode" "$runs" "$started_at" >"$repo/docs/benchmarks.md"

@@ -5,10 +5,12 @@ using Qtickets.Sync.Bench;
 // Load tools of bench/run.sh. Every command prints one JSON object on stdout.
 //   payloads --out FILE --count N --first-id ID --secret S
 //   rate     --url URL --payloads FILE --rate R --seconds S [--warmup 3] [--timeline FILE]
+//   freshness --base URL --key READ_KEY --secret S --account NAME --rate R --seconds S --first-id ID [--time-zone Europe/Moscow]
+//            [--poll-ms 25] [--tracked-per-second 20] [--patience-seconds 120]
 //   read     --base URL --key K --orders N --events E --first-day 2025-01-01 --days 365 [--samples 300] [--depth 20] [--only list|daily|byid]
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Load payloads|rate|read --option value ...");
+    Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Load payloads|rate|freshness|read --option value ...");
     return 2;
 }
 var options = new CommandLine(args.Skip(1));
@@ -30,6 +32,20 @@ switch (args[0])
                 options.Get("timeline", "") is { Length: > 0 } timeline ? timeline : null);
             result = await load.RunAsync(payloads);
         }
+        break;
+    case "freshness":
+        result = await new FreshnessProbe(
+            new Uri(options.Get("base")),
+            options.Get("key"),
+            options.Get("secret"),
+            options.Get("account", "default"),
+            options.Double("rate", 100),
+            TimeSpan.FromSeconds(options.Double("seconds", 60)),
+            options.Long("first-id"),
+            TimeZoneInfo.FindSystemTimeZoneById(options.Get("time-zone", "Europe/Moscow")),
+            TimeSpan.FromMilliseconds(options.Double("poll-ms", 25)),
+            options.Double("tracked-per-second", 20),
+            TimeSpan.FromSeconds(options.Double("patience-seconds", 120))).RunAsync();
         break;
     case "read":
         var probe = new ReadApiProbe(

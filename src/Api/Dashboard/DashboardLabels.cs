@@ -15,6 +15,8 @@ public sealed class DashboardLabels
         ["attention"] = ("Needs attention", "Требует внимания"),
         ["lag"] = ("Webhook lag", "Задержка вебхуков"),
         ["pending"] = ("Pending deliveries", "Ожидают применения"),
+        ["apply_lag"] = ("Webhook apply lag, p99 of the last 5 minutes", "Задержка применения вебхуков, p99 за 5 минут"),
+        ["apply_lag_count"] = ("{0} deliveries applied", "применено доставок: {0}"),
         ["failed"] = ("Failed deliveries", "Ошибки применения"),
         ["dead"] = ("Dead deliveries", "Отброшенные доставки"),
         ["quarantined"] = ("Quarantined deliveries", "На карантине"),

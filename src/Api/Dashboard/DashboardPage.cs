@@ -131,6 +131,7 @@ public static class DashboardPage
             <dt>{E(l["quarantined"])}</dt><dd id="quarantined">{s.Webhooks.Quarantined.ToString("N0", c)}</dd>
             <dt>{E(l["behaviour"])}</dt><dd id="behaviour">{E(Behaviour(s.Reconcile.Upstream, l))}</dd></dl>
             """);
+        ApplyLagTile(html, model.ApplyLag, l);
         if (attention.Count > 0)
         {
             html.Append("<div class=\"cards\" id=\"attention\">");
@@ -165,6 +166,22 @@ public static class DashboardPage
             html.Append("</table></div></details>");
         }
         html.Append("</section>");
+    }
+
+    /// <summary>The recent p99 apply lag: milliseconds under a second, seconds above; a dash when nothing was applied.</summary>
+    private static void ApplyLagTile(StringBuilder html, ApplyLagFigure lag, DashboardLabels l)
+    {
+        var c = l.Culture;
+        var text = lag.P99Seconds switch
+        {
+            null => "—",
+            < 1 and var s => $"{(s * 1000).ToString("N0", c)} ms",
+            var s => $"{s.Value.ToString("N1", c)} s",
+        };
+        var data = lag.P99Seconds is { } p99 ? p99.ToString("F3", CultureInfo.InvariantCulture) : "";
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <div class="tiles"><div class="tile"><b id="apply-lag-p99" data-value="{data}" data-deliveries="{lag.Deliveries}">{E(text)}</b><span>{E(l["apply_lag"])} · {E(string.Format(c, l["apply_lag_count"], lag.Deliveries.ToString("N0", c)))}</span></div></div>
+            """);
     }
 
     private static void Reasons(StringBuilder html, IReadOnlyList<string> reasons, string? id)

@@ -188,7 +188,7 @@ public sealed partial class WebhookApplier(
             var now = time.GetUtcNow();
             await MarkAsync(connection, transaction, results, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            Report(picked, results, now);
+            Report(picked, results, now, time.GetUtcNow());
             return new BatchResult(picked.Count, results.Values.Count(r => r.Status == DeliveryStatuses.Applied), null);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && picked is { Count: > 0 })
@@ -423,7 +423,7 @@ public sealed partial class WebhookApplier(
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private void Report(List<PickedDelivery> picked, Dictionary<long, ApplyResult> results, DateTimeOffset now)
+    private void Report(List<PickedDelivery> picked, Dictionary<long, ApplyResult> results, DateTimeOffset now, DateTimeOffset committed)
     {
         foreach (var delivery in picked)
         {
@@ -432,6 +432,7 @@ public sealed partial class WebhookApplier(
             if (result.Status == DeliveryStatuses.Applied)
             {
                 metrics.Applied(now - delivery.ReceivedAt);
+                metrics.ApplyCommitted(committed - delivery.ReceivedAt);
                 LogApplied(logger, delivery.OrderId, result.Outcome!);
             }
             else if (result.Status == DeliveryStatuses.Quarantined)
