@@ -14,39 +14,6 @@ namespace Qtickets.Sync.Tests.Changes;
 /// <summary>Issue 27: one history entry per business change, with its source; a feed a consumer can tail exactly once, in order.</summary>
 public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFactory>
 {
-    private static long nextId = 700_000;
-
-    private static Order NewOrder()
-    {
-        var order = SampleOrders.Order4360();
-        order.Id = Interlocked.Increment(ref nextId);
-        foreach (var basket in order.Baskets)
-        {
-            basket.Id = Interlocked.Increment(ref nextId);
-            basket.OrderId = order.Id;
-        }
-        return Stamp(order, 0);
-    }
-
-    /// <summary>The order as version <paramref name="version"/> of it: later stamp, the price it had then.</summary>
-    private static Order Version(Order template, int version, Action<Order>? change = null)
-    {
-        var copy = SampleOrders.Order4360();
-        copy.Id = template.Id;
-        copy.Baskets = [.. template.Baskets.Select((b, i) => { var c = copy.Baskets[i]; c.Id = b.Id; c.OrderId = template.Id; return c; })];
-        change?.Invoke(copy);
-        return Stamp(copy, version);
-    }
-
-    private static Order Stamp(Order order, int version)
-    {
-        order.UpdatedAt = SampleOrders.Order4360().UpdatedAt.AddMinutes(version);
-        order.SourceUpdatedAt = order.UpdatedAt;
-        order.SourceProgress = OrderProgress.Of(order);
-        order.Raw = $$"""{"id":{{order.Id}},"v":{{version}},"price":{{order.Price}},"deleted":"{{order.DeletedAt:O}}","refunded":"{{order.Baskets[0].RefundedAt:O}}"}""";
-        return order;
-    }
-
     private async Task<UpsertOutcome> Apply(Order order, string source, ChangeOrigin origin)
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
@@ -59,10 +26,10 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
     [Fact]
     public async Task Webhook_duplicate_stale_copy_healing_reconcile_and_refund_command_write_exactly_their_entries()
     {
-        var order = NewOrder();
+        var order = ChangeTestOrders.New();
         var refundedAt = order.UpdatedAt.AddMinutes(1);
-        var refunded = Version(order, 1, o => { o.Baskets[0].RefundedAt = refundedAt; o.Baskets[0].RefundedAmount = 500; });
-        var cancelled = Version(order, 2, o => { o.DeletedAt = refundedAt.AddMinutes(1); o.Baskets[0].RefundedAt = refundedAt; o.Baskets[0].RefundedAmount = 500; });
+        var refunded = ChangeTestOrders.Version(order, 1, o => { o.Baskets[0].RefundedAt = refundedAt; o.Baskets[0].RefundedAmount = 500; });
+        var cancelled = ChangeTestOrders.Version(order, 2, o => { o.DeletedAt = refundedAt.AddMinutes(1); o.Baskets[0].RefundedAt = refundedAt; o.Baskets[0].RefundedAmount = 500; });
 
         Assert.Equal(UpsertOutcome.Inserted, await Apply(order, OrderSources.Webhook, Delivery(order, 11)));
         Assert.Equal(UpsertOutcome.Unchanged, await Apply(order, OrderSources.Webhook, Delivery(order, 12)));
@@ -101,7 +68,7 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
     {
         const int orders = 400, target = 10_000, maxBatch = 60;
         var seed = Random.Shared.Next();
-        var templates = Enumerable.Range(0, orders).Select(_ => NewOrder()).ToList();
+        var templates = Enumerable.Range(0, orders).Select(_ => ChangeTestOrders.New()).ToList();
         var ours = templates.Select(o => o.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet();
         var versions = new int[orders];
         var written = 0;
@@ -127,7 +94,7 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
                         .Select(k =>
                         {
                             var version = Interlocked.Increment(ref versions[k]);
-                            return Version(templates[k], version, o => { o.Price = 1_000 + version; o.Client = null; });
+                            return ChangeTestOrders.Version(templates[k], version, o => { o.Price = 1_000 + version; o.Client = null; });
                         })
                         .ToList();
                     var origin = new ChangeOrigin(ChangeSources.Webhook, null, batch.ToDictionary(
