@@ -147,6 +147,20 @@ names. Baselines in the same run: the API's own 30-day daily sales (\`/api/v1/sa
 | Baseline: \`GET /api/v1/sales/daily\`, 30 days | $(cell dashboard.baseline_daily.p50_ms) | $(cell dashboard.baseline_daily.p99_ms) | – | – |
 | Baseline: \`GET /api/v1/sync/status\` | $(cell dashboard.baseline_status.p50_ms) | $(cell dashboard.baseline_status.p99_ms) | – | – |
 
+## Change feed and order history (issue 27)
+
+Sequential requests with a read key on bulk-loaded changes (size in the notes; issue target 3,000,000). The feed
+walk starts at the oldest change and follows \`nextCursor\`, a page of 500 each; history and the order-by-id
+baseline read the same random orders. Baselines in the same run: what a consumer would do without the feed
+(\`GET /api/v1/orders?limit=500\`) and without history (\`GET /api/v1/orders/{id}\`).
+
+| Request | p50 (ms) | p99 (ms) | Goal | Verdict (on p99) |
+|---|---|---|---|---|
+| \`GET /api/v1/changes?limit=500\`, walking cursors | $(cell feed.page.p50_ms) | $(cell feed.page.p99_ms) | < 20 ms | $(verdict "$(median feed.page.p99_ms)" "<" 20) |
+| \`GET /api/v1/orders/{account}/{id}/history\` | $(cell feed.history.p50_ms) | $(cell feed.history.p99_ms) | < 10 ms | $(verdict "$(median feed.history.p99_ms)" "<" 10) |
+| Baseline: \`GET /api/v1/orders?limit=500\` | $(cell feed.baseline_list.p50_ms) | $(cell feed.baseline_list.p99_ms) | – | – |
+| Baseline: \`GET /api/v1/orders/{id}\` | $(cell feed.baseline_byid.p50_ms) | $(cell feed.baseline_byid.p99_ms) | – | – |
+
 EOF
 if [ -s "$out/read-plans-list.log" ]; then
   echo

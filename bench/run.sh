@@ -11,6 +11,8 @@
 #   FRESHNESS_SETTINGS="Sales__FoldInterval=00:00:00.5" bench/run.sh --full --only freshness   freshness (issue 30):
 #   today's settings as the baseline and these as the service; 60 s per rate in --full, 15 s in --quick
 #   (--freshness-seconds S)
+#   bench/run.sh --quick --only feed --feed-changes 3000000    the change feed and order history (issue 27) at
+#   that many changes (default: 100,000 quick, 3,000,000 full); feed is not in the default set (its load is long)
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
 # scenario and run), wrk (apt), a Release build, the emulator. A scenario whose first request fails (webhook
@@ -20,6 +22,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode=quick
 only="ingest,backfill,read,listing,dashboard,drift,freshness"
+feed_changes=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
@@ -27,7 +30,8 @@ while [ $# -gt 0 ]; do
     --only) only="$2"; shift ;;
     --drift-orders) drift_orders="$2"; shift ;;
     --freshness-seconds) freshness_seconds="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift,freshness] [--drift-orders 'N ...'] [--freshness-seconds S]" >&2; exit 2 ;;
+    --feed-changes) feed_changes="$2"; shift ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift,freshness,feed] [--drift-orders 'N ...'] [--freshness-seconds S] [--feed-changes N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -39,9 +43,11 @@ source "$repo/bench/lib.sh"
 if [ "$mode" = full ]; then
   runs=3; wrk_seconds=15; rate_seconds=20; backfill_sizes="100000 1000000"; read_orders=1000000; read_samples=500
   drift_orders="${drift_orders:-1000000}"; freshness_seconds="${freshness_seconds:-60}"
+  feed_changes="${feed_changes:-3000000}"
 else
   runs=3; wrk_seconds=5; rate_seconds=6; backfill_sizes="20000"; read_orders=100000; read_samples=150
   drift_orders="${drift_orders:-100000}"; freshness_seconds="${freshness_seconds:-15}"
+  feed_changes="${feed_changes:-100000}"
 fi
 rate=500
 freshness_rates="100 500"
@@ -439,6 +445,61 @@ freshness() {
   note "- Freshness: ${freshness_seconds} s per rate ($freshness_rates req/s) of signed QTickets order webhooks (new orders, 3 tickets each, 20 events), a fresh database per run; order visible = 200 of the webhook → first 200 of \`GET /api/v1/orders/default/{id}\` for a sample of about 20 orders a second, each polled every 25 ms; daily sales = 200 → the first poll (every 25 ms) of \`GET /api/v1/sales/daily?group_by=event\` for the order's day whose figure for its event counts the tickets of every accepted order of that (event, day) sent up to it. Each figure includes up to one poll interval and one read. $([ -n "${FRESHNESS_SETTINGS:-}" ] && echo "Service settings: \`$FRESHNESS_SETTINGS\`." || echo "No candidate settings were given (FRESHNESS_SETTINGS): only today's settings were measured.")"
 }
 
+# ------------------------------------------------------------------------------------------------ feed
+# walk_feed BASE AUTH N -> N latencies in ms of GET /api/v1/changes?limit=500, each page from the previous page's
+# nextCursor, starting at the oldest change (after 3 warm-up pages that do not move the cursor).
+walk_feed() {
+  local base="$1" auth="$2" n="$3" cursor="" page
+  for _ in 1 2 3; do curl -s -o /dev/null $auth "$base/api/v1/changes?limit=500"; done
+  for _ in $(seq 1 "$n"); do
+    page="$(curl -s -w '\n%{time_total}' $auth "$base/api/v1/changes?limit=500${cursor:+&cursor=$cursor}")"
+    tail -n 1 <<<"$page" | awk '{ printf "%.3f\n", $1 * 1000 }'
+    cursor="$(head -n -1 <<<"$page" | jq -r '.nextCursor // empty')"
+    [ -n "$cursor" ] || { log "feed: a page came without nextCursor"; return 1; }
+  done
+}
+
+# random_orders N COUNT -> COUNT order ids drawn from 1..N
+random_orders() { awk -v n="$1" -v c="$2" 'BEGIN { srand(27); for (i = 0; i < c; i++) print 1 + int(rand() * n) }'; }
+
+feed() {
+  local db=bench_feed cs per_order=10 orders samples=$read_samples
+  orders=$((feed_changes / per_order))
+  cs="$(fresh_db $db $schema)"
+  log "feed: bulk-loading $orders orders and $feed_changes changes ($per_order per order)"
+  local t0=$SECONDS
+  q -d $db -v orders="$orders" -v events=50 -f "$repo/bench/read-data.sql" >/dev/null
+  q -d $db -v orders="$orders" -v per_order=$per_order -f "$repo/bench/feed-data.sql" >/dev/null
+  note "- Feed data: $feed_changes changes of $orders orders ($per_order each, interleaved over the feed, all numbered), loaded with \`bench/read-data.sql\` and \`bench/feed-data.sql\` in $((SECONDS - t0)) s."
+  start_service $service_port "$cs" service-feed
+  local spid=$service_pid; pids_to_stop+=("$spid")
+  local base="http://127.0.0.1:$service_port" key="-H X-Api-Key:$read_key"
+  local code; code="$(curl -s -o /dev/null -w '%{http_code}' $key "$base/api/v1/changes?limit=500")"
+  if [ "$code" != "200" ]; then
+    note "- Feed **not measured**: \`GET /api/v1/changes\` answered HTTP $code (log: $out/service-feed.log)."
+  else
+    local ids; ids="$(random_orders "$orders" "$samples")"
+    for run in $(seq 1 "$runs"); do
+      log "feed run $run/$runs"
+      walk_feed "$base" "$key" "$samples" >"$out/feed-page-$run.txt"
+      for id in $ids; do curl -s -o /dev/null -w '%{time_total}\n' $key "$base/api/v1/orders/default/$id/history"; done \
+        | awk '{ printf "%.3f\n", $1 * 1000 }' >"$out/feed-history-$run.txt"
+      # Baselines: what a consumer does without the feed (re-list a page of 500 orders) and without history (the order).
+      samples_ms "$base/api/v1/orders?limit=500" "$key" "$samples" >"$out/feed-baseline-list-$run.txt"
+      for id in $ids; do curl -s -o /dev/null -w '%{time_total}\n' $key "$base/api/v1/orders/$id"; done \
+        | awk '{ printf "%.3f\n", $1 * 1000 }' >"$out/feed-baseline-byid-$run.txt"
+      for f in page history baseline-list baseline-byid; do
+        record "feed.${f//-/_}.p50_ms" "$run" "$(pct "$out/feed-$f-$run.txt" 50)"
+        record "feed.${f//-/_}.p99_ms" "$run" "$(pct "$out/feed-$f-$run.txt" 99)"
+      done
+    done
+  fi
+  stop_pid "$spid"
+  # The feed page's and the history's SQL as the service runs them, EXPLAIN (ANALYZE, BUFFERS), in the artifacts.
+  q -d $db -v order="$((orders / 2))" -f "$repo/bench/feed-explain.sql" >"$out/feed-explain.txt" 2>&1 || true
+  note "- Feed: $feed_changes changes; the page walk starts at the oldest change and follows \`nextCursor\` ($samples pages of 500 a run); history and order-by-id read the same $samples random orders."
+}
+
 wants ingest && ingest
 wants backfill && backfill
 wants read && read_api
@@ -447,6 +508,7 @@ wants listing && out="$out/listing" "$repo/bench/listing.sh"
 wants dashboard && dashboard
 wants drift && drift
 wants freshness && freshness
+wants feed && feed
 
 mkdir -p "$repo/docs"
 "$repo/bench/report.sh" "$out" "$mode" "$runs" "$started_at" >"$repo/docs/benchmarks.md"

@@ -20,7 +20,8 @@ public static class DashboardPage
     /// <summary>Up to this many healthy accounts are listed open; more are folded under their count.</summary>
     private const int OpenHealthyAccounts = 8;
 
-    private const string Style = """
+    /// <summary>The stylesheet of the dashboard's pages.</summary>
+    internal const string Style = """
         :root{--ok:#1a7f37;--bad:#c62828;--muted:#667;--line:#dde;--qtickets:#3b6fd8;--ticketscloud:#e8890c;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
         body{margin:0;background:#f6f7fb;color:#123}
         header{background:#123;color:#fff;padding:12px 16px;display:flex;justify-content:space-between;flex-wrap:wrap;gap:8px}
@@ -322,12 +323,12 @@ public static class DashboardPage
             var link = $"/api/v1/orders/{Uri.EscapeDataString(command.Account)}/{Uri.EscapeDataString(command.OrderId)}/actions";
             var error = command.Error is { Length: > 200 } long_ ? long_[..200] + "…" : command.Error;
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(Local(command.At, model.TimeZone, c))}</td><td><a href=\"{E(link)}\">{E(command.Action)} {E(command.Account)} #{E(command.OrderId)}</a></td><td>{E(command.State)}</td><td>{E(error ?? "")}</td></tr>");
+                $"<tr><td>{E(Local(command.At, model.TimeZone, c))}</td><td><a href=\"{E(link)}\">{E(command.Action)} {E(command.Account)} #{E(command.OrderId)}</a> <a class=\"history\" href=\"{E(OrderHistoryPage.Link(command.Account, command.OrderId))}\">{E(l["history_link"])}</a></td><td>{E(command.State)}</td><td>{E(error ?? "")}</td></tr>");
         }
         html.Append("</table></div></section>");
     }
 
-    private static string Local(DateTimeOffset at, string zone, CultureInfo culture) =>
+    internal static string Local(DateTimeOffset at, string zone, CultureInfo culture) =>
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(zone)).ToString("dd.MM HH:mm:ss", culture);
 
     internal static string E(string text) => Encoder.Encode(text);
