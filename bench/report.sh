@@ -166,6 +166,13 @@ if [ -s "$out/read-explain.txt" ]; then
        END { for (k in seen) printf "- %s: %s — %s ms\n", k, seen[k], t[k] }' "$out/read-explain.txt" | sort
 fi
 
+# Sections of the scenarios kept in files of their own (bench/scenarios/*.report.sh), each printed only when measured.
+for section in "$repo"/bench/scenarios/*.report.sh; do
+  [ -e "$section" ] || continue
+  echo
+  # shellcheck source=/dev/null
+  source "$section"
+done
 echo
 echo "## Notes"
 echo
