@@ -8,6 +8,9 @@
 #   (listing: the API budget of issue 16, bench/listing.sh, written to docs/benchmarks-listing.md)
 #   bench/run.sh --full --only read,dashboard --tc-orders 1000000   read and dashboard on 1M QTickets + 1M Ticketscloud
 #   orders (--tc-orders: Ticketscloud orders beside the QTickets ones, default as many; 0 = QTickets only; issue 26)
+#   bench/run.sh --full --only firstload     a new account's first sync, started by the schedule: requests ÷ pages
+#   (QTickets captured and ignore-all, 3 years; Ticketscloud, 400 days; bench/scenarios/firstload.sh; issue 26)
+#   bench/run.sh --full --only erase --tc-orders 1000000   erasing one person among the read data set (issue 29)
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
 # scenario and run), wrk (apt), a Release build, the emulator. A scenario whose first request fails (webhook
@@ -23,7 +26,7 @@ while [ $# -gt 0 ]; do
     --full) mode=full ;;
     --only) only="$2"; shift ;;
     --tc-orders) tc_orders="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard] [--tc-orders N]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,firstload,erase] [--tc-orders N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -331,6 +334,8 @@ wants read && read_api
 # Deterministic request counts: one run of each, the same in --quick and --full.
 wants listing && out="$out/listing" "$repo/bench/listing.sh"
 wants dashboard && dashboard
+wants firstload && firstload
+wants erase && erase
 
 mkdir -p "$repo/docs"
 "$repo/bench/report.sh" "$out" "$mode" "$runs" "$started_at" >"$repo/docs/benchmarks.md"
