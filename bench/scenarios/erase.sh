@@ -29,7 +29,7 @@ erase() {
   local t0=$SECONDS
   q -d $db -v orders="$read_orders" -v events=$events -f "$repo/bench/read-data.sql" >/dev/null
   [ "${tc_orders:-0}" -gt 0 ] || note "- Erase: run without Ticketscloud orders (--tc-orders 0)."
-  tc_orders="${tc_orders:-0}" load_tc_read_data $db
+  load_tc_read_data $db
   note "- Erase data: $read_orders QTickets orders (\`bench/read-data.sql\`) and $tc_orders Ticketscloud orders, loaded in $((SECONDS - t0)) s; each run plants one more buyer with \`bench/erase-person.sql\`."
   local tc_settings; mapfile -t tc_settings < <(tc_service_settings)
   start_service $service_port "$cs" service-erase "${tc_settings[@]}"
