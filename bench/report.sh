@@ -225,6 +225,13 @@ if [ -n "$fresh_rates" ]; then
     done
   done
 fi
+# Sections of the scenarios kept in files of their own (bench/scenarios/*.report.sh), each printed only when measured.
+for section in "$repo"/bench/scenarios/*.report.sh; do
+  [ -e "$section" ] || continue
+  echo
+  # shellcheck source=/dev/null
+  source "$section"
+done
 echo
 echo "## Notes"
 echo

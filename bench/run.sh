@@ -13,6 +13,11 @@
 #   (--freshness-seconds S)
 #   bench/run.sh --quick --only feed --feed-changes 3000000    the change feed and order history (issue 27) at
 #   that many changes (default: 100,000 quick, 3,000,000 full); feed is not in the default set (its load is long)
+#   bench/run.sh --full --only read,dashboard --tc-orders 1000000   read and dashboard on 1M QTickets + 1M Ticketscloud
+#   orders (--tc-orders: Ticketscloud orders beside the QTickets ones, default as many; 0 = QTickets only; issue 26)
+#   bench/run.sh --full --only firstload     a new account's first sync, started by the schedule: requests ÷ pages
+#   (QTickets captured and ignore-all, 3 years; Ticketscloud, 400 days; bench/scenarios/firstload.sh; issue 26)
+#   bench/run.sh --full --only erase --tc-orders 1000000   erasing one person among the read data set (issue 29)
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
 # scenario and run), wrk (apt), a Release build, the emulator. A scenario whose first request fails (webhook
@@ -31,7 +36,8 @@ while [ $# -gt 0 ]; do
     --drift-orders) drift_orders="$2"; shift ;;
     --freshness-seconds) freshness_seconds="$2"; shift ;;
     --feed-changes) feed_changes="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift,freshness,feed] [--drift-orders 'N ...'] [--freshness-seconds S] [--feed-changes N]" >&2; exit 2 ;;
+    --tc-orders) tc_orders="$2"; shift ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift,freshness,feed,firstload,erase] [--drift-orders 'N ...'] [--freshness-seconds S] [--feed-changes N] [--tc-orders N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -49,6 +55,7 @@ else
   drift_orders="${drift_orders:-100000}"; freshness_seconds="${freshness_seconds:-15}"
   feed_changes="${feed_changes:-100000}"
 fi
+tc_orders="${tc_orders:-$read_orders}"
 rate=500
 freshness_rates="100 500"
 pids_to_stop=()
@@ -58,6 +65,12 @@ trap cleanup EXIT
 : >"$out/notes.md"
 note() { echo "$*" >>"$out/notes.md"; }
 wants() { [[ ",$only," == *",$1,"* ]]; }
+# Scenarios kept in files of their own (bench/scenarios/*.sh: functions only; run below by `wants`).
+for scenario in "$repo"/bench/scenarios/*.sh; do
+  [[ "$scenario" != *.report.sh ]] || continue
+  # shellcheck source=/dev/null
+  source "$scenario"
+done
 
 setup_postgres
 ensure_wrk
@@ -230,7 +243,8 @@ service_plans() {
   q -d postgres -c "ALTER DATABASE $db SET session_preload_libraries = 'auto_explain'" \
     -c "ALTER DATABASE $db SET auto_explain.log_min_duration = 0" -c "ALTER DATABASE $db SET auto_explain.log_analyze = on" \
     -c "ALTER DATABASE $db SET auto_explain.log_buffers = on" >/dev/null
-  start_service $service_port "$cs" service-read
+  local tc_settings; mapfile -t tc_settings < <(tc_service_settings)
+  start_service $service_port "$cs" service-read "${tc_settings[@]}"
   local spid=$service_pid; pids_to_stop+=("$spid")
   for endpoint in list daily byid; do
     local offset; offset="$(stat -c %s "$serverlog")"
@@ -249,7 +263,9 @@ read_api() {
   local t0=$SECONDS
   q -d $db -v orders="$read_orders" -v events="$events" -f "$repo/bench/read-data.sql" >/dev/null
   note "- Read API data: $read_orders orders / $((read_orders * 3)) tickets over $events events and 2025 (one year), bulk-loaded with \`bench/read-data.sql\` (generate_series) in $((SECONDS - t0)) s, then VACUUM (ANALYZE)."
-  start_service $service_port "$cs" service-read
+  load_tc_read_data $db
+  local tc_settings; mapfile -t tc_settings < <(tc_service_settings)
+  start_service $service_port "$cs" service-read "${tc_settings[@]}"
   local spid=$service_pid; pids_to_stop+=("$spid")
   local code; code="$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $read_key" "http://127.0.0.1:$service_port/api/v1/orders/1")"
   if [ "$code" != "200" ]; then
@@ -277,6 +293,7 @@ read_api() {
       local failures; failures="$(jq '[.order_list.summary.failures, .daily_sales.failures, .daily_sales_month.failures, .daily_sales_recompute.failures, .daily_sales_month_recompute.failures, .order_by_id.failures | to_entries[] | .value] | add // 0' <<<"$r")"
       [ "$failures" = "0" ] || note "- Read run $run: $failures non-200 answers ($(jq -c '[.order_list.summary.failures, .daily_sales.failures, .order_by_id.failures]' <<<"$r"))."
     done
+    read_both $service_port $db
     stop_pid "$spid"
     service_plans $db "$cs"
   fi
@@ -301,7 +318,9 @@ dashboard() {
   q -d $db -v orders="$read_orders" -v events="$events" -v first_day="$(date -u -d '-364 days' +%Y-%m-%d) 00:00:00+00" \
     -f "$repo/bench/read-data.sql" >/dev/null
   note "- Dashboard data: $read_orders orders / $((read_orders * 3)) tickets over $events events and the last 365 days (\`bench/read-data.sql\` with \`first_day\`), so the page's 30-day chart covers about $((read_orders * 30 / 365)) orders."
-  start_service $service_port "$cs" service-dashboard
+  load_tc_read_data $db "$(date -u -d '-364 days' +%Y-%m-%d) 00:00:00+00"
+  local tc_settings; mapfile -t tc_settings < <(tc_service_settings)
+  start_service $service_port "$cs" service-dashboard "${tc_settings[@]}"
   local spid=$service_pid; pids_to_stop+=("$spid")
   local base="http://127.0.0.1:$service_port" key="-H X-Api-Key:$read_key"
   local code; code="$(curl -s -o "$out/dashboard.html" -w '%{http_code}' $key "$base/dashboard")"
@@ -509,6 +528,8 @@ wants dashboard && dashboard
 wants drift && drift
 wants freshness && freshness
 wants feed && feed
+wants firstload && firstload
+wants erase && erase
 
 mkdir -p "$repo/docs"
 "$repo/bench/report.sh" "$out" "$mode" "$runs" "$started_at" >"$repo/docs/benchmarks.md"

@@ -8,9 +8,10 @@ using Qtickets.Sync.Bench;
 //   freshness --base URL --key READ_KEY --secret S --account NAME --rate R --seconds S --first-id ID [--time-zone Europe/Moscow]
 //            [--poll-ms 25] [--tracked-per-second 20] [--patience-seconds 120]
 //   read     --base URL --key K --orders N --events E --first-day 2025-01-01 --days 365 [--samples 300] [--depth 20] [--only list|daily|byid]
+//   read-both --base URL --key K --orders N --tc-account NAME --tc-samples FILE --first-day 2025-01-01 --days 365 [--samples 300] [--depth 20]
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Load payloads|rate|freshness|read --option value ...");
+    Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Load payloads|rate|freshness|read|read-both --option value ...");
     return 2;
 }
 var options = new CommandLine(args.Skip(1));
@@ -59,6 +60,18 @@ switch (args[0])
             (int)options.Long("depth", 20),
             options.Get("only", "") is { Length: > 0 } only ? only : null);
         result = await probe.RunAsync();
+        break;
+    case "read-both":
+        result = await new UnifiedReadProbe(
+            new Uri(options.Get("base")),
+            options.Get("key"),
+            options.Long("orders"),
+            options.Get("tc-account"),
+            options.Get("tc-samples"),
+            DateOnly.Parse(options.Get("first-day", "2025-01-01"), CultureInfo.InvariantCulture),
+            (int)options.Long("days", 365),
+            (int)options.Long("samples", 300),
+            (int)options.Long("depth", 20)).RunAsync();
         break;
     default:
         Console.Error.WriteLine($"unknown command {args[0]}");
