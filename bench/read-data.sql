@@ -40,7 +40,7 @@ VACUUM (ANALYZE) qtickets_baskets;
 -- The triggers queued every (event, day) the load touched; a bulk load rebuilds the maintained daily sales table
 -- instead and leaves the queue empty: one statement per local day, each with its zone and day as literals, so the
 -- recompute function is inlined and planned for that day (index ranges). One statement over the whole table with
--- the zone from a sub-select ran for more than 35 minutes at 1M orders (a bare Function Scan; ADR 0017).
+-- the zone from a sub-select ran for more than 35 minutes at 1M orders (a bare Function Scan; ADR 0019).
 TRUNCATE daily_sales_queue;
 DELETE FROM daily_sales;
 SELECT format($sql$

@@ -79,7 +79,7 @@ VACUUM (ANALYZE) ticketscloud_orders;
 VACUUM (ANALYZE) ticketscloud_tickets;
 VACUUM (ANALYZE) ticketscloud_refund_requests;
 
--- Daily sales in one statement with the zone as a literal, so the recompute is inlined (ADR 0017). Not one local
+-- Daily sales in one statement with the zone as a literal, so the recompute is inlined (ADR 0019). Not one local
 -- day per statement as bench/read-data.sql does for QTickets: without an event filter the Ticketscloud recompute
 -- has no index to narrow a day with (ticketscloud_orders has done_at only behind account_id) and reads every
 -- order and ticket per statement, 365 times; one hash-join pass over the whole history reads them once.
