@@ -2,8 +2,10 @@
 # The figures we stand behind: one command measures the service and, in the same run, the baseline each
 # figure is compared with, several times, and writes docs/benchmarks.md.
 #
-#   bench/run.sh --quick     CI-sized, under 5 minutes: 3 runs, backfill 20,000 orders, read API on 100,000
-#   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (about 45 minutes)
+#   bench/run.sh --quick     CI-sized: 3 runs, backfill 20,000 orders, read API on 100,000, drift check on 100,000,
+#                            freshness 15 s per rate (the last two add about 10 minutes)
+#   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000, drift check on
+#                            1,000,000, freshness 60 s per rate (about 45 minutes before the last two)
 #   bench/run.sh --quick --only ingest,backfill,read,listing      a subset of scenarios
 #   (listing: the API budget of issue 16, bench/listing.sh, written to docs/benchmarks-listing.md)
 #   bench/run.sh --full --only drift --drift-orders 10000000     the drift check at other sizes (space-separated list;
@@ -89,6 +91,11 @@ wrk_post() {
 }
 
 pending_count() { q -d "$1" -c "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'"; }
+# wait_drained DB SECONDS: until no delivery is pending, or the time is up
+wait_drained() {
+  local deadline=$((SECONDS + $2))
+  while [ "$(pending_count "$1")" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+}
 
 # ---------------------------------------------------------------------------------------------- ingest
 ingest() {
@@ -139,8 +146,8 @@ ingest() {
     record ingest.service.p99_ms "$run" "$(jq .p99_ms <<<"$w")"
     record ingest.service.non2xx "$run" "$(jq .non2xx <<<"$w")"
     # Time until every accepted delivery is applied, from the end of the load.
-    local t0=$SECONDS deadline=$((SECONDS + 600))
-    while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    local t0=$SECONDS
+    wait_drained $db 600
     record ingest.service.drain_s "$run" $((SECONDS - t0))
     r="$(load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads "$paced" --rate $rate --seconds "$rate_seconds" --timeline "$out/ingest-service-rate-$run.tsv")"
     echo "$r" >>"$out/ingest-service-rate.jsonl"
@@ -150,6 +157,18 @@ ingest() {
   done
   note "- Ingest payloads: $(head -n 1 "$payloads" | cut -f2 | wc -c) bytes each (QTickets order, 3 baskets), signed HMAC-SHA1, distinct id and updated_at per request; wrk -t2 -c64 -d${wrk_seconds}s; fixed rate $rate req/s for ${rate_seconds}s after a 3 s warm-up by Qtickets.Sync.Bench.Load (latency from the due time, no coordinated omission; every request's due time and latency are kept in the artifacts as \`ingest-{baseline,service}-rate-RUN.tsv\`)."
   rm -f "$payloads" "$paced"
+}
+
+# wait_run RUN_ID SECONDS: polls the run until it ends or the time is up; sets $runjson and $status.
+wait_run() {
+  local deadline=$((SECONDS + $2))
+  status=queued runjson=
+  while [ $SECONDS -lt $deadline ]; do
+    runjson="$(curl -s -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/runs/$1")"
+    status="$(jq -r '.status // empty' <<<"$runjson")"
+    case "$status" in succeeded|failed|skipped) return ;; esac
+    sleep 0.5
+  done
 }
 
 # -------------------------------------------------------------------------------------------- backfill
@@ -201,13 +220,8 @@ backfill() {
         stop_pid "$spid"; stop_pid "$epid"
         break 3
       fi
-      local status=queued t0=$SECONDS deadline=$((SECONDS + 3600)) runjson
-      while [ $SECONDS -lt $deadline ]; do
-        runjson="$(curl -s -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/runs/$run_id")"
-        status="$(jq -r '.status // empty' <<<"$runjson")"
-        case "$status" in succeeded|failed|skipped) break ;; esac
-        sleep 0.5
-      done
+      local t0=$SECONDS
+      wait_run "$run_id" 3600
       local wall=$((SECONDS - t0))
       local peak; peak="$(peak_rss "$spid")"
       local sampled; sampled="$(sort -n "$sampler" | tail -n 1 | awk '{ printf "%.1f", $1 / 1024 }')"
@@ -372,37 +386,30 @@ drift() {
     local spid=$service_pid; pids_to_stop+=("$spid")
     for run in $(seq 1 "$runs"); do
       log "drift $size run $run/$runs"
-      load payloads --out "$payloads" --count $(((window + rate_seconds + 10) * drift_rate)) --first-id $((900000000 + run * 1000000)) --secret "$bench_secret" >/dev/null
+      load payloads --out "$payloads" --count $(((window + rate_seconds + 30) * drift_rate)) --first-id $((900000000 + run * 1000000)) --secret "$bench_secret" >/dev/null
       local base_from; base_from="$(q -d $db -c 'SELECT now()')"
-      load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads <(head -n $(((rate_seconds + 3) * drift_rate)) "$payloads") \
+      load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads <(head -n $(((rate_seconds + 10) * drift_rate)) "$payloads") \
         --rate $drift_rate --seconds "$rate_seconds" --warmup 0 >/dev/null
       local base_to; base_to="$(q -d $db -c 'SELECT now()')"
-      local deadline=$((SECONDS + 120))
-      while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+      wait_drained $db 120
       read -r p50 p99 max n <<<"$(apply_lag $db "$base_from" "$base_to")"
       record "drift.$size.baseline.apply_lag_p50_ms" "$run" "$p50"
       record "drift.$size.baseline.apply_lag_p99_ms" "$run" "$p99"
       record "drift.$size.baseline.apply_lag_max_ms" "$run" "$max"
 
       q -d $db -c "UPDATE daily_sales SET gross = gross + 1 WHERE ctid IN (SELECT ctid FROM daily_sales WHERE source = 'qtickets' AND day BETWEEN '2025-06-01' AND '2025-06-30' ORDER BY day LIMIT 10)" >/dev/null
-      load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads <(tail -n +$(((rate_seconds + 3) * drift_rate + 1)) "$payloads") \
+      load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads <(tail -n +$(((rate_seconds + 10) * drift_rate + 1)) "$payloads") \
         --rate $drift_rate --seconds $window --warmup 0 >/dev/null &
       local lpid=$!; pids_to_stop+=("$lpid")
       sleep 3
-      local started run_id status=queued runjson
+      local started run_id
       started="$(curl -s -X POST -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/sales-drift")"
       run_id="$(jq -r '.runId // .run_id // .id // empty' <<<"$started" 2>/dev/null || true)"
       if [ -z "$run_id" ]; then
         note "- Drift check $size **not measured**: \`POST /api/v1/sync/sales-drift\` answered \`$started\` (log: $out/service-drift.log)."
         stop_pid "$lpid"; break
       fi
-      deadline=$((SECONDS + 7200))
-      while [ $SECONDS -lt $deadline ]; do
-        runjson="$(curl -s -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/runs/$run_id")"
-        status="$(jq -r '.status // empty' <<<"$runjson")"
-        case "$status" in succeeded|failed|skipped) break ;; esac
-        sleep 0.5
-      done
+      wait_run "$run_id" 7200
       stop_pid "$lpid"
       echo "$runjson" >>"$out/drift-$size.jsonl"
       local span; span="$(q -d $db -F ' ' -c "SELECT started_at, finished_at, extract(epoch FROM finished_at - started_at), sales_rows_differing FROM sync_runs WHERE id = $run_id")"
@@ -412,8 +419,7 @@ drift() {
       [ "$status" = succeeded ] || note "- Drift check $size run $run: run $run_id ended \`$status\` ($(jq -r '.error // ""' <<<"$runjson"))."
       record "drift.$size.check_s" "$run" "$(printf '%.1f' "$seconds")"
       record "drift.$size.rows_found" "$run" "${differing:-0}"
-      deadline=$((SECONDS + 120))
-      while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+      wait_drained $db 120
       read -r p50 p99 max n <<<"$(apply_lag $db "$from" "$to")"
       record "drift.$size.during_check.apply_lag_p50_ms" "$run" "$p50"
       record "drift.$size.during_check.apply_lag_p99_ms" "$run" "$p99"
@@ -455,13 +461,12 @@ freshness() {
           record "freshness.$variant.$rate.$figure.missing" "$run" "$(jq ".$figure.missing" <<<"$r")"
         done
         record "freshness.$variant.$rate.refused" "$run" "$(jq .refused <<<"$r")"
-        local deadline=$((SECONDS + 120))
-        while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+        wait_drained $db 120
       done
       stop_pid "$spid"
     done
   done
-  note "- Freshness: ${freshness_seconds} s per rate ($freshness_rates req/s) of signed QTickets order webhooks (new orders, 3 tickets each, 20 events), a fresh database per run; order visible = 200 of the webhook → first 200 of \`GET /api/v1/orders/default/{id}\` for a sample of about 20 orders a second, each polled every 25 ms; daily sales = 200 → the first poll (every 25 ms) of \`GET /api/v1/sales/daily?group_by=event\` for the order's day whose figure for its event counts the tickets of every accepted order of that (event, day) sent up to it. Each figure includes up to one poll interval and one read. $([ -n "${FRESHNESS_SETTINGS:-}" ] && echo "Service settings: \`$FRESHNESS_SETTINGS\`." || echo "No candidate settings were given (FRESHNESS_SETTINGS): only today's settings were measured.")"
+  note "- Freshness: ${freshness_seconds} s per rate ($freshness_rates req/s) of signed QTickets order webhooks (new orders, 3 tickets each, 20 events), a fresh database per run; order visible = 200 of the webhook → first 200 of \`GET /api/v1/orders/default/{id}\` for a sample of about 10 orders a second, each polled every 25 ms or every quarter of its wait so far, whichever is longer; daily sales = 200 → the first poll (every 25 ms) of \`GET /api/v1/sales/daily?group_by=event\` for the order's day whose figure for its event counts the tickets of every accepted order of that (event, day) sent up to it. Each figure includes up to one poll interval and one read. $([ -n "${FRESHNESS_SETTINGS:-}" ] && echo "Service settings: \`$FRESHNESS_SETTINGS\`." || echo "No candidate settings were given (FRESHNESS_SETTINGS): only today's settings were measured.")"
 }
 
 # ------------------------------------------------------------------------------------------------ feed

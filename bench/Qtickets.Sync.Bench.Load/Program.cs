@@ -6,7 +6,7 @@ using Qtickets.Sync.Bench;
 //   payloads --out FILE --count N --first-id ID --secret S
 //   rate     --url URL --payloads FILE --rate R --seconds S [--warmup 3] [--timeline FILE]
 //   freshness --base URL --key READ_KEY --secret S --account NAME --rate R --seconds S --first-id ID [--time-zone Europe/Moscow]
-//            [--poll-ms 25] [--tracked-per-second 20] [--patience-seconds 120]
+//            [--poll-ms 25] [--tracked-per-second 10] [--patience-seconds 120]
 //   read     --base URL --key K --orders N --events E --first-day 2025-01-01 --days 365 [--samples 300] [--depth 20] [--only list|daily|byid]
 //   read-both --base URL --key K --orders N --tc-account NAME --tc-samples FILE --first-day 2025-01-01 --days 365 [--samples 300] [--depth 20]
 if (args.Length == 0)
@@ -45,7 +45,7 @@ switch (args[0])
             options.Long("first-id"),
             TimeZoneInfo.FindSystemTimeZoneById(options.Get("time-zone", "Europe/Moscow")),
             TimeSpan.FromMilliseconds(options.Double("poll-ms", 25)),
-            options.Double("tracked-per-second", 20),
+            options.Double("tracked-per-second", 10),
             TimeSpan.FromSeconds(options.Double("patience-seconds", 120))).RunAsync();
         break;
     case "read":
