@@ -3,7 +3,8 @@
 # figure is compared with, several times, and writes docs/benchmarks.md.
 #
 #   bench/run.sh --quick     CI-sized, under 5 minutes: 3 runs, backfill 20,000 orders, read API on 100,000
-#   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (about 45 minutes)
+#   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (about 45 minutes;
+#                            plus as many Ticketscloud orders since issue 26, each 1M of them about 10 minutes to load)
 #   bench/run.sh --quick --only ingest,backfill,read,listing      a subset of scenarios
 #   (listing: the API budget of issue 16, bench/listing.sh, written to docs/benchmarks-listing.md)
 #   bench/run.sh --full --only read,dashboard --tc-orders 1000000   read and dashboard on 1M QTickets + 1M Ticketscloud
