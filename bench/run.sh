@@ -2,10 +2,11 @@
 # The figures we stand behind: one command measures the service and, in the same run, the baseline each
 # figure is compared with, several times, and writes docs/benchmarks.md.
 #
-#   bench/run.sh --quick     CI-sized: 3 runs, backfill 20,000 orders, read API on 100,000, drift check on 100,000,
-#                            freshness 15 s per rate (the last two add about 10 minutes)
-#   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000, drift check on
-#                            1,000,000, freshness 60 s per rate (about 45 minutes before the last two)
+#   bench/run.sh --quick     CI-sized: 3 runs, backfill 20,000 orders, read API on 100,000 (+ as many Ticketscloud
+#                            orders), drift check on 100,000, freshness 15 s per rate (the last two add about 10 minutes)
+#   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (+ as many
+#                            Ticketscloud orders, about 10 minutes to load each million), drift check on 1,000,000,
+#                            freshness 60 s per rate (about 45 minutes before the last two)
 #   bench/run.sh --quick --only ingest,backfill,read,listing      a subset of scenarios
 #   (listing: the API budget of issue 16, bench/listing.sh, written to docs/benchmarks-listing.md)
 #   bench/run.sh --full --only drift --drift-orders 10000000     the drift check at other sizes (space-separated list;

@@ -19,18 +19,30 @@ SELECT (SELECT count(*) FROM qtickets_orders WHERE raw::text ILIKE '$like' OR cl
 SQL
 }
 
+# read_data_loaded DB -> 0 when DB exists and holds exactly the read data set of this run (and no planted buyer)
+read_data_loaded() {
+  [ "$(q -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = '$1'")" = 1 ] || return 1
+  [ "$(q -d "$1" -c "SELECT (SELECT count(*) FROM qtickets_orders) || ' ' || (SELECT count(*) FROM ticketscloud_orders)")" = "$read_orders ${tc_orders:-0}" ]
+}
+
 # now_ms -> milliseconds since the epoch
 now_ms() { date +%s%3N; }
 
 erase() {
-  local db=bench_erase cs events=50
-  cs="$(fresh_db $db $schema)"
-  log "erase: bulk-loading $read_orders QTickets and $tc_orders Ticketscloud orders"
-  local t0=$SECONDS
-  q -d $db -v orders="$read_orders" -v events=$events -f "$repo/bench/read-data.sql" >/dev/null
+  local db=bench_erase cs events=50 t0=$SECONDS
   [ "${tc_orders:-0}" -gt 0 ] || note "- Erase: run without Ticketscloud orders (--tc-orders 0)."
-  load_tc_read_data $db
-  note "- Erase data: $read_orders QTickets orders (\`bench/read-data.sql\`) and $tc_orders Ticketscloud orders, loaded in $((SECONDS - t0)) s; each run plants one more buyer with \`bench/erase-person.sql\`."
+  if read_data_loaded bench_read; then
+    # The read scenario of this run left the same data set: a file copy instead of a second bulk load.
+    log "erase: copying bench_read"
+    cs="$(fresh_db $db bench_read)"
+    note "- Erase data: a copy of the read scenario's database ($read_orders QTickets and ${tc_orders:-0} Ticketscloud orders), made in $((SECONDS - t0)) s; each run plants one more buyer with \`bench/erase-person.sql\`."
+  else
+    log "erase: bulk-loading $read_orders QTickets and ${tc_orders:-0} Ticketscloud orders"
+    cs="$(fresh_db $db $schema)"
+    q -d $db -v orders="$read_orders" -v events=$events -f "$repo/bench/read-data.sql" >/dev/null
+    load_tc_read_data $db
+    note "- Erase data: $read_orders QTickets orders (\`bench/read-data.sql\`) and ${tc_orders:-0} Ticketscloud orders, loaded in $((SECONDS - t0)) s; each run plants one more buyer with \`bench/erase-person.sql\`."
+  fi
   local tc_settings; mapfile -t tc_settings < <(tc_service_settings)
   start_service $service_port "$cs" service-erase "${tc_settings[@]}"
   local spid=$service_pid; pids_to_stop+=("$spid")
