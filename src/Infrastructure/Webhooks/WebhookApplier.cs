@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Webhooks;
@@ -212,6 +213,12 @@ public sealed partial class WebhookApplier(
                 if (!byId.TryGetValue(delivery.AccountId, out var account))
                 {
                     results[delivery.Id] = ApplyResult.Failed($"account #{delivery.AccountId} is no longer configured");
+                    continue;
+                }
+                if (account.Platform != AccountPlatforms.Qtickets)
+                {
+                    // A row a reconcile of another platform set aside: that reconcile lists it again, the applier cannot read it.
+                    results[delivery.Id] = ApplyResult.Failed($"a {account.Platform} row is applied by its account's reconcile, not by the inbox; discard it once the mirror has it");
                     continue;
                 }
                 if (MustFetch(account))
