@@ -17,10 +17,8 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// replays change nothing and an older payload never overwrites a newer one, whichever path it came by.
 /// Baskets are written only for orders that were applied; baskets a newer payload no longer lists are marked
 /// vanished rather than deleted. Rows are locked in id order so concurrent batches cannot deadlock. Every row is
-/// keyed by its account (ids are only unique within one), given once for the batch. Stored rows are looked up
-/// by every key column, never by a join or an <c>account_id</c> condition the planner may turn into a scan of the
-/// account's rows: with the statistics of a young table it did, and each batch cost time in proportion to the
-/// table. Stored orders are probed one key at a time (a LATERAL subquery the planner cannot flatten).
+/// keyed by its account (ids are only unique within one), given once for the batch. Stored rows are probed by
+/// key (<see cref="StoredRowsSql"/>).
 /// Each outcome says whether the order's business content changed (<see cref="BusinessContent"/>): the stored
 /// order and its live baskets, read in the statement's snapshot, against the incoming ones, for rewritten orders
 /// only, so a replay or an unchanged listing costs nothing more. The same statement writes one row of order history
@@ -228,11 +226,8 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 SELECT {OrderColumns.Selects} FROM {OrderColumns.From}
             ),
             prior AS (
-                SELECT o.*
-                FROM unnest({OrderColumns.KeyParameter}) AS k(id)
-                CROSS JOIN LATERAL (
-                    SELECT o.id, o.source_updated_at, o.source_progress, {storedOrder} FROM qtickets_orders o
-                    WHERE o.account_id = @account_id AND o.id = k.id OFFSET 0) o
+                {StoredRowsSql.ByKey(StoredRowsSql.Keys(OrderColumns.KeyParameter), "qtickets_orders", "o",
+                    $"o.id, o.source_updated_at, o.source_progress, {storedOrder}", "@account_id")}
             ),
             applied AS (
                 INSERT INTO qtickets_orders AS o (account_id, {orderNames}, synced_at, last_source)
@@ -283,11 +278,7 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 SELECT a.id FROM applied a WHERE NOT a.inserted
             ),
             stored_baskets AS (
-                SELECT b.*
-                FROM rewritten r
-                CROSS JOIN LATERAL (
-                    SELECT b.order_id, b.id, {storedBasket} FROM qtickets_baskets b
-                    WHERE b.account_id = @account_id AND b.order_id = r.id AND b.vanished_at IS NULL OFFSET 0) b
+                {StoredRowsSql.ByKey("rewritten k", "qtickets_baskets", "b", $"b.order_id, b.id, {storedBasket}", "@account_id", "order_id", "b.vanished_at IS NULL")}
             ),
             rewritten_baskets AS (
                 SELECT ib.* FROM incoming_baskets ib JOIN rewritten r ON r.id = ib.order_id
