@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -226,8 +225,8 @@ public sealed partial class WebhookApplier(
                     toFetch.Add(delivery);
                     continue;
                 }
-                // Parsed once: the same document says whether the body is complete and becomes the order.
-                using var document = OrderPayloadParser.ParseDocument(Encoding.UTF8.GetBytes(delivery.Body));
+                // Parsed once, from the bytes as stored: the same document says whether the body is complete and becomes the order.
+                using var document = OrderPayloadParser.ParseDocument(delivery.Body);
                 if (LooksPartial(document.RootElement))
                 {
                     toFetch.Add(delivery);
@@ -249,25 +248,33 @@ public sealed partial class WebhookApplier(
         fromBodies = Believable(fromBodies, results, now);
         fetched = Believable(fetched, results, now);
 
-        await transaction.SaveAsync("apply", cancellationToken);
-        try
-        {
-            await UpsertAsync(connection, transaction, fromBodies, OrderSources.Webhook, results, cancellationToken);
-            await UpsertAsync(connection, transaction, fetched, OrderSources.Fetch, results, cancellationToken);
-        }
-        catch (PostgresException exception)
-        {
-            // The server refused the data (a NUL in a name, say): the batch is split so only the culprit fails.
-            await transaction.RollbackAsync("apply", cancellationToken);
-            if (picked.Count > 1)
+        // Every delivery of one order goes or fails together: should the server refuse the data (a NUL in a name,
+        // say), only that order's deliveries fail, and the rest of the batch is applied in the same transaction.
+        List<OrderDeliveries> orders =
+        [
+            .. fromBodies.GroupBy(c => (c.Delivery.AccountId, c.Order.Id)).Select(g => new OrderDeliveries(OrderSources.Webhook, [.. g])),
+            .. fetched.GroupBy(c => (c.Delivery.AccountId, c.Order.Id)).Select(g => new OrderDeliveries(OrderSources.Fetch, [.. g])),
+        ];
+        await RefusalIsolation.WriteAsync(
+            transaction,
+            orders,
+            async some =>
             {
-                throw;
-            }
-            foreach (var candidate in fromBodies.Concat(fetched))
+                foreach (var source in some.GroupBy(o => o.Source))
+                {
+                    await UpsertAsync(connection, transaction, [.. source.SelectMany(o => o.Candidates)], source.Key, results, cancellationToken);
+                }
+                return some.Count;
+            },
+            (order, refusal) =>
             {
-                results[candidate.Delivery.Id] = ApplyResult.Failed(Describe(exception));
-            }
-        }
+                foreach (var candidate in order.Candidates)
+                {
+                    results[candidate.Delivery.Id] = ApplyResult.Failed($"apply failed: {RefusalIsolation.Describe(refusal)}");
+                }
+                return Task.CompletedTask;
+            },
+            cancellationToken);
         return results;
     }
 
@@ -277,17 +284,16 @@ public sealed partial class WebhookApplier(
     /// <summary>Keeps out what is stamped too far ahead (see <see cref="FutureStamp"/>), unless an operator released it.</summary>
     private List<Candidate> Believable(List<Candidate> candidates, Dictionary<long, ApplyResult> results, DateTimeOffset now)
     {
-        var skew = qticketsOptions.Value.MaxFutureSkew;
         var kept = new List<Candidate>(candidates.Count);
         foreach (var candidate in candidates)
         {
-            if (candidate.Delivery.Released || !FutureStamp.IsTooFarAhead(candidate.Order.SourceUpdatedAt, now, skew))
+            if (!candidate.Delivery.Released
+                && FutureStamp.QuarantineReason(candidate.Order.SourceUpdatedAt, now, qticketsOptions.Value.MaxFutureSkew) is { } reason)
             {
-                kept.Add(candidate);
+                results[candidate.Delivery.Id] = ApplyResult.Quarantined(reason);
                 continue;
             }
-            results[candidate.Delivery.Id] = ApplyResult.Quarantined(
-                $"updated_at {candidate.Order.SourceUpdatedAt:O} is more than {skew} ahead of {now:O}; release it to apply it anyway");
+            kept.Add(candidate);
         }
         return kept;
     }
@@ -313,13 +319,25 @@ public sealed partial class WebhookApplier(
         {
             picked.Add(new PickedDelivery(
                 reader.GetInt64(0),
-                reader.GetString(1),
+                await BodyAsync(reader, cancellationToken),
                 reader.GetFieldValue<DateTimeOffset>(2),
                 reader.IsDBNull(3) ? null : reader.GetInt64(3),
                 !reader.IsDBNull(4) && reader.GetString(4) == ReleasedOutcome,
                 reader.GetInt32(5)));
         }
         return picked;
+    }
+
+    /// <summary>
+    /// The stored body as the UTF-8 bytes the server sent, read once: no string is decoded only to be encoded
+    /// again for the parser.
+    /// </summary>
+    private static async Task<byte[]> BodyAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        await using var stream = await reader.GetStreamAsync(1, cancellationToken);
+        var body = new byte[stream.Length];
+        await stream.ReadExactlyAsync(body, cancellationToken);
+        return body;
     }
 
     /// <summary>
@@ -479,13 +497,16 @@ public sealed partial class WebhookApplier(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not analyse webhook_deliveries after a backlog of {Applied} deliveries; autovacuum will")]
     private static partial void LogAnalyzeFailed(ILogger logger, Exception exception, int applied);
 
-    private sealed record PickedDelivery(long Id, string Body, DateTimeOffset ReceivedAt, long? OrderId, bool Released, int AccountId);
+    private sealed record PickedDelivery(long Id, byte[] Body, DateTimeOffset ReceivedAt, long? OrderId, bool Released, int AccountId);
 
     private sealed record BrokenBatch(List<PickedDelivery> Picked, Exception Error);
 
     private sealed record BatchResult(int Picked, int Applied, BrokenBatch? Broken);
 
     private sealed record Candidate(PickedDelivery Delivery, Order Order);
+
+    /// <summary>The deliveries of one order in a batch, by the source its payload came from: written or refused together.</summary>
+    private sealed record OrderDeliveries(string Source, List<Candidate> Candidates);
 
     private sealed record ApplyResult(string Status, string? Outcome, string? Reason)
     {
