@@ -402,33 +402,21 @@ public sealed partial class WebhookApplier(
         {
             return;
         }
-        // Several deliveries of one order in a batch: only the newest goes to the upsert (the later delivery on a
-        // tie, as OrderVersion rules, unless it is the very same payload); the others were overtaken.
-        var winners = candidates
-            .GroupBy(c => (c.Delivery.AccountId, c.Order.Id))
-            .Select(g => g.Aggregate((kept, next) => NewestPayload.Overtakes(next.Order, kept.Order) ? next : kept))
-            .ToList();
-        var outcomes = new Dictionary<(int, long), UpsertOutcome>(winners.Count);
-        foreach (var account in winners.GroupBy(w => w.Delivery.AccountId))
+        // Several deliveries of one order may share the batch: the statement decides which payload is written and
+        // tells each delivery its own outcome (the others were overtaken, or brought the very same payload).
+        foreach (var account in candidates.GroupBy(c => c.Delivery.AccountId))
         {
+            List<Candidate> rows = [.. account];
             // Each order's history names the delivery that brought it, whether its body or the order fetched for it.
-            var deliveries = account.ToDictionary(w => w.Order.Id.ToString(CultureInfo.InvariantCulture), w => w.Delivery.Id.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
-            var upserted = await upserter.UpsertAsync(
-                connection, transaction, account.Key, [.. account.Select(w => w.Order)], source, new ChangeOrigin(ChangeSources.Webhook, null, deliveries), cancellationToken);
-            foreach (var order in upserted.Orders)
+            var origin = new ChangeOrigin(ChangeSources.Webhook, null)
             {
-                outcomes[(account.Key, order.OrderId)] = order.Outcome;
+                IdPerRow = [.. rows.Select(c => (c.Order.Id.ToString(CultureInfo.InvariantCulture), c.Delivery.Id.ToString(CultureInfo.InvariantCulture)))],
+            };
+            var upserted = await upserter.UpsertAsync(connection, transaction, account.Key, [.. rows.Select(c => c.Order)], source, origin, cancellationToken);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                results[rows[i].Delivery.Id] = ApplyResult.Applied(upserted.Orders[i].Outcome);
             }
-        }
-        var winnerOf = winners.ToDictionary(w => (w.Delivery.AccountId, w.Order.Id));
-        foreach (var candidate in candidates)
-        {
-            var key = (candidate.Delivery.AccountId, candidate.Order.Id);
-            var winner = winnerOf[key];
-            var outcome = ReferenceEquals(winner, candidate) ? outcomes[key]
-                : candidate.Order.Raw == winner.Order.Raw ? UpsertOutcome.Unchanged
-                : UpsertOutcome.Stale;
-            results[candidate.Delivery.Id] = ApplyResult.Applied(outcome);
         }
     }
 

@@ -161,14 +161,15 @@ public class OrderUpserterTests(SyncApiFactory factory) : IClassFixture<SyncApiF
     }
 
     [Fact]
-    public async Task A_page_listing_one_order_twice_keeps_the_newest_and_counts_it_once()
+    public async Task A_page_listing_one_order_twice_keeps_the_newest_and_tells_each_row_its_outcome()
     {
         var order = NewOrder();
         var newer = Later(order, 3, o => o.DeletedAt = o.UpdatedAt);
 
-        var result = await Upsert(newer, order);
+        var result = await Upsert(newer, order, newer);
 
-        Assert.Equal(UpsertOutcome.Inserted, Assert.Single(result.Orders).Outcome);
+        Assert.Equal([UpsertOutcome.Inserted, UpsertOutcome.Stale, UpsertOutcome.Unchanged], result.Orders.Select(o => o.Outcome));
+        Assert.Equal(1, result.Inserted);
         Assert.NotNull((await Stored(order.Id)).DeletedAt);
     }
 

@@ -219,7 +219,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             JOIN incoming i ON i.id = bc.id
             LEFT JOIN prior p ON p.id = bc.id
             LEFT JOIN ticket_delta td ON td.order_id = bc.id
-            LEFT JOIN change_refs r ON r.order_id = i.id
+            LEFT JOIN change_refs r ON {OrderChangeSql.RefOf("i.id")}
             ORDER BY bc.id
             RETURNING 1
         )
@@ -276,7 +276,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             FROM business_changed bc
             JOIN incoming i ON i.id = bc.id
             LEFT JOIN prior p ON p.id = bc.id
-            LEFT JOIN change_refs r ON r.order_id = i.order_id
+            LEFT JOIN change_refs r ON {OrderChangeSql.RefOf("i.order_id")}
             ORDER BY i.order_id, i.id
             RETURNING 1
         )
