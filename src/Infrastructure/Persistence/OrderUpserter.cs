@@ -14,7 +14,9 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// <remarks>
 /// An incoming order replaces the stored one only when its version (updated_at, progress) is greater than or
 /// equal to the stored version and its payload differs (see <see cref="OrderVersion"/> for the tie rule), so
-/// replays change nothing and an older payload never overwrites a newer one, whichever path it came by.
+/// replays change nothing and an older payload never overwrites a newer one, whichever path it came by. Several
+/// payloads of one order may share a batch: the statement keeps the one <see cref="NewestPayload"/> would and
+/// reports an outcome for every input row, in input order (ADR 0018).
 /// Baskets are written only for orders that were applied; baskets a newer payload no longer lists are marked
 /// vanished rather than deleted. Rows are locked in id order so concurrent batches cannot deadlock. Every row is
 /// keyed by its account (ids are only unique within one), given once for the batch. Stored rows are probed by

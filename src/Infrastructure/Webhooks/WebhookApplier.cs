@@ -16,7 +16,8 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 
 /// <summary>
 /// Applies pending inbox rows to the mirror, a batch at a time: the orders go through <see cref="OrderUpserter"/>
-/// (whose version guard keeps an older payload from overwriting a newer one) in the same transaction that marks
+/// (which decides between several payloads of one order and keeps an older one from overwriting a newer one, and
+/// tells each delivery its outcome) in the same transaction that marks
 /// the deliveries applied, so a delivery is applied exactly when its row says so. Rows are claimed with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so any number of instances may run this at once. A batch may hold several
 /// accounts' deliveries: each order is written under the account its delivery came for.
