@@ -147,6 +147,20 @@ names. Baselines in the same run: the API's own 30-day daily sales (\`/api/v1/sa
 | Baseline: \`GET /api/v1/sales/daily\`, 30 days | $(cell dashboard.baseline_daily.p50_ms) | $(cell dashboard.baseline_daily.p99_ms) | – | – |
 | Baseline: \`GET /api/v1/sync/status\` | $(cell dashboard.baseline_status.p50_ms) | $(cell dashboard.baseline_status.p99_ms) | – | – |
 
+## Change feed and order history (issue 27)
+
+Sequential requests with a read key on bulk-loaded changes (size in the notes; issue target 3,000,000). The feed
+walk starts at the oldest change and follows \`nextCursor\`, a page of 500 each; history and the order-by-id
+baseline read the same random orders. Baselines in the same run: what a consumer would do without the feed
+(\`GET /api/v1/orders?limit=500\`) and without history (\`GET /api/v1/orders/{id}\`).
+
+| Request | p50 (ms) | p99 (ms) | Goal | Verdict (on p99) |
+|---|---|---|---|---|
+| \`GET /api/v1/changes?limit=500\`, walking cursors | $(cell feed.page.p50_ms) | $(cell feed.page.p99_ms) | < 20 ms | $(verdict "$(median feed.page.p99_ms)" "<" 20) |
+| \`GET /api/v1/orders/{account}/{id}/history\` | $(cell feed.history.p50_ms) | $(cell feed.history.p99_ms) | < 10 ms | $(verdict "$(median feed.history.p99_ms)" "<" 10) |
+| Baseline: \`GET /api/v1/orders?limit=500\` | $(cell feed.baseline_list.p50_ms) | $(cell feed.baseline_list.p99_ms) | – | – |
+| Baseline: \`GET /api/v1/orders/{id}\` | $(cell feed.baseline_byid.p50_ms) | $(cell feed.baseline_byid.p99_ms) | – | – |
+
 EOF
 if [ -s "$out/read-plans-list.log" ]; then
   echo
@@ -166,6 +180,58 @@ if [ -s "$out/read-explain.txt" ]; then
        END { for (k in seen) printf "- %s: %s — %s ms\n", k, seen[k], t[k] }' "$out/read-explain.txt" | sort
 fi
 
+drift_sizes="$(jq -rs '[.[] | .key | select(startswith("drift.")) | split(".")[1]] | unique | map(tonumber) | sort | .[]' "$results")"
+if [ -n "$drift_sizes" ]; then
+  echo
+  echo "## Daily sales drift check at scale (issue 30)"
+  echo
+  echo "A full drift check (\`POST /api/v1/sync/sales-drift\`, chunks of days) with 10 rows planted differing, while signed"
+  echo "webhooks arrive at 100 req/s; apply lag (received → applied) of the deliveries received during the check, and"
+  echo "of the same load with no check running (baseline, same run). Goals: 1M orders < 2 min, 10M < 20 min, apply lag"
+  echo "unaffected (read here as p99 within 1.5 × the baseline's)."
+  echo
+  echo "| Orders | Figure | During the check | Baseline (no check) | Ratio | Goal | Verdict |"
+  echo "|---|---|---|---|---|---|---|"
+  for size in $drift_sizes; do
+    k="drift.$size"
+    limit=–; [ "$size" -ge 10000000 ] && limit=1200; [ "$size" -ge 1000000 ] && [ "$size" -lt 10000000 ] && limit=120
+    echo "| $size | full check (s) | $(cell $k.check_s) | – | – | $([ "$limit" = – ] && echo – || echo "< $limit s") | $([ "$limit" = – ] && echo – || verdict "$(median $k.check_s)" "<" "$limit") |"
+    echo "| $size | rows found (10 planted) | $(cell $k.rows_found) | – | – | 10 | $(verdict "$(median $k.rows_found)" ">=" 10) |"
+    echo "| $size | apply lag p50 (ms) | $(cell $k.during_check.apply_lag_p50_ms) | $(cell $k.baseline.apply_lag_p50_ms) | $(ratio $k.during_check.apply_lag_p50_ms $k.baseline.apply_lag_p50_ms) | – | – |"
+    echo "| $size | apply lag p99 (ms) | $(cell $k.during_check.apply_lag_p99_ms) | $(cell $k.baseline.apply_lag_p99_ms) | $(ratio $k.during_check.apply_lag_p99_ms $k.baseline.apply_lag_p99_ms) | ≤ 1.5 × baseline | $(verdict "$(ratio $k.during_check.apply_lag_p99_ms $k.baseline.apply_lag_p99_ms | tr -d '–')" "<=" 1.5) |"
+    echo "| $size | apply lag max (ms) | $(cell $k.during_check.apply_lag_max_ms) | $(cell $k.baseline.apply_lag_max_ms) | $(ratio $k.during_check.apply_lag_max_ms $k.baseline.apply_lag_max_ms) | – | – |"
+  done
+fi
+fresh_rates="$(jq -rs '[.[] | .key | select(startswith("freshness.")) | split(".")[2]] | unique | map(tonumber) | sort | .[]' "$results")"
+if [ -n "$fresh_rates" ]; then
+  echo
+  echo "## Freshness end to end (issue 30)"
+  echo
+  echo "Milliseconds from a webhook's 200 until the read API shows its effect, at fixed rates. Baseline: today's settings;"
+  echo "service: the candidate settings of the run (the notes say which), in the same run. Goals: order visible p99 < 1 s at"
+  echo "500 req/s, daily sales p99 < 5 s."
+  echo
+  echo "| Rate (req/s) | Figure | Service p50 | Service p99 | Service max | Baseline p50 | Baseline p99 | Baseline max | Goal | Verdict (service, or baseline when only it ran) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  for rate in $fresh_rates; do
+    for figure in order_visible daily_visible; do
+      s="freshness.service.$rate.$figure" b="freshness.baseline.$rate.$figure"
+      judged="$s"; [ -n "$(median $s.p99_ms)" ] || judged="$b"
+      goal=–; limit=
+      [ "$figure" = order_visible ] && [ "$rate" -ge 500 ] && { goal="p99 < 1,000"; limit=1000; }
+      [ "$figure" = daily_visible ] && { goal="p99 < 5,000"; limit=5000; }
+      label="order by id"; [ "$figure" = daily_visible ] && label="daily sales"
+      echo "| $rate | $label (missing: $(median $judged.missing)) | $(cell $s.p50_ms) | $(cell $s.p99_ms) | $(cell $s.max_ms) | $(cell $b.p50_ms) | $(cell $b.p99_ms) | $(cell $b.max_ms) | $goal | $([ -n "$limit" ] && verdict "$(median $judged.p99_ms)" "<" "$limit" || echo –) |"
+    done
+  done
+fi
+# Sections of the scenarios kept in files of their own (bench/scenarios/*.report.sh), each printed only when measured.
+for section in "$repo"/bench/scenarios/*.report.sh; do
+  [ -e "$section" ] || continue
+  echo
+  # shellcheck source=/dev/null
+  source "$section"
+done
 echo
 echo "## Notes"
 echo

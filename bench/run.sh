@@ -2,10 +2,25 @@
 # The figures we stand behind: one command measures the service and, in the same run, the baseline each
 # figure is compared with, several times, and writes docs/benchmarks.md.
 #
-#   bench/run.sh --quick     CI-sized, under 5 minutes: 3 runs, backfill 20,000 orders, read API on 100,000
-#   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (about 45 minutes)
+#   bench/run.sh --quick     CI-sized: 3 runs, backfill 20,000 orders, read API on 100,000 (+ as many Ticketscloud
+#                            orders), drift check on 100,000, freshness 15 s per rate (the last two add about 10 minutes)
+#   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (+ as many
+#                            Ticketscloud orders, about 10 minutes to load each million), drift check on 1,000,000,
+#                            freshness 60 s per rate (about 45 minutes before the last two)
 #   bench/run.sh --quick --only ingest,backfill,read,listing      a subset of scenarios
 #   (listing: the API budget of issue 16, bench/listing.sh, written to docs/benchmarks-listing.md)
+#   bench/run.sh --full --only drift --drift-orders 10000000     the drift check at other sizes (space-separated list;
+#   default 100,000 in --quick, 1,000,000 in --full)
+#   FRESHNESS_SETTINGS="Sales__FoldInterval=00:00:00.5" bench/run.sh --full --only freshness   freshness (issue 30):
+#   today's settings as the baseline and these as the service; 60 s per rate in --full, 15 s in --quick
+#   (--freshness-seconds S)
+#   bench/run.sh --quick --only feed --feed-changes 3000000    the change feed and order history (issue 27) at
+#   that many changes (default: 100,000 quick, 3,000,000 full); feed is not in the default set (its load is long)
+#   bench/run.sh --full --only read,dashboard --tc-orders 1000000   read and dashboard on 1M QTickets + 1M Ticketscloud
+#   orders (--tc-orders: Ticketscloud orders beside the QTickets ones, default as many; 0 = QTickets only; issue 26)
+#   bench/run.sh --full --only firstload     a new account's first sync, started by the schedule: requests ÷ pages
+#   (QTickets captured and ignore-all, 3 years; Ticketscloud, 400 days; bench/scenarios/firstload.sh; issue 26)
+#   bench/run.sh --full --only erase --tc-orders 1000000   erasing one person among the read data set (issue 29)
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
 # scenario and run), wrk (apt), a Release build, the emulator. A scenario whose first request fails (webhook
@@ -14,13 +29,18 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode=quick
-only="ingest,backfill,read,listing,dashboard"
+only="ingest,backfill,read,listing,dashboard,drift,freshness"
+feed_changes=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) mode=quick ;;
     --full) mode=full ;;
     --only) only="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard]" >&2; exit 2 ;;
+    --drift-orders) drift_orders="$2"; shift ;;
+    --freshness-seconds) freshness_seconds="$2"; shift ;;
+    --feed-changes) feed_changes="$2"; shift ;;
+    --tc-orders) tc_orders="$2"; shift ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift,freshness,feed,firstload,erase] [--drift-orders 'N ...'] [--freshness-seconds S] [--feed-changes N] [--tc-orders N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -31,10 +51,16 @@ source "$repo/bench/lib.sh"
 
 if [ "$mode" = full ]; then
   runs=3; wrk_seconds=15; rate_seconds=20; backfill_sizes="100000 1000000"; read_orders=1000000; read_samples=500
+  drift_orders="${drift_orders:-1000000}"; freshness_seconds="${freshness_seconds:-60}"
+  feed_changes="${feed_changes:-3000000}"
 else
   runs=3; wrk_seconds=5; rate_seconds=6; backfill_sizes="20000"; read_orders=100000; read_samples=150
+  drift_orders="${drift_orders:-100000}"; freshness_seconds="${freshness_seconds:-15}"
+  feed_changes="${feed_changes:-100000}"
 fi
+tc_orders="${tc_orders:-$read_orders}"
 rate=500
+freshness_rates="100 500"
 pids_to_stop=()
 cleanup() { for pid in "${pids_to_stop[@]}"; do stop_pid "$pid"; done; }
 trap cleanup EXIT
@@ -42,6 +68,12 @@ trap cleanup EXIT
 : >"$out/notes.md"
 note() { echo "$*" >>"$out/notes.md"; }
 wants() { [[ ",$only," == *",$1,"* ]]; }
+# Scenarios kept in files of their own (bench/scenarios/*.sh: functions only; run below by `wants`).
+for scenario in "$repo"/bench/scenarios/*.sh; do
+  [[ "$scenario" != *.report.sh ]] || continue
+  # shellcheck source=/dev/null
+  source "$scenario"
+done
 
 setup_postgres
 ensure_wrk
@@ -60,6 +92,11 @@ wrk_post() {
 }
 
 pending_count() { q -d "$1" -c "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'"; }
+# wait_drained DB SECONDS: until no delivery is pending, or the time is up
+wait_drained() {
+  local deadline=$((SECONDS + $2))
+  while [ "$(pending_count "$1")" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+}
 
 # ---------------------------------------------------------------------------------------------- ingest
 ingest() {
@@ -110,8 +147,8 @@ ingest() {
     record ingest.service.p99_ms "$run" "$(jq .p99_ms <<<"$w")"
     record ingest.service.non2xx "$run" "$(jq .non2xx <<<"$w")"
     # Time until every accepted delivery is applied, from the end of the load.
-    local t0=$SECONDS deadline=$((SECONDS + 600))
-    while [ "$(pending_count $db)" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    local t0=$SECONDS
+    wait_drained $db 600
     record ingest.service.drain_s "$run" $((SECONDS - t0))
     r="$(load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads "$paced" --rate $rate --seconds "$rate_seconds" --timeline "$out/ingest-service-rate-$run.tsv")"
     echo "$r" >>"$out/ingest-service-rate.jsonl"
@@ -121,6 +158,18 @@ ingest() {
   done
   note "- Ingest payloads: $(head -n 1 "$payloads" | cut -f2 | wc -c) bytes each (QTickets order, 3 baskets), signed HMAC-SHA1, distinct id and updated_at per request; wrk -t2 -c64 -d${wrk_seconds}s; fixed rate $rate req/s for ${rate_seconds}s after a 3 s warm-up by Qtickets.Sync.Bench.Load (latency from the due time, no coordinated omission; every request's due time and latency are kept in the artifacts as \`ingest-{baseline,service}-rate-RUN.tsv\`)."
   rm -f "$payloads" "$paced"
+}
+
+# wait_run RUN_ID SECONDS: polls the run until it ends or the time is up; sets $runjson and $status.
+wait_run() {
+  local deadline=$((SECONDS + $2))
+  status=queued runjson=
+  while [ $SECONDS -lt $deadline ]; do
+    runjson="$(curl -s -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/runs/$1")"
+    status="$(jq -r '.status // empty' <<<"$runjson")"
+    case "$status" in succeeded|failed|skipped) return ;; esac
+    sleep 0.5
+  done
 }
 
 # -------------------------------------------------------------------------------------------- backfill
@@ -172,13 +221,8 @@ backfill() {
         stop_pid "$spid"; stop_pid "$epid"
         break 3
       fi
-      local status=queued t0=$SECONDS deadline=$((SECONDS + 3600)) runjson
-      while [ $SECONDS -lt $deadline ]; do
-        runjson="$(curl -s -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/runs/$run_id")"
-        status="$(jq -r '.status // empty' <<<"$runjson")"
-        case "$status" in succeeded|failed|skipped) break ;; esac
-        sleep 0.5
-      done
+      local t0=$SECONDS
+      wait_run "$run_id" 3600
       local wall=$((SECONDS - t0))
       local peak; peak="$(peak_rss "$spid")"
       local sampled; sampled="$(sort -n "$sampler" | tail -n 1 | awk '{ printf "%.1f", $1 / 1024 }')"
@@ -214,7 +258,8 @@ service_plans() {
   q -d postgres -c "ALTER DATABASE $db SET session_preload_libraries = 'auto_explain'" \
     -c "ALTER DATABASE $db SET auto_explain.log_min_duration = 0" -c "ALTER DATABASE $db SET auto_explain.log_analyze = on" \
     -c "ALTER DATABASE $db SET auto_explain.log_buffers = on" >/dev/null
-  start_service $service_port "$cs" service-read
+  local tc_settings; mapfile -t tc_settings < <(tc_service_settings)
+  start_service $service_port "$cs" service-read "${tc_settings[@]}"
   local spid=$service_pid; pids_to_stop+=("$spid")
   for endpoint in list daily byid; do
     local offset; offset="$(stat -c %s "$serverlog")"
@@ -233,7 +278,9 @@ read_api() {
   local t0=$SECONDS
   q -d $db -v orders="$read_orders" -v events="$events" -f "$repo/bench/read-data.sql" >/dev/null
   note "- Read API data: $read_orders orders / $((read_orders * 3)) tickets over $events events and 2025 (one year), bulk-loaded with \`bench/read-data.sql\` (generate_series) in $((SECONDS - t0)) s, then VACUUM (ANALYZE)."
-  start_service $service_port "$cs" service-read
+  load_tc_read_data $db
+  local tc_settings; mapfile -t tc_settings < <(tc_service_settings)
+  start_service $service_port "$cs" service-read "${tc_settings[@]}"
   local spid=$service_pid; pids_to_stop+=("$spid")
   local code; code="$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $read_key" "http://127.0.0.1:$service_port/api/v1/orders/1")"
   if [ "$code" != "200" ]; then
@@ -261,6 +308,7 @@ read_api() {
       local failures; failures="$(jq '[.order_list.summary.failures, .daily_sales.failures, .daily_sales_month.failures, .daily_sales_recompute.failures, .daily_sales_month_recompute.failures, .order_by_id.failures | to_entries[] | .value] | add // 0' <<<"$r")"
       [ "$failures" = "0" ] || note "- Read run $run: $failures non-200 answers ($(jq -c '[.order_list.summary.failures, .daily_sales.failures, .order_by_id.failures]' <<<"$r"))."
     done
+    read_both $service_port $db
     stop_pid "$spid"
     service_plans $db "$cs"
   fi
@@ -285,7 +333,9 @@ dashboard() {
   q -d $db -v orders="$read_orders" -v events="$events" -v first_day="$(date -u -d '-364 days' +%Y-%m-%d) 00:00:00+00" \
     -f "$repo/bench/read-data.sql" >/dev/null
   note "- Dashboard data: $read_orders orders / $((read_orders * 3)) tickets over $events events and the last 365 days (\`bench/read-data.sql\` with \`first_day\`), so the page's 30-day chart covers about $((read_orders * 30 / 365)) orders."
-  start_service $service_port "$cs" service-dashboard
+  load_tc_read_data $db "$(date -u -d '-364 days' +%Y-%m-%d) 00:00:00+00"
+  local tc_settings; mapfile -t tc_settings < <(tc_service_settings)
+  start_service $service_port "$cs" service-dashboard "${tc_settings[@]}"
   local spid=$service_pid; pids_to_stop+=("$spid")
   local base="http://127.0.0.1:$service_port" key="-H X-Api-Key:$read_key"
   local code; code="$(curl -s -o "$out/dashboard.html" -w '%{http_code}' $key "$base/dashboard")"
@@ -309,12 +359,183 @@ dashboard() {
   stop_pid "$spid"
 }
 
+# ------------------------------------------------------------------------------------------------ drift
+# apply_lag DB FROM TO -> "p50 p99 max count" of received → applied (ms) of the deliveries received in [FROM, TO)
+apply_lag() {
+  q -d "$1" -F ' ' -c "SELECT coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY l)::numeric, 1), 0),
+      coalesce(round(percentile_cont(0.99) WITHIN GROUP (ORDER BY l)::numeric, 1), 0), coalesce(round(max(l)::numeric, 1), 0), count(*)
+    FROM (SELECT extract(epoch FROM processed_at - received_at) * 1000 AS l FROM webhook_deliveries
+          WHERE status = 'applied' AND received_at >= '$2' AND received_at < '$3') d"
+}
+
+# A full drift check of the daily sales table at N orders, timed, while signed webhooks arrive at a fixed rate;
+# apply lag (received_at → processed_at) of the deliveries received during the check, and, as the baseline in
+# the same run, of the same rate with no check running. Ten rows of the loaded year are planted differing before
+# each check (the webhooks' orders fall on other days, so their folds cannot repair them first).
+drift_rate=100
+drift() {
+  local payloads="$out/drift-payloads.tsv" window=60 events=50
+  for size in $drift_orders; do
+    local db=bench_drift cs t0
+    cs="$(fresh_db $db $schema)"
+    log "drift $size: bulk-loading $size orders and $((size * 3)) tickets"
+    t0=$SECONDS
+    q -d $db -v orders="$size" -v events="$events" -f "$repo/bench/read-data.sql" >/dev/null
+    note "- Drift check $size: data as the read API's (\`bench/read-data.sql\`, $events events over 2025), loaded with the daily sales table rebuilt day by day in $((SECONDS - t0)) s; a check runs in chunks of \`Sales:DriftChunkOrders\` (default) sales. Webhooks at $drift_rate req/s: the baseline window ${rate_seconds} s without a check, then from 3 s before the check until it ends (at most ${window} s of load); apply lag = \`processed_at - received_at\` of the deliveries received in the window."
+    start_service $service_port "$cs" service-drift Sales__DriftCron="$never" Reconcile__IncrementalCron="$never" \
+      Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never"
+    local spid=$service_pid; pids_to_stop+=("$spid")
+    for run in $(seq 1 "$runs"); do
+      log "drift $size run $run/$runs"
+      load payloads --out "$payloads" --count $(((window + rate_seconds + 30) * drift_rate)) --first-id $((900000000 + run * 1000000)) --secret "$bench_secret" >/dev/null
+      local base_from; base_from="$(q -d $db -c 'SELECT now()')"
+      load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads <(head -n $(((rate_seconds + 10) * drift_rate)) "$payloads") \
+        --rate $drift_rate --seconds "$rate_seconds" --warmup 0 >/dev/null
+      local base_to; base_to="$(q -d $db -c 'SELECT now()')"
+      wait_drained $db 120
+      read -r p50 p99 max n <<<"$(apply_lag $db "$base_from" "$base_to")"
+      record "drift.$size.baseline.apply_lag_p50_ms" "$run" "$p50"
+      record "drift.$size.baseline.apply_lag_p99_ms" "$run" "$p99"
+      record "drift.$size.baseline.apply_lag_max_ms" "$run" "$max"
+
+      q -d $db -c "UPDATE daily_sales SET gross = gross + 1 WHERE ctid IN (SELECT ctid FROM daily_sales WHERE source = 'qtickets' AND day BETWEEN '2025-06-01' AND '2025-06-30' ORDER BY day LIMIT 10)" >/dev/null
+      load rate --url "http://127.0.0.1:$service_port/webhooks/qtickets" --payloads <(tail -n +$(((rate_seconds + 10) * drift_rate + 1)) "$payloads") \
+        --rate $drift_rate --seconds $window --warmup 0 >/dev/null &
+      local lpid=$!; pids_to_stop+=("$lpid")
+      sleep 3
+      local started run_id
+      started="$(curl -s -X POST -H "X-Api-Key: $admin_key" "http://127.0.0.1:$service_port/api/v1/sync/sales-drift")"
+      run_id="$(jq -r '.runId // .run_id // .id // empty' <<<"$started" 2>/dev/null || true)"
+      if [ -z "$run_id" ]; then
+        note "- Drift check $size **not measured**: \`POST /api/v1/sync/sales-drift\` answered \`$started\` (log: $out/service-drift.log)."
+        stop_pid "$lpid"; break
+      fi
+      wait_run "$run_id" 7200
+      stop_pid "$lpid"
+      echo "$runjson" >>"$out/drift-$size.jsonl"
+      local span; span="$(q -d $db -F ' ' -c "SELECT started_at, finished_at, extract(epoch FROM finished_at - started_at), sales_rows_differing FROM sync_runs WHERE id = $run_id")"
+      local from to seconds differing
+      from="$(cut -d' ' -f1,2 <<<"$span")"; to="$(cut -d' ' -f3,4 <<<"$span")"
+      seconds="$(cut -d' ' -f5 <<<"$span")"; differing="$(cut -d' ' -f6 <<<"$span")"
+      [ "$status" = succeeded ] || note "- Drift check $size run $run: run $run_id ended \`$status\` ($(jq -r '.error // ""' <<<"$runjson"))."
+      record "drift.$size.check_s" "$run" "$(printf '%.1f' "$seconds")"
+      record "drift.$size.rows_found" "$run" "${differing:-0}"
+      wait_drained $db 120
+      read -r p50 p99 max n <<<"$(apply_lag $db "$from" "$to")"
+      record "drift.$size.during_check.apply_lag_p50_ms" "$run" "$p50"
+      record "drift.$size.during_check.apply_lag_p99_ms" "$run" "$p99"
+      record "drift.$size.during_check.apply_lag_max_ms" "$run" "$max"
+      record "drift.$size.during_check.deliveries" "$run" "$n"
+    done
+    stop_pid "$spid"
+  done
+  rm -f "$payloads"
+}
+
+# ------------------------------------------------------------------------------------------------ freshness
+# Freshness end to end (issue 30): signed webhooks at fixed rates; per order, 200 → visible by id and → counted in
+# daily sales (Qtickets.Sync.Bench.Load freshness). "baseline" is the service with today's settings; "service" the
+# same build with the candidate settings of FRESHNESS_SETTINGS (NAME=VALUE ..., e.g. Sales__FoldInterval=00:00:00.5),
+# measured only when some are given.
+freshness() {
+  local variants=baseline
+  [ -z "${FRESHNESS_SETTINGS:-}" ] || variants="baseline service"
+  for run in $(seq 1 "$runs"); do
+    for variant in $variants; do
+      local settings=()
+      [ "$variant" = baseline ] || read -ra settings <<<"$FRESHNESS_SETTINGS"
+      local db=bench_freshness cs
+      cs="$(fresh_db $db $schema)"
+      start_service $service_port "$cs" "service-freshness-$variant" Reconcile__IncrementalCron="$never" \
+        Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never" Sales__DriftCron="$never" "${settings[@]}"
+      local spid=$service_pid; pids_to_stop+=("$spid")
+      for rate in $freshness_rates; do
+        log "freshness run $run/$runs: $variant at $rate req/s for $freshness_seconds s"
+        local r
+        r="$(load freshness --base "http://127.0.0.1:$service_port/" --key "$read_key" --secret "$bench_secret" --account default \
+          --rate "$rate" --seconds "$freshness_seconds" --first-id $((2000000000 + run * 10000000 + rate * 10000)) --time-zone Europe/Moscow)"
+        echo "$r" >>"$out/freshness-$variant-$rate.jsonl"
+        for figure in order_visible daily_visible; do
+          record "freshness.$variant.$rate.$figure.p50_ms" "$run" "$(jq ".$figure.p50_ms" <<<"$r")"
+          record "freshness.$variant.$rate.$figure.p99_ms" "$run" "$(jq ".$figure.p99_ms" <<<"$r")"
+          record "freshness.$variant.$rate.$figure.max_ms" "$run" "$(jq ".$figure.max_ms" <<<"$r")"
+          record "freshness.$variant.$rate.$figure.missing" "$run" "$(jq ".$figure.missing" <<<"$r")"
+        done
+        record "freshness.$variant.$rate.refused" "$run" "$(jq .refused <<<"$r")"
+        wait_drained $db 120
+      done
+      stop_pid "$spid"
+    done
+  done
+  note "- Freshness: ${freshness_seconds} s per rate ($freshness_rates req/s) of signed QTickets order webhooks (new orders, 3 tickets each, 20 events), a fresh database per run; order visible = 200 of the webhook → first 200 of \`GET /api/v1/orders/default/{id}\` for a sample of about 10 orders a second, each polled every 25 ms or every quarter of its wait so far, whichever is longer; daily sales = 200 → the first poll (every 25 ms) of \`GET /api/v1/sales/daily?group_by=event\` for the order's day whose figure for its event counts the tickets of every accepted order of that (event, day) sent up to it. Each figure includes up to one poll interval and one read. $([ -n "${FRESHNESS_SETTINGS:-}" ] && echo "Service settings: \`$FRESHNESS_SETTINGS\`." || echo "No candidate settings were given (FRESHNESS_SETTINGS): only today's settings were measured.")"
+}
+
+# ------------------------------------------------------------------------------------------------ feed
+# walk_feed BASE AUTH N -> N latencies in ms of GET /api/v1/changes?limit=500, each page from the previous page's
+# nextCursor, starting at the oldest change (after 3 warm-up pages that do not move the cursor).
+walk_feed() {
+  local base="$1" auth="$2" n="$3" cursor="" page
+  for _ in 1 2 3; do curl -s -o /dev/null $auth "$base/api/v1/changes?limit=500"; done
+  for _ in $(seq 1 "$n"); do
+    page="$(curl -s -w '\n%{time_total}' $auth "$base/api/v1/changes?limit=500${cursor:+&cursor=$cursor}")"
+    tail -n 1 <<<"$page" | awk '{ printf "%.3f\n", $1 * 1000 }'
+    cursor="$(head -n -1 <<<"$page" | jq -r '.nextCursor // empty')"
+    [ -n "$cursor" ] || { log "feed: a page came without nextCursor"; return 1; }
+  done
+}
+
+# random_orders N COUNT -> COUNT order ids drawn from 1..N
+random_orders() { awk -v n="$1" -v c="$2" 'BEGIN { srand(27); for (i = 0; i < c; i++) print 1 + int(rand() * n) }'; }
+
+feed() {
+  local db=bench_feed cs per_order=10 orders samples=$read_samples
+  orders=$((feed_changes / per_order))
+  cs="$(fresh_db $db $schema)"
+  log "feed: bulk-loading $orders orders and $feed_changes changes ($per_order per order)"
+  local t0=$SECONDS
+  q -d $db -v orders="$orders" -v events=50 -f "$repo/bench/read-data.sql" >/dev/null
+  q -d $db -v orders="$orders" -v per_order=$per_order -f "$repo/bench/feed-data.sql" >/dev/null
+  note "- Feed data: $feed_changes changes of $orders orders ($per_order each, interleaved over the feed, all numbered), loaded with \`bench/read-data.sql\` and \`bench/feed-data.sql\` in $((SECONDS - t0)) s."
+  start_service $service_port "$cs" service-feed
+  local spid=$service_pid; pids_to_stop+=("$spid")
+  local base="http://127.0.0.1:$service_port" key="-H X-Api-Key:$read_key"
+  local code; code="$(curl -s -o /dev/null -w '%{http_code}' $key "$base/api/v1/changes?limit=500")"
+  if [ "$code" != "200" ]; then
+    note "- Feed **not measured**: \`GET /api/v1/changes\` answered HTTP $code (log: $out/service-feed.log)."
+  else
+    local ids; ids="$(random_orders "$orders" "$samples")"
+    for run in $(seq 1 "$runs"); do
+      log "feed run $run/$runs"
+      walk_feed "$base" "$key" "$samples" >"$out/feed-page-$run.txt"
+      for id in $ids; do curl -s -o /dev/null -w '%{time_total}\n' $key "$base/api/v1/orders/default/$id/history"; done \
+        | awk '{ printf "%.3f\n", $1 * 1000 }' >"$out/feed-history-$run.txt"
+      # Baselines: what a consumer does without the feed (re-list a page of 500 orders) and without history (the order).
+      samples_ms "$base/api/v1/orders?limit=500" "$key" "$samples" >"$out/feed-baseline-list-$run.txt"
+      for id in $ids; do curl -s -o /dev/null -w '%{time_total}\n' $key "$base/api/v1/orders/$id"; done \
+        | awk '{ printf "%.3f\n", $1 * 1000 }' >"$out/feed-baseline-byid-$run.txt"
+      for f in page history baseline-list baseline-byid; do
+        record "feed.${f//-/_}.p50_ms" "$run" "$(pct "$out/feed-$f-$run.txt" 50)"
+        record "feed.${f//-/_}.p99_ms" "$run" "$(pct "$out/feed-$f-$run.txt" 99)"
+      done
+    done
+  fi
+  stop_pid "$spid"
+  # The feed page's and the history's SQL as the service runs them, EXPLAIN (ANALYZE, BUFFERS), in the artifacts.
+  q -d $db -v order="$((orders / 2))" -f "$repo/bench/feed-explain.sql" >"$out/feed-explain.txt" 2>&1 || true
+  note "- Feed: $feed_changes changes; the page walk starts at the oldest change and follows \`nextCursor\` ($samples pages of 500 a run); history and order-by-id read the same $samples random orders."
+}
+
 wants ingest && ingest
 wants backfill && backfill
 wants read && read_api
 # Deterministic request counts: one run of each, the same in --quick and --full.
 wants listing && out="$out/listing" "$repo/bench/listing.sh"
 wants dashboard && dashboard
+wants drift && drift
+wants freshness && freshness
+wants feed && feed
+wants firstload && firstload
+wants erase && erase
 
 mkdir -p "$repo/docs"
 "$repo/bench/report.sh" "$out" "$mode" "$runs" "$started_at" >"$repo/docs/benchmarks.md"

@@ -11,7 +11,9 @@
 # the webhook retries have settled, one full-sweep reconcile runs, and then Qtickets.Sync.Bench.Soak compares:
 # every order and basket with the emulator's truth (an initial backfill loads the history first, as a
 # deployment would), daily sales with DailySales.Compute over the truth (to the kopeck), every webhook the
-# emulator saw answered 200 with the inbox, and duplicates in the inbox. Unpaid orders reach the mirror only
+# emulator saw answered 200 with the inbox, duplicates in the inbox, and the change feed (GET /api/v1/changes read
+# from an empty cursor, each change's fields and ticket deltas folded) against the mirror's orders (business
+# fields) and tickets, exactly: a consumer replaying the feed rebuilds the mirror (issue 27). Unpaid orders reach the mirror only
 # through webhooks (reconcile lists payed=1), so differences on them are printed apart, not as mismatches.
 # Prints the counts and "mismatches = 0"; exits non-zero otherwise (or when a 200 came while PostgreSQL was
 # down, or the reconcile failed).
@@ -144,7 +146,8 @@ drift_run=$run_id drift_status=$status drift_rows="$(q -d $db -c "SELECT sales_r
 run_id=$reconcile_run status=$reconcile_status
 
 set +e
-verdict="$(dotnet "$soak_dll" compare --emulator "$emulator/" --connection "$cs" --ignore-from-id 900000000)"
+verdict="$(dotnet "$soak_dll" compare --emulator "$emulator/" --connection "$cs" --ignore-from-id 900000000 \
+  --service "http://127.0.0.1:$service_port/" --api-key "$admin_key")"
 compare_rc=$?
 set -e
 echo "$verdict" >"$out/compare.json"
@@ -163,8 +166,11 @@ soak: unpaid orders (only webhooks carry them; reconcile lists payed=1; not in m
 soak: daily sales drift check run $drift_run $drift_status: $drift_rows row(s) of the table differed from the recompute
 soak: order mismatches=$(v order_mismatches) basket mismatches=$(v basket_mismatches) daily sales mismatches=$(v daily_sales_mismatches) (recompute vs truth, of $(v daily_sales_rows) rows) table mismatches=$(v daily_sales_table_mismatches) (table vs recompute, of $(v daily_sales_table_rows) rows) \
 webhooks answered 200 missing from inbox=$(v webhooks_missing_from_inbox) (answered 200: $(v emulator.webhooksDelivered), inbox rows $(v inbox_rows) + repeats = $(v inbox_receipts)) inbox duplicates=$(v inbox_duplicates)
+soak: feed folded from empty vs mirror: $(v feed.changes) changes in $(v feed.pages) pages over $(v feed.orders) orders and $(v feed.tickets) tickets; \
+order mismatches=$(v feed.order_mismatches) ticket mismatches=$(v feed.ticket_mismatches)
 soak: mismatches = $mismatches
 EOF
 jq -r '.first_mismatches[]? | "  - " + .' <<<"$verdict" 2>/dev/null || true
 jq -r '.first_unpaid_differences[]? | "  ~ " + .' <<<"$verdict" 2>/dev/null || true
+jq -r '.feed.first_mismatches[]? | "  - feed: " + .' <<<"$verdict" 2>/dev/null || true
 [ "$compare_rc" -eq 0 ] && [ "$outage_200" = "0" ] && [ "$status" = succeeded ] && [ "$drift_rows" = "0" ]

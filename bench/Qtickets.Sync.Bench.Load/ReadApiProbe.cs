@@ -52,11 +52,14 @@ public sealed class ReadApiProbe(Uri baseUrl, string apiKey, long orders, int ev
 
     private int BaselineSamples => Math.Max(20, samples / 10);
 
-    private async Task<object> MeasureAsync(HttpClient http, Func<string> nextUrl, int? count = null)
+    private Task<object> MeasureAsync(HttpClient http, Func<string> nextUrl, int? count = null) =>
+        SampleAsync(http, nextUrl, count ?? samples);
+
+    /// <summary><paramref name="wanted"/> requests measured after a tenth more as warm-up.</summary>
+    internal static async Task<object> SampleAsync(HttpClient http, Func<string> nextUrl, int wanted)
     {
         var latencies = new Latencies();
         var failures = new Dictionary<int, int>();
-        var wanted = count ?? samples;
         for (var i = 0; i < wanted + wanted / 10; i++)
         {
             var (status, elapsed, _) = await GetAsync(http, nextUrl());
@@ -72,7 +75,21 @@ public sealed class ReadApiProbe(Uri baseUrl, string apiKey, long orders, int ev
         return Summary(latencies, failures);
     }
 
-    private async Task<object> MeasureListAsync(HttpClient http)
+    private Task<object> MeasureListAsync(HttpClient http) => MeasurePagesAsync(http, () =>
+    {
+        var from = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(_random.Next(days / 2));
+        return $"api/v1/orders?event_id={1 + _random.Next(events)}&{CreatedRange(from, 90)}&limit=50";
+    }, samples, depth);
+
+    /// <summary><c>created_from</c> and <c>created_to</c> of a range of <paramref name="days"/> days from <paramref name="from"/>.</summary>
+    internal static string CreatedRange(DateTimeOffset from, int days) =>
+        $"created_from={Uri.EscapeDataString(from.ToString("O", CultureInfo.InvariantCulture))}&created_to={Uri.EscapeDataString(from.AddDays(days).ToString("O", CultureInfo.InvariantCulture))}";
+
+    /// <summary>
+    /// Pages of a list, each listing walked up to <paramref name="depth"/> pages through its cursor, until
+    /// <paramref name="samples"/> pages (after a tenth more as warm-up) are measured.
+    /// </summary>
+    internal static async Task<object> MeasurePagesAsync(HttpClient http, Func<string> firstPage, int samples, int depth)
     {
         var latencies = new Latencies();
         var failures = new Dictionary<int, int>();
@@ -81,13 +98,11 @@ public sealed class ReadApiProbe(Uri baseUrl, string apiKey, long orders, int ev
         var taken = 0;
         while (taken < samples + warm)
         {
-            var eventId = 1 + _random.Next(events);
-            var from = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(_random.Next(days / 2));
-            var range = $"event_id={eventId}&created_from={Uri.EscapeDataString(from.ToString("O", CultureInfo.InvariantCulture))}&created_to={Uri.EscapeDataString(from.AddDays(90).ToString("O", CultureInfo.InvariantCulture))}&limit=50";
+            var first = firstPage();
             string? cursor = null;
             for (var page = 0; page < depth && taken < samples + warm; page++)
             {
-                var url = $"api/v1/orders?{range}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
+                var url = first + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
                 var (status, elapsed, body) = await GetAsync(http, url);
                 taken++;
                 if (status != 200)
@@ -110,7 +125,7 @@ public sealed class ReadApiProbe(Uri baseUrl, string apiKey, long orders, int ev
         return new { summary = Summary(latencies, failures), deepest_page = deepest };
     }
 
-    private static async Task<(int Status, TimeSpan Elapsed, byte[] Body)> GetAsync(HttpClient http, string url)
+    internal static async Task<(int Status, TimeSpan Elapsed, byte[] Body)> GetAsync(HttpClient http, string url)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -160,7 +175,7 @@ public sealed class ReadApiProbe(Uri baseUrl, string apiKey, long orders, int ev
         }
     }
 
-    private static object Summary(Latencies latencies, Dictionary<int, int> failures) => new
+    internal static object Summary(Latencies latencies, Dictionary<int, int> failures) => new
     {
         samples = latencies.Count,
         p50_ms = latencies.Percentile(50),

@@ -2,11 +2,13 @@ using System.Text.Json;
 using Qtickets.Sync.Bench;
 
 // The soak's judge: compares the mirror with the emulator's truth once the faults are over and one reconcile
-// has run. Prints one JSON object (counts and the first mismatches) and exits 1 on any mismatch.
+// has run. Prints one JSON object (counts and the first mismatches) and exits 1 on any mismatch. With --service,
+// it also folds the service's change feed from empty and holds the result against the mirror (FeedFold).
 //   compare --emulator http://127.0.0.1:5192/ --connection CS [--time-zone Europe/Moscow] [--ignore-from-id 900000000]
+//           [--service http://127.0.0.1:5190/ --api-key KEY]
 if (args.Length == 0 || args[0] != "compare")
 {
-    Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Soak compare --emulator URL --connection CS [--time-zone Europe/Moscow] [--ignore-from-id N]");
+    Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Soak compare --emulator URL --connection CS [--time-zone Europe/Moscow] [--ignore-from-id N] [--service URL --api-key KEY]");
     return 2;
 }
 var options = new CommandLine(args.Skip(1));
@@ -25,7 +27,17 @@ try
     comparison.CompareOrders(ignoreFrom);
     comparison.CompareDailySales();
     comparison.CompareWebhooks(counters);
-    var mismatches = comparison.Mismatches.Count + (int)mirror.InboxDuplicates;
+    FeedFold? fold = null;
+    if (options.Get("service", "") is { Length: > 0 } service)
+    {
+        using var api = new HttpClient { BaseAddress = new Uri(service), Timeout = TimeSpan.FromMinutes(2) };
+        api.DefaultRequestHeaders.Add("X-Api-Key", options.Get("api-key"));
+        fold = new FeedFold();
+        await fold.ReadAsync(api, ignoreFrom, ct);
+        await fold.CompareAsync(options.Get("connection"), ignoreFrom, ct);
+    }
+    var mismatches = comparison.Mismatches.Count + (int)mirror.InboxDuplicates
+        + (fold is null ? 0 : fold.OrderMismatches + fold.TicketMismatches);
     Console.WriteLine(JsonSerializer.Serialize(new
     {
         truth_orders = truth.Count,
@@ -50,6 +62,16 @@ try
         mismatches,
         first_mismatches = comparison.Mismatches.Take(20),
         first_unpaid_differences = comparison.UnpaidDifferences.Take(10),
+        feed = fold is null ? null : new
+        {
+            changes = fold.Changes,
+            pages = fold.Pages,
+            orders = fold.Orders,
+            tickets = fold.Tickets,
+            order_mismatches = fold.OrderMismatches,
+            ticket_mismatches = fold.TicketMismatches,
+            first_mismatches = fold.Mismatches,
+        },
         emulator = counters,
     }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
     return mismatches == 0 ? 0 : 1;

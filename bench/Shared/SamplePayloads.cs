@@ -12,11 +12,14 @@ public static class SamplePayloads
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 9, 0, 0, TimeSpan.FromHours(3));
 
+    /// <summary>The event and pay time of order <paramref name="id"/>'s body (paid when last updated).</summary>
+    public static (long EventId, DateTimeOffset PaidAt) Facts(long id, int eventCount = 20) =>
+        (1 + id % eventCount, Epoch.AddSeconds(id % 31_536_000).AddSeconds(17 + id % 600));
+
     public static string Order(long id, int eventCount = 20)
     {
         var created = Epoch.AddSeconds(id % 31_536_000);
-        var updated = created.AddSeconds(17 + id % 600);
-        var eventId = 1 + id % eventCount;
+        var (eventId, updated) = Facts(id, eventCount);
         var sb = new StringBuilder(2200);
         sb.Append(CultureInfo.InvariantCulture, $$$"""{"id":{{{id}}},"uniqid":"u{{{id:x10}}}","payed":true,"payed_at":"{{{Iso(updated)}}}","created_at":"{{{Iso(created)}}}","updated_at":"{{{Iso(updated)}}}","deleted_at":null,"client_id":{{{1000 + id % 50_000}}},"client":{"id":{{{1000 + id % 50_000}}},"email":"buyer{{{id % 50_000}}}@example.org","details":{"id":{{{id % 50_000}}},"name":"Иван","middlename":null,"surname":"Петров","phone":"+7910{{{id % 10_000_000:0000000}}}","vk_id":"","facebook_id":""}},"site_id":16,"site":{"id":16,"host":"qtickets.ru"},"payment_id":36,"payment_type_id":"bankcard","payment_card_number":null,"payment_url":"https://qtickets.ru/pay/u{{{id:x10}}}","basket_user_id":2111,"backend_user_id":null,"access_code_id":null,"discount_id":null,"promo_code_id":null,"reserved":0,"reserved_to":null,"reserve_extended":0,"event_id":{{{eventId}}},"price":450,"original_price":450,"currency_id":"RUB","utm":[],"custom":{"var1":"val1"},"fields":{"organization_name":"ИП Петров"},"baskets":[""");
         for (var i = 0; i < 3; i++)

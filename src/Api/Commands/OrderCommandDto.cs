@@ -57,6 +57,13 @@ public sealed record OrderCommandDto
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>
+    /// The order history entries this command caused (as <c>GET /api/v1/orders/{account}/{id}/history</c> shows them,
+    /// with source <c>command</c> and this command's id), newest first; empty when the mirror's business content did
+    /// not change.
+    /// </summary>
+    public IReadOnlyList<OrderChangeDto> History { get; init; } = [];
+
     /// <param name="account">The account's name (the row holds its id).</param>
     /// <param name="pii">
     /// The caller has <c>read:pii</c>. Without it the request, the platform's answer (which carries the whole

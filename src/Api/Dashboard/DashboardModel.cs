@@ -26,6 +26,9 @@ public sealed record DashboardModel
     public required SalesOverview Sales { get; init; }
     public required IReadOnlyList<FailureRow> Failures { get; init; }
 
+    /// <summary>How soon webhooks reached the mirror lately (<see cref="DashboardReader.ApplyLagWindow"/>).</summary>
+    public ApplyLagFigure ApplyLag { get; init; } = ApplyLagFigure.None;
+
     /// <summary>The latest order actions (refunds, restores, Ticketscloud changes), newest first.</summary>
     public IReadOnlyList<CommandRow> Commands { get; init; } = [];
 
@@ -51,6 +54,15 @@ public sealed record AccountHealth
     public IEnumerable<string> Reasons => Status.Reasons
         .Concat(Alerts.Where(a => a.Active && (Status.Trustworthy || a.Kind != Domain.Alerts.AlertRuleKinds.ReconcileStale)).Select(a => a.Detail))
         .Distinct();
+}
+
+/// <summary>
+/// The p99 of received → applied (<c>processed_at</c>) over the deliveries applied lately, and how many there were;
+/// no p99 when none was.
+/// </summary>
+public sealed record ApplyLagFigure(double? P99Seconds, int Deliveries)
+{
+    public static readonly ApplyLagFigure None = new(null, 0);
 }
 
 public sealed record RunRow(long Id, string Account, string Kind, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,

@@ -20,7 +20,8 @@ public static class DashboardPage
     /// <summary>Up to this many healthy accounts are listed open; more are folded under their count.</summary>
     private const int OpenHealthyAccounts = 8;
 
-    private const string Style = """
+    /// <summary>The stylesheet of the dashboard's pages.</summary>
+    internal const string Style = """
         :root{--ok:#1a7f37;--bad:#c62828;--muted:#667;--line:#dde;--qtickets:#3b6fd8;--ticketscloud:#e8890c;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
         body{margin:0;background:#f6f7fb;color:#123}
         header{background:#123;color:#fff;padding:12px 16px;display:flex;justify-content:space-between;flex-wrap:wrap;gap:8px}
@@ -131,6 +132,7 @@ public static class DashboardPage
             <dt>{E(l["quarantined"])}</dt><dd id="quarantined">{s.Webhooks.Quarantined.ToString("N0", c)}</dd>
             <dt>{E(l["behaviour"])}</dt><dd id="behaviour">{E(Behaviour(s.Reconcile.Upstream, l))}</dd></dl>
             """);
+        ApplyLagTile(html, model.ApplyLag, l);
         if (attention.Count > 0)
         {
             html.Append("<div class=\"cards\" id=\"attention\">");
@@ -165,6 +167,22 @@ public static class DashboardPage
             html.Append("</table></div></details>");
         }
         html.Append("</section>");
+    }
+
+    /// <summary>The recent p99 apply lag: milliseconds under a second, seconds above; a dash when nothing was applied.</summary>
+    private static void ApplyLagTile(StringBuilder html, ApplyLagFigure lag, DashboardLabels l)
+    {
+        var c = l.Culture;
+        var text = lag.P99Seconds switch
+        {
+            null => "—",
+            < 1 and var s => $"{(s * 1000).ToString("N0", c)} ms",
+            var s => $"{s.Value.ToString("N1", c)} s",
+        };
+        var data = lag.P99Seconds is { } p99 ? p99.ToString("F3", CultureInfo.InvariantCulture) : "";
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <div class="tiles"><div class="tile"><b id="apply-lag-p99" data-value="{data}" data-deliveries="{lag.Deliveries}">{E(text)}</b><span>{E(l["apply_lag"])} · {E(string.Format(c, l["apply_lag_count"], lag.Deliveries.ToString("N0", c)))}</span></div></div>
+            """);
     }
 
     private static void Reasons(StringBuilder html, IReadOnlyList<string> reasons, string? id)
@@ -305,12 +323,12 @@ public static class DashboardPage
             var link = $"/api/v1/orders/{Uri.EscapeDataString(command.Account)}/{Uri.EscapeDataString(command.OrderId)}/actions";
             var error = command.Error is { Length: > 200 } long_ ? long_[..200] + "…" : command.Error;
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(Local(command.At, model.TimeZone, c))}</td><td><a href=\"{E(link)}\">{E(command.Action)} {E(command.Account)} #{E(command.OrderId)}</a></td><td>{E(command.State)}</td><td>{E(error ?? "")}</td></tr>");
+                $"<tr><td>{E(Local(command.At, model.TimeZone, c))}</td><td><a href=\"{E(link)}\">{E(command.Action)} {E(command.Account)} #{E(command.OrderId)}</a> <a class=\"history\" href=\"{E(OrderHistoryPage.Link(command.Account, command.OrderId))}\">{E(l["history_link"])}</a></td><td>{E(command.State)}</td><td>{E(error ?? "")}</td></tr>");
         }
         html.Append("</table></div></section>");
     }
 
-    private static string Local(DateTimeOffset at, string zone, CultureInfo culture) =>
+    internal static string Local(DateTimeOffset at, string zone, CultureInfo culture) =>
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(zone)).ToString("dd.MM HH:mm:ss", culture);
 
     internal static string E(string text) => Encoder.Encode(text);

@@ -30,6 +30,12 @@ public sealed class DashboardReader(
     private const int FailureCount = 10;
     private const int CommandCount = 10;
 
+    /// <summary>The window of the apply lag tile: recent enough to show a backlog now, long enough for a p99.</summary>
+    public static readonly TimeSpan ApplyLagWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>The most deliveries the tile's p99 is taken over (the latest), so a burst never makes the page slow.</summary>
+    private const int ApplyLagSample = 10_000;
+
     public Task<IReadOnlyList<SyncAccount>> AccountsAsync(CancellationToken cancellationToken) =>
         accounts.GetAllAsync(cancellationToken).AsTask();
 
@@ -62,7 +68,7 @@ public sealed class DashboardReader(
         {
             eventKeys.AddRange(shown.Select(a => (filter.Platform!, a.Name, chosen)));
         }
-        var (runs, failures, names, commands) = await ReadRunsAndFailuresAsync(scope, eventKeys, cancellationToken);
+        var (runs, failures, names, commands, applyLag) = await ReadRunsAndFailuresAsync(scope, eventKeys, facts.Now - ApplyLagWindow, cancellationToken);
 
         PlatformSplit Split(IEnumerable<(string Platform, DailySalesRowDto Row)> part)
         {
@@ -110,11 +116,12 @@ public sealed class DashboardReader(
             },
             Failures = failures,
             Commands = commands,
+            ApplyLag = applyLag,
         };
     }
 
-    private async Task<(List<RunRow>, List<FailureRow>, Dictionary<(string Platform, string Account, long Event), string?>, List<CommandRow>)> ReadRunsAndFailuresAsync(
-        AccountFilter scope, IReadOnlyList<(string Platform, string Account, long Event)> events, CancellationToken cancellationToken)
+    private async Task<(List<RunRow>, List<FailureRow>, Dictionary<(string Platform, string Account, long Event), string?>, List<CommandRow>, ApplyLagFigure)> ReadRunsAndFailuresAsync(
+        AccountFilter scope, IReadOnlyList<(string Platform, string Account, long Event)> events, DateTimeOffset lagSince, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(Command($"""
@@ -153,6 +160,15 @@ public sealed class DashboardReader(
             WHERE $1::integer[] IS NULL OR c.account_id = ANY($1)
             ORDER BY c.created_at DESC, c.id DESC LIMIT {CommandCount}
             """, scope.Parameter()));
+        batch.BatchCommands.Add(Command($"""
+            SELECT percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM d.processed_at - d.received_at)), count(*)::integer
+            FROM (SELECT received_at, processed_at FROM webhook_deliveries
+                  WHERE received_at >= $1 AND status = $2 AND ($3::integer[] IS NULL OR account_id = ANY($3))
+                  ORDER BY received_at DESC LIMIT {ApplyLagSample}) d
+            """,
+            new NpgsqlParameter { Value = lagSince, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+            new NpgsqlParameter { Value = DeliveryStatuses.Applied, NpgsqlDbType = NpgsqlDbType.Text },
+            scope.Parameter()));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var runs = new List<RunRow>();
         while (await reader.ReadAsync(cancellationToken))
@@ -181,7 +197,10 @@ public sealed class DashboardReader(
             commands.Add(new CommandRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetFieldValue<DateTimeOffset>(5), PiiMask.EmailsIn(OrderRows.Text(reader, 6))));
         }
-        return (runs, failures, names, commands);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var applyLag = new ApplyLagFigure(reader.IsDBNull(0) ? null : reader.GetDouble(0), reader.GetInt32(1));
+        return (runs, failures, names, commands, applyLag);
     }
 
     private static NpgsqlParameter Ids(IEnumerable<(string Platform, string Account, long Event)> events, string platform) =>

@@ -62,6 +62,7 @@ public static class OrderActions
         HttpRequest http,
         ClaimsPrincipal user,
         OrderCommandService commands,
+        ChangeReader changes,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -104,10 +105,13 @@ public static class OrderActions
             return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Platform unavailable",
                 detail: $"The order could not be read from the platform before acting: {(pii ? upstream.Message : PiiMask.EmailsIn(upstream.Message))}");
         }
+        if (result is CommandResult.Done done)
+        {
+            var dto = (await WithHistoryAsync([done.Command], account, pii, changes, cancellationToken))[0];
+            return done.Replayed ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/orders/{account}/{id}/actions", dto);
+        }
         return result switch
         {
-            CommandResult.Done { Replayed: true } done => TypedResults.Ok(OrderCommandDto.From(done.Command, account, pii)),
-            CommandResult.Done done => TypedResults.Created($"/api/v1/orders/{account}/{id}/actions", OrderCommandDto.From(done.Command, account, pii)),
             CommandResult.Invalid invalid => Invalid(invalid.Problems),
             CommandResult.KeyReused reused => TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
@@ -121,9 +125,10 @@ public static class OrderActions
     }
 
     /// <summary>The commands of one order, newest first.</summary>
+    /// <remarks>Each command lists the order history entries it caused (<c>history</c>).</remarks>
     public static async Task<Results<Ok<List<OrderCommandDto>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string account, string id, [DeclaredAs(typeof(int))] string? limit, ClaimsPrincipal user, OrderCommandService commands,
-        ICommandAccounts accounts, CancellationToken cancellationToken)
+        ICommandAccounts accounts, ChangeReader changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(accounts);
@@ -139,8 +144,20 @@ public static class OrderActions
             return TypedResults.ValidationProblem(text.Errors);
         }
         var rows = await commands.ListAsync(found.Id, id, take, cancellationToken);
-        var pii = user.HasScope(ApiScopes.ReadPii);
-        return TypedResults.Ok(rows.Select(c => OrderCommandDto.From(c, account, pii)).ToList());
+        return TypedResults.Ok(await WithHistoryAsync(rows, account, user.HasScope(ApiScopes.ReadPii), changes, cancellationToken));
+    }
+
+    /// <summary>The commands (all of one order) as shown, each with the history entries it caused.</summary>
+    private static async Task<List<OrderCommandDto>> WithHistoryAsync(
+        IReadOnlyList<Domain.Commands.OrderCommand> rows, string account, bool pii, ChangeReader changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var caused = await changes.CausedByCommandsAsync(rows[0].AccountId, rows[0].OrderId, [.. rows.Select(c => c.Id)], pii, cancellationToken);
+        return [.. rows.Select(c => OrderCommandDto.From(c, account, pii) with { History = [.. caused[c.Id]] })];
     }
 
     private static ValidationProblem Invalid(IReadOnlyList<Domain.Commands.ActionProblem> problems) =>

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Infrastructure.Changes;
 using Qtickets.Sync.Infrastructure.Persistence;
 
@@ -15,7 +17,7 @@ public sealed record ChangeFeedRead(ChangePageDto? Page, bool CursorExpired);
 /// committed first (<see cref="ChangeFeedSequencer"/>); history reads one order's changes by position, newest
 /// first, including any not numbered yet. Each change carries the order as <c>mirror.orders</c> shows it now.
 /// </summary>
-public sealed class ChangeReader(NpgsqlDataSource dataSource, ChangeFeedSequencer sequencer, IOptions<ChangeFeedOptions> options)
+public sealed class ChangeReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDataSource dataSource, ChangeFeedSequencer sequencer, IOptions<ChangeFeedOptions> options)
 {
     private const string Columns = """
         c.feed_position, a.name, c.platform, c.order_id, c.types, c.version_at, c.source, c.source_id, c.learned_at, c.changes::text,
@@ -33,6 +35,14 @@ public sealed class ChangeReader(NpgsqlDataSource dataSource, ChangeFeedSequence
         """;
 
     private const int StateOffset = 10;
+
+    /// <summary>
+    /// One order's changes, <c>@account</c> and <c>@order</c>; the account's platform is named so the lookup walks
+    /// the index (account_id, platform, order_id, position) rather than all of an account's changes.
+    /// </summary>
+    private const string OneOrder = """
+        c.account_id = @account AND c.platform = (SELECT p.platform FROM accounts p WHERE p.id = @account) AND c.order_id = @order
+        """;
 
     /// <summary>
     /// The changes after <see cref="ChangeFeedFilter.After"/>, oldest first; <see cref="ChangeFeedRead.CursorExpired"/>
@@ -92,13 +102,39 @@ public sealed class ChangeReader(NpgsqlDataSource dataSource, ChangeFeedSequence
             SELECT {Columns}
             FROM order_changes c
             {StateJoin}
-            WHERE c.account_id = @account AND c.order_id = @order
+            WHERE {OneOrder}
             ORDER BY c.position DESC
             """);
         command.Parameters.Add(new NpgsqlParameter("account", accountId));
         command.Parameters.Add(new NpgsqlParameter("order", orderId));
         var items = await ReadAsync(command, pii, cancellationToken);
         return items.Count == 0 ? null : new OrderHistoryDto { Order = items[0].Order, Items = items };
+    }
+
+    /// <summary>
+    /// The changes of one order that its commands <paramref name="commandIds"/> caused (source <c>command</c>, the
+    /// command's id as reference), newest first, per command; a command that changed nothing has none.
+    /// </summary>
+    public async Task<ILookup<long, OrderChangeDto>> CausedByCommandsAsync(
+        int accountId, string orderId, IReadOnlyCollection<long> commandIds, bool pii, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commandIds);
+        if (commandIds.Count == 0)
+        {
+            return Array.Empty<OrderChangeDto>().ToLookup(_ => 0L);
+        }
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns}
+            FROM order_changes c
+            {StateJoin}
+            WHERE {OneOrder} AND c.source = '{ChangeSources.Command}' AND c.source_id = ANY(@commands)
+            ORDER BY c.position DESC
+            """);
+        command.Parameters.Add(new NpgsqlParameter("account", accountId));
+        command.Parameters.Add(new NpgsqlParameter("order", orderId));
+        command.Parameters.Add(new NpgsqlParameter("commands", commandIds.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray()));
+        var items = await ReadAsync(command, pii, cancellationToken);
+        return items.ToLookup(i => long.Parse(i.SourceId!, CultureInfo.InvariantCulture));
     }
 
     private static async Task<List<OrderChangeDto>> ReadAsync(NpgsqlCommand command, bool pii, CancellationToken cancellationToken)

@@ -9,4 +9,13 @@ public static class FutureStamp
 {
     public static bool IsTooFarAhead(DateTimeOffset updatedAt, DateTimeOffset now, TimeSpan maxSkew) =>
         updatedAt > now + maxSkew;
+
+    /// <summary>
+    /// Why a payload stamped <paramref name="updatedAt"/> is quarantined, or null when it is believed: the one
+    /// wording of the rule, whichever path (a webhook, a reconcile page) met the payload.
+    /// </summary>
+    public static string? QuarantineReason(DateTimeOffset updatedAt, DateTimeOffset now, TimeSpan maxSkew) =>
+        IsTooFarAhead(updatedAt, now, maxSkew)
+            ? $"updated_at {updatedAt:O} is more than {maxSkew} ahead of {now:O}; release it to apply it anyway"
+            : null;
 }

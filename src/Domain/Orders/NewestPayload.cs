@@ -17,4 +17,22 @@ public static class NewestPayload
         ArgumentNullException.ThrowIfNull(kept);
         return next.Version > kept.Version || (next.Version == kept.Version && next.Raw != kept.Raw);
     }
+
+    /// <summary>
+    /// One payload per order, the one <see cref="Overtakes"/> keeps, in id order: for a reader that compares a
+    /// listing with the mirror (the audit). Writes leave the choice to the upsert statement, which makes the same one.
+    /// </summary>
+    public static List<Order> PerOrder(IReadOnlyList<Order> orders)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        var latest = new Dictionary<long, Order>(orders.Count);
+        foreach (var order in orders)
+        {
+            if (!latest.TryGetValue(order.Id, out var kept) || Overtakes(order, kept))
+            {
+                latest[order.Id] = order;
+            }
+        }
+        return [.. latest.Values.OrderBy(o => o.Id)];
+    }
 }

@@ -26,6 +26,13 @@ public sealed record ChangeOrigin(string Source, string? Id, IReadOnlyDictionary
         _ => ChangeSources.Incremental,
     }, null);
 
+    /// <summary>
+    /// References per input row (a batch of webhook deliveries: the order id and the delivery of each row, in the
+    /// batch's order), when several rows of one order may share the batch: the history names the row the
+    /// statement applied.
+    /// </summary>
+    public IReadOnlyList<(string OrderId, string Id)>? IdPerRow { get; init; }
+
     /// <summary>The reference for order <paramref name="orderId"/>, per order when given, else the batch's.</summary>
     public string? IdOf(string orderId) => IdPerOrder is not null && IdPerOrder.TryGetValue(orderId, out var id) ? id : Id;
 }

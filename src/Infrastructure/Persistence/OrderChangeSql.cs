@@ -11,12 +11,20 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// </summary>
 public static class OrderChangeSql
 {
-    /// <summary>The CTE <c>change_refs(order_id, id)</c>: per-order references (webhook deliveries) given by <see cref="AddParameters"/>.</summary>
+    /// <summary>
+    /// The CTE <c>change_refs(order_id, id, n)</c>: per-order references (webhook deliveries) given by
+    /// <see cref="AddParameters"/>; <c>n</c> is the input row a reference belongs to, or null for the order's
+    /// every row. Join it with <see cref="RefOf"/>.
+    /// </summary>
     public const string RefsCte = """
         change_refs AS (
-            SELECT * FROM unnest(@change_order_ids::text[], @change_ids::text[]) r(order_id, id)
+            SELECT * FROM unnest(@change_order_ids::text[], @change_ids::text[], @change_rows::bigint[]) r(order_id, id, n)
         )
         """;
+
+    /// <summary>The join condition of <c>change_refs r</c> for order key <paramref name="orderId"/> written from input row <paramref name="row"/>.</summary>
+    public static string RefOf(string orderId, string? row = null) =>
+        row is null ? $"r.order_id = {orderId}" : $"r.order_id = {orderId} AND (r.n IS NULL OR r.n = {row})";
 
     /// <summary>The head of the history insert; the select supplies these columns in this order.</summary>
     public const string Insert =
@@ -64,10 +72,15 @@ public static class OrderChangeSql
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(origin);
-        var perOrder = origin.IdPerOrder ?? new Dictionary<string, string>();
+        List<(string OrderId, string Id, long? Row)> refs =
+        [
+            .. (origin.IdPerOrder ?? new Dictionary<string, string>()).Select(r => (r.Key, r.Value, (long?)null)),
+            .. (origin.IdPerRow ?? []).Select((r, i) => (r.OrderId, r.Id, (long?)(i + 1))),
+        ];
         command.Parameters.Add(new NpgsqlParameter("change_source", origin.Source));
         command.Parameters.Add(new NpgsqlParameter("change_id", NpgsqlDbType.Text) { Value = (object?)origin.Id ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("change_order_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = perOrder.Keys.ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("change_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = perOrder.Values.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("change_order_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = refs.Select(r => r.OrderId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("change_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = refs.Select(r => r.Id).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("change_rows", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = refs.Select(r => r.Row).ToArray() });
     }
 }

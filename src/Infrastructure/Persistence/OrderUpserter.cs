@@ -14,13 +14,13 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// <remarks>
 /// An incoming order replaces the stored one only when its version (updated_at, progress) is greater than or
 /// equal to the stored version and its payload differs (see <see cref="OrderVersion"/> for the tie rule), so
-/// replays change nothing and an older payload never overwrites a newer one, whichever path it came by.
+/// replays change nothing and an older payload never overwrites a newer one, whichever path it came by. Several
+/// payloads of one order may share a batch: the statement keeps the one <see cref="NewestPayload"/> would and
+/// reports an outcome for every input row, in input order (ADR 0018).
 /// Baskets are written only for orders that were applied; baskets a newer payload no longer lists are marked
 /// vanished rather than deleted. Rows are locked in id order so concurrent batches cannot deadlock. Every row is
-/// keyed by its account (ids are only unique within one), given once for the batch. Stored rows are looked up
-/// by every key column, never by a join or an <c>account_id</c> condition the planner may turn into a scan of the
-/// account's rows: with the statistics of a young table it did, and each batch cost time in proportion to the
-/// table. Stored orders are probed one key at a time (a LATERAL subquery the planner cannot flatten).
+/// keyed by its account (ids are only unique within one), given once for the batch. Stored rows are probed by
+/// key (<see cref="StoredRowsSql"/>).
 /// Each outcome says whether the order's business content changed (<see cref="BusinessContent"/>): the stored
 /// order and its live baskets, read in the statement's snapshot, against the incoming ones, for rewritten orders
 /// only, so a replay or an unchanged listing costs nothing more. The same statement writes one row of order history
@@ -75,7 +75,16 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
         UnnestColumn.Int<Order>("source_progress", o => o.SourceProgress),
     ]);
 
-    internal static readonly UnnestSet<OwnedBasket> BasketColumns = new("b",
+    internal static readonly UnnestSet<OwnedBasket> BasketColumns = new("b", BasketColumnList());
+
+    /// <summary>
+    /// The baskets as the upsert sends them: <see cref="BasketColumns"/> and the batch position of the order
+    /// payload that carries each (<c>order_n</c>), so only the applied payload's baskets are written.
+    /// </summary>
+    private static readonly UnnestSet<OwnedBasket> NumberedBasketColumns = new("b",
+        [.. BasketColumnList(), UnnestColumn.BigInt<OwnedBasket>("order_n", b => b.OrderN)]);
+
+    private static UnnestColumn<OwnedBasket>[] BasketColumnList() =>
     [
         UnnestColumn.BigInt<OwnedBasket>("id", b => b.Basket.Id),
         UnnestColumn.BigInt<OwnedBasket>("order_id", b => b.Order.Id),
@@ -117,7 +126,7 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
         UnnestColumn.Json<OwnedBasket>("refunds", b => b.Basket.Refunds),
         UnnestColumn.Json<OwnedBasket>("raw", b => b.Basket.Raw),
         UnnestColumn.Time<OwnedBasket>("source_updated_at", b => b.Order.SourceUpdatedAt),
-    ]);
+    ];
 
     /// <summary>Buyers as the orders describe them: <c>qtickets_clients</c> is filled from here, at no extra API cost.</summary>
     private static readonly UnnestSet<Client> ClientColumns = new("c",
@@ -168,22 +177,22 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
             order.AccountId = accountId;
         }
         await erasedPeople.MaskAsync(connection, transaction, accountId, orders, cancellationToken);
-        var latest = LatestPerOrder(orders);
-        var baskets = latest.SelectMany(o => o.Baskets.Select(b => new OwnedBasket(o, b))).DistinctBy(b => b.Basket.Id).OrderBy(b => b.Basket.Id).ToList();
+        // Every payload goes to the statement, which decides (several of one order may share the batch).
+        var baskets = orders.SelectMany((o, i) => o.Baskets.DistinctBy(b => b.Id).Select(b => new OwnedBasket(o, b, i + 1))).ToList();
         // One row per client, from the most recently updated of its orders in the batch.
-        var clients = latest.Where(o => o.Client is not null).OrderByDescending(o => o.UpdatedAt)
+        var clients = orders.Where(o => o.Client is not null).OrderByDescending(o => o.UpdatedAt)
             .Select(o => o.Client!).DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
 
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
-        OrderColumns.AddParameters(command, latest);
-        BasketColumns.AddParameters(command, baskets);
+        OrderColumns.AddParameters(command, orders);
+        NumberedBasketColumns.AddParameters(command, baskets);
         ClientColumns.AddParameters(command, clients);
         command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
         command.Parameters.Add(new NpgsqlParameter("source", source));
         command.Parameters.Add(new NpgsqlParameter<int>("account_id", accountId));
         OrderChangeSql.AddParameters(command, origin);
 
-        var outcomes = new List<OrderUpsertOutcome>(latest.Count);
+        var outcomes = new List<OrderUpsertOutcome>(orders.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -193,27 +202,11 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
     }
 
     /// <summary>
-    /// A page may list one order twice (it changed while being paged) and ON CONFLICT cannot touch a row
-    /// twice in one statement: keep the one <see cref="NewestPayload"/> picks.
-    /// </summary>
-    internal static List<Order> LatestPerOrder(IReadOnlyList<Order> orders)
-    {
-        var latest = new Dictionary<long, Order>(orders.Count);
-        foreach (var order in orders)
-        {
-            if (!latest.TryGetValue(order.Id, out var kept) || NewestPayload.Overtakes(order, kept))
-            {
-                latest[order.Id] = order;
-            }
-        }
-        return [.. latest.Values.OrderBy(o => o.Id)];
-    }
-
-    /// <summary>
     /// A basket row as written: its order id and version come from the order that carries it, whatever the
     /// basket object says, so a basket is never stored under another order's version.
     /// </summary>
-    internal readonly record struct OwnedBasket(Order Order, Basket Basket);
+    /// <param name="OrderN">The batch position (1-based) of the order payload carrying it; 0 where it does not matter.</param>
+    internal readonly record struct OwnedBasket(Order Order, Basket Basket, long OrderN = 0);
 
     private static string BuildSql()
     {
@@ -224,15 +217,29 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
         var storedBasket = BusinessContent.Columns(BusinessContent.QticketsBasket, "b");
 
         return $"""
-            WITH incoming AS (
-                SELECT {OrderColumns.Selects} FROM {OrderColumns.From}
+            WITH incoming_rows AS (
+                SELECT {OrderColumns.Selects}, u.n FROM {OrderColumns.FromNumbered}
+            ),
+            newest AS (
+                -- The merge rule (OrderVersion) within the batch: the highest (updated_at, progress), the later row on a tie.
+                SELECT DISTINCT ON (id) id, source_updated_at, source_progress, raw, n FROM incoming_rows
+                ORDER BY id, source_updated_at DESC, source_progress DESC, n DESC
+            ),
+            incoming AS (
+                -- The row written for each order: the first of the newest payload's trailing copies, as NewestPayload keeps
+                -- the first of identical payloads.
+                SELECT DISTINCT ON (x.id) x.*
+                FROM incoming_rows x JOIN newest w ON w.id = x.id
+                WHERE (x.source_updated_at, x.source_progress) = (w.source_updated_at, w.source_progress) AND x.raw = w.raw
+                  AND NOT EXISTS (
+                      SELECT 1 FROM incoming_rows y
+                      WHERE y.id = x.id AND y.n > x.n AND y.raw <> w.raw
+                        AND (y.source_updated_at, y.source_progress) = (w.source_updated_at, w.source_progress))
+                ORDER BY x.id, x.n
             ),
             prior AS (
-                SELECT o.*
-                FROM unnest({OrderColumns.KeyParameter}) AS k(id)
-                CROSS JOIN LATERAL (
-                    SELECT o.id, o.source_updated_at, o.source_progress, {storedOrder} FROM qtickets_orders o
-                    WHERE o.account_id = @account_id AND o.id = k.id OFFSET 0) o
+                {StoredRowsSql.ByKey("newest k", "qtickets_orders", "o",
+                    $"o.id, o.source_updated_at, o.source_progress, {storedOrder}", "@account_id")}
             ),
             applied AS (
                 INSERT INTO qtickets_orders AS o (account_id, {orderNames}, synced_at, last_source)
@@ -248,7 +255,10 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 RETURNING o.id, o.source_updated_at, (o.xmax = 0) AS inserted
             ),
             incoming_baskets AS (
-                SELECT {BasketColumns.Selects} FROM {BasketColumns.From}
+                -- The baskets of the payload written for each order only; a basket another order lists too is written once.
+                SELECT DISTINCT ON (ib.id) ib.*
+                FROM (SELECT {NumberedBasketColumns.Selects} FROM {NumberedBasketColumns.From}) ib JOIN incoming i ON i.n = ib.order_n
+                ORDER BY ib.id, ib.order_id
             ),
             written_baskets AS (
                 INSERT INTO qtickets_baskets AS b (account_id, {basketNames}, synced_at, vanished_at)
@@ -276,18 +286,14 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 UPDATE qtickets_baskets b SET vanished_at = a.source_updated_at, synced_at = @synced_at
                 FROM applied a
                 WHERE b.account_id = @account_id AND b.order_id = ANY(ARRAY(SELECT id FROM applied)) AND b.order_id = a.id
-                  AND b.vanished_at IS NULL AND b.id <> ALL({BasketColumns.KeyParameter})
+                  AND b.vanished_at IS NULL AND b.id <> ALL(ARRAY(SELECT id FROM incoming_baskets))
                 RETURNING b.id
             ),
             rewritten AS (
                 SELECT a.id FROM applied a WHERE NOT a.inserted
             ),
             stored_baskets AS (
-                SELECT b.*
-                FROM rewritten r
-                CROSS JOIN LATERAL (
-                    SELECT b.order_id, b.id, {storedBasket} FROM qtickets_baskets b
-                    WHERE b.account_id = @account_id AND b.order_id = r.id AND b.vanished_at IS NULL OFFSET 0) b
+                {StoredRowsSql.ByKey("rewritten k", "qtickets_baskets", "b", $"b.order_id, b.id, {storedBasket}", "@account_id", "order_id", "b.vanished_at IS NULL")}
             ),
             rewritten_baskets AS (
                 SELECT ib.* FROM incoming_baskets ib JOIN rewritten r ON r.id = ib.order_id
@@ -330,21 +336,24 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 JOIN incoming i ON i.id = bc.id
                 LEFT JOIN prior p ON p.id = bc.id
                 LEFT JOIN ticket_delta td ON td.order_id = bc.id
-                LEFT JOIN change_refs r ON r.order_id = i.id::text
+                LEFT JOIN change_refs r ON {OrderChangeSql.RefOf("i.id::text", "i.n")}
                 ORDER BY bc.id
                 RETURNING 1
             )
-            SELECT i.id,
-                   CASE WHEN a.id IS NOT NULL AND a.inserted THEN 'Inserted'
+            SELECT x.id,
+                   CASE WHEN x.n <> i.n AND x.raw = i.raw THEN 'Unchanged'
+                        WHEN x.n <> i.n THEN 'Stale'
+                        WHEN a.id IS NOT NULL AND a.inserted THEN 'Inserted'
                         WHEN a.id IS NOT NULL THEN 'Updated'
                         WHEN p.id IS NOT NULL AND (p.source_updated_at, p.source_progress) > (i.source_updated_at, i.source_progress) THEN 'Stale'
                         ELSE 'Unchanged' END,
-                   bc.id IS NOT NULL
-            FROM incoming i
+                   x.n = i.n AND bc.id IS NOT NULL
+            FROM incoming_rows x
+            JOIN incoming i ON i.id = x.id
             LEFT JOIN applied a ON a.id = i.id
             LEFT JOIN prior p ON p.id = i.id
             LEFT JOIN business_changed bc ON bc.id = i.id
-            ORDER BY i.id
+            ORDER BY x.n
             """;
     }
 }

@@ -25,6 +25,12 @@ public sealed class SalesOptions
 
     /// <summary>Cron (in <c>TimeZone</c>) of the nightly drift check of the table against a full recompute.</summary>
     public string DriftCron { get; set; } = "30 3 * * *";
+
+    /// <summary>
+    /// About how many sales one chunk of the drift check covers (whole days, so a busy day may make it larger): the
+    /// longest the check holds the table's lock, and so the longest a fold waits for it.
+    /// </summary>
+    public int DriftChunkOrders { get; set; } = 1_000;
 }
 
 internal sealed class SalesOptionsValidator : IValidateOptions<SalesOptions>
@@ -42,6 +48,10 @@ internal sealed class SalesOptionsValidator : IValidateOptions<SalesOptions>
         if (!(options.FoldShare > 0 && options.FoldShare <= 1))
         {
             return ValidateOptionsResult.Fail($"Sales:FoldShare '{options.FoldShare}' must be above 0 and at most 1.");
+        }
+        if (options.DriftChunkOrders < 1)
+        {
+            return ValidateOptionsResult.Fail($"Sales:DriftChunkOrders '{options.DriftChunkOrders}' must be at least 1.");
         }
         return string.IsNullOrWhiteSpace(options.DriftCron)
             ? ValidateOptionsResult.Fail("Sales:DriftCron must be a cron expression such as '30 3 * * *'.")

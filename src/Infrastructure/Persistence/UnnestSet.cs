@@ -23,6 +23,13 @@ internal sealed class UnnestSet<T>(string prefix, params UnnestColumn<T>[] colum
         $"unnest({string.Join(", ", columns.Select((_, i) => $"@{prefix}{i}"))}) AS u({string.Join(", ", columns.Select(c => c.Name))})";
 
     /// <summary>
+    /// <see cref="From"/> with each row's 1-based position in the batch as column <c>n</c>, for a statement that
+    /// reports on every input row, or tells apart several rows with the same key.
+    /// </summary>
+    public string FromNumbered { get; } =
+        $"unnest({string.Join(", ", columns.Select((_, i) => $"@{prefix}{i}"))}) WITH ORDINALITY AS u({string.Join(", ", columns.Select(c => c.Name))}, n)";
+
+    /// <summary>
     /// The key column's array parameter (<c>@p0</c>), for conditions such as <c>id = ANY(@p0)</c>: an index
     /// condition on every key column, which the planner takes whatever its statistics say.
     /// </summary>

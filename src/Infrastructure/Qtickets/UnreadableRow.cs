@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -17,6 +18,9 @@ public sealed record UnreadableRow(long? Id, string Excerpt, string Sha256, stri
 {
     /// <summary>Characters of raw text kept: the row is evidence, not an archive.</summary>
     public const int MaxExcerptLength = 4096;
+
+    /// <summary>The row's id as its platform writes it (a Ticketscloud id is hex), for the log.</summary>
+    public string? Key { get; init; } = Id?.ToString(CultureInfo.InvariantCulture);
 
     public static UnreadableRow Of(JsonElement row, Exception exception)
     {

@@ -26,6 +26,17 @@ public readonly record struct PageCounts(int Seen, int Inserted, int Updated, in
     /// <summary>Orders the mirror lacked or held with different business content: what the webhooks had missed.</summary>
     public int GapsHealed => (LoadsHistory ? 0 : Inserted) + Updated - Refreshed;
 
+    public static readonly PageCounts None = new(0, 0, 0, 0, 0);
+
+    /// <summary>Two parts of one page (the groups of a page the database refused in part) as one.</summary>
+    public PageCounts Add(PageCounts other) =>
+        new(Seen + other.Seen, Inserted + other.Inserted, Updated + other.Updated, Unchanged + other.Unchanged, MarkedMissing + other.MarkedMissing)
+        {
+            SetAside = SetAside + other.SetAside,
+            Refreshed = Refreshed + other.Refreshed,
+            LoadsHistory = LoadsHistory || other.LoadsHistory,
+        };
+
     /// <summary>Stale payloads (the mirror already holds newer) count as unchanged: the mirror was right.</summary>
     public static PageCounts From(UpsertResult result) =>
         new(result.Orders.Count, result.Inserted, result.Updated, result.Unchanged + result.Stale, 0) { Refreshed = result.Refreshed };

@@ -35,6 +35,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<InitialLoadStore>();
         services.AddSingleton<SyncRunner>();
+        services.AddSingleton<PageWriteFrame>();
         services.AddSingleton<OrderPageWriter>();
         services.AddSingleton<SetAsideOrders>();
         services.AddSingleton<ReconcilePlatforms>();

@@ -15,6 +15,7 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// <c>reconcile</c>): quarantined ones (stamped too far ahead) for an operator to release, failed ones with their
 /// reason, rows that cannot even be read as failed ones with an excerpt of their text, counted in the status,
 /// health and metrics like any failed delivery. The same payload seen again by a later page is kept once.
+/// Every platform's rows are kept here alike; the platform says how a row is described (<see cref="SetAsideRow"/>).
 /// </summary>
 public sealed class SetAsideOrders(TimeProvider time, IOptions<WebhookOptions> webhooks)
 {
@@ -24,20 +25,21 @@ public sealed class SetAsideOrders(TimeProvider time, IOptions<WebhookOptions> w
         INSERT INTO webhook_deliveries
             (account_id, received_at, event_type, model_name, order_id, order_updated_at, signature_status, headers, body,
              body_sha256, status, response_status, reason, duplicate_count, attempts, processed_at)
-        VALUES (@account, @now, @event_type, 'Order', @order_id, @updated_at, @signature, '{}'::jsonb, @body, @sha, @status,
+        VALUES (@account, @now, @event_type, @model, @order_id, @updated_at, @signature, '{}'::jsonb, @body, @sha, @status,
                 NULL, @reason, 0, @attempts, @now)
         ON CONFLICT (account_id, event_type, body_sha256) WHERE status <> 'rejected' DO NOTHING
         """;
 
     /// <param name="status"><see cref="DeliveryStatuses.Quarantined"/> or <see cref="DeliveryStatuses.Failed"/>.</param>
     public Task RecordAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, int accountId, Order order, string status, string reason, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int accountId, SetAsideRow row, string status, string reason, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(order);
-        // A failed one has had its try: the applier retries it on the usual back-off, then leaves it failed.
-        var attempts = status == DeliveryStatuses.Failed ? 1 : 0;
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(order.Raw)));
-        return InsertAsync(connection, transaction, accountId, order.Id, order.SourceUpdatedAt.ToUniversalTime(), order.Raw, sha, status, reason, attempts, ct);
+        ArgumentNullException.ThrowIfNull(row);
+        // A failed one has had its try: the applier retries it on the usual back-off, then leaves it failed; one
+        // the applier cannot apply is kept as out of tries, for an operator to see and discard.
+        var attempts = status != DeliveryStatuses.Failed ? 0 : row.Retryable ? 1 : webhooks.Value.MaxApplyAttempts;
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(row.Body)));
+        return InsertAsync(connection, transaction, accountId, row.Model, row.OrderId, row.UpdatedAt?.ToUniversalTime(), row.Body, sha, status, reason, attempts, ct);
     }
 
     /// <summary>A row that cannot be read is kept as failed with its excerpt.</summary>
@@ -45,21 +47,23 @@ public sealed class SetAsideOrders(TimeProvider time, IOptions<WebhookOptions> w
     /// It is stored as out of tries: the same text can never be read by retrying, and a retry of a cut excerpt
     /// would only replace the reason with "not valid JSON". An admin can still retry it through the API.
     /// </remarks>
-    public Task RecordUnreadableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int accountId, UnreadableRow row, CancellationToken ct)
+    public Task RecordUnreadableAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int accountId, string model, UnreadableRow row, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return InsertAsync(connection, transaction, accountId, row.Id, null, row.Excerpt, row.Sha256, DeliveryStatuses.Failed,
+        return InsertAsync(connection, transaction, accountId, model, row.Id, null, row.Excerpt, row.Sha256, DeliveryStatuses.Failed,
             $"cannot be read: {row.Reason}", webhooks.Value.MaxApplyAttempts, ct);
     }
 
     private async Task InsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, int accountId, long? orderId, DateTimeOffset? updatedAt, string body,
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int accountId, string model, long? orderId, DateTimeOffset? updatedAt, string body,
         string sha, string status, string reason, int attempts, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
         command.Parameters.AddWithValue("account", accountId);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
         command.Parameters.AddWithValue("event_type", EventType);
+        command.Parameters.AddWithValue("model", model);
         command.Parameters.AddWithValue("order_id", orderId is { } id ? id : DBNull.Value);
         command.Parameters.AddWithValue("updated_at", updatedAt is { } stamp ? stamp : DBNull.Value);
         command.Parameters.AddWithValue("signature", SignatureStatuses.NotConfigured);
@@ -71,4 +75,19 @@ public sealed class SetAsideOrders(TimeProvider time, IOptions<WebhookOptions> w
         command.Parameters.AddWithValue("attempts", attempts);
         await command.ExecuteNonQueryAsync(ct);
     }
+}
+
+/// <summary>How a platform describes one row it sets aside.</summary>
+/// <param name="Model">What the row is (<c>Order</c>, a Ticketscloud <c>refund_request</c>): the inbox's model name.</param>
+/// <param name="Key">The row's id as the platform writes it, for the log.</param>
+/// <param name="OrderId">The order's numeric id, where the platform has one (QTickets); the inbox column is numeric.</param>
+/// <param name="UpdatedAt">The platform's own change stamp of the row, where it has one.</param>
+/// <param name="Body">The row's raw payload, kept as the evidence an operator replays.</param>
+public sealed record SetAsideRow(string Model, string Key, long? OrderId, DateTimeOffset? UpdatedAt, string Body)
+{
+    /// <summary>
+    /// The webhook applier can apply the row when it is retried or replayed (a QTickets order); a row it cannot
+    /// (a Ticketscloud one, which its reconcile lists again) is kept out of tries.
+    /// </summary>
+    public bool Retryable { get; init; } = true;
 }

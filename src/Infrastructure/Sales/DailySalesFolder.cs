@@ -33,8 +33,8 @@ public sealed partial class DailySalesFolder(NpgsqlDataSource dataSource, SalesM
     }
 
     /// <remarks>
-    /// While a time zone rebuild walks QTickets events, a QTickets key already rebuilt is computed in the new zone;
-    /// Ticketscloud keys stay in the old one until the rebuild's last step recomputes them all at once.
+    /// While a time zone rebuild walks the sources' events, a key of an event already rebuilt (at or before its
+    /// (source, account, event) cursor) is computed in the new zone, others in the old one.
     /// </remarks>
     private async Task<int> FoldBatchAsync(CancellationToken ct)
     {
@@ -50,9 +50,10 @@ public sealed partial class DailySalesFolder(NpgsqlDataSource dataSource, SalesM
             ),
             zoned AS (
                 SELECT t.source, t.account_id, t.event_id, t.at,
-                       CASE WHEN s.rebuild_to IS NOT NULL AND t.source = 'qtickets'
-                                 AND (t.account_id, t.event_id) <= (coalesce(s.rebuild_after_account, -2147483648),
-                                                                    coalesce(s.rebuild_after_event, -9223372036854775808))
+                       CASE WHEN s.rebuild_to IS NOT NULL
+                                 AND (t.source, t.account_id, t.event_id) <= (coalesce(s.rebuild_after_source, ''),
+                                                                              coalesce(s.rebuild_after_account, -2147483648),
+                                                                              coalesce(s.rebuild_after_event, -9223372036854775808))
                             THEN s.rebuild_to ELSE s.time_zone END AS tz
                 FROM taken t CROSS JOIN daily_sales_state s
             )

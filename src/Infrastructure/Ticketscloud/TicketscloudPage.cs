@@ -10,5 +10,8 @@ public sealed record TicketscloudPage<T>(
     int Page, int PageSize, int? Total, IReadOnlyList<T> Items, IReadOnlyList<TicketscloudEvent> Events,
     IReadOnlyList<TicketscloudUnreadable> Unreadable, bool Last);
 
-/// <summary>A row that could not be read: its id when that much was readable, an excerpt and the reason.</summary>
-public sealed record TicketscloudUnreadable(string? Id, string Excerpt, string Reason);
+/// <summary>
+/// A row that could not be read: its id when that much was readable, an excerpt, the hex SHA-256 of its whole
+/// text (the same row served again is the same row) and the reason.
+/// </summary>
+public sealed record TicketscloudUnreadable(string? Id, string Excerpt, string Sha256, string Reason);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Qtickets.Sync.Domain.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Persistence;
@@ -163,7 +165,11 @@ internal static class TicketscloudPayloadParser
         {
             // The id is as unreadable as the rest.
         }
+        var raw = row.GetRawText();
         return new TicketscloudUnreadable(
-            id is null ? null : StorableText.Of(id, 64), StorableText.Of(row.GetRawText(), 4096), StorableText.Of(exception.Message, 512));
+            id is null ? null : StorableText.Of(id, 64),
+            StorableText.Of(raw, 4096),
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw))),
+            StorableText.Of(exception.Message, 512));
     }
 }

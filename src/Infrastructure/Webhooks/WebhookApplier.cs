@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Webhooks;
@@ -16,7 +16,8 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 
 /// <summary>
 /// Applies pending inbox rows to the mirror, a batch at a time: the orders go through <see cref="OrderUpserter"/>
-/// (whose version guard keeps an older payload from overwriting a newer one) in the same transaction that marks
+/// (which decides between several payloads of one order and keeps an older one from overwriting a newer one, and
+/// tells each delivery its outcome) in the same transaction that marks
 /// the deliveries applied, so a delivery is applied exactly when its row says so. Rows are claimed with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so any number of instances may run this at once. A batch may hold several
 /// accounts' deliveries: each order is written under the account its delivery came for.
@@ -188,7 +189,7 @@ public sealed partial class WebhookApplier(
             var now = time.GetUtcNow();
             await MarkAsync(connection, transaction, results, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            Report(picked, results, now);
+            Report(picked, results, now, time.GetUtcNow());
             return new BatchResult(picked.Count, results.Values.Count(r => r.Status == DeliveryStatuses.Applied), null);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && picked is { Count: > 0 })
@@ -214,13 +215,19 @@ public sealed partial class WebhookApplier(
                     results[delivery.Id] = ApplyResult.Failed($"account #{delivery.AccountId} is no longer configured");
                     continue;
                 }
+                if (account.Platform != AccountPlatforms.Qtickets)
+                {
+                    // A row a reconcile of another platform set aside: that reconcile lists it again, the applier cannot read it.
+                    results[delivery.Id] = ApplyResult.Failed($"a {account.Platform} row is applied by its account's reconcile, not by the inbox; discard it once the mirror has it");
+                    continue;
+                }
                 if (MustFetch(account))
                 {
                     toFetch.Add(delivery);
                     continue;
                 }
-                // Parsed once: the same document says whether the body is complete and becomes the order.
-                using var document = OrderPayloadParser.ParseDocument(Encoding.UTF8.GetBytes(delivery.Body));
+                // Parsed once, from the bytes as stored: the same document says whether the body is complete and becomes the order.
+                using var document = OrderPayloadParser.ParseDocument(delivery.Body);
                 if (LooksPartial(document.RootElement))
                 {
                     toFetch.Add(delivery);
@@ -242,25 +249,33 @@ public sealed partial class WebhookApplier(
         fromBodies = Believable(fromBodies, results, now);
         fetched = Believable(fetched, results, now);
 
-        await transaction.SaveAsync("apply", cancellationToken);
-        try
-        {
-            await UpsertAsync(connection, transaction, fromBodies, OrderSources.Webhook, results, cancellationToken);
-            await UpsertAsync(connection, transaction, fetched, OrderSources.Fetch, results, cancellationToken);
-        }
-        catch (PostgresException exception)
-        {
-            // The server refused the data (a NUL in a name, say): the batch is split so only the culprit fails.
-            await transaction.RollbackAsync("apply", cancellationToken);
-            if (picked.Count > 1)
+        // Every delivery of one order goes or fails together: should the server refuse the data (a NUL in a name,
+        // say), only that order's deliveries fail, and the rest of the batch is applied in the same transaction.
+        List<OrderDeliveries> orders =
+        [
+            .. fromBodies.GroupBy(c => (c.Delivery.AccountId, c.Order.Id)).Select(g => new OrderDeliveries(OrderSources.Webhook, [.. g])),
+            .. fetched.GroupBy(c => (c.Delivery.AccountId, c.Order.Id)).Select(g => new OrderDeliveries(OrderSources.Fetch, [.. g])),
+        ];
+        await RefusalIsolation.WriteAsync(
+            transaction,
+            orders,
+            async some =>
             {
-                throw;
-            }
-            foreach (var candidate in fromBodies.Concat(fetched))
+                foreach (var source in some.GroupBy(o => o.Source))
+                {
+                    await UpsertAsync(connection, transaction, [.. source.SelectMany(o => o.Candidates)], source.Key, results, cancellationToken);
+                }
+                return some.Count;
+            },
+            (order, refusal) =>
             {
-                results[candidate.Delivery.Id] = ApplyResult.Failed(Describe(exception));
-            }
-        }
+                foreach (var candidate in order.Candidates)
+                {
+                    results[candidate.Delivery.Id] = ApplyResult.Failed($"apply failed: {RefusalIsolation.Describe(refusal)}");
+                }
+                return Task.CompletedTask;
+            },
+            cancellationToken);
         return results;
     }
 
@@ -270,17 +285,16 @@ public sealed partial class WebhookApplier(
     /// <summary>Keeps out what is stamped too far ahead (see <see cref="FutureStamp"/>), unless an operator released it.</summary>
     private List<Candidate> Believable(List<Candidate> candidates, Dictionary<long, ApplyResult> results, DateTimeOffset now)
     {
-        var skew = qticketsOptions.Value.MaxFutureSkew;
         var kept = new List<Candidate>(candidates.Count);
         foreach (var candidate in candidates)
         {
-            if (candidate.Delivery.Released || !FutureStamp.IsTooFarAhead(candidate.Order.SourceUpdatedAt, now, skew))
+            if (!candidate.Delivery.Released
+                && FutureStamp.QuarantineReason(candidate.Order.SourceUpdatedAt, now, qticketsOptions.Value.MaxFutureSkew) is { } reason)
             {
-                kept.Add(candidate);
+                results[candidate.Delivery.Id] = ApplyResult.Quarantined(reason);
                 continue;
             }
-            results[candidate.Delivery.Id] = ApplyResult.Quarantined(
-                $"updated_at {candidate.Order.SourceUpdatedAt:O} is more than {skew} ahead of {now:O}; release it to apply it anyway");
+            kept.Add(candidate);
         }
         return kept;
     }
@@ -306,13 +320,25 @@ public sealed partial class WebhookApplier(
         {
             picked.Add(new PickedDelivery(
                 reader.GetInt64(0),
-                reader.GetString(1),
+                await BodyAsync(reader, cancellationToken),
                 reader.GetFieldValue<DateTimeOffset>(2),
                 reader.IsDBNull(3) ? null : reader.GetInt64(3),
                 !reader.IsDBNull(4) && reader.GetString(4) == ReleasedOutcome,
                 reader.GetInt32(5)));
         }
         return picked;
+    }
+
+    /// <summary>
+    /// The stored body as the UTF-8 bytes the server sent, read once: no string is decoded only to be encoded
+    /// again for the parser.
+    /// </summary>
+    private static async Task<byte[]> BodyAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        await using var stream = await reader.GetStreamAsync(1, cancellationToken);
+        var body = new byte[stream.Length];
+        await stream.ReadExactlyAsync(body, cancellationToken);
+        return body;
     }
 
     /// <summary>
@@ -377,33 +403,21 @@ public sealed partial class WebhookApplier(
         {
             return;
         }
-        // Several deliveries of one order in a batch: only the newest goes to the upsert (the later delivery on a
-        // tie, as OrderVersion rules, unless it is the very same payload); the others were overtaken.
-        var winners = candidates
-            .GroupBy(c => (c.Delivery.AccountId, c.Order.Id))
-            .Select(g => g.Aggregate((kept, next) => NewestPayload.Overtakes(next.Order, kept.Order) ? next : kept))
-            .ToList();
-        var outcomes = new Dictionary<(int, long), UpsertOutcome>(winners.Count);
-        foreach (var account in winners.GroupBy(w => w.Delivery.AccountId))
+        // Several deliveries of one order may share the batch: the statement decides which payload is written and
+        // tells each delivery its own outcome (the others were overtaken, or brought the very same payload).
+        foreach (var account in candidates.GroupBy(c => c.Delivery.AccountId))
         {
+            List<Candidate> rows = [.. account];
             // Each order's history names the delivery that brought it, whether its body or the order fetched for it.
-            var deliveries = account.ToDictionary(w => w.Order.Id.ToString(CultureInfo.InvariantCulture), w => w.Delivery.Id.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
-            var upserted = await upserter.UpsertAsync(
-                connection, transaction, account.Key, [.. account.Select(w => w.Order)], source, new ChangeOrigin(ChangeSources.Webhook, null, deliveries), cancellationToken);
-            foreach (var order in upserted.Orders)
+            var origin = new ChangeOrigin(ChangeSources.Webhook, null)
             {
-                outcomes[(account.Key, order.OrderId)] = order.Outcome;
+                IdPerRow = [.. rows.Select(c => (c.Order.Id.ToString(CultureInfo.InvariantCulture), c.Delivery.Id.ToString(CultureInfo.InvariantCulture)))],
+            };
+            var upserted = await upserter.UpsertAsync(connection, transaction, account.Key, [.. rows.Select(c => c.Order)], source, origin, cancellationToken);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                results[rows[i].Delivery.Id] = ApplyResult.Applied(upserted.Orders[i].Outcome);
             }
-        }
-        var winnerOf = winners.ToDictionary(w => (w.Delivery.AccountId, w.Order.Id));
-        foreach (var candidate in candidates)
-        {
-            var key = (candidate.Delivery.AccountId, candidate.Order.Id);
-            var winner = winnerOf[key];
-            var outcome = ReferenceEquals(winner, candidate) ? outcomes[key]
-                : candidate.Order.Raw == winner.Order.Raw ? UpsertOutcome.Unchanged
-                : UpsertOutcome.Stale;
-            results[candidate.Delivery.Id] = ApplyResult.Applied(outcome);
         }
     }
 
@@ -423,7 +437,7 @@ public sealed partial class WebhookApplier(
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private void Report(List<PickedDelivery> picked, Dictionary<long, ApplyResult> results, DateTimeOffset now)
+    private void Report(List<PickedDelivery> picked, Dictionary<long, ApplyResult> results, DateTimeOffset now, DateTimeOffset committed)
     {
         foreach (var delivery in picked)
         {
@@ -432,6 +446,7 @@ public sealed partial class WebhookApplier(
             if (result.Status == DeliveryStatuses.Applied)
             {
                 metrics.Applied(now - delivery.ReceivedAt);
+                metrics.ApplyCommitted(committed - delivery.ReceivedAt);
                 LogApplied(logger, delivery.OrderId, result.Outcome!);
             }
             else if (result.Status == DeliveryStatuses.Quarantined)
@@ -472,13 +487,16 @@ public sealed partial class WebhookApplier(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not analyse webhook_deliveries after a backlog of {Applied} deliveries; autovacuum will")]
     private static partial void LogAnalyzeFailed(ILogger logger, Exception exception, int applied);
 
-    private sealed record PickedDelivery(long Id, string Body, DateTimeOffset ReceivedAt, long? OrderId, bool Released, int AccountId);
+    private sealed record PickedDelivery(long Id, byte[] Body, DateTimeOffset ReceivedAt, long? OrderId, bool Released, int AccountId);
 
     private sealed record BrokenBatch(List<PickedDelivery> Picked, Exception Error);
 
     private sealed record BatchResult(int Picked, int Applied, BrokenBatch? Broken);
 
     private sealed record Candidate(PickedDelivery Delivery, Order Order);
+
+    /// <summary>The deliveries of one order in a batch, by the source its payload came from: written or refused together.</summary>
+    private sealed record OrderDeliveries(string Source, List<Candidate> Candidates);
 
     private sealed record ApplyResult(string Status, string? Outcome, string? Reason)
     {

@@ -6,7 +6,8 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 
 /// <summary>
 /// The webhook metrics: <c>qtickets_sync_webhook_deliveries_total</c>, <c>qtickets_sync_webhook_accept_latency_seconds</c>,
-/// <c>qtickets_sync_webhook_apply_latency_seconds</c> and <c>qtickets_sync_webhook_apply_yield_seconds_total</c>.
+/// <c>qtickets_sync_webhook_apply_latency_seconds</c>, <c>qtickets_sync_webhook_apply_lag_seconds</c> and
+/// <c>qtickets_sync_webhook_apply_yield_seconds_total</c>.
 /// Recording is an in-memory increment: the webhook path never waits on metrics.
 /// </summary>
 public sealed class WebhookMetrics : ISyncMetricSet
@@ -23,6 +24,7 @@ public sealed class WebhookMetrics : ISyncMetricSet
     private readonly Counter deliveries;
     private readonly Histogram acceptLatency;
     private readonly Histogram applyLatency;
+    private readonly Histogram applyLag;
     private readonly Counter applyYield;
 
     public WebhookMetrics(IMetricFactory metrics)
@@ -38,6 +40,11 @@ public sealed class WebhookMetrics : ISyncMetricSet
             "Seconds from request received to the inbox row committed.");
         applyLatency = metrics.CreateHistogram("qtickets_sync_webhook_apply_latency_seconds",
             "Seconds from request received to the order applied to the mirror.");
+        // Freshness as a reader feels it: until the batch's commit, when the order becomes visible (issue 30).
+        // Buckets from a fold interval's share of a second up to a backlog of minutes.
+        applyLag = metrics.CreateHistogram("qtickets_sync_webhook_apply_lag_seconds",
+            "Seconds from a delivery received to the commit of the batch that applied it (when readers see the order).",
+            new HistogramConfiguration { Buckets = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
         applyYield = metrics.CreateCounter("qtickets_sync_webhook_apply_yield_seconds_total",
             "Seconds the applier gave way to a crowded inbox before a batch.");
     }
@@ -55,6 +62,8 @@ public sealed class WebhookMetrics : ISyncMetricSet
     public void Accepted(TimeSpan latency) => acceptLatency.Observe(latency.TotalSeconds);
 
     public void Applied(TimeSpan latency) => applyLatency.Observe(latency.TotalSeconds);
+
+    public void ApplyCommitted(TimeSpan lag) => applyLag.Observe(lag.TotalSeconds);
 
     public void Yielded(TimeSpan waited) => applyYield.Inc(waited.TotalSeconds);
 }

@@ -1,4 +1,6 @@
-using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Npgsql;
 using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Domain.Accounts;
@@ -12,39 +14,6 @@ namespace Qtickets.Sync.Tests.Changes;
 /// <summary>Issue 27: one history entry per business change, with its source; a feed a consumer can tail exactly once, in order.</summary>
 public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFactory>
 {
-    private static long nextId = 700_000;
-
-    private static Order NewOrder()
-    {
-        var order = SampleOrders.Order4360();
-        order.Id = Interlocked.Increment(ref nextId);
-        foreach (var basket in order.Baskets)
-        {
-            basket.Id = Interlocked.Increment(ref nextId);
-            basket.OrderId = order.Id;
-        }
-        return Stamp(order, 0);
-    }
-
-    /// <summary>The order as version <paramref name="version"/> of it: later stamp, the price it had then.</summary>
-    private static Order Version(Order template, int version, Action<Order>? change = null)
-    {
-        var copy = SampleOrders.Order4360();
-        copy.Id = template.Id;
-        copy.Baskets = [.. template.Baskets.Select((b, i) => { var c = copy.Baskets[i]; c.Id = b.Id; c.OrderId = template.Id; return c; })];
-        change?.Invoke(copy);
-        return Stamp(copy, version);
-    }
-
-    private static Order Stamp(Order order, int version)
-    {
-        order.UpdatedAt = SampleOrders.Order4360().UpdatedAt.AddMinutes(version);
-        order.SourceUpdatedAt = order.UpdatedAt;
-        order.SourceProgress = OrderProgress.Of(order);
-        order.Raw = $$"""{"id":{{order.Id}},"v":{{version}},"price":{{order.Price}},"deleted":"{{order.DeletedAt:O}}","refunded":"{{order.Baskets[0].RefundedAt:O}}"}""";
-        return order;
-    }
-
     private async Task<UpsertOutcome> Apply(Order order, string source, ChangeOrigin origin)
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
@@ -57,10 +26,10 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
     [Fact]
     public async Task Webhook_duplicate_stale_copy_healing_reconcile_and_refund_command_write_exactly_their_entries()
     {
-        var order = NewOrder();
+        var order = ChangeTestOrders.New();
         var refundedAt = order.UpdatedAt.AddMinutes(1);
-        var refunded = Version(order, 1, o => { o.Baskets[0].RefundedAt = refundedAt; o.Baskets[0].RefundedAmount = 500; });
-        var cancelled = Version(order, 2, o => { o.DeletedAt = refundedAt.AddMinutes(1); o.Baskets[0].RefundedAt = refundedAt; o.Baskets[0].RefundedAmount = 500; });
+        var refunded = ChangeTestOrders.Version(order, 1, o => { o.Baskets[0].RefundedAt = refundedAt; o.Baskets[0].RefundedAmount = 500; });
+        var cancelled = ChangeTestOrders.Version(order, 2, o => { o.DeletedAt = refundedAt.AddMinutes(1); o.Baskets[0].RefundedAt = refundedAt; o.Baskets[0].RefundedAmount = 500; });
 
         Assert.Equal(UpsertOutcome.Inserted, await Apply(order, OrderSources.Webhook, Delivery(order, 11)));
         Assert.Equal(UpsertOutcome.Unchanged, await Apply(order, OrderSources.Webhook, Delivery(order, 12)));
@@ -88,68 +57,102 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
     }
 
     /// <summary>
-    /// Two writers apply many versions of the same orders in parallel, each version in its own transaction, so
-    /// transactions commit out of the order they numbered their rows in; a consumer tails the feed meanwhile.
+    /// Two instances (hosts of their own on one database) each apply batches of versions of the same orders in
+    /// parallel, until 10,000 changes were written, so transactions commit out of the order they numbered their rows
+    /// in and the two instances' sequencers compete. A consumer tails <c>GET /api/v1/changes</c> meanwhile, each page
+    /// from either instance. The interleavings are random (seed in the messages): batch sizes, which orders, which
+    /// instance answers.
     /// </summary>
     [Fact]
-    public async Task A_consumer_tailing_the_feed_while_two_writers_apply_in_parallel_gets_every_change_once_and_in_order()
+    public async Task A_consumer_tailing_the_feed_while_two_instances_apply_10000_changes_gets_each_once_and_in_order()
     {
-        const int orders = 20, versionsPerWriter = 250;
-        var templates = Enumerable.Range(0, orders).Select(_ => NewOrder()).ToList();
-        var ours = templates.Select(o => o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        const int orders = 400, target = 10_000, maxBatch = 60;
+        var seed = Random.Shared.Next();
+        var templates = Enumerable.Range(0, orders).Select(_ => ChangeTestOrders.New()).ToList();
+        var ours = templates.Select(o => o.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet();
         var versions = new int[orders];
-        var reader = factory.GetRequiredService<ChangeReader>();
+        var written = 0;
+        long deliveries = 0;
         var writersDone = new TaskCompletionSource();
 
-        async Task Writer(int seed)
+        var second = new SyncApiFactory();
+        second.ShareDatabaseWith(factory);
+        await ((IAsyncLifetime)second).InitializeAsync();
+        try
         {
-            var random = new Random(seed);
-            for (var i = 0; i < versionsPerWriter; i++)
-            {
-                var k = random.Next(orders);
-                var version = Interlocked.Increment(ref versions[k]);
-                await Apply(Version(templates[k], version, o => o.Price = 1_000 + version), OrderSources.Webhook, Delivery(templates[k], version));
-            }
-        }
+            SyncApiFactory[] instances = [factory, second];
 
-        var received = new List<OrderChangeDto>();
-        async Task Consumer()
-        {
-            var cursor = "";
-            while (true)
+            async Task Writer(SyncApiFactory instance, int writerSeed)
             {
-                var finished = writersDone.Task.IsCompleted;
-                var read = await reader.PageAsync(
-                    new ChangeFeedParameters { Cursor = cursor == "" ? null : cursor, Limit = "50" }.Parse(new QueryText()), true, CancellationToken.None);
-                received.AddRange(read.Page!.Items);
-                cursor = read.Page.NextCursor;
-                if (finished && !read.Page.HasMore && read.Page.Items.Count == 0)
+                var random = new Random(writerSeed);
+                var upserter = instance.GetRequiredService<OrderUpserter>();
+                await using var connection = new NpgsqlConnection(instance.ConnectionString);
+                await connection.OpenAsync();
+                while (Volatile.Read(ref written) < target)
                 {
-                    return;
+                    var batch = Enumerable.Range(0, orders).OrderBy(_ => random.Next()).Take(random.Next(1, maxBatch + 1))
+                        .Select(k =>
+                        {
+                            var version = Interlocked.Increment(ref versions[k]);
+                            return ChangeTestOrders.Version(templates[k], version, o => { o.Price = 1_000 + version; o.Client = null; });
+                        })
+                        .ToList();
+                    var origin = new ChangeOrigin(ChangeSources.Webhook, null, batch.ToDictionary(
+                        o => o.Id.ToString(CultureInfo.InvariantCulture), _ => Interlocked.Increment(ref deliveries).ToString(CultureInfo.InvariantCulture)));
+                    var result = await upserter.UpsertAsync(connection, null, Account.DefaultId, batch, OrderSources.Webhook, origin, CancellationToken.None);
+                    Interlocked.Add(ref written, result.Orders.Count(o => o.Outcome is UpsertOutcome.Inserted or UpsertOutcome.Updated));
                 }
             }
+
+            var received = new List<(long Id, string OrderId, DateTimeOffset VersionAt)>();
+            async Task Consumer()
+            {
+                var random = new Random(seed);
+                var clients = instances.Select(i => i.CreateClient(SyncApiFactory.ReadKey)).ToArray();
+                string? cursor = null;
+                while (true)
+                {
+                    var finished = writersDone.Task.IsCompleted;
+                    var query = cursor is null ? "limit=500" : $"limit=500&cursor={Uri.EscapeDataString(cursor)}";
+                    using var response = await clients[random.Next(clients.Length)].GetAsync($"/api/v1/changes?{query}");
+                    var page = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+                    var items = page.GetProperty("items");
+                    received.AddRange(items.EnumerateArray().Select(i =>
+                        (i.GetProperty("id").GetInt64(), i.GetProperty("orderId").GetString()!, i.GetProperty("versionAt").GetDateTimeOffset())));
+                    cursor = page.GetProperty("nextCursor").GetString();
+                    if (finished && !page.GetProperty("hasMore").GetBoolean() && items.GetArrayLength() == 0)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            var consumer = Task.Run(Consumer);
+            await Task.WhenAll(Task.Run(() => Writer(factory, seed + 1)), Task.Run(() => Writer(second, seed + 2)));
+            writersDone.SetResult();
+            await consumer;
+
+            var mine = received.Where(c => ours.Contains(c.OrderId)).ToList();
+            await using var connection = new NpgsqlConnection(factory.ConnectionString);
+            await connection.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM order_changes WHERE order_id = ANY(@ids)", connection);
+            count.Parameters.AddWithValue("ids", ours.ToArray());
+            var stored = (long)(await count.ExecuteScalarAsync())!;
+
+            Assert.True(written >= target, $"seed {seed}: only {written} changes were written");
+            Assert.Equal(written, stored);
+            Assert.True(stored == mine.Count, $"seed {seed}: {stored} changes written, {mine.Count} received");
+            Assert.True(mine.Count == mine.Select(c => c.Id).Distinct().Count(), $"seed {seed}: a change came twice");
+            Assert.True(received.Zip(received.Skip(1)).All(p => p.First.Id < p.Second.Id), $"seed {seed}: the feed went backwards");
+            foreach (var order in mine.GroupBy(c => c.OrderId))
+            {
+                var stamps = order.Select(c => c.VersionAt).ToList();
+                Assert.True(stamps.Zip(stamps.Skip(1)).All(p => p.First < p.Second), $"seed {seed}: order {order.Key}: changes out of order");
+            }
         }
-
-        var consumer = Task.Run(Consumer);
-        await Task.WhenAll(Task.Run(() => Writer(1)), Task.Run(() => Writer(2)));
-        writersDone.SetResult();
-        await consumer;
-
-        var mine = received.Where(c => ours.Contains(c.OrderId)).ToList();
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM order_changes WHERE order_id = ANY(@ids)", connection);
-        count.Parameters.AddWithValue("ids", ours.ToArray());
-        var written = (long)(await count.ExecuteScalarAsync())!;
-
-        Assert.True(written > orders, $"only {written} changes were written");
-        Assert.Equal(written, mine.Count);
-        Assert.Equal(mine.Count, mine.Select(c => c.Id).Distinct().Count());
-        Assert.True(received.Zip(received.Skip(1)).All(p => p.First.Id < p.Second.Id), "the feed went backwards");
-        foreach (var order in mine.GroupBy(c => c.OrderId))
+        finally
         {
-            var stamps = order.Select(c => c.VersionAt!.Value).ToList();
-            Assert.True(stamps.Zip(stamps.Skip(1)).All(p => p.First < p.Second), $"order {order.Key}: changes out of order");
+            await ((IAsyncLifetime)second).DisposeAsync();
         }
     }
 

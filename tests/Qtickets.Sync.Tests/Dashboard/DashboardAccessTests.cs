@@ -70,6 +70,26 @@ public sealed class DashboardAccessTests(DashboardPageFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task The_apply_lag_tile_shows_the_p99_of_the_deliveries_applied_in_the_last_five_minutes()
+    {
+        // One delivery applied 250 ms after its receipt a minute ago; one applied after 90 s, ten minutes ago (out of the window).
+        await SalesTable.ExecuteAsync(factory.ConnectionString, """
+            INSERT INTO webhook_deliveries (received_at, processed_at, event_type, signature_status, headers, body, body_sha256,
+                                            status, duplicate_count, attempts, account_id)
+            VALUES (now() - interval '1 minute', now() - interval '1 minute' + interval '250 milliseconds', 'updated', 'valid', '{}', '{}',
+                    'apply-lag-tile-1', 'applied', 0, 1, 1),
+                   (now() - interval '10 minutes', now() - interval '10 minutes' + interval '90 seconds', 'updated', 'valid', '{}', '{}',
+                    'apply-lag-tile-2', 'applied', 0, 1, 1)
+            """);
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
+
+        var html = await client.GetStringAsync(new Uri("/dashboard", UriKind.Relative));
+
+        Assert.Contains("<b id=\"apply-lag-p99\" data-value=\"0.250\" data-deliveries=\"1\">250 ms</b>", html);
+        Assert.Contains("Webhook apply lag, p99 of the last 5 minutes · 1 deliveries applied", html);
+    }
+
+    [Fact]
     public async Task The_server_behaviour_the_last_run_judged_is_shown()
     {
         using var client = factory.CreateClient(SyncApiFactory.ReadKey);

@@ -101,6 +101,7 @@ public class MetricsReferenceTests(IdleServiceFactory factory) : IClassFixture<I
         }
         Assert.Equal(0, scrape.Value("qtickets_sync_webhook_accept_latency_seconds_count"));
         Assert.Equal(0, scrape.Value("qtickets_sync_webhook_apply_latency_seconds_count"));
+        Assert.Equal(0, scrape.Value("qtickets_sync_webhook_apply_lag_seconds_count"));
         Assert.Equal(0, scrape.Value("qtickets_sync_webhook_apply_yield_seconds_total"));
         Assert.Equal(0, scrape.Value("qtickets_sync_daily_sales_keys_folded_total"));
     }

@@ -45,8 +45,8 @@ public sealed partial class MirrorViewsTests(TicketscloudFactory factory) : ICla
         var q = QticketsPaidOrder(7_260_001, paidAt, refundedAt);
         var qUnpaid = QticketsCancelledUnpaidOrder(7_260_002, paidAt);
         var tcEvent = "6a71376a0c475f683b26aa01";
-        var tc = TicketscloudOrder("6b0f614aca11fd0990d26a01", tcEvent, "done", paidAt);
-        var tcExpired = TicketscloudOrder("6b0f614aca11fd0990d26a02", tcEvent, "expired", null);
+        var tc = SampleTicketscloudOrders.Order("6b0f614aca11fd0990d26a01", tcEvent, "done", paidAt);
+        var tcExpired = SampleTicketscloudOrders.Order("6b0f614aca11fd0990d26a02", tcEvent, "expired", null);
         var refund = new TicketscloudRefundRequest
         {
             Id = "6b0f614aca11fd0990d26b01",
@@ -261,29 +261,5 @@ public sealed partial class MirrorViewsTests(TicketscloudFactory factory) : ICla
         }
         order.Raw = $$"""{"id":{{id}}}""";
         return order;
-    }
-
-    private static TicketscloudOrder TicketscloudOrder(string id, string eventId, string status, DateTimeOffset? doneAt)
-    {
-        var ticket = new TicketscloudValues(1000.00m, 46.12m, 1046.12m, 0m, 1000.00m);
-        var observedAt = (doneAt ?? new DateTimeOffset(2026, 10, 5, 12, 0, 0, Moscow)).AddHours(1);
-        return new TicketscloudOrder
-        {
-            Id = id,
-            EventId = eventId,
-            Status = status,
-            CreatedAt = observedAt.AddHours(-2),
-            DoneAt = doneAt,
-            Values = new TicketscloudValues(2000.00m, 92.24m, 2092.24m, 0m, 2000.00m),
-            CustomerEmail = "buyer@example.org",
-            TimeZone = "Europe/Moscow",
-            Tickets =
-            [
-                new TicketscloudTicket(id[..20] + id[^2..] + "c1", 1, "111" + id[^2..], "AAA", null, "sold", ticket, "{}"),
-                new TicketscloudTicket(id[..20] + id[^2..] + "c2", 2, "222" + id[^2..], "AAB", null, "sold", ticket, "{}"),
-            ],
-            ObservedAt = observedAt,
-            Raw = $$"""{"id":"{{id}}","status":"{{status}}"}""",
-        };
     }
 }

@@ -91,7 +91,7 @@ public class DailySalesTableTests(SyncApiFactory factory) : IClassFixture<SyncAp
         {
             Assert.True(await DailySalesRebuild.RequestAsync(dataSource, "Asia/Yekaterinburg", CancellationToken.None));
             // As if a first attempt stopped right after every event up to 920 (of the default account, 1): rows of those events stay as they are.
-            await SalesTable.ExecuteAsync(factory.ConnectionString, "UPDATE daily_sales_state SET rebuild_after_account = 1, rebuild_after_event = 920");
+            await SalesTable.ExecuteAsync(factory.ConnectionString, "UPDATE daily_sales_state SET rebuild_after_source = 'qtickets', rebuild_after_account = 1, rebuild_after_event = 920");
             using (var client = factory.CreateClient(SyncApiFactory.ReadKey))
             {
                 var during = await GetJsonAsync(client, "/api/v1/sales/daily?event_id=921");

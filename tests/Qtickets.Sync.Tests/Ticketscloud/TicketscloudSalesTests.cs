@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Sales;
@@ -104,6 +105,46 @@ public sealed class TicketscloudSalesTests(TicketscloudFactory factory) : IClass
         // Everything else stays as it was, and the table still equals the recompute.
         Assert.Equal(before.Sum(r => r.Gross), after.Sum(r => r.Gross));
         Assert.Equal(after, await SalesTable.RecomputeAsync(factory.ConnectionString, "Europe/Moscow", SalesSource.Ticketscloud));
+    }
+
+    [Fact]
+    public async Task A_new_time_zone_rebuilds_ticketscloud_rows_event_by_event_and_the_drift_check_repairs_them_in_chunks()
+    {
+        // 22:30 in Moscow is 00:30 the next day in Yekaterinburg.
+        var paidAt = new DateTimeOffset(2026, 10, 5, 22, 30, 0, Moscow);
+        var ev = "6a71376a0c475f683b10aa02";
+        var order = Order("6b0f614aca11fd0990d1ac01", ev, "done", paidAt, paidAt.AddHours(1));
+        await using (var connection = new NpgsqlConnection(factory.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await factory.GetRequiredService<TicketscloudUpserter>().UpsertOrdersAsync(
+                connection, null, factory.AccountId, [order], new ChangeOrigin(ChangeSources.Incremental, null), default);
+        }
+        await SalesTable.FoldAsync(factory);
+        var key = await SalesKeyAsync(ev);
+        var dataSource = factory.GetRequiredService<NpgsqlDataSource>();
+        var jobs = factory.GetRequiredService<SalesJobs>();
+        try
+        {
+            Assert.True(await DailySalesRebuild.RequestAsync(dataSource, "Asia/Yekaterinburg", CancellationToken.None));
+            Assert.Equal(SyncRunStatuses.Succeeded, await jobs.RebuildAsync(null, null, CancellationToken.None));
+
+            var rebuilt = await SalesTable.TableAsync(factory.ConnectionString, SalesSource.Ticketscloud);
+            Assert.Equal(await SalesTable.RecomputeAsync(factory.ConnectionString, "Asia/Yekaterinburg", SalesSource.Ticketscloud), rebuilt);
+            Assert.Equal(new DateOnly(2026, 10, 6), rebuilt.Single(r => r.EventId == key).Day);
+
+            await SalesTable.ExecuteAsync(factory.ConnectionString,
+                $"UPDATE daily_sales SET refunds = refunds + 5 WHERE source = 'ticketscloud' AND event_id = {key}");
+            Assert.Equal(SyncRunStatuses.Succeeded, await jobs.DriftAsync(null, null, CancellationToken.None));
+            Assert.Equal(rebuilt, await SalesTable.TableAsync(factory.ConnectionString, SalesSource.Ticketscloud));
+        }
+        finally
+        {
+            await DailySalesRebuild.RequestAsync(dataSource, "Europe/Moscow", CancellationToken.None);
+            await jobs.RebuildAsync(null, null, CancellationToken.None);
+        }
+        Assert.Equal(await SalesTable.RecomputeAsync(factory.ConnectionString, "Europe/Moscow", SalesSource.Ticketscloud),
+            await SalesTable.TableAsync(factory.ConnectionString, SalesSource.Ticketscloud));
     }
 
     private async Task<long> SalesKeyAsync(string eventId)

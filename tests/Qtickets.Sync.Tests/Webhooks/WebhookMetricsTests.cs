@@ -1,5 +1,6 @@
 using System.Net;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Webhooks;
 
@@ -31,5 +32,28 @@ public class WebhookMetricsTests(WebhookApiFactory factory) : IClassFixture<Webh
         Assert.Contains("qtickets_sync_webhook_deliveries_unapplied", metrics, StringComparison.Ordinal);
         Assert.Contains("qtickets_sync_webhook_apply_latency_seconds", metrics, StringComparison.Ordinal);
         Assert.Contains("qtickets_sync_webhook_accept_latency_seconds", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_applied_delivery_is_counted_in_the_apply_lag_histogram_from_its_receipt_to_the_commit()
+    {
+        using var client = factory.CreateClient(WebhookApiFactory.AdminKey);
+        var before = await MetricsScrape.ReadAsync(client);
+        var posted = DateTimeOffset.UtcNow;
+        using (var accepted = await factory.PostWebhookAsync(OrderPayload.New().ToString(), WebhookEventTypes.Updated))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+        Assert.Equal(1, await factory.ApplyAsync());
+        var since = DateTimeOffset.UtcNow - posted;
+
+        var after = await MetricsScrape.ReadAsync(client);
+
+        const string lag = "qtickets_sync_webhook_apply_lag_seconds";
+        Assert.Equal(before.Value($"{lag}_count") + 1, after.Value($"{lag}_count"));
+        // From the receipt to the commit: some time, and no more than passed since the request was sent.
+        var observed = after.Value($"{lag}_sum") - before.Value($"{lag}_sum");
+        Assert.InRange(observed, double.Epsilon, since.TotalSeconds);
+        Assert.Equal(before.Value($"{lag}_bucket", ("le", "+Inf")) + 1, after.Value($"{lag}_bucket", ("le", "+Inf")));
     }
 }

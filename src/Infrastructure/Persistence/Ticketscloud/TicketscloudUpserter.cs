@@ -19,6 +19,7 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 /// marked vanished, not deleted. A rewritten row whose business content (<see cref="BusinessContent"/>: the typed
 /// columns and, for an order, its live tickets, as stored before this statement) is the same is counted refreshed;
 /// one whose business content changed gets one row of order history (<see cref="OrderChangeSql"/>) in the same statement.
+/// Stored rows are probed by key (<see cref="StoredRowsSql"/>, ADR 0013), as QTickets' are.
 /// </remarks>
 public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedPeople)
 {
@@ -129,8 +130,8 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             SELECT {OrderColumns.Selects} FROM {OrderColumns.From}
         ),
         prior AS (
-            SELECT o.id, o.status_rank, o.observed_at, o.raw, {BusinessContent.Columns(BusinessContent.TicketscloudOrder, "o")}
-            FROM ticketscloud_orders o JOIN incoming i ON o.account_id = @account AND o.id = i.id
+            {StoredRowsSql.ByKey(StoredRowsSql.Keys(OrderColumns.KeyParameter), "ticketscloud_orders", "o",
+                $"o.id, o.status_rank, o.observed_at, o.raw, {BusinessContent.Columns(BusinessContent.TicketscloudOrder, "o")}", "@account")}
         ),
         placeholder_events AS (
             INSERT INTO ticketscloud_events (account_id, id, raw, observed_at, synced_at)
@@ -169,15 +170,17 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         ),
         vanished AS (
             UPDATE ticketscloud_tickets t SET vanished_at = c.observed_at, synced_at = @synced_at
-            FROM changed c
-            WHERE t.account_id = @account AND t.order_id = c.id AND t.vanished_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM incoming_tickets it WHERE it.id = t.id)
+            FROM ({StoredRowsSql.ByKey("changed k", "ticketscloud_tickets", "s", "s.id, s.order_id", "@account", "order_id", "s.vanished_at IS NULL")}) live
+            JOIN changed c ON c.id = live.order_id
+            WHERE t.account_id = @account AND t.id = live.id AND t.id <> ALL({TicketColumns.KeyParameter})
             RETURNING t.id
         ),
+        rewritten AS (
+            SELECT c.id FROM changed c WHERE NOT c.inserted
+        ),
         stored_tickets AS (
-            SELECT t.order_id, t.id, {BusinessContent.Columns(BusinessContent.TicketscloudTicket, "t")}
-            FROM ticketscloud_tickets t JOIN changed c ON t.account_id = @account AND t.order_id = c.id AND NOT c.inserted
-            WHERE t.vanished_at IS NULL
+            {StoredRowsSql.ByKey("rewritten k", "ticketscloud_tickets", "t",
+                $"t.order_id, t.id, {BusinessContent.Columns(BusinessContent.TicketscloudTicket, "t")}", "@account", "order_id", "t.vanished_at IS NULL")}
         ),
         rewritten_tickets AS (
             SELECT it.* FROM incoming_tickets it JOIN changed c ON c.id = it.order_id AND NOT c.inserted
@@ -216,7 +219,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             JOIN incoming i ON i.id = bc.id
             LEFT JOIN prior p ON p.id = bc.id
             LEFT JOIN ticket_delta td ON td.order_id = bc.id
-            LEFT JOIN change_refs r ON r.order_id = i.id
+            LEFT JOIN change_refs r ON {OrderChangeSql.RefOf("i.id")}
             ORDER BY bc.id
             RETURNING 1
         )
@@ -233,8 +236,8 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             SELECT {RefundColumns.Selects} FROM {RefundColumns.From}
         ),
         prior AS (
-            SELECT r.id, r.status_rank, r.observed_at, r.raw, {BusinessContent.Columns(BusinessContent.TicketscloudRefundRequest, "r")}
-            FROM ticketscloud_refund_requests r JOIN incoming i ON r.account_id = @account AND r.id = i.id
+            {StoredRowsSql.ByKey(StoredRowsSql.Keys(RefundColumns.KeyParameter), "ticketscloud_refund_requests", "r",
+                $"r.id, r.status_rank, r.observed_at, r.raw, {BusinessContent.Columns(BusinessContent.TicketscloudRefundRequest, "r")}", "@account")}
         ),
         applied AS (
             INSERT INTO ticketscloud_refund_requests AS r (account_id, {RefundColumns.Names}, approved_at, synced_at)
@@ -273,7 +276,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             FROM business_changed bc
             JOIN incoming i ON i.id = bc.id
             LEFT JOIN prior p ON p.id = bc.id
-            LEFT JOIN change_refs r ON r.order_id = i.order_id
+            LEFT JOIN change_refs r ON {OrderChangeSql.RefOf("i.order_id")}
             ORDER BY i.order_id, i.id
             RETURNING 1
         )

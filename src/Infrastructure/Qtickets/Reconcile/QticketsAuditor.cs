@@ -90,7 +90,7 @@ public sealed partial class QticketsAuditor(
     /// <summary>One answer of the platform into the temporary tables, with the same column mapping the upsert writes.</summary>
     private async Task LoadAsync(SyncRunContext run, int seq, IReadOnlyList<Order> orders, int pages)
     {
-        var latest = OrderUpserter.LatestPerOrder(orders);
+        var latest = NewestPayload.PerOrder(orders);
         var baskets = latest.SelectMany(o => o.Baskets.Select(b => new OrderUpserter.OwnedBasket(o, b))).DistinctBy(b => b.Basket.Id).ToList();
         await using var transaction = await run.Connection.BeginTransactionAsync(CancellationToken.None);
         await using (var command = new NpgsqlCommand($"""
