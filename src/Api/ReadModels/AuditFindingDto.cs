@@ -15,10 +15,13 @@ public sealed record AuditFindingDto
 
     [ClosedSet(typeof(AuditFindingKinds))]
     public required string Kind { get; init; }
-    public long OrderId { get; init; }
+
+    /// <summary>The platform's order id (QTickets' number as text, Ticketscloud's 24-hex id).</summary>
+    /// <example>4360</example>
+    public required string OrderId { get; init; }
 
     /// <summary>The ticket (basket) of a ticket finding; null for an order.</summary>
-    public long? TicketId { get; init; }
+    public string? TicketId { get; init; }
 
     /// <summary>For <c>differs</c>: each business-content field that differs, with both values; empty otherwise.</summary>
     public IReadOnlyList<AuditFieldDto> Fields { get; init; } = [];

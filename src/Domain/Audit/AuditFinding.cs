@@ -12,10 +12,11 @@ public sealed class AuditFinding
 
     /// <summary>One of <see cref="AuditFindingKinds"/>.</summary>
     public string Kind { get; set; } = AuditFindingKinds.Differs;
-    public long OrderId { get; set; }
+    /// <summary>The platform's order id as text (QTickets' numbers, Ticketscloud's 24-hex ids).</summary>
+    public string OrderId { get; set; } = "";
 
     /// <summary>The ticket (basket) of a ticket finding; null for an order.</summary>
-    public long? TicketId { get; set; }
+    public string? TicketId { get; set; }
 
     /// <summary>
     /// For <see cref="AuditFindingKinds.Differs"/>: a JSON array of <c>{"field", "mirror", "platform"}</c>, one per

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -103,7 +104,7 @@ public sealed class AuditTests(AuditFactory fixture)
         var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/sync/runs/{runId}/findings?limit=500");
         var findings = page.GetProperty("items").EnumerateArray().Select(f => (
             Entity: f.GetProperty("entity").GetString(), Kind: f.GetProperty("kind").GetString(),
-            Id: f.GetProperty("ticketId").ValueKind == JsonValueKind.Null ? f.GetProperty("orderId").GetInt64() : f.GetProperty("ticketId").GetInt64(),
+            Id: long.Parse((f.GetProperty("ticketId").ValueKind == JsonValueKind.Null ? f.GetProperty("orderId") : f.GetProperty("ticketId")).GetString()!, CultureInfo.InvariantCulture),
             Fields: f.GetProperty("fields").EnumerateArray().Select(x => x.GetProperty("field").GetString()).ToList())).ToList();
         Assert.Equal(10, findings.Count);
         Assert.Equal(deleted.Order(), findings.Where(f => f is { Entity: AuditEntities.Order, Kind: AuditFindingKinds.MissingInMirror }).Select(f => f.Id).Order());
