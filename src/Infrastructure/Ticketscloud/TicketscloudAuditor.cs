@@ -195,6 +195,18 @@ public sealed partial class TicketscloudAuditor(
         + (SELECT count(*) FROM unlisted WHERE in_flight)
         """;
 
+    /// <summary>Pay days and refund decisions of the orders found, from both sides' rows, under the event's sales key.</summary>
+    private const string SalesKeysSql = """
+        SELECT e.sales_key AS event_id, x.at
+        FROM (SELECT o.id, o.event_id, o.done_at AS at FROM audit_tc_platform o
+              UNION ALL SELECT o.id, o.event_id, o.done_at FROM audit_tc_mirror o
+              UNION ALL SELECT r.order_id, o.event_id, r.updated_at FROM audit_tc_platform_refunds r JOIN audit_tc_platform o ON o.id = r.order_id
+              UNION ALL SELECT r.order_id, o.event_id, r.approved_at FROM ticketscloud_refund_requests r JOIN audit_tc_mirror o ON o.id = r.order_id
+              WHERE r.account_id = @account) x
+        JOIN ticketscloud_events e ON e.account_id = @account AND e.id = x.event_id
+        WHERE x.id IN (SELECT order_id FROM findings)
+        """;
+
     /// <summary>Paid: orders done (not cancelled); refunds: the approved refund requests of the compared orders.</summary>
     private static readonly string TotalsSql = $"""
         SELECT (SELECT count(*) FROM audit_tc_mirror)::int,
@@ -211,6 +223,7 @@ public sealed partial class TicketscloudAuditor(
 
     /// <remarks>Declared after the SQL it is made of: static fields initialise in order.</remarks>
     private static readonly AuditQueries Queries = new(
+        Sales.SalesSource.Ticketscloud,
         ["audit_tc_listed", "audit_tc_listed_tickets", "audit_tc_listed_refunds", "audit_tc_unread", "audit_tc_platform",
          "audit_tc_platform_tickets", "audit_tc_platform_refunds", "audit_tc_changed", "audit_tc_mirror"],
         $"""
@@ -219,7 +232,7 @@ public sealed partial class TicketscloudAuditor(
             CREATE TEMP TABLE audit_tc_listed_refunds AS SELECT 0 AS seq, {TicketscloudUpserter.RefundColumns.Names} FROM ticketscloud_refund_requests WITH NO DATA;
             CREATE TEMP TABLE audit_tc_unread (id text);
             """,
-        PrepareSql, FindingsSql, InFlightSql, TotalsSql);
+        PrepareSql, FindingsSql, InFlightSql, SalesKeysSql, TotalsSql);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit: unreadable Ticketscloud row {Id} on page {Page} is not compared: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string? id, int page, string reason);

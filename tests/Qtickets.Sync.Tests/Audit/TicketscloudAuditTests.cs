@@ -147,6 +147,53 @@ public sealed class TicketscloudAuditTests(TicketscloudAuditFactory factory) : I
     }
 
     [Fact]
+    public async Task A_day_whose_daily_sales_differ_from_the_audited_orders_is_a_sales_drift_finding()
+    {
+        using var admin = factory.CreateClient(SyncApiFactory.AdminKey);
+        await factory.RunAsync(SyncRunKinds.FullSweep);
+        await SalesTable.FoldAsync(factory);
+        var (_, clean) = await AuditAsync(admin);
+        Assert.Equal(AuditResult.EqualVerdict, clean.Verdict);
+
+        // Two (event, day) rows of the read model go wrong behind the folder's back: one gains, one loses a sale.
+        const string Drifted = """
+            SELECT event_id || '/' || day FROM daily_sales
+            WHERE source = 'ticketscloud' AND paid_orders > 0 ORDER BY day DESC, event_id LIMIT 2
+            """;
+        var keys = await IdsAsync(Drifted);
+        Assert.Equal(2, keys.Length);
+        await ScalarAsync<int>($"""
+            UPDATE daily_sales SET gross = gross + 100 WHERE source = 'ticketscloud' AND event_id || '/' || day = '{keys[0]}';
+            UPDATE daily_sales SET paid_orders = paid_orders - 1 WHERE source = 'ticketscloud' AND event_id || '/' || day = '{keys[1]}';
+            SELECT 0
+            """);
+        try
+        {
+            var (runId, drifted) = await AuditAsync(admin);
+
+            Assert.Equal("2 differences", drifted.Verdict);
+            var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/sync/runs/{runId}/findings");
+            var findings = page.GetProperty("items").EnumerateArray().Select(f => (
+                Key: $"{f.GetProperty("eventId").GetInt64()}/{f.GetProperty("day").GetString()}",
+                Kind: f.GetProperty("kind").GetString(), Entity: f.GetProperty("entity").GetString(),
+                Fields: f.GetProperty("fields").EnumerateArray().Select(x => (x.GetProperty("field").GetString(),
+                    x.GetProperty("mirror").GetDecimal() - x.GetProperty("platform").GetDecimal())).ToList())).OrderBy(f => f.Key == keys[1]).ToList();
+            Assert.All(findings, f => Assert.Equal((AuditEntities.SalesDay, AuditFindingKinds.SalesDrift), (f.Entity, f.Kind)));
+            Assert.Equal([keys[0], keys[1]], findings.Select(f => f.Key));
+            Assert.Equal([("gross", 100m)], findings[0].Fields);
+            Assert.Equal([("paid_orders", -1m)], findings[1].Fields);
+        }
+        finally
+        {
+            await ScalarAsync<int>($"""
+                UPDATE daily_sales SET gross = gross - 100 WHERE source = 'ticketscloud' AND event_id || '/' || day = '{keys[0]}';
+                UPDATE daily_sales SET paid_orders = paid_orders + 1 WHERE source = 'ticketscloud' AND event_id || '/' || day = '{keys[1]}';
+                SELECT 0
+                """);
+        }
+    }
+
+    [Fact]
     public async Task The_audit_is_on_every_ticketscloud_accounts_weekly_schedule()
     {
         await factory.Services.GetServices<IHostedService>().OfType<RecurringSyncJobs>().Single().StartAsync(CancellationToken.None);

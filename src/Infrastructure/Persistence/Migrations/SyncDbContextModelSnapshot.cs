@@ -173,11 +173,19 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("account_id");
 
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
                     b.Property<string>("Entity")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("entity");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_id");
 
                     b.Property<string>("Fields")
                         .HasColumnType("jsonb")
@@ -190,7 +198,6 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnName("kind");
 
                     b.Property<string>("OrderId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("order_id");

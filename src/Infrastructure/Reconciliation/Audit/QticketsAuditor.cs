@@ -168,6 +168,19 @@ public sealed partial class QticketsAuditor(
         + (SELECT count(*) FROM audit_gone g JOIN audit_mirror m ON m.id = g.id WHERE m.synced_at >= @started)
         """;
 
+    /// <summary>Pay days and refund days of the orders found, from both sides' rows.</summary>
+    private const string SalesKeysSql = """
+        SELECT o.event_id, o.payed_at AS at FROM audit_platform o WHERE o.id IN (SELECT order_id FROM findings)
+        UNION ALL
+        SELECT o.event_id, o.payed_at FROM audit_mirror o WHERE o.id IN (SELECT order_id FROM findings)
+        UNION ALL
+        SELECT o.event_id, b.refunded_at FROM audit_platform_baskets b JOIN audit_platform o ON o.id = b.order_id
+        WHERE o.id IN (SELECT order_id FROM findings)
+        UNION ALL
+        SELECT o.event_id, b.refunded_at FROM qtickets_baskets b JOIN audit_mirror o ON o.id = b.order_id
+        WHERE b.account_id = @account AND o.id IN (SELECT order_id FROM findings)
+        """;
+
     private const string TotalsSql = """
         SELECT (SELECT count(*) FROM audit_mirror)::int,
                (SELECT count(*) FROM qtickets_baskets b WHERE b.account_id = @account AND b.order_id IN (SELECT id FROM audit_mirror) AND b.vanished_at IS NULL AND b.deleted_at IS NULL)::int,
@@ -181,13 +194,14 @@ public sealed partial class QticketsAuditor(
 
     /// <remarks>Declared after the SQL it is made of: static fields initialise in order.</remarks>
     private static readonly AuditQueries Queries = new(
+        Sales.SalesSource.Qtickets,
         ["audit_listed", "audit_listed_baskets", "audit_gone", "audit_platform", "audit_platform_baskets", "audit_mirror"],
         $"""
             CREATE TEMP TABLE audit_listed AS SELECT 0 AS seq, {OrderUpserter.OrderColumns.Names} FROM qtickets_orders WITH NO DATA;
             CREATE TEMP TABLE audit_listed_baskets AS SELECT 0 AS seq, {OrderUpserter.BasketColumns.Names} FROM qtickets_baskets WITH NO DATA;
             CREATE TEMP TABLE audit_gone (id bigint PRIMARY KEY);
             """,
-        CompareSql, FindingsSql, InFlightSql, TotalsSql);
+        CompareSql, FindingsSql, InFlightSql, SalesKeysSql, TotalsSql);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit: order {OrderId} could not be read back from QTickets and is not compared: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, long orderId, string reason);

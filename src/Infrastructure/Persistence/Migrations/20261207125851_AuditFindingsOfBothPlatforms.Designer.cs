@@ -12,8 +12,8 @@ using Qtickets.Sync.Infrastructure.Persistence;
 namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(SyncDbContext))]
-    [Migration("20261207124555_AuditFindingTextIds")]
-    partial class AuditFindingTextIds
+    [Migration("20261207125851_AuditFindingsOfBothPlatforms")]
+    partial class AuditFindingsOfBothPlatforms
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -176,11 +176,19 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("account_id");
 
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
                     b.Property<string>("Entity")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("entity");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_id");
 
                     b.Property<string>("Fields")
                         .HasColumnType("jsonb")
@@ -193,7 +201,6 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasColumnName("kind");
 
                     b.Property<string>("OrderId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("order_id");

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class AuditFindingTextIds : Migration
+    public partial class AuditFindingsOfBothPlatforms : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -25,14 +26,34 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 table: "audit_findings",
                 type: "character varying(64)",
                 maxLength: 64,
-                nullable: false,
+                nullable: true,
                 oldClrType: typeof(long),
                 oldType: "bigint");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "day",
+                table: "audit_findings",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "event_id",
+                table: "audit_findings",
+                type: "bigint",
+                nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "day",
+                table: "audit_findings");
+
+            migrationBuilder.DropColumn(
+                name: "event_id",
+                table: "audit_findings");
+
             migrationBuilder.AlterColumn<long>(
                 name: "ticket_id",
                 table: "audit_findings",
@@ -48,9 +69,11 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                 table: "audit_findings",
                 type: "bigint",
                 nullable: false,
+                defaultValue: 0L,
                 oldClrType: typeof(string),
                 oldType: "character varying(64)",
-                oldMaxLength: 64);
+                oldMaxLength: 64,
+                oldNullable: true);
         }
     }
 }
