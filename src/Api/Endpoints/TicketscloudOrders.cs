@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.ReadModels;
 using Qtickets.Sync.Domain.Accounts;
-using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Api.Endpoints;
 
@@ -32,7 +31,7 @@ public static class TicketscloudOrders
     /// <response code="400">A parameter is invalid; <c>errors</c> names it.</response>
     /// <response code="403"><c>client_email</c> was given by a key without <c>read:pii</c>.</response>
     public static async Task<Results<Ok<TicketscloudOrderPageDto>, ValidationProblem, ProblemHttpResult>> List(
-        [AsParameters] TicketscloudOrderParameters parameters, HttpContext http, SyncDbContext db, ReadableAccounts accounts,
+        [AsParameters] TicketscloudOrderParameters parameters, HttpContext http, TicketscloudOrderReader reader, ReadableAccounts accounts,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -55,7 +54,7 @@ public static class TicketscloudOrders
                 title: "client_email needs read:pii",
                 detail: "Filtering by e-mail finds a person; only keys with the read:pii scope may do it.");
         }
-        return TypedResults.Ok(await TicketscloudOrderReader.PageAsync(db, filter, pii, cancellationToken));
+        return TypedResults.Ok(await reader.PageAsync(filter, pii, cancellationToken));
     }
 
     /// <summary>Deprecated: one Ticketscloud order in its own shape; use <c>GET /api/v1/orders/{account}/{id}</c>.</summary>
@@ -64,7 +63,7 @@ public static class TicketscloudOrders
     /// <response code="400">The id is not 24 hex digits.</response>
     /// <response code="404">No account the key may read holds such an order.</response>
     public static async Task<Results<Ok<TicketscloudOrderDto>, ValidationProblem, ProblemHttpResult>> Get(
-        string id, HttpContext http, SyncDbContext db, ReadableAccounts accounts, CancellationToken cancellationToken)
+        string id, HttpContext http, TicketscloudOrderReader reader, ReadableAccounts accounts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(accounts);
@@ -75,7 +74,7 @@ public static class TicketscloudOrders
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["A Ticketscloud order id is 24 hex digits."] });
         }
         var readable = await accounts.ResolveAsync(http.User, null, new QueryText(), cancellationToken);
-        var order = await TicketscloudOrderReader.FindAsync(db, normalized, readable, http.User.HasScope(ApiScopes.ReadPii), cancellationToken);
+        var order = await reader.FindAsync(normalized, readable, http.User.HasScope(ApiScopes.ReadPii), cancellationToken);
         return order is null
             ? ApiProblems.NotFound("Ticketscloud order", $"The mirror holds no Ticketscloud order {normalized}.")
             : TypedResults.Ok(order);

@@ -18,6 +18,12 @@ public sealed class SyncHealthOptions
 
     /// <summary>An account's incremental run not started this long after it was due is reported late, with why.</summary>
     public TimeSpan MaxStartDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The read replica (<c>ConnectionStrings:PostgresReadOnly</c>) may replay this far behind the primary before the
+    /// sync status says reads are stale.
+    /// </summary>
+    public TimeSpan MaxReplicaLag { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 internal sealed class SyncHealthOptionsValidator : IValidateOptions<SyncHealthOptions>
@@ -36,6 +42,10 @@ internal sealed class SyncHealthOptionsValidator : IValidateOptions<SyncHealthOp
         if (options.MaxStartDelay <= TimeSpan.Zero)
         {
             failures.Add("Health:MaxStartDelay must be a positive time span such as 00:01:00.");
+        }
+        if (options.MaxReplicaLag <= TimeSpan.Zero)
+        {
+            failures.Add("Health:MaxReplicaLag must be a positive time span such as 00:00:30.");
         }
         if (options.LagRefreshInterval < TimeSpan.FromSeconds(1))
         {

@@ -15,7 +15,7 @@ public sealed record ChangeFeedRead(ChangePageDto? Page, bool CursorExpired);
 /// committed first (<see cref="ChangeFeedSequencer"/>); history reads one order's changes by position, newest
 /// first, including any not numbered yet. Each change carries the order as <c>mirror.orders</c> shows it now.
 /// </summary>
-public sealed class ChangeReader(NpgsqlDataSource dataSource, ChangeFeedSequencer sequencer, IOptions<ChangeFeedOptions> options)
+public sealed class ChangeReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDataSource dataSource, ChangeFeedSequencer sequencer, IOptions<ChangeFeedOptions> options)
 {
     private const string Columns = """
         c.feed_position, a.name, c.platform, c.order_id, c.types, c.version_at, c.source, c.source_id, c.learned_at, c.changes::text,

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -7,7 +8,7 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// Events of both platforms from their catalogs with their shows and sales totals; ids are unique within an
 /// account. Ticketscloud events go by the mirror's number for them, as the daily sales do.
 /// </summary>
-public sealed class EventReader(NpgsqlDataSource dataSource)
+public sealed class EventReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<EventDto>> ListAsync(AccountFilter accounts, long? eventId, CancellationToken cancellationToken)
     {

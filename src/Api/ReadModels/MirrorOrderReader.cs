@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -11,7 +12,7 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// A list picks its page's keys from the platforms' tables first (<see cref="MirrorOrderListQuery"/>); a lookup
 /// by id is pushed into both sides of the view's UNION ALL and reaches each table's key.
 /// </summary>
-public sealed class MirrorOrderReader(NpgsqlDataSource dataSource)
+public sealed class MirrorOrderReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDataSource dataSource)
 {
     /// <summary>Rows an export reads per statement: each is an index-driven page, the API's largest.</summary>
     private const int ExportPageSize = QueryText.MaxLimit;

@@ -1,10 +1,11 @@
 using Npgsql;
 using NpgsqlTypes;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
 /// <summary>Tickets of both platforms by barcode, from the <c>mirror.tickets</c> view, with their orders.</summary>
-public sealed class MirrorTicketReader(NpgsqlDataSource dataSource, MirrorOrderReader orders)
+public sealed class MirrorTicketReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDataSource dataSource, MirrorOrderReader orders)
 {
     /// <summary>
     /// The ticket with this barcode in each readable account that has one. Within an account a barcode can

@@ -10,12 +10,14 @@ public static class ReadApiSetup
     {
         services.AddSingleton<ReadableAccounts>();
         services.AddSingleton<MirrorOrderReader>();
+        services.AddSingleton<TicketscloudOrderReader>();
         services.AddSingleton<MirrorTicketReader>();
         services.AddSingleton<EventReader>();
         services.AddSingleton<SalesReader>();
         services.AddSingleton<PostgresTimeZones>();
         services.AddSingleton<AccountStatusReader>();
         services.AddSingleton<SyncStatusReader>();
+        services.AddSingleton<ReadReplicaStatusReader>();
         services.AddSingleton<ChangeReader>();
         return services;
     }

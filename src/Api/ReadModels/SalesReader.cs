@@ -3,6 +3,7 @@ using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Qtickets.Sync.Infrastructure.Sales;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -11,7 +12,7 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// (the normal case, a few index probes), otherwise from the recompute <c>qtickets_daily_sales</c> over the
 /// orders (an ad-hoc zone, or while the table is rebuilt for a new <c>Sales:TimeZone</c>).
 /// </summary>
-public sealed class SalesReader(NpgsqlDataSource dataSource)
+public sealed class SalesReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDataSource dataSource)
 {
     /// <summary>Where a query will be answered from, and why not from the table when it is not.</summary>
     public async Task<(string Source, string? Note)> PlanAsync(DailySalesQuery query, CancellationToken cancellationToken)

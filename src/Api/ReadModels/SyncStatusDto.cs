@@ -18,6 +18,9 @@ public sealed record SyncStatusDto
 
     /// <summary>Each configured account on its own; the fields above are over all of them.</summary>
     public IReadOnlyList<AccountSyncStatusDto> Accounts { get; init; } = [];
+
+    /// <summary>The read replica's lag, when <c>ConnectionStrings:PostgresReadOnly</c> is set; absent otherwise.</summary>
+    public ReadReplicaStatusDto? ReadReplica { get; init; }
 }
 
 /// <summary>One account's sync: can its numbers be trusted, and if not, why (a rejected token, a late run, …).</summary>

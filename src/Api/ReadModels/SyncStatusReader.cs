@@ -10,7 +10,11 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// <summary>Collects the sync facts in one round trip and judges them against <see cref="SyncHealthOptions"/>.</summary>
 /// <remarks>With several accounts, an account that is not trustworthy makes the whole answer untrustworthy, its reasons prefixed with its name.</remarks>
 public sealed class SyncStatusReader(
-    NpgsqlDataSource dataSource, AccountStatusReader accountStatus, TimeProvider time, IOptions<SyncHealthOptions> options)
+    NpgsqlDataSource dataSource,
+    AccountStatusReader accountStatus,
+    ReadReplicaStatusReader replica,
+    TimeProvider time,
+    IOptions<SyncHealthOptions> options)
 {
     public Task<SyncStatusDto> ReadAsync(CancellationToken cancellationToken) => ReadAsync(AccountFilter.All, cancellationToken);
 
@@ -92,7 +96,12 @@ public sealed class SyncStatusReader(
             OrdersRefreshedLast24Hours = refreshed,
             Upstream = upstream,
         };
+        var readReplica = await replica.ReadAsync(cancellationToken);
         var reasons = Judge(now, webhooks, reconcile);
+        if (Judge(readReplica) is { } replicaReason)
+        {
+            reasons.Add(replicaReason);
+        }
         if (perAccount.Count > 1)
         {
             // Over all accounts, a failing one hides behind the others' successes: say which and why.
@@ -101,6 +110,7 @@ public sealed class SyncStatusReader(
         return new SyncStatusDto
         {
             Trustworthy = reasons.Count == 0, Reasons = reasons, Now = now, Webhooks = webhooks, Reconcile = reconcile, Accounts = perAccount,
+            ReadReplica = readReplica,
         };
     }
 
@@ -133,6 +143,22 @@ public sealed class SyncStatusReader(
             reasons.Add($"{webhooks.Pending} webhook deliveries are waiting to be applied, the oldest for {Age(now - oldest)}.");
         }
         return reasons;
+    }
+
+    /// <summary>Why reads from the replica may be stale, if they may.</summary>
+    private string? Judge(ReadReplicaStatusDto? replica)
+    {
+        var limit = options.Value.MaxReplicaLag;
+        return replica switch
+        {
+            null => null,
+            { State: ReadReplicaStates.Unreachable } => $"The read replica does not answer ({replica.Error}); the read API cannot serve orders.",
+            { State: ReadReplicaStates.NotAReplica } => "ConnectionStrings:PostgresReadOnly names a server that is not a replica: the read API reads a database the service does not write.",
+            { State: ReadReplicaStates.Paused } => "Replay is paused on the read replica: the read API serves data from the moment it was paused.",
+            { LagSeconds: { } lag } when lag > limit.TotalSeconds =>
+                $"The read replica is {Age(TimeSpan.FromSeconds(lag))} behind the primary (limit {Age(limit)}): the read API serves older data.",
+            _ => null,
+        };
     }
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)

@@ -1,143 +1,215 @@
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Qtickets.Sync.Domain.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Persistence;
-using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
 /// <summary>
-/// Ticketscloud order reads: keyset pages over (created_at, account, id) backwards, so any page costs the same
-/// however deep; one order with its tickets and refund requests. Personal data masked without <c>read:pii</c>.
+/// Ticketscloud order reads in their own shape (the deprecated <c>/api/v1/ticketscloud/orders</c> alias), in
+/// hand-written SQL like every other read (ADR 0001): keyset pages over (created_at, account, id) backwards, so any
+/// page costs the same however deep; one order with its tickets and refund requests. Personal data masked without
+/// <c>read:pii</c>.
 /// </summary>
-public static class TicketscloudOrderReader
+public sealed class TicketscloudOrderReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDataSource dataSource)
 {
-    public static async Task<TicketscloudOrderPageDto> PageAsync(
-        SyncDbContext db, TicketscloudOrderFilter filter, bool pii, CancellationToken cancellationToken)
+    /// <summary>
+    /// The order columns <see cref="Read"/> expects, with the account's name and the event's title joined in.
+    /// </summary>
+    private const string Select = """
+        SELECT a.name, o.id, o.number, o.code, o.event_id, e.title, o.org_id, o.vendor_id, o.origin, o.status,
+               o.created_at, o.done_at, o.expired_after, o.nominal, o.extra, o."full", o.discount, o.price, o.promo_codes,
+               o.customer_email, o.customer_phone, o.customer_name, o.vendor_order_id, o.time_zone, o.observed_at,
+               o.account_id
+        FROM ticketscloud_orders o
+        JOIN accounts a ON a.id = o.account_id
+        LEFT JOIN ticketscloud_events e ON e.account_id = o.account_id AND e.id = o.event_id
+        """;
+
+    public async Task<TicketscloudOrderPageDto> PageAsync(TicketscloudOrderFilter filter, bool pii, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(filter);
-        var orders = db.Set<TicketscloudOrderRow>().AsNoTracking();
-        if (filter.Accounts.Ids is { } accountIds)
+        await using var command = dataSource.CreateCommand();
+        var conditions = new List<string>();
+        if (filter.Accounts.Condition(command, "o.account_id") is { } accounts)
         {
-            orders = orders.Where(o => accountIds.Contains(o.AccountId));
+            conditions.Add(accounts);
         }
-        if (filter.EventId is { } eventId)
-        {
-            orders = orders.Where(o => o.EventId == eventId);
-        }
-        if (filter.Status is { } status)
-        {
-            orders = orders.Where(o => o.Status == status);
-        }
-        if (filter.CreatedFrom is { } from)
-        {
-            orders = orders.Where(o => o.CreatedAt >= from);
-        }
-        if (filter.CreatedTo is { } to)
-        {
-            orders = orders.Where(o => o.CreatedAt < to);
-        }
-        if (filter.ClientEmail is { } email)
-        {
-            orders = orders.Where(o => o.CustomerEmail == email);
-        }
+        Add(command, conditions, "o.event_id = @event_id", "event_id", NpgsqlDbType.Text, filter.EventId);
+        Add(command, conditions, "o.status = @status", "status", NpgsqlDbType.Text, filter.Status);
+        Add(command, conditions, "o.created_at >= @created_from", "created_from", NpgsqlDbType.TimestampTz, filter.CreatedFrom);
+        Add(command, conditions, "o.created_at < @created_to", "created_to", NpgsqlDbType.TimestampTz, filter.CreatedTo);
+        Add(command, conditions, "o.customer_email = @client_email", "client_email", NpgsqlDbType.Text, filter.ClientEmail);
         if (filter.After is { } after)
         {
-            orders = orders.Where(o => o.CreatedAt < after.CreatedAt
-                || (o.CreatedAt == after.CreatedAt && (o.AccountId < after.AccountId
-                    || (o.AccountId == after.AccountId && string.Compare(o.Id, after.Id) < 0))));
+            conditions.Add("(o.created_at, o.account_id, o.id) < (@after_created_at, @after_account, @after_id)");
+            command.Parameters.Add(new NpgsqlParameter("after_created_at", NpgsqlDbType.TimestampTz) { Value = after.CreatedAt });
+            command.Parameters.Add(new NpgsqlParameter("after_account", NpgsqlDbType.Integer) { Value = after.AccountId });
+            command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Text) { Value = after.Id });
         }
-        var rows = await orders.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.AccountId).ThenByDescending(o => o.Id)
-            .Take(filter.Limit + 1).ToListAsync(cancellationToken);
-        string? next = null;
-        if (rows.Count > filter.Limit)
+        command.CommandText = $"""
+            {Select}
+            {(conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions))}
+            ORDER BY o.created_at DESC, o.account_id DESC, o.id DESC
+            LIMIT @limit
+            """;
+        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = filter.Limit + 1 });
+        var items = new List<TicketscloudOrderDto>(filter.Limit + 1);
+        var accountIds = new List<int>(filter.Limit + 1);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            rows.RemoveAt(filter.Limit);
-            next = new TicketscloudOrderCursor(rows[^1].CreatedAt, rows[^1].AccountId, rows[^1].Id).Encode();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(Read(reader, pii));
+                accountIds.Add(reader.GetInt32(25));
+            }
         }
-        var titles = await TitlesAsync(db, rows, cancellationToken);
-        var names = await AccountNamesAsync(db, rows, cancellationToken);
-        return new TicketscloudOrderPageDto { Items = [.. rows.Select(o => ToDto(o, names, titles, pii))], NextCursor = next };
+        string? next = null;
+        if (items.Count > filter.Limit)
+        {
+            items.RemoveAt(filter.Limit);
+            var last = items[^1];
+            next = new TicketscloudOrderCursor(last.CreatedAt, accountIds[filter.Limit - 1], last.Id).Encode();
+        }
+        return new TicketscloudOrderPageDto { Items = items, NextCursor = next };
     }
 
-    public static async Task<TicketscloudOrderDto?> FindAsync(
-        SyncDbContext db, string id, AccountFilter accounts, bool pii, CancellationToken cancellationToken)
+    public async Task<TicketscloudOrderDto?> FindAsync(string id, AccountFilter accounts, bool pii, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(accounts);
-        var accountIds = accounts.Ids;
-        // Ids are unique within an account; Ticketscloud ObjectIds are unique across its accounts too, so the
-        // first match is the order (the newest observation should the same order be mirrored under two accounts).
-        var order = await db.Set<TicketscloudOrderRow>().AsNoTracking().Where(o => o.Id == id && (accountIds == null || accountIds.Contains(o.AccountId)))
-            .OrderByDescending(o => o.ObservedAt).FirstOrDefaultAsync(cancellationToken);
-        if (order is null)
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        TicketscloudOrderDto order;
+        int accountId;
+        await using (var command = connection.CreateCommand())
         {
-            return null;
+            // Ids are unique within an account; Ticketscloud ObjectIds are unique across its accounts too, so the
+            // first match is the order (the newest observation should the same order be mirrored under two accounts).
+            command.CommandText = $"""
+                {Select}
+                WHERE o.id = @id AND (@accounts IS NULL OR o.account_id = ANY(@accounts))
+                ORDER BY o.observed_at DESC
+                LIMIT 1
+                """;
+            command.Parameters.Add(new NpgsqlParameter("id", NpgsqlDbType.Text) { Value = id });
+            command.Parameters.Add(accounts.Parameter("accounts"));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+            order = Read(reader, pii);
+            accountId = reader.GetInt32(25);
         }
-        var tickets = await db.Set<TicketscloudTicketRow>().AsNoTracking()
-            .Where(t => t.AccountId == order.AccountId && t.OrderId == id).OrderBy(t => t.Number).ThenBy(t => t.Id).ToListAsync(cancellationToken);
-        var refunds = await db.Set<TicketscloudRefundRequestRow>().AsNoTracking()
-            .Where(r => r.AccountId == order.AccountId && r.OrderId == id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
-        var titles = await TitlesAsync(db, [order], cancellationToken);
-        var names = await AccountNamesAsync(db, [order], cancellationToken);
-        return ToDto(order, names, titles, pii) with
+        var refunds = await RefundRequestsAsync(connection, accountId, id, cancellationToken);
+        return order with
         {
-            Tickets = [.. tickets.Select(t => new TicketscloudTicketDto
-            {
-                Id = t.Id, Number = t.Number, Barcode = t.Barcode, Serial = t.Serial, SetId = t.SetId, Status = t.Status,
-                Nominal = t.Nominal, Extra = t.Extra, Full = t.Full, Discount = t.Discount, Price = t.Price, VanishedAt = t.VanishedAt,
-                RefundRequestId = refunds.FirstOrDefault(r => r.Status == TicketscloudRefundStatuses.Approved && r.TicketIds.Contains(t.Id))?.Id,
-            })],
-            RefundRequests = [.. refunds.Select(r => new TicketscloudRefundRequestDto
-            {
-                Id = r.Id, Status = r.Status, TicketIds = r.TicketIds, Amount = r.Amount, CreatedAt = r.CreatedAt, ApprovedAt = r.ApprovedAt,
-            })],
+            Tickets = await TicketsAsync(connection, accountId, id, refunds, cancellationToken),
+            RefundRequests = refunds,
         };
     }
 
-    private static async Task<Dictionary<(int, string), string?>> TitlesAsync(
-        SyncDbContext db, IReadOnlyList<TicketscloudOrderRow> orders, CancellationToken cancellationToken)
+    private static async Task<List<TicketscloudTicketDto>> TicketsAsync(
+        NpgsqlConnection connection, int accountId, string orderId, IReadOnlyList<TicketscloudRefundRequestDto> refunds,
+        CancellationToken cancellationToken)
     {
-        var ids = orders.Select(o => o.EventId).Distinct().ToList();
-        var events = await db.Set<TicketscloudEventRow>().AsNoTracking().Where(e => ids.Contains(e.Id))
-            .Select(e => new { e.AccountId, e.Id, e.Title }).ToListAsync(cancellationToken);
-        return events.ToDictionary(e => (e.AccountId, e.Id), e => e.Title);
+        await using var command = OfOrder(connection, accountId, orderId, """
+            SELECT id, number, barcode, serial, set_id, status, nominal, extra, "full", discount, price, vanished_at
+            FROM ticketscloud_tickets WHERE account_id = @account AND order_id = @order ORDER BY number, id
+            """);
+        var tickets = new List<TicketscloudTicketDto>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            var id = r.GetString(0);
+            tickets.Add(new TicketscloudTicketDto
+            {
+                Id = id,
+                Number = OrderRows.Long(r, 1),
+                Barcode = OrderRows.Text(r, 2),
+                Serial = OrderRows.Text(r, 3),
+                SetId = OrderRows.Text(r, 4),
+                Status = OrderRows.Text(r, 5),
+                Nominal = r.GetDecimal(6),
+                Extra = r.GetDecimal(7),
+                Full = r.GetDecimal(8),
+                Discount = r.GetDecimal(9),
+                Price = r.GetDecimal(10),
+                VanishedAt = OrderRows.Instant(r, 11),
+                RefundRequestId = refunds.FirstOrDefault(q => q.Status == TicketscloudRefundStatuses.Approved && q.TicketIds.Contains(id))?.Id,
+            });
+        }
+        return tickets;
     }
 
-    private static async Task<Dictionary<int, string>> AccountNamesAsync(
-        SyncDbContext db, IReadOnlyCollection<TicketscloudOrderRow> orders, CancellationToken cancellationToken)
+    private static async Task<List<TicketscloudRefundRequestDto>> RefundRequestsAsync(
+        NpgsqlConnection connection, int accountId, string orderId, CancellationToken cancellationToken)
     {
-        var ids = orders.Select(o => o.AccountId).Distinct().ToList();
-        return await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        await using var command = OfOrder(connection, accountId, orderId, """
+            SELECT id, status, ticket_ids, amount, created_at, approved_at
+            FROM ticketscloud_refund_requests WHERE account_id = @account AND order_id = @order ORDER BY created_at
+            """);
+        var refunds = new List<TicketscloudRefundRequestDto>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            refunds.Add(new TicketscloudRefundRequestDto
+            {
+                Id = r.GetString(0),
+                Status = r.GetString(1),
+                TicketIds = r.GetFieldValue<string[]>(2),
+                Amount = r.IsDBNull(3) ? null : r.GetDecimal(3),
+                CreatedAt = OrderRows.Instant(r, 4),
+                ApprovedAt = OrderRows.Instant(r, 5),
+            });
+        }
+        return refunds;
     }
 
-    private static TicketscloudOrderDto ToDto(
-        TicketscloudOrderRow o, Dictionary<int, string> accounts, Dictionary<(int, string), string?> titles, bool pii) => new()
+    private static NpgsqlCommand OfOrder(NpgsqlConnection connection, int accountId, string orderId, string sql)
     {
-        Account = accounts.GetValueOrDefault(o.AccountId, ""),
-        Id = o.Id,
-        Number = o.Number,
-        Code = o.Code,
-        EventId = o.EventId,
-        EventTitle = titles.GetValueOrDefault((o.AccountId, o.EventId)),
-        OrgId = o.OrgId,
-        VendorId = o.VendorId,
-        Origin = o.Origin,
-        Status = o.Status,
-        CreatedAt = o.CreatedAt,
-        DoneAt = o.DoneAt,
-        ExpiredAfter = o.ExpiredAfter,
-        Nominal = o.Nominal,
-        Extra = o.Extra,
-        Full = o.Full,
-        Discount = o.Discount,
-        Price = o.Price,
-        PromoCodes = o.PromoCodes,
-        CustomerEmail = pii ? o.CustomerEmail : PiiMask.Email(o.CustomerEmail),
-        CustomerPhone = pii ? o.CustomerPhone : PiiMask.Phone(o.CustomerPhone),
-        CustomerName = pii ? o.CustomerName : PiiMask.Name(o.CustomerName),
-        VendorOrderId = o.VendorOrderId,
-        TimeZone = o.TimeZone,
-        ObservedAt = o.ObservedAt,
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add(new NpgsqlParameter("account", NpgsqlDbType.Integer) { Value = accountId });
+        command.Parameters.Add(new NpgsqlParameter("order", NpgsqlDbType.Text) { Value = orderId });
+        return command;
+    }
+
+    private static void Add<T>(NpgsqlCommand command, List<string> conditions, string condition, string name, NpgsqlDbType type, T? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        conditions.Add(condition);
+        command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+    }
+
+    private static TicketscloudOrderDto Read(NpgsqlDataReader r, bool pii) => new()
+    {
+        Account = r.GetString(0),
+        Id = r.GetString(1),
+        Number = OrderRows.Long(r, 2),
+        Code = OrderRows.Text(r, 3),
+        EventId = r.GetString(4),
+        EventTitle = OrderRows.Text(r, 5),
+        OrgId = OrderRows.Text(r, 6),
+        VendorId = OrderRows.Text(r, 7),
+        Origin = OrderRows.Text(r, 8),
+        Status = r.GetString(9),
+        CreatedAt = r.GetFieldValue<DateTimeOffset>(10),
+        DoneAt = OrderRows.Instant(r, 11),
+        ExpiredAfter = OrderRows.Instant(r, 12),
+        Nominal = r.GetDecimal(13),
+        Extra = r.GetDecimal(14),
+        Full = r.GetDecimal(15),
+        Discount = r.GetDecimal(16),
+        Price = r.GetDecimal(17),
+        PromoCodes = r.GetFieldValue<string[]>(18),
+        CustomerEmail = pii ? OrderRows.Text(r, 19) : PiiMask.Email(OrderRows.Text(r, 19)),
+        CustomerPhone = pii ? OrderRows.Text(r, 20) : PiiMask.Phone(OrderRows.Text(r, 20)),
+        CustomerName = pii ? OrderRows.Text(r, 21) : PiiMask.Name(OrderRows.Text(r, 21)),
+        VendorOrderId = OrderRows.Text(r, 22),
+        TimeZone = r.GetString(23),
+        ObservedAt = r.GetFieldValue<DateTimeOffset>(24),
     };
 }

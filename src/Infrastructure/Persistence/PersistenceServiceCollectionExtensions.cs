@@ -19,7 +19,11 @@ public static class PersistenceServiceCollectionExtensions
     {
         services.AddOptions<PostgresOptions>()
             .Bind(configuration.GetSection(PostgresOptions.Section))
-            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Postgres") ?? "")
+            .Configure(o =>
+            {
+                o.ConnectionString = configuration.GetConnectionString("Postgres") ?? "";
+                o.ReadOnlyConnectionString = configuration.GetConnectionString("PostgresReadOnly") ?? "";
+            })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PostgresOptions>, PostgresOptionsValidator>();
         services.AddOptions<SalesOptions>().Bind(configuration.GetSection(SalesOptions.Section)).ValidateOnStart();
@@ -30,6 +34,7 @@ public static class PersistenceServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<PostgresOptions>>().Value;
             return new NpgsqlDataSourceBuilder(options.ConnectionString).Build();
         });
+        services.AddKeyedSingleton(ReadDataSource.Key, (sp, _) => ReadDataSource.Create(sp));
         services.AddDbContext<SyncDbContext>((sp, db) =>
             db.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<DatabaseMigrator>();

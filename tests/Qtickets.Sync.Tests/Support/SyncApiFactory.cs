@@ -73,7 +73,10 @@ public class SyncApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Makes this host a second instance on <paramref name="other"/>'s database (call before it starts).</summary>
-    public void ShareDatabaseWith(SyncApiFactory other) => sharedConnectionString = other.ConnectionString;
+    public void ShareDatabaseWith(SyncApiFactory other) => UseDatabase(other.ConnectionString);
+
+    /// <summary>Runs this host on a database the test made elsewhere (call before it starts).</summary>
+    public void UseDatabase(string connectionString) => sharedConnectionString = connectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

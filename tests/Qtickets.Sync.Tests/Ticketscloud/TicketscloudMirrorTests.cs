@@ -100,6 +100,24 @@ public sealed class TicketscloudMirrorTests(TicketscloudFactory factory) : IClas
         var detail = await pii.GetFromJsonAsync<JsonElement>($"/api/v1/ticketscloud/orders/{truth.Id}");
         Assert.Equal(truth.CustomerEmail, detail.GetProperty("customerEmail").GetString());
         Assert.Equal(truth.Tickets.Select(t => t.Id).Order(), detail.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("id").GetString()!).Order());
+
+        // Small pages walked by cursor give every mirrored order of the account once, newest first.
+        var paged = new List<(string Id, DateTimeOffset CreatedAt)>();
+        string? cursor = null;
+        do
+        {
+            var page = await read.GetFromJsonAsync<JsonElement>(
+                $"/api/v1/ticketscloud/orders?account={TicketscloudFactory.AccountName}&limit=37" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            paged.AddRange(page.GetProperty("items").EnumerateArray().Select(o => (o.GetProperty("id").GetString()!, o.GetProperty("createdAt").GetDateTimeOffset())));
+            cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }
+        while (cursor is not null);
+        await using var db = factory.CreateDbContext();
+        var accountId = factory.Account.Id;
+        var stored = await db.Set<TicketscloudOrderRow>().Where(o => o.AccountId == accountId).Select(o => o.Id).ToListAsync();
+        Assert.True(stored.Count > 37, $"the account holds {stored.Count} orders, too few to page");
+        Assert.Equal(stored.Order(StringComparer.Ordinal), paged.Select(o => o.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(paged.Select(o => o.CreatedAt).OrderDescending(), paged.Select(o => o.CreatedAt));
     }
 
     [Fact]
