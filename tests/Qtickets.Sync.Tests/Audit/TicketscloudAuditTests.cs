@@ -142,8 +142,24 @@ public sealed class TicketscloudAuditTests(TicketscloudAuditFactory factory) : I
         var (healedId, healed) = await AuditAsync(admin);
         Assert.Equal("2 differences", healed.Verdict);
         Assert.Equal(invented.Order(), (await FindingsAsync(admin, healedId)).Select(f => f.Id).Order());
+        // The account's status and the dashboard's health panel say what its last audit found.
+        await AssertLastAuditShownAsync(admin, healedId, "2 differences");
         await ScalarAsync<int>($"DELETE FROM ticketscloud_orders WHERE id = ANY({Ids(invented)}); SELECT 0");
-        Assert.Equal(AuditResult.EqualVerdict, (await AuditAsync(admin)).Result.Verdict);
+        var (equalId, equal) = await AuditAsync(admin);
+        Assert.Equal(AuditResult.EqualVerdict, equal.Verdict);
+        await AssertLastAuditShownAsync(admin, equalId, AuditResult.EqualVerdict);
+    }
+
+    private async Task AssertLastAuditShownAsync(HttpClient admin, long runId, string verdict)
+    {
+        var status = await admin.GetFromJsonAsync<JsonElement>("/api/v1/sync/status");
+        var audit = status.GetProperty("accounts").EnumerateArray()
+            .Single(a => a.GetProperty("account").GetString() == TicketscloudFactory.AccountName).GetProperty("lastAudit");
+        Assert.Equal((runId, verdict), (audit.GetProperty("runId").GetInt64(), audit.GetProperty("verdict").GetString()));
+        Assert.True(audit.GetProperty("finishedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
+        var dashboard = await admin.GetStringAsync(new Uri("/dashboard", UriKind.Relative));
+        var differences = verdict == AuditResult.EqualVerdict ? 0 : int.Parse(verdict.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"data-audit-run=\"{runId}\" data-audit-differences=\"{differences}\">", dashboard, StringComparison.Ordinal);
     }
 
     [Fact]
