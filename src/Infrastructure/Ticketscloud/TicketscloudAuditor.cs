@@ -176,16 +176,9 @@ public sealed partial class TicketscloudAuditor(
             UNION ALL
             SELECT '{AuditEntities.Order}', '{AuditFindingKinds.GoneUpstream}', id, NULL, NULL FROM unlisted WHERE NOT in_flight
             UNION ALL
-            SELECT '{AuditEntities.Order}', '{AuditFindingKinds.Differs}', p.id, NULL, {AuditSql.Differences(BusinessContent.TicketscloudOrder, "m", "p")}
-            FROM settled s JOIN audit_tc_platform p ON p.id = s.id JOIN audit_tc_mirror m ON m.id = s.id
-            WHERE {BusinessContent.Differs(BusinessContent.TicketscloudOrder, "m", "p")}
+            {AuditSql.OrderDiffers(BusinessContent.TicketscloudOrder, "settled", "audit_tc_mirror", "audit_tc_platform")}
             UNION ALL
-            SELECT '{AuditEntities.Ticket}',
-                   CASE WHEN m.id IS NULL THEN '{AuditFindingKinds.MissingInMirror}' WHEN p.id IS NULL THEN '{AuditFindingKinds.GoneUpstream}' ELSE '{AuditFindingKinds.Differs}' END,
-                   coalesce(m.order_id, p.order_id), coalesce(m.id, p.id),
-                   CASE WHEN m.id IS NOT NULL AND p.id IS NOT NULL THEN {AuditSql.Differences(BusinessContent.TicketscloudTicket, "m", "p")} END
-            FROM mirror_tickets m FULL JOIN platform_tickets p ON p.order_id = m.order_id AND p.id = m.id
-            WHERE m.id IS NULL OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.TicketscloudTicket, "m", "p")}
+            {AuditSql.TicketFindings(BusinessContent.TicketscloudTicket, "mirror_tickets", "platform_tickets")}
         )
         """;
 

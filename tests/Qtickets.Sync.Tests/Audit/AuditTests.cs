@@ -30,27 +30,9 @@ internal static class AuditRun
 public sealed class AuditTests(AuditFactory fixture)
     : EmulatorBackedTests(fixture, new ReconcileEmulator()), IClassFixture<AuditFactory>
 {
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<T> ScalarAsync<T>(string sql) => TestSql.ScalarAsync<T>(Factory.ConnectionString, sql);
 
-    private async Task<long[]> IdsAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var ids = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-        return [.. ids];
-    }
+    private Task<long[]> IdsAsync(string sql) => TestSql.ColumnAsync<long>(Factory.ConnectionString, sql);
 
     private static string Ids(long[] ids) => $"ARRAY[{string.Join(',', ids)}]::bigint[]";
 

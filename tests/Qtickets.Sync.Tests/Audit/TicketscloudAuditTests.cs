@@ -23,27 +23,9 @@ public sealed class TicketscloudAuditFactory : TicketscloudFactory;
 /// </summary>
 public sealed class TicketscloudAuditTests(TicketscloudAuditFactory factory) : IClassFixture<TicketscloudAuditFactory>
 {
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<T> ScalarAsync<T>(string sql) => TestSql.ScalarAsync<T>(factory.ConnectionString, sql);
 
-    private async Task<string[]> IdsAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return [.. ids];
-    }
+    private Task<string[]> IdsAsync(string sql) => TestSql.ColumnAsync<string>(factory.ConnectionString, sql);
 
     private static string Ids(string[] ids) => $"ARRAY[{string.Join(',', ids.Select(id => $"'{id}'"))}]::text[]";
 

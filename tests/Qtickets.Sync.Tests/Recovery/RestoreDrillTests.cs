@@ -87,8 +87,8 @@ public sealed class RestoreDrillTests(BackedUpFactory factory) : IClassFixture<B
         Assert.Equal(SyncRunStatuses.Succeeded, await jobs.IncrementalAsync(null, null, CancellationToken.None));
         // The backup catches a run under way: its job taken by a worker of a host that will never come back.
         var caught = await trigger.ReconcileAsync(SyncRunKinds.Catalog, SyncRunTriggers.Api, CancellationToken.None);
-        await ExecuteAsync(factory.ConnectionString,
-            $"UPDATE sync_runs SET status = 'running', host = 'host-lost-with-the-old-database', started_at = now() WHERE id = {caught.RunId}");
+        await TestSql.ScalarAsync<int>(factory.ConnectionString,
+            $"UPDATE sync_runs SET status = 'running', host = 'host-lost-with-the-old-database', started_at = now() WHERE id = {caught.RunId}; SELECT 0");
         var watermark = await WatermarkAsync(factory.ConnectionString);
 
         await ToolAsync("pg_dump", factory.ConnectionString, "-Fc", "-f", dump);
@@ -137,14 +137,6 @@ public sealed class RestoreDrillTests(BackedUpFactory factory) : IClassFixture<B
         await using var command = new NpgsqlCommand("SELECT max(watermark) FROM sync_state WHERE key = @key", connection);
         command.Parameters.AddWithValue("key", SyncStateKeys.OrdersWatermark);
         return await command.ExecuteScalarAsync() is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

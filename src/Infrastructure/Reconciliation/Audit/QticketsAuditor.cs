@@ -149,16 +149,9 @@ public sealed partial class QticketsAuditor(
             FROM audit_gone g JOIN audit_mirror m ON m.id = g.id
             WHERE m.synced_at < @started
             UNION ALL
-            SELECT '{AuditEntities.Order}', '{AuditFindingKinds.Differs}', p.id, NULL, {AuditSql.Differences(BusinessContent.QticketsOrder, "m", "p")}
-            FROM settled s JOIN audit_platform p ON p.id = s.id JOIN audit_mirror m ON m.id = s.id
-            WHERE {BusinessContent.Differs(BusinessContent.QticketsOrder, "m", "p")}
+            {AuditSql.OrderDiffers(BusinessContent.QticketsOrder, "settled", "audit_mirror", "audit_platform")}
             UNION ALL
-            SELECT '{AuditEntities.Ticket}',
-                   CASE WHEN m.id IS NULL THEN '{AuditFindingKinds.MissingInMirror}' WHEN p.id IS NULL THEN '{AuditFindingKinds.GoneUpstream}' ELSE '{AuditFindingKinds.Differs}' END,
-                   coalesce(m.order_id, p.order_id), coalesce(m.id, p.id),
-                   CASE WHEN m.id IS NOT NULL AND p.id IS NOT NULL THEN {AuditSql.Differences(BusinessContent.QticketsBasket, "m", "p")} END
-            FROM mirror_baskets m FULL JOIN platform_baskets p ON p.order_id = m.order_id AND p.id = m.id
-            WHERE m.id IS NULL OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.QticketsBasket, "m", "p")}
+            {AuditSql.TicketFindings(BusinessContent.QticketsBasket, "mirror_baskets", "platform_baskets")}
         )
         """;
 
