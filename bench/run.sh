@@ -6,6 +6,8 @@
 #   bench/run.sh --full      3 runs, backfill 100,000 and 1,000,000 orders, read API on 1,000,000 (about 45 minutes)
 #   bench/run.sh --quick --only ingest,backfill,read,listing      a subset of scenarios
 #   (listing: the API budget of issue 16, bench/listing.sh, written to docs/benchmarks-listing.md)
+#   bench/run.sh --quick --only audit      what an audit costs against a full sweep (bench/audit.sh, per backfill size;
+#                                          not in the default set)
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
 # scenario and run), wrk (apt), a Release build, the emulator. A scenario whose first request fails (webhook
@@ -20,7 +22,7 @@ while [ $# -gt 0 ]; do
     --quick) mode=quick ;;
     --full) mode=full ;;
     --only) only="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,audit]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -314,6 +316,9 @@ wants backfill && backfill
 wants read && read_api
 # Deterministic request counts: one run of each, the same in --quick and --full.
 wants listing && out="$out/listing" "$repo/bench/listing.sh"
+if wants audit; then
+  for size in $backfill_sizes; do out="$out/audit-$size" "$repo/bench/audit.sh" --orders "$size" | tee -a "$out/notes.md"; done
+fi
 wants dashboard && dashboard
 
 mkdir -p "$repo/docs"
