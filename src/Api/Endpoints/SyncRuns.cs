@@ -117,12 +117,10 @@ public static class SyncRuns
         {
             return problem;
         }
-        if (account!.Platform == AccountPlatforms.Ticketscloud && !TicketscloudReconciler.Kinds.Contains(kind))
+        if (account!.Platform == AccountPlatforms.Ticketscloud && !SyncRunTrigger.TicketscloudReconcileKinds.Contains(kind))
         {
-            return JsonBody.Problem("kind", kind == SyncRunKinds.Audit
-                ? $"kind: the audit is not implemented for Ticketscloud accounts yet; one of {string.Join(", ", TicketscloudReconciler.Kinds.Intersect(SyncRunTrigger.ReconcileKinds).Order(StringComparer.Ordinal))}."
-                : $"kind: a Ticketscloud account has no {kind} run (its events come with every listing); one of " +
-                $"{string.Join(", ", TicketscloudReconciler.Kinds.Intersect(SyncRunTrigger.ReconcileKinds).Order(StringComparer.Ordinal))}.");
+            return JsonBody.Problem("kind", $"kind: a Ticketscloud account has no {kind} run (its events come with every listing); one of " +
+                $"{string.Join(", ", SyncRunTrigger.TicketscloudReconcileKinds.Order(StringComparer.Ordinal))}.");
         }
         var queued = await trigger.ReconcileAsync(account, kind, SyncRunTriggers.Api, ct);
         return TypedResults.Accepted($"/api/v1/sync/runs/{queued.RunId}", queued);

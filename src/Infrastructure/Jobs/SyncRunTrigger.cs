@@ -18,6 +18,10 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
     public static readonly IReadOnlySet<string> ReconcileKinds =
         new HashSet<string>(StringComparer.Ordinal) { SyncRunKinds.Incremental, SyncRunKinds.FullSweep, SyncRunKinds.Catalog, SyncRunKinds.Audit };
 
+    /// <summary>The reconcile kinds of a Ticketscloud account: its reconciler's, and the audit (every platform has one).</summary>
+    public static readonly IReadOnlySet<string> TicketscloudReconcileKinds = new HashSet<string>(
+        ReconcileKinds.Where(k => k == SyncRunKinds.Audit || TicketscloudReconciler.Kinds.Contains(k)), StringComparer.Ordinal);
+
     /// <summary>A reconcile of the only QTickets account (the single-account setup).</summary>
     public async Task<QueuedRun> ReconcileAsync(string kind, string trigger, CancellationToken ct) =>
         await ReconcileAsync(await OnlyAccountAsync(ct), kind, trigger, ct);
@@ -25,7 +29,7 @@ public sealed class SyncRunTrigger(IBackgroundJobClient jobs, SyncRunLedger ledg
     public async Task<QueuedRun> ReconcileAsync(SyncAccount account, string kind, string trigger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (!ReconcileKinds.Contains(kind) || (IsTicketscloud(account) && !TicketscloudReconciler.Kinds.Contains(kind)))
+        if (!ReconcileKinds.Contains(kind) || (IsTicketscloud(account) && !TicketscloudReconcileKinds.Contains(kind)))
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a reconcile kind of this account's platform.");
         }

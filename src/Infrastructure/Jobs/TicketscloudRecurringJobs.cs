@@ -3,19 +3,21 @@ using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
 
-/// <summary>A Ticketscloud account's incremental run and nightly full sweep, on the <c>Ticketscloud</c> crons.</summary>
-public sealed class TicketscloudRecurringJobs(IOptions<TicketscloudOptions> options, IOptions<ReconcileOptions> reconcile) : IAccountRecurringJobs
+/// <summary>A Ticketscloud account's incremental run and nightly full sweep, on the <c>Ticketscloud</c> crons, and its audit on <c>Audit:Cron</c>.</summary>
+public sealed class TicketscloudRecurringJobs(IOptions<TicketscloudOptions> options, IOptions<ReconcileOptions> reconcile, IOptions<AuditOptions> audit)
+    : IAccountRecurringJobs
 {
     public const string IncrementalKind = "ticketscloud-incremental";
     public const string FullSweepKind = "ticketscloud-full-sweep";
 
     public string Platform => AccountPlatforms.Ticketscloud;
 
-    public IReadOnlyList<string> Kinds { get; } = [IncrementalKind, FullSweepKind];
+    public IReadOnlyList<string> Kinds { get; } = [IncrementalKind, FullSweepKind, QticketsRecurringJobs.AuditKind];
 
     public void Schedule(IRecurringJobManager recurring, AccountSettings account)
     {
@@ -27,5 +29,7 @@ public sealed class TicketscloudRecurringJobs(IOptions<TicketscloudOptions> opti
             j => j.IncrementalForAsync(name, null, CancellationToken.None), options.Value.IncrementalCron, schedule);
         recurring.AddOrUpdate<TicketscloudJobs>(IAccountRecurringJobs.Id(FullSweepKind, name),
             j => j.FullSweepForAsync(name, null, CancellationToken.None), options.Value.FullSweepCron, schedule);
+        recurring.AddOrUpdate<AuditJobs>(IAccountRecurringJobs.Id(QticketsRecurringJobs.AuditKind, name),
+            j => j.AuditForAsync(name, null, null, CancellationToken.None), audit.Value.Cron, schedule);
     }
 }

@@ -13,7 +13,7 @@ namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
 public static class TicketscloudServiceCollectionExtensions
 {
-    /// <summary>The Ticketscloud client and what mirrors its accounts: the upserter, page writer and reconciler.</summary>
+    /// <summary>The Ticketscloud client and what mirrors and audits its accounts: the upserter, page writer, reconciler and auditor.</summary>
     public static IServiceCollection AddTicketscloud(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTicketscloudClient(configuration);
@@ -22,6 +22,7 @@ public static class TicketscloudServiceCollectionExtensions
         services.TryAddSingleton<TicketscloudPageWriter>();
         services.TryAddTransient<TicketscloudInitialLoad>();
         services.TryAddTransient<TicketscloudReconciler>();
+        services.AddTransient<Reconciliation.Audit.IPlatformAuditor, TicketscloudAuditor>();
         return services;
     }
 

@@ -26,7 +26,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
     /// <summary><c>full</c> is a reserved word in PostgreSQL (<c>FULL JOIN</c>): quoted wherever it is named.</summary>
     private const string Full = "\"full\"";
 
-    private static readonly UnnestSet<TicketscloudOrder> OrderColumns = new("o",
+    internal static readonly UnnestSet<TicketscloudOrder> OrderColumns = new("o",
     [
         UnnestColumn.Text<TicketscloudOrder>("id", o => o.Id),
         UnnestColumn.BigInt<TicketscloudOrder>("number", o => o.Number),
@@ -62,7 +62,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         UnnestColumn.Time<TicketscloudOrder>("observed_at", o => o.ObservedAt),
     ]);
 
-    private static readonly UnnestSet<OwnedTicket> TicketColumns = new("t",
+    internal static readonly UnnestSet<OwnedTicket> TicketColumns = new("t",
     [
         UnnestColumn.Text<OwnedTicket>("id", t => t.Ticket.Id),
         UnnestColumn.Text<OwnedTicket>("order_id", t => t.Order.Id),
@@ -81,7 +81,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         UnnestColumn.Time<OwnedTicket>("observed_at", t => t.Order.ObservedAt),
     ]);
 
-    private static readonly UnnestSet<TicketscloudRefundRequest> RefundColumns = new("r",
+    internal static readonly UnnestSet<TicketscloudRefundRequest> RefundColumns = new("r",
     [
         UnnestColumn.Text<TicketscloudRefundRequest>("id", r => r.Id),
         UnnestColumn.Text<TicketscloudRefundRequest>("order_id", r => r.OrderId),
@@ -397,5 +397,5 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
     }
 
     /// <summary>A ticket as written: its order, event and observation come from the order that carries it.</summary>
-    private readonly record struct OwnedTicket(TicketscloudOrder Order, TicketscloudTicket Ticket);
+    internal readonly record struct OwnedTicket(TicketscloudOrder Order, TicketscloudTicket Ticket);
 }
