@@ -186,9 +186,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             SELECT it.* FROM incoming_tickets it JOIN changed c ON c.id = it.order_id AND NOT c.inserted
         ),
         business_changed AS (
-            SELECT c.id
-            FROM changed c JOIN incoming i ON i.id = c.id LEFT JOIN prior p ON p.id = c.id
-            WHERE c.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.TicketscloudOrder, "p", "i")}
+            {BusinessContent.ChangedRows(BusinessContent.TicketscloudOrder, "changed")}
             UNION
             {BusinessContent.ChangedParents(BusinessContent.TicketscloudTicket, "stored_tickets", "rewritten_tickets")}
         ),
@@ -257,8 +255,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
         ),
         business_changed AS (
-            SELECT c.id FROM changed c JOIN incoming i ON i.id = c.id LEFT JOIN prior p ON p.id = c.id
-            WHERE c.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.TicketscloudRefundRequest, "p", "i")}
+            {BusinessContent.ChangedRows(BusinessContent.TicketscloudRefundRequest, "changed")}
         ),
         {OrderChangeSql.RefsCte},
         recorded AS (
