@@ -144,3 +144,18 @@ start_emulator() {
 
 # record KEY RUN VALUE: one measured figure (results.jsonl, aggregated by the report).
 record() { jq -cn --arg k "$1" --argjson r "$2" --argjson v "$3" '{key:$k,run:$r,value:$v}' >>"$out/results.jsonl"; }
+
+# run_job DB KIND -> waits for the run and prints its sync_runs row as JSON
+run_job() {
+  local db="$1" kind="$2" id status
+  id="$(curl -s -X POST "http://127.0.0.1:$service_port/api/v1/sync/reconcile" -H "X-Api-Key: $admin_key" \
+    -H 'Content-Type: application/json' -d "{\"kind\":\"$kind\"}" | jq -r '.runId')"
+  [ -n "$id" ] && [ "$id" != null ] || die "could not trigger a $kind run"
+  for _ in $(seq 1 36000); do
+    status="$(q -d "$db" -c "SELECT status FROM sync_runs WHERE id = $id")"
+    case "$status" in succeeded|failed|skipped) break ;; esac
+    sleep 0.1
+  done
+  q -d "$db" -c "SELECT row_to_json(r) FROM (SELECT status, list_requests, get_requests, server_paid_filter, server_updated_filter,
+    server_order, server_page_size, extract(epoch FROM finished_at - started_at) AS seconds, error FROM sync_runs WHERE id = $id) r"
+}

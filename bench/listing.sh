@@ -40,21 +40,6 @@ rows="$out/listing-rows.md"
 sweeps="$out/listing-sweeps.md"
 : >"$rows"; : >"$sweeps"
 
-# run_job DB KIND -> waits for the run and prints its sync_runs row as JSON
-run_job() {
-  local db="$1" kind="$2" id status
-  id="$(curl -s -X POST "http://127.0.0.1:$service_port/api/v1/sync/reconcile" -H "X-Api-Key: $admin_key" \
-    -H 'Content-Type: application/json' -d "{\"kind\":\"$kind\"}" | jq -r '.runId')"
-  [ -n "$id" ] && [ "$id" != null ] || die "could not trigger a $kind run"
-  for _ in $(seq 1 36000); do
-    status="$(q -d "$db" -c "SELECT status FROM sync_runs WHERE id = $id")"
-    case "$status" in succeeded|failed|skipped) break ;; esac
-    sleep 0.1
-  done
-  q -d "$db" -c "SELECT row_to_json(r) FROM (SELECT status, list_requests, get_requests, server_paid_filter, server_updated_filter,
-    server_order, server_page_size, extract(epoch FROM finished_at - started_at) AS seconds, error FROM sync_runs WHERE id = $id) r"
-}
-
 for behaviour in documented captured ignore-all; do
   for size in $sizes; do
     horizon=$(( size / 110 )); [ $horizon -ge 30 ] || horizon=30; [ $horizon -le 9000 ] || horizon=9000

@@ -21,6 +21,8 @@
 #   bench/run.sh --full --only firstload     a new account's first sync, started by the schedule: requests ÷ pages
 #   (QTickets captured and ignore-all, 3 years; Ticketscloud, 400 days; bench/scenarios/firstload.sh; issue 26)
 #   bench/run.sh --full --only erase --tc-orders 1000000   erasing one person among the read data set (issue 29)
+#   bench/run.sh --quick --only audit      what an audit costs against a full sweep (bench/audit.sh, per backfill size;
+#                                          not in the default set)
 #
 # Sets up what it needs: the private PostgreSQL cluster (deploy/local-postgres.sh; a separate database per
 # scenario and run), wrk (apt), a Release build, the emulator. A scenario whose first request fails (webhook
@@ -40,7 +42,7 @@ while [ $# -gt 0 ]; do
     --freshness-seconds) freshness_seconds="$2"; shift ;;
     --feed-changes) feed_changes="$2"; shift ;;
     --tc-orders) tc_orders="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift,freshness,feed,firstload,erase] [--drift-orders 'N ...'] [--freshness-seconds S] [--feed-changes N] [--tc-orders N]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift,freshness,feed,firstload,erase,audit] [--drift-orders 'N ...'] [--freshness-seconds S] [--feed-changes N] [--tc-orders N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -530,6 +532,12 @@ wants backfill && backfill
 wants read && read_api
 # Deterministic request counts: one run of each, the same in --quick and --full.
 wants listing && out="$out/listing" "$repo/bench/listing.sh"
+if wants audit; then
+  for size in $backfill_sizes; do
+    out="$out/audit-$size" "$repo/bench/audit.sh" --orders "$size" | tee -a "$out/notes.md" \
+      || note "- Audit $size: **goal not met or not measured** (artifacts: $out/audit-$size)."
+  done
+fi
 wants dashboard && dashboard
 wants drift && drift
 wants freshness && freshness

@@ -5,10 +5,10 @@ using Qtickets.Sync.Bench;
 // has run. Prints one JSON object (counts and the first mismatches) and exits 1 on any mismatch. With --service,
 // it also folds the service's change feed from empty and holds the result against the mirror (FeedFold).
 //   compare --emulator http://127.0.0.1:5192/ --connection CS [--time-zone Europe/Moscow] [--ignore-from-id 900000000]
-//           [--service http://127.0.0.1:5190/ --api-key KEY]
+//           [--service http://127.0.0.1:5190/ --api-key KEY] [--skip-webhooks true]   (a restored database: webhooks after its backup are not in its inbox, by design)
 if (args.Length == 0 || args[0] != "compare")
 {
-    Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Soak compare --emulator URL --connection CS [--time-zone Europe/Moscow] [--ignore-from-id N] [--service URL --api-key KEY]");
+    Console.Error.WriteLine("usage: Qtickets.Sync.Bench.Soak compare --emulator URL --connection CS [--time-zone Europe/Moscow] [--ignore-from-id N] [--service URL --api-key KEY] [--skip-webhooks true]");
     return 2;
 }
 var options = new CommandLine(args.Skip(1));
@@ -26,7 +26,10 @@ try
     var comparison = new SoakComparison(truth, mirror, TimeZoneInfo.FindSystemTimeZoneById(zoneName));
     comparison.CompareOrders(ignoreFrom);
     comparison.CompareDailySales();
-    comparison.CompareWebhooks(counters);
+    if (options.Get("skip-webhooks", "false") != "true")
+    {
+        comparison.CompareWebhooks(counters);
+    }
     FeedFold? fold = null;
     if (options.Get("service", "") is { Length: > 0 } service)
     {

@@ -148,7 +148,8 @@ public static class DashboardPage
                     <dt>{E(l["pending"])}</dt><dd>{a.PendingDeliveries.ToString("N0", c)}</dd>
                     <dt>{E(l["failed"])}</dt><dd>{a.FailedDeliveries.ToString("N0", c)}</dd>
                     <dt>{E(l["last_run"])}</dt><dd>{E(LastRun(a, model.TimeZone, l))}</dd>
-                    <dt>{E(l["first_sync"])}</dt><dd class="first-sync">{E(a.FirstSync?.Progress ?? "—")}</dd></dl></article>
+                    <dt>{E(l["first_sync"])}</dt><dd class="first-sync">{E(a.FirstSync?.Progress ?? "—")}</dd>
+                    <dt>{E(l["last_audit"])}</dt><dd class="last-audit"{AuditData(a)}>{E(LastAudit(a, model.TimeZone, l))}</dd></dl></article>
                     """);
             }
             html.Append("</div>");
@@ -157,12 +158,12 @@ public static class DashboardPage
         {
             html.Append(CultureInfo.InvariantCulture, $"""
                 <details id="healthy-accounts"{(healthy.Count <= OpenHealthyAccounts ? " open" : "")}><summary>{E(string.Format(c, l["in_sync_list"], healthy.Count))}</summary>
-                <div class="scroll"><table id="accounts"><tr><th>{E(l["account"])}</th><th>{E(l["platform"])}</th><th class="n">{E(l["reconcile_lag"])}</th><th class="n">{E(l["pending"])}</th><th class="n">{E(l["failed"])}</th><th>{E(l["last_run"])}</th><th>{E(l["first_sync"])}</th></tr>
+                <div class="scroll"><table id="accounts"><tr><th>{E(l["account"])}</th><th>{E(l["platform"])}</th><th class="n">{E(l["reconcile_lag"])}</th><th class="n">{E(l["pending"])}</th><th class="n">{E(l["failed"])}</th><th>{E(l["last_run"])}</th><th>{E(l["first_sync"])}</th><th>{E(l["last_audit"])}</th></tr>
                 """);
             foreach (var account in healthy)
             {
                 var a = account.Status;
-                html.Append(CultureInfo.InvariantCulture, $"""<tr class="account ok" data-account="{E(a.Account)}" data-platform="{a.Platform}" data-healthy="true"><td><a href="{E(model.Filter.Link(a.Account, null, null))}">{E(a.Account)}</a></td><td>{E(l[a.Platform])}</td><td class="n">{E(a.Enabled ? Since(model.Now, a.LastIncrementalSucceededAt, l) : l["disabled"])}</td><td class="n">{a.PendingDeliveries.ToString("N0", c)}</td><td class="n">{a.FailedDeliveries.ToString("N0", c)}</td><td>{E(LastRun(a, model.TimeZone, l))}</td><td class="first-sync">{E(a.FirstSync?.Progress ?? "—")}</td></tr>""");
+                html.Append(CultureInfo.InvariantCulture, $"""<tr class="account ok" data-account="{E(a.Account)}" data-platform="{a.Platform}" data-healthy="true"><td><a href="{E(model.Filter.Link(a.Account, null, null))}">{E(a.Account)}</a></td><td>{E(l[a.Platform])}</td><td class="n">{E(a.Enabled ? Since(model.Now, a.LastIncrementalSucceededAt, l) : l["disabled"])}</td><td class="n">{a.PendingDeliveries.ToString("N0", c)}</td><td class="n">{a.FailedDeliveries.ToString("N0", c)}</td><td>{E(LastRun(a, model.TimeZone, l))}</td><td class="first-sync">{E(a.FirstSync?.Progress ?? "—")}</td><td class="last-audit"{AuditData(a)}>{E(LastAudit(a, model.TimeZone, l))}</td></tr>""");
             }
             html.Append("</table></div></details>");
         }
@@ -207,6 +208,15 @@ public static class DashboardPage
 
     private static string LastRun(AccountSyncStatusDto a, string zone, DashboardLabels l) =>
         a.LastIncrementalStartedAt is { } started ? $"{Local(started, zone, l.Culture)} {a.LastIncrementalStatus}" : l["never"];
+
+    private static string LastAudit(AccountSyncStatusDto a, string zone, DashboardLabels l) => a.LastAudit is { } audit
+        ? $"{(audit.Differences == 0 ? l["audit_equal"] : string.Format(l.Culture, l["audit_differences"], audit.Differences))}" +
+          (audit.FinishedAt is { } at ? $" · {Local(at, zone, l.Culture)}" : "")
+        : l["never"];
+
+    private static string AuditData(AccountSyncStatusDto a) => a.LastAudit is { } audit
+        ? $" data-audit-run=\"{audit.RunId}\" data-audit-differences=\"{audit.Differences}\""
+        : "";
 
     /// <summary>How QTickets serves listings, as the last runs judged it: "paid filter ignored · … · 50 a page".</summary>
     private static string Behaviour(UpstreamBehaviourDto upstream, DashboardLabels l)

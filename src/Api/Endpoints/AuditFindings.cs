@@ -53,7 +53,7 @@ public static class AuditFindings
         var result = await db.AuditResults.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == id, ct);
         var items = rows.Take(take).Select(f => new AuditFindingDto
         {
-            Id = f.Id, Entity = f.Entity, Kind = f.Kind, OrderId = f.OrderId, TicketId = f.TicketId,
+            Id = f.Id, Entity = f.Entity, Kind = f.Kind, OrderId = f.OrderId, TicketId = f.TicketId, EventId = f.EventId, Day = f.Day,
             Fields = AuditFieldDto.Parse(f.Fields, pii),
         }).ToList();
         return TypedResults.Ok(new AuditFindingsPageDto

@@ -14,7 +14,8 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// <summary>
 /// Each configured account's sync, judged on its own: one account whose token is rejected, or whose run waits for
 /// a worker, is named with its reason while the others stay trustworthy. One query for all accounts, plus
-/// Hangfire's schedule for lateness.
+/// Hangfire's schedule for lateness. The last audit's verdict is reported, not judged: a difference is for a person
+/// to look at (and heal), not a reason to distrust the sync.
 /// </summary>
 public sealed class AccountStatusReader(
     NpgsqlDataSource dataSource,
@@ -32,7 +33,8 @@ public sealed class AccountStatusReader(
                 ORDER BY r.started_at DESC, r.id DESC LIMIT 1),
                (SELECT r.error FROM sync_runs r WHERE r.account_id = a.id AND r.status = $5 ORDER BY r.id DESC LIMIT 1),
                coalesce(d.pending, 0), coalesce(d.failed, 0), d.oldest_pending,
-               (SELECT s.checkpoint::text FROM sync_state s WHERE s.account_id = a.id AND s.key = $8)
+               (SELECT s.checkpoint::text FROM sync_state s WHERE s.account_id = a.id AND s.key = $8),
+               audit.run_id, audit.verdict, audit.differences, audit.finished_at
         FROM accounts a
         LEFT JOIN LATERAL (
             SELECT r.status, r.started_at FROM sync_runs r
@@ -42,6 +44,10 @@ public sealed class AccountStatusReader(
             SELECT account_id, count(*) FILTER (WHERE status = $7) AS pending, count(*) FILTER (WHERE status = $5) AS failed,
                    min(received_at) FILTER (WHERE status = $7) AS oldest_pending
             FROM webhook_deliveries WHERE status IN ($7, $5) GROUP BY account_id) d ON d.account_id = a.id
+        LEFT JOIN LATERAL (
+            SELECT ar.run_id, ar.verdict, ar.differences, r.finished_at
+            FROM audit_results ar JOIN sync_runs r ON r.id = ar.run_id
+            WHERE ar.account_id = a.id ORDER BY ar.run_id DESC LIMIT 1) audit ON true
         WHERE a.name = ANY($1)
         """;
 
@@ -65,7 +71,12 @@ public sealed class AccountStatusReader(
                 facts[reader.GetString(0)] = new Facts(
                     OrderRows.Instant(reader, 1), OrderRows.Text(reader, 2), OrderRows.Instant(reader, 3), OrderRows.Instant(reader, 4),
                     OrderRows.Text(reader, 5), reader.GetInt64(6), reader.GetInt64(7), OrderRows.Instant(reader, 8),
-                    reader.IsDBNull(9) ? null : InitialLoadStore.Parse(reader.GetString(9)));
+                    reader.IsDBNull(9) ? null : InitialLoadStore.Parse(reader.GetString(9)),
+                    reader.IsDBNull(10) ? null : new LastAuditDto
+                    {
+                        RunId = reader.GetInt64(10), Verdict = reader.GetString(11), Differences = reader.GetInt32(12),
+                        FinishedAt = OrderRows.Instant(reader, 13),
+                    });
             }
         }
         var schedule = clock.ForKind(QticketsRecurringJobs.IncrementalKind);
@@ -109,6 +120,7 @@ public sealed class AccountStatusReader(
                     StartedAt = firstSync.Started,
                     Progress = firstSync.Done ? $"history loaded: {firstSync.PagesDone} pages" : firstSync.Progress,
                 } : null,
+                LastAudit = fact.LastAudit,
             });
         }
         return statuses;
@@ -164,8 +176,8 @@ public sealed class AccountStatusReader(
 
     private sealed record Facts(
         DateTimeOffset? Watermark, string? LastStatus, DateTimeOffset? LastStartedAt, DateTimeOffset? LastSucceededAt,
-        string? LastError, long Pending, long Failed, DateTimeOffset? OldestPending, InitialLoadCheckpoint? FirstSync)
+        string? LastError, long Pending, long Failed, DateTimeOffset? OldestPending, InitialLoadCheckpoint? FirstSync, LastAuditDto? LastAudit)
     {
-        public static readonly Facts None = new(null, null, null, null, null, 0, 0, null, null);
+        public static readonly Facts None = new(null, null, null, null, null, 0, 0, null, null, null);
     }
 }

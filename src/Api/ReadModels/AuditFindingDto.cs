@@ -15,12 +15,24 @@ public sealed record AuditFindingDto
 
     [ClosedSet(typeof(AuditFindingKinds))]
     public required string Kind { get; init; }
-    public long OrderId { get; init; }
 
-    /// <summary>The ticket (basket) of a ticket finding; null for an order.</summary>
-    public long? TicketId { get; init; }
+    /// <summary>The platform's order id (QTickets' number as text, Ticketscloud's 24-hex id); null for a sales day.</summary>
+    /// <example>4360</example>
+    public string? OrderId { get; init; }
 
-    /// <summary>For <c>differs</c>: each business-content field that differs, with both values; empty otherwise.</summary>
+    /// <summary>The ticket (basket) of a ticket finding; null otherwise.</summary>
+    public string? TicketId { get; init; }
+
+    /// <summary>The event (its key in <c>/api/v1/sales/daily</c>) of a <c>sales_day</c> finding; null otherwise.</summary>
+    public long? EventId { get; init; }
+
+    /// <summary>The day (in the sales time zone) of a <c>sales_day</c> finding; null otherwise.</summary>
+    public DateOnly? Day { get; init; }
+
+    /// <summary>
+    /// For <c>differs</c>: each business-content field that differs, with both values; for <c>sales_drift</c>, each
+    /// measure, <c>daily_sales</c>' value as the mirror's and the audited orders' as the platform's; empty otherwise.
+    /// </summary>
     public IReadOnlyList<AuditFieldDto> Fields { get; init; } = [];
 }
 

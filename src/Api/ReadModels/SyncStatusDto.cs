@@ -62,6 +62,22 @@ public sealed record AccountSyncStatusDto
 
     /// <summary>The account's first sync, which loads its whole history; null for an account synced before first syncs existed.</summary>
     public FirstSyncStatusDto? FirstSync { get; init; }
+
+    /// <summary>The account's last finished audit (docs/reconcile.md#audit); null when it was never audited.</summary>
+    public LastAuditDto? LastAudit { get; init; }
+}
+
+/// <summary>An account's last audit: is the mirror equal to the platform, as of when.</summary>
+public sealed record LastAuditDto
+{
+    /// <summary>The audit run; its findings are at <c>GET /api/v1/sync/runs/{runId}/findings</c>.</summary>
+    public long RunId { get; init; }
+
+    /// <summary><c>equal</c>, or <c>n differences</c>.</summary>
+    /// <example>equal</example>
+    public required string Verdict { get; init; }
+    public int Differences { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
 }
 
 /// <summary>How far an account's first sync has loaded its history; incremental runs take over once it is done.</summary>

@@ -6,5 +6,8 @@ public static class AuditEntities
     public const string Order = "order";
     public const string Ticket = "ticket";
 
-    public static readonly IReadOnlyList<string> All = [Order, Ticket];
+    /// <summary>One day of one event in <c>daily_sales</c> (a <see cref="AuditFindingKinds.SalesDrift"/> finding).</summary>
+    public const string SalesDay = "sales_day";
+
+    public static readonly IReadOnlyList<string> All = [Order, Ticket, SalesDay];
 }

@@ -18,6 +18,9 @@ public interface IAccountRecurringJobs
 
     void Schedule(IRecurringJobManager recurring, AccountSettings account);
 
+    /// <summary>The kind of every platform's weekly audit job (<c>Audit:Cron</c>).</summary>
+    public const string AuditKind = "audit";
+
     /// <summary>The recurring job id of an account's job of <paramref name="kind"/>.</summary>
     public static string Id(string kind, string account) => $"{kind}:{account}";
 }

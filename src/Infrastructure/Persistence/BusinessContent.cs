@@ -63,6 +63,18 @@ public static class BusinessContent
         $"ROW({Columns(columns, stored)}) IS DISTINCT FROM ROW({Columns(columns, incoming)})";
 
     /// <summary>
+    /// A query of the ids of <paramref name="written"/> (rows the statement wrote, with <c>id</c> and <c>inserted</c>)
+    /// whose business content changed: new to the mirror, or different in <paramref name="columns"/> from the row
+    /// stored before (CTE <c>prior</c>) against the incoming one (CTE <c>incoming</c>). Every upsert's history
+    /// starts from this.
+    /// </summary>
+    public static string ChangedRows(IReadOnlyList<string> columns, string written) => $"""
+        SELECT w.id
+        FROM {written} w JOIN incoming i ON i.id = w.id LEFT JOIN prior p ON p.id = w.id
+        WHERE w.inserted OR p.id IS NULL OR {Differs(columns, "p", "i")}
+        """;
+
+    /// <summary>
     /// A query of the parent ids (<c>order_id</c>) whose set of children changed between <paramref name="storedRows"/>
     /// and <paramref name="incomingRows"/>: a child added, gone, or different in <paramref name="columns"/>. Both
     /// relations expose <c>order_id</c>, <c>id</c> and the columns; the stored one lists live children only.

@@ -299,9 +299,7 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 SELECT ib.* FROM incoming_baskets ib JOIN rewritten r ON r.id = ib.order_id
             ),
             business_changed AS (
-                SELECT a.id
-                FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
-                WHERE a.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.QticketsOrder, "p", "i")}
+                {BusinessContent.ChangedRows(BusinessContent.QticketsOrder, "applied")}
                 UNION
                 {BusinessContent.ChangedParents(BusinessContent.QticketsBasket, "stored_baskets", "rewritten_baskets")}
             ),

@@ -9,6 +9,7 @@ using Qtickets.Sync.Infrastructure.Commands;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Upstream;
 
@@ -18,7 +19,7 @@ public static class TicketscloudServiceCollectionExtensions
 {
     /// <summary>
     /// Ticketscloud as a platform of the service, its one registration line: the client, what mirrors its accounts
-    /// (upserter, page writer, its side of the reconcile seam and its recurring jobs) and its order actions with
+    /// (upserter, page writer, its side of the reconcile seam, its auditor and its recurring jobs) and its order actions with
     /// their command client.
     /// </summary>
     public static IServiceCollection AddTicketscloudPlatform(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +34,7 @@ public static class TicketscloudServiceCollectionExtensions
         services.AddSingleton<IAccountRecurringJobs, TicketscloudRecurringJobs>();
         services.AddTicketscloudCommandClient();
         services.AddScoped<IOrderActionPlatform, TicketscloudOrderActions>();
+        services.AddTransient<IPlatformAuditor, TicketscloudAuditor>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -29,27 +30,9 @@ internal static class AuditRun
 public sealed class AuditTests(AuditFactory fixture)
     : EmulatorBackedTests(fixture, new ReconcileEmulator()), IClassFixture<AuditFactory>
 {
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<T> ScalarAsync<T>(string sql) => TestSql.ScalarAsync<T>(Factory.ConnectionString, sql);
 
-    private async Task<long[]> IdsAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var ids = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-        return [.. ids];
-    }
+    private Task<long[]> IdsAsync(string sql) => TestSql.ColumnAsync<long>(Factory.ConnectionString, sql);
 
     private static string Ids(long[] ids) => $"ARRAY[{string.Join(',', ids)}]::bigint[]";
 
@@ -103,7 +86,7 @@ public sealed class AuditTests(AuditFactory fixture)
         var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/sync/runs/{runId}/findings?limit=500");
         var findings = page.GetProperty("items").EnumerateArray().Select(f => (
             Entity: f.GetProperty("entity").GetString(), Kind: f.GetProperty("kind").GetString(),
-            Id: f.GetProperty("ticketId").ValueKind == JsonValueKind.Null ? f.GetProperty("orderId").GetInt64() : f.GetProperty("ticketId").GetInt64(),
+            Id: long.Parse((f.GetProperty("ticketId").ValueKind == JsonValueKind.Null ? f.GetProperty("orderId") : f.GetProperty("ticketId")).GetString()!, CultureInfo.InvariantCulture),
             Fields: f.GetProperty("fields").EnumerateArray().Select(x => x.GetProperty("field").GetString()).ToList())).ToList();
         Assert.Equal(10, findings.Count);
         Assert.Equal(deleted.Order(), findings.Where(f => f is { Entity: AuditEntities.Order, Kind: AuditFindingKinds.MissingInMirror }).Select(f => f.Id).Order());

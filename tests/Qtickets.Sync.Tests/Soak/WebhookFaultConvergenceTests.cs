@@ -92,10 +92,10 @@ public sealed class WebhookFaultConvergenceTests(ConvergenceFactory factory) : I
         var stats = emulator.Stats;
         Assert.True(stats.WebhooksDropped > 0 && stats.WebhooksDuplicated > 0 && stats.WebhooksReordered > 0,
             $"faults were not exercised: {stats}");
-        var truth = await PaidTruthAsync(control);
-        var mirror = await PaidMirrorAsync();
+        var truth = await MirrorTruth.PaidTruthAsync(control);
+        var mirror = await MirrorTruth.PaidMirrorAsync(factory);
         Assert.Equal(truth.Keys.Order(), mirror.Keys.Order());
-        Assert.All(truth.Values, expected => AssertSame(expected, mirror[expected.Id]));
+        Assert.All(truth.Values, expected => MirrorTruth.AssertSame(expected, mirror[expected.Id]));
         // Issue 10: the recompute equals the emulator's truth row for row, and the maintained table the recompute.
         await SalesTable.FoldAsync(factory);
         var recomputed = await SalesTable.RecomputeAsync(factory.ConnectionString, "Europe/Moscow");
@@ -105,28 +105,5 @@ public sealed class WebhookFaultConvergenceTests(ConvergenceFactory factory) : I
         Assert.Contains(recomputed, r => r.Refunds > 0);
         await using var db = factory.CreateDbContext();
         Assert.True(await db.WebhookDeliveries.AnyAsync(d => d.DuplicateCount > 0), "no duplicate delivery was recorded");
-    }
-
-    private static async Task<Dictionary<long, Order>> PaidTruthAsync(HttpClient control)
-    {
-        using var page = JsonDocument.Parse(await control.GetStringAsync(new Uri("/emulator/truth/orders?per_page=100000", UriKind.Relative)));
-        return page.RootElement.GetProperty("data").EnumerateArray()
-            .Select(o => OrderPayloadParser.Parse(Encoding.UTF8.GetBytes(o.GetRawText())))
-            .Where(o => o.Payed)
-            .ToDictionary(o => o.Id);
-    }
-
-    private async Task<Dictionary<long, Order>> PaidMirrorAsync()
-    {
-        await using var db = factory.CreateDbContext();
-        return await db.Orders.AsNoTracking().Include(o => o.Baskets).Where(o => o.Payed).ToDictionaryAsync(o => o.Id);
-    }
-
-    private static void AssertSame(Order expected, Order actual)
-    {
-        Assert.Equal((expected.UpdatedAt, expected.PayedAt, expected.DeletedAt, expected.Price), (actual.UpdatedAt, actual.PayedAt, actual.DeletedAt, actual.Price));
-        var live = actual.Baskets.Where(b => b.VanishedAt is null).OrderBy(b => b.Id)
-            .Select(b => (b.Id, b.Price, b.DeletedAt, b.RefundedAt, b.RefundedAmount, b.CheckedAt));
-        Assert.Equal(expected.Baskets.OrderBy(b => b.Id).Select(b => (b.Id, b.Price, b.DeletedAt, b.RefundedAt, b.RefundedAmount, b.CheckedAt)), live);
     }
 }

@@ -127,7 +127,7 @@ public sealed class TicketscloudMirrorTests(TicketscloudFactory factory) : IClas
         using var admin = factory.CreateClient(Support.SyncApiFactory.AdminKey);
         var catalog = await admin.PostAsJsonAsync("/api/v1/sync/reconcile", new { kind = "catalog", account = TicketscloudFactory.AccountName });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, catalog.StatusCode);
-        Assert.EndsWith("one of full_sweep, incremental.",
+        Assert.EndsWith("one of audit, full_sweep, incremental.",
             (await catalog.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("kind")[0].GetString(), StringComparison.Ordinal);
 
         var queued = await admin.PostAsJsonAsync("/api/v1/sync/backfill",

@@ -16,7 +16,10 @@ internal sealed class AuditFindingConfiguration : IEntityTypeConfiguration<Audit
         builder.HasOne<SyncRun>().WithMany().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Account>().WithMany().HasForeignKey(f => f.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(f => f.Entity).HasMaxLength(16);
+        builder.Property(f => f.Day).HasColumnType("date");
         builder.Property(f => f.Kind).HasMaxLength(32);
+        builder.Property(f => f.OrderId).HasMaxLength(64);
+        builder.Property(f => f.TicketId).HasMaxLength(64);
         builder.Property(f => f.Fields).HasColumnType("jsonb");
         // Findings are read a run at a time, in id order (the page cursor).
         builder.HasIndex(f => new { f.RunId, f.Id });

@@ -26,7 +26,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
     /// <summary><c>full</c> is a reserved word in PostgreSQL (<c>FULL JOIN</c>): quoted wherever it is named.</summary>
     private const string Full = "\"full\"";
 
-    private static readonly UnnestSet<TicketscloudOrder> OrderColumns = new("o",
+    internal static readonly UnnestSet<TicketscloudOrder> OrderColumns = new("o",
     [
         UnnestColumn.Text<TicketscloudOrder>("id", o => o.Id),
         UnnestColumn.BigInt<TicketscloudOrder>("number", o => o.Number),
@@ -62,7 +62,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         UnnestColumn.Time<TicketscloudOrder>("observed_at", o => o.ObservedAt),
     ]);
 
-    private static readonly UnnestSet<OwnedTicket> TicketColumns = new("t",
+    internal static readonly UnnestSet<OwnedTicket> TicketColumns = new("t",
     [
         UnnestColumn.Text<OwnedTicket>("id", t => t.Ticket.Id),
         UnnestColumn.Text<OwnedTicket>("order_id", t => t.Order.Id),
@@ -81,7 +81,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         UnnestColumn.Time<OwnedTicket>("observed_at", t => t.Order.ObservedAt),
     ]);
 
-    private static readonly UnnestSet<TicketscloudRefundRequest> RefundColumns = new("r",
+    internal static readonly UnnestSet<TicketscloudRefundRequest> RefundColumns = new("r",
     [
         UnnestColumn.Text<TicketscloudRefundRequest>("id", r => r.Id),
         UnnestColumn.Text<TicketscloudRefundRequest>("order_id", r => r.OrderId),
@@ -117,12 +117,22 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
               AND ({t}.raw IS DISTINCT FROM excluded.raw OR {t}.observed_at < excluded.observed_at)
         """;
 
-    private static string Outcome(string prior) => $"""
-        CASE WHEN c.id IS NOT NULL AND c.inserted THEN 'Inserted'
-             WHEN c.id IS NOT NULL THEN 'Updated'
-             WHEN a.id IS NOT NULL THEN 'Confirmed'
-             WHEN {prior}.id IS NOT NULL AND ({prior}.status_rank, {prior}.observed_at) > (i.status_rank, i.observed_at) THEN 'Stale'
-             ELSE 'Unchanged' END
+    /// <summary>
+    /// The statement's answer, one row per incoming row: its outcome and whether its business content changed,
+    /// from the CTEs every set's statement has (incoming, prior, applied, changed, business_changed).
+    /// </summary>
+    private const string Outcomes = """
+        SELECT CASE WHEN c.id IS NOT NULL AND c.inserted THEN 'Inserted'
+                    WHEN c.id IS NOT NULL THEN 'Updated'
+                    WHEN a.id IS NOT NULL THEN 'Confirmed'
+                    WHEN p.id IS NOT NULL AND (p.status_rank, p.observed_at) > (i.status_rank, i.observed_at) THEN 'Stale'
+                    ELSE 'Unchanged' END,
+               bc.id IS NOT NULL
+        FROM incoming i
+        LEFT JOIN applied a ON a.id = i.id
+        LEFT JOIN changed c ON c.id = i.id
+        LEFT JOIN prior p ON p.id = i.id
+        LEFT JOIN business_changed bc ON bc.id = i.id
         """;
 
     private static readonly string OrdersSql = $"""
@@ -186,9 +196,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             SELECT it.* FROM incoming_tickets it JOIN changed c ON c.id = it.order_id AND NOT c.inserted
         ),
         business_changed AS (
-            SELECT c.id
-            FROM changed c JOIN incoming i ON i.id = c.id LEFT JOIN prior p ON p.id = c.id
-            WHERE c.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.TicketscloudOrder, "p", "i")}
+            {BusinessContent.ChangedRows(BusinessContent.TicketscloudOrder, "changed")}
             UNION
             {BusinessContent.ChangedParents(BusinessContent.TicketscloudTicket, "stored_tickets", "rewritten_tickets")}
         ),
@@ -223,12 +231,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             ORDER BY bc.id
             RETURNING 1
         )
-        SELECT {Outcome("p")}, bc.id IS NOT NULL
-        FROM incoming i
-        LEFT JOIN applied a ON a.id = i.id
-        LEFT JOIN changed c ON c.id = i.id
-        LEFT JOIN prior p ON p.id = i.id
-        LEFT JOIN business_changed bc ON bc.id = i.id
+        {Outcomes}
         """;
 
     private static readonly string RefundsSql = $"""
@@ -257,8 +260,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
         ),
         business_changed AS (
-            SELECT c.id FROM changed c JOIN incoming i ON i.id = c.id LEFT JOIN prior p ON p.id = c.id
-            WHERE c.inserted OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.TicketscloudRefundRequest, "p", "i")}
+            {BusinessContent.ChangedRows(BusinessContent.TicketscloudRefundRequest, "changed")}
         ),
         {OrderChangeSql.RefsCte},
         recorded AS (
@@ -280,12 +282,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             ORDER BY i.order_id, i.id
             RETURNING 1
         )
-        SELECT {Outcome("p")}, bc.id IS NOT NULL
-        FROM incoming i
-        LEFT JOIN applied a ON a.id = i.id
-        LEFT JOIN changed c ON c.id = i.id
-        LEFT JOIN prior p ON p.id = i.id
-        LEFT JOIN business_changed bc ON bc.id = i.id
+        {Outcomes}
         """;
 
     private static readonly string EventsSql = $"""
@@ -397,5 +394,5 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
     }
 
     /// <summary>A ticket as written: its order, event and observation come from the order that carries it.</summary>
-    private readonly record struct OwnedTicket(TicketscloudOrder Order, TicketscloudTicket Ticket);
+    internal readonly record struct OwnedTicket(TicketscloudOrder Order, TicketscloudTicket Ticket);
 }

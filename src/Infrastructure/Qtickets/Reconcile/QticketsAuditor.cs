@@ -40,14 +40,7 @@ public sealed partial class QticketsAuditor(
         var started = time.GetUtcNow();
         var since = started.AddDays(-reconcile.Value.FullSweepHorizonDays);
         await ledger.SetSinceAsync(run.RunId, since, run.Stopping);
-        await AuditRecorder.ForgetAsync(run);
-        await ExecuteAsync(run.Connection, null, $"""
-            DROP TABLE IF EXISTS audit_listed, audit_listed_baskets, audit_gone;
-            CREATE TEMP TABLE audit_listed AS SELECT 0 AS seq, {OrderUpserter.OrderColumns.Names} FROM qtickets_orders WITH NO DATA;
-            CREATE TEMP TABLE audit_listed_baskets AS SELECT 0 AS seq, {OrderUpserter.BasketColumns.Names} FROM qtickets_baskets WITH NO DATA;
-            CREATE TEMP TABLE audit_gone (id bigint PRIMARY KEY);
-            """, run.Stopping);
-        try
+        await AuditComparison.RunAsync(run, Queries, started, options.Value.InFlightMargin, async () =>
         {
             var seq = 0;
             var query = new OrderListQuery { PaidOnly = true, UpdatedSince = since, OrderBy = OrderListOrder.Id, PageSize = reconcile.Value.PageSize };
@@ -70,41 +63,30 @@ public sealed partial class QticketsAuditor(
                 }
                 if (truth is null)
                 {
-                    await ExecuteAsync(run.Connection, null, $"INSERT INTO audit_gone (id) VALUES ({id}) ON CONFLICT DO NOTHING", run.Stopping);
+                    await AuditComparison.ExecuteAsync(run.Connection, $"INSERT INTO audit_gone (id) VALUES ({id}) ON CONFLICT DO NOTHING", run.Stopping);
                     continue;
                 }
                 await LoadAsync(run, ++seq, [truth], pages: 0);
             }
-            await CompareAsync(run, started, started - options.Value.InFlightMargin);
-        }
-        finally
-        {
-            if (run.Connection.State == System.Data.ConnectionState.Open)
-            {
-                await ExecuteAsync(run.Connection, null,
-                    "DROP TABLE IF EXISTS audit_listed, audit_listed_baskets, audit_gone, audit_platform, audit_platform_baskets, audit_mirror", CancellationToken.None);
-            }
-        }
+        });
     }
 
     /// <summary>One answer of the platform into the temporary tables, with the same column mapping the upsert writes.</summary>
-    private async Task LoadAsync(SyncRunContext run, int seq, IReadOnlyList<Order> orders, int pages)
+    private Task LoadAsync(SyncRunContext run, int seq, IReadOnlyList<Order> orders, int pages)
     {
         var latest = NewestPayload.PerOrder(orders);
         var baskets = latest.SelectMany(o => o.Baskets.Select(b => new OrderUpserter.OwnedBasket(o, b))).DistinctBy(b => b.Basket.Id).ToList();
-        await using var transaction = await run.Connection.BeginTransactionAsync(CancellationToken.None);
-        await using (var command = new NpgsqlCommand($"""
-            INSERT INTO audit_listed (seq, {OrderUpserter.OrderColumns.Names}) SELECT @seq, {OrderUpserter.OrderColumns.Selects} FROM {OrderUpserter.OrderColumns.From};
-            INSERT INTO audit_listed_baskets (seq, {OrderUpserter.BasketColumns.Names}) SELECT @seq, {OrderUpserter.BasketColumns.Selects} FROM {OrderUpserter.BasketColumns.From};
-            """, run.Connection, transaction))
+        return AuditComparison.LoadAsync(run, ledger, latest.Count, pages, async transaction =>
         {
+            await using var command = new NpgsqlCommand($"""
+                INSERT INTO audit_listed (seq, {OrderUpserter.OrderColumns.Names}) SELECT @seq, {OrderUpserter.OrderColumns.Selects} FROM {OrderUpserter.OrderColumns.From};
+                INSERT INTO audit_listed_baskets (seq, {OrderUpserter.BasketColumns.Names}) SELECT @seq, {OrderUpserter.BasketColumns.Selects} FROM {OrderUpserter.BasketColumns.From};
+                """, run.Connection, transaction);
             OrderUpserter.OrderColumns.AddParameters(command, latest);
             OrderUpserter.BasketColumns.AddParameters(command, baskets);
             command.Parameters.AddWithValue("seq", seq);
             await command.ExecuteNonQueryAsync(CancellationToken.None);
-        }
-        await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, new PageCounts(latest.Count, 0, 0, 0, 0), pages, CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
+        });
     }
 
     /// <summary>Stored paid, live orders of the horizon the listing did not show: the full sweep's unlisted set.</summary>
@@ -146,7 +128,7 @@ public sealed partial class QticketsAuditor(
         """;
 
     private static readonly string FindingsSql = $"""
-        WITH matched AS (
+        matched AS (
             SELECT p.id,
                    m.synced_at >= @started
                    OR ((p.source_updated_at, p.source_progress) > (m.source_updated_at, m.source_progress) AND p.source_updated_at >= @cutoff) AS in_flight
@@ -169,26 +151,29 @@ public sealed partial class QticketsAuditor(
             FROM audit_gone g JOIN audit_mirror m ON m.id = g.id
             WHERE m.synced_at < @started
             UNION ALL
-            SELECT '{AuditEntities.Order}', '{AuditFindingKinds.Differs}', p.id, NULL, {AuditSql.Differences(BusinessContent.QticketsOrder, "m", "p")}
-            FROM settled s JOIN audit_platform p ON p.id = s.id JOIN audit_mirror m ON m.id = s.id
-            WHERE {BusinessContent.Differs(BusinessContent.QticketsOrder, "m", "p")}
+            {AuditSql.OrderDiffers(BusinessContent.QticketsOrder, "settled", "audit_mirror", "audit_platform")}
             UNION ALL
-            SELECT '{AuditEntities.Ticket}',
-                   CASE WHEN m.id IS NULL THEN '{AuditFindingKinds.MissingInMirror}' WHEN p.id IS NULL THEN '{AuditFindingKinds.GoneUpstream}' ELSE '{AuditFindingKinds.Differs}' END,
-                   coalesce(m.order_id, p.order_id), coalesce(m.id, p.id),
-                   CASE WHEN m.id IS NOT NULL AND p.id IS NOT NULL THEN {AuditSql.Differences(BusinessContent.QticketsBasket, "m", "p")} END
-            FROM mirror_baskets m FULL JOIN platform_baskets p ON p.order_id = m.order_id AND p.id = m.id
-            WHERE m.id IS NULL OR p.id IS NULL OR {BusinessContent.Differs(BusinessContent.QticketsBasket, "m", "p")}
-        ),
-        written AS (
-            INSERT INTO audit_findings (run_id, account_id, entity, kind, order_id, ticket_id, fields)
-            SELECT @run, @account, entity, kind, order_id, ticket_id, fields FROM findings ORDER BY order_id, ticket_id NULLS FIRST
-            RETURNING 1
+            {AuditSql.TicketFindings(BusinessContent.QticketsBasket, "mirror_baskets", "platform_baskets")}
         )
-        SELECT (SELECT count(*) FROM written)::int,
-               ((SELECT count(*) FROM matched WHERE in_flight)
-                + (SELECT count(*) FROM audit_platform p WHERE NOT EXISTS (SELECT 1 FROM audit_mirror m WHERE m.id = p.id) AND p.source_updated_at >= @cutoff)
-                + (SELECT count(*) FROM audit_gone g JOIN audit_mirror m ON m.id = g.id WHERE m.synced_at >= @started))::int
+        """;
+
+    private const string InFlightSql = """
+        (SELECT count(*) FROM matched WHERE in_flight)
+        + (SELECT count(*) FROM audit_platform p WHERE NOT EXISTS (SELECT 1 FROM audit_mirror m WHERE m.id = p.id) AND p.source_updated_at >= @cutoff)
+        + (SELECT count(*) FROM audit_gone g JOIN audit_mirror m ON m.id = g.id WHERE m.synced_at >= @started)
+        """;
+
+    /// <summary>Pay days and refund days of the orders found, from both sides' rows.</summary>
+    private const string SalesKeysSql = """
+        SELECT o.event_id, o.payed_at AS at FROM audit_platform o WHERE o.id IN (SELECT order_id FROM findings)
+        UNION ALL
+        SELECT o.event_id, o.payed_at FROM audit_mirror o WHERE o.id IN (SELECT order_id FROM findings)
+        UNION ALL
+        SELECT o.event_id, b.refunded_at FROM audit_platform_baskets b JOIN audit_platform o ON o.id = b.order_id
+        WHERE o.id IN (SELECT order_id FROM findings)
+        UNION ALL
+        SELECT o.event_id, b.refunded_at FROM qtickets_baskets b JOIN audit_mirror o ON o.id = b.order_id
+        WHERE b.account_id = @account AND o.id IN (SELECT order_id FROM findings)
         """;
 
     private const string TotalsSql = """
@@ -202,43 +187,16 @@ public sealed partial class QticketsAuditor(
                (SELECT coalesce(sum(refunded_amount), 0) FROM audit_platform_baskets)
         """;
 
-    private static async Task CompareAsync(SyncRunContext run, DateTimeOffset started, DateTimeOffset cutoff)
-    {
-        await using (var prepare = new NpgsqlCommand(CompareSql, run.Connection))
-        {
-            prepare.Parameters.AddWithValue("account", run.AccountId);
-            await prepare.ExecuteNonQueryAsync(run.Stopping);
-        }
-        await using var transaction = await run.Connection.BeginTransactionAsync(run.Stopping);
-        int inFlight;
-        await using (var findings = new NpgsqlCommand(FindingsSql, run.Connection, transaction))
-        {
-            findings.Parameters.AddWithValue("run", run.RunId);
-            findings.Parameters.AddWithValue("account", run.AccountId);
-            findings.Parameters.Add(new NpgsqlParameter("started", NpgsqlDbType.TimestampTz) { Value = started.ToUniversalTime() });
-            findings.Parameters.Add(new NpgsqlParameter("cutoff", NpgsqlDbType.TimestampTz) { Value = cutoff.ToUniversalTime() });
-            await using var reader = await findings.ExecuteReaderAsync(run.Stopping);
-            await reader.ReadAsync(run.Stopping);
-            inFlight = reader.GetInt32(1);
-        }
-        AuditTotals mirror, platform;
-        await using (var totals = new NpgsqlCommand(TotalsSql, run.Connection, transaction))
-        {
-            totals.Parameters.AddWithValue("account", run.AccountId);
-            await using var reader = await totals.ExecuteReaderAsync(run.Stopping);
-            await reader.ReadAsync(run.Stopping);
-            mirror = new AuditTotals(reader.GetInt32(0), reader.GetInt32(1), reader.GetDecimal(2), reader.GetDecimal(3));
-            platform = new AuditTotals(reader.GetInt32(4), reader.GetInt32(5), reader.GetDecimal(6), reader.GetDecimal(7));
-        }
-        await AuditRecorder.RecordAsync(run, transaction, started, inFlight, mirror, platform);
-        await transaction.CommitAsync(CancellationToken.None);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    /// <remarks>Declared after the SQL it is made of: static fields initialise in order.</remarks>
+    private static readonly AuditQueries Queries = new(
+        Sales.SalesSource.Qtickets,
+        ["audit_listed", "audit_listed_baskets", "audit_gone", "audit_platform", "audit_platform_baskets", "audit_mirror"],
+        $"""
+            CREATE TEMP TABLE audit_listed AS SELECT 0 AS seq, {OrderUpserter.OrderColumns.Names} FROM qtickets_orders WITH NO DATA;
+            CREATE TEMP TABLE audit_listed_baskets AS SELECT 0 AS seq, {OrderUpserter.BasketColumns.Names} FROM qtickets_baskets WITH NO DATA;
+            CREATE TEMP TABLE audit_gone (id bigint PRIMARY KEY);
+            """,
+        CompareSql, FindingsSql, InFlightSql, SalesKeysSql, TotalsSql);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit: order {OrderId} could not be read back from QTickets and is not compared: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, long orderId, string reason);

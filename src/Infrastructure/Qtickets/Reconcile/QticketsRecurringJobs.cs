@@ -15,7 +15,7 @@ public sealed class QticketsRecurringJobs(IOptions<ReconcileOptions> options, IO
     public const string IncrementalKind = "reconcile-incremental";
     public const string FullSweepKind = "reconcile-full-sweep";
     public const string CatalogKind = "sync-catalog";
-    public const string AuditKind = "audit";
+    public const string AuditKind = IAccountRecurringJobs.AuditKind;
 
     public string Platform => AccountPlatforms.Qtickets;
 
