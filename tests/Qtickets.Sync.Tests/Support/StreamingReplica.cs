@@ -20,6 +20,20 @@ public sealed class StreamingReplica : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // xUnit does not dispose a fixture whose start failed: stop whatever did start, so no cluster outlives the run.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         // The cluster's files belong to the postgres user when the tests run as root: it must reach the folder.
         root = Directory.CreateTempSubdirectory("qts-replica-");
         if (!OperatingSystem.IsWindows())
