@@ -49,5 +49,20 @@ internal sealed class ClientHarness : IDisposable
     public HttpClient RawHttpClient =>
         _services.GetRequiredService<IHttpClientFactory>().CreateClient(QticketsClient.HttpClientName);
 
-    public void Dispose() => _services.Dispose();
+    /// <remarks>
+    /// Disposing a resilience pipeline waits, on the pipeline's clock, for executions it still counts as running
+    /// (Polly checks again after a short delay). On this fake clock that delay never ends unless time moves: when a
+    /// test reached disposal while the client was still finishing an execution (under load), disposal blocked for
+    /// good. So time is moved on until disposal is done.
+    /// </remarks>
+    public void Dispose()
+    {
+        var disposal = Task.Run(_services.Dispose);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!disposal.Wait(TimeSpan.FromMilliseconds(20)) && DateTime.UtcNow < deadline)
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+        disposal.GetAwaiter().GetResult();
+    }
 }
