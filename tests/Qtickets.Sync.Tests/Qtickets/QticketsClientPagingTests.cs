@@ -4,6 +4,7 @@ using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Tests.Qtickets;
 
+[Collection(FakeClockClientCollection.Name)]
 public sealed class QticketsClientPagingTests
 {
     private static readonly OrderListQuery TwoPerPage = new() { PageSize = 2 };

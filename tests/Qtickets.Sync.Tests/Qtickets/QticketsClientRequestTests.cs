@@ -8,6 +8,7 @@ using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Tests.Qtickets;
 
+[Collection(FakeClockClientCollection.Name)]
 public sealed class QticketsClientRequestTests
 {
     private static readonly TimeSpan Moscow = TimeSpan.FromHours(3);

@@ -8,6 +8,7 @@ namespace Qtickets.Sync.Tests.Qtickets;
 /// Retries, timeouts and error mapping through the real pipeline. Time is fake: a delay is proven by the timer
 /// the pipeline started and by the fake clock between requests, never by waiting.
 /// </summary>
+[Collection(FakeClockClientCollection.Name)]
 public sealed class QticketsClientResilienceTests
 {
     [Fact]
