@@ -13,7 +13,7 @@ public static class Orders
         var orders = api.MapGroup("/orders").WithTags("Orders");
         orders.MapGet("/", List)
             .WithName("ListOrders")
-            .ProducesCsvAlternative()
+            .ProducesAlternative(ResponseFormat.CsvMediaType)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         orders.MapGet("/{id}", Get)
             .WithName("GetOrder")

@@ -107,7 +107,7 @@ public static class SyncRuns
         if (request!.Kind is not { } kind || !SyncRunTrigger.ReconcileKinds.Contains(kind))
         {
             loggers.CreateLogger(typeof(SyncRuns)).LogInformation("Reconcile request refused: kind {Kind}", request.Kind);
-            var allowed = string.Join(", ", SyncRunTrigger.ReconcileKinds.Order(StringComparer.Ordinal));
+            var allowed = string.Join(", ", ReconcileRequest.Kinds);
             return JsonBody.Problem("kind", request.Kind is null
                 ? $"kind is required: one of {allowed}."
                 : $"kind: \"{request.Kind}\" is not a reconcile kind; one of {allowed}.");
@@ -197,7 +197,12 @@ public static class SyncRuns
 /// <param name="Kind"><c>incremental</c>, <c>full_sweep</c>, <c>catalog</c> or <c>audit</c> (compares the mirror with the platform without writing; findings at <c>/api/v1/sync/runs/{id}/findings</c>).</param>
 /// <param name="Account">The account (<c>Accounts:n:Name</c>); may be left out when only one QTickets account is configured.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record ReconcileRequest(string? Kind, string? Account = null);
+public sealed record ReconcileRequest(
+    [property: ClosedSet(typeof(ReconcileRequest), nameof(ReconcileRequest.Kinds))] string? Kind, string? Account = null)
+{
+    /// <summary>The kinds a reconcile may be asked for, in the order the document and refusals list them.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = [.. SyncRunTrigger.ReconcileKinds.Order(StringComparer.Ordinal)];
+}
 
 /// <param name="From">Start of the backfill, e.g. <c>2024-01-01T00:00:00+03:00</c>.</param>
 /// <param name="Account">The account (<c>Accounts:n:Name</c>); may be left out when only one QTickets account is configured.</param>
