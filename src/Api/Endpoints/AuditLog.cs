@@ -43,16 +43,10 @@ public static class AuditLog
         {
             return TypedResults.ValidationProblem(text.Errors);
         }
-        var query = db.AuditLog.AsNoTracking();
-        if (action is not null)
-        {
-            query = query.Where(a => a.Action == action);
-        }
-        if (beforeId is { } before)
-        {
-            query = query.Where(a => a.Id < before);
-        }
-        var entries = await query.OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
+        var entries = await db.AuditLog.AsNoTracking()
+            .WhereGiven(action is not null, a => a.Action == action)
+            .WhereGiven(beforeId is not null, a => a.Id < beforeId)
+            .OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
         return TypedResults.Ok(entries.Select(AuditEntryDto.From).ToList());
     }
 }

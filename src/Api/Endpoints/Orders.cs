@@ -66,11 +66,7 @@ public static class Orders
         var pii = http.User.HasScope(ApiScopes.ReadPii);
         if (filter.ClientEmail is not null && !pii)
         {
-            // Masked output is no protection if a key can still ask "is this person a buyer?" by exact address.
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "client_email needs read:pii",
-                detail: "Filtering by e-mail finds a person; only keys with the read:pii scope may do it.");
+            return ApiProblems.EmailFilterNeedsPii();
         }
         if (csv)
         {

@@ -63,20 +63,11 @@ public static class SyncRuns
         {
             return TypedResults.ValidationProblem(text.Errors);
         }
-        var query = Readable(db.SyncRuns.AsNoTracking(), filter);
-        if (ofKind is not null)
-        {
-            query = query.Where(r => r.Kind == ofKind);
-        }
-        if (ofStatus is not null)
-        {
-            query = query.Where(r => r.Status == ofStatus);
-        }
-        if (from is { } utc)
-        {
-            query = query.Where(r => r.StartedAt >= utc);
-        }
-        return TypedResults.Ok(await query.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(take)
+        return TypedResults.Ok(await Readable(db.SyncRuns.AsNoTracking(), filter)
+            .WhereGiven(ofKind is not null, r => r.Kind == ofKind)
+            .WhereGiven(ofStatus is not null, r => r.Status == ofStatus)
+            .WhereGiven(from is not null, r => r.StartedAt >= from)
+            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(take)
             .Select(SyncRunDto.FromRun).ToListAsync(ct));
     }
 

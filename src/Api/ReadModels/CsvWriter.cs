@@ -44,6 +44,17 @@ public sealed class CsvWriter(Stream stream) : IAsyncDisposable
         return this;
     }
 
+    /// <summary>The header line: the column names, in order.</summary>
+    public async Task HeaderAsync(IEnumerable<string> columns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        foreach (var column in columns)
+        {
+            Field(column);
+        }
+        await EndRowAsync(cancellationToken);
+    }
+
     public async Task EndRowAsync(CancellationToken cancellationToken)
     {
         // Asynchronous writes only: the server refuses synchronous I/O on the response body.

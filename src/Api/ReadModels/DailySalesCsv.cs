@@ -7,11 +7,7 @@ public static class DailySalesCsv
     {
         ArgumentNullException.ThrowIfNull(rows);
         await using var csv = new CsvWriter(stream);
-        foreach (var header in Headers)
-        {
-            csv.Field(header);
-        }
-        await csv.EndRowAsync(cancellationToken);
+        await csv.HeaderAsync(Headers, cancellationToken);
         var totals = new DailySalesRowDto();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {

@@ -7,11 +7,7 @@ public static class OrderCsv
     {
         ArgumentNullException.ThrowIfNull(orders);
         await using var csv = new CsvWriter(stream);
-        foreach (var header in Headers)
-        {
-            csv.Field(header);
-        }
-        await csv.EndRowAsync(cancellationToken);
+        await csv.HeaderAsync(Headers, cancellationToken);
         await foreach (var o in orders.WithCancellation(cancellationToken))
         {
             await csv.Field(o.Account).Field(o.Platform).Field(o.Id).Field(o.Status).Field(o.Currency).Field(o.Total)
