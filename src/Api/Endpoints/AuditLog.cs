@@ -22,9 +22,7 @@ public static class AuditLog
             .WithTags("Audit")
             .WithName("ListAuditEntries")
             .WithSummary("Administrative acts (triggers, replays, discards, releases, order actions, erasures, host starts), newest first; keyset paging on before_id")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesKeyProblems();
         return app;
     }
 

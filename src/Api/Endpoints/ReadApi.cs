@@ -9,9 +9,7 @@ public static class ReadApi
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(AuthPolicies.Read)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesKeyProblems();
         api.MapOrders().MapTickets().MapEvents().MapSales().MapSyncStatus().MapTicketscloudOrders().MapChanges();
         return app;
     }

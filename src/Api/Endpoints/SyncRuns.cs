@@ -27,9 +27,7 @@ public static class SyncRuns
     {
         var group = app.MapGroup("/api/v1/sync")
             .WithTags("Sync runs")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesKeyProblems();
         group.MapGet("/runs", ListAsync).RequireAuthorization(AuthPolicies.Read).WithName("ListSyncRuns");
         group.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(AuthPolicies.Read).WithName("GetSyncRun").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/reconcile", ReconcileAsync).Audited(AuditActions.SyncTrigger).RequireAuthorization(AuthPolicies.Admin).WithName("StartReconcile")

@@ -23,9 +23,7 @@ public static class WebhookDeliveries
         var group = app.MapGroup("/api/v1/webhooks/deliveries")
             .RequireAuthorization(AuthPolicies.Admin)
             .WithTags("Webhook deliveries")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesKeyProblems();
         group.MapGet("", ListAsync)
             .WithName("ListWebhookDeliveries")
             .WithSummary("Lists webhook deliveries, newest first (keyset paging on before_id)");
