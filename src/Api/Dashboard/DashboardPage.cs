@@ -302,47 +302,38 @@ public static class DashboardPage
     private static void WriteFailures(StringBuilder html, DashboardModel model, DashboardLabels l)
     {
         var c = l.Culture;
-        if (!OpenListSection(html, l, "failures", model.Failures.Count, "when", "account", "what", "reason"))
-        {
-            return;
-        }
-        foreach (var f in model.Failures)
+        WriteListSection(html, l, "failures", model.Failures, ["when", "account", "what", "reason"], f =>
         {
             var link = f.Kind == "delivery" ? $"/api/v1/webhooks/deliveries/{f.Id}" : $"/api/v1/sync/runs/{f.Id}";
             var reason = Shortened(f.Reason);
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Local(f.At, model.TimeZone, c))}</td><td>{E(f.Account)}</td><td><a href=\"{link}\">{E(l[f.Kind])} {f.Id}</a> {E(f.What)}</td><td>{E(reason ?? "")}</td></tr>");
-        }
-        html.Append("</table></div></section>");
+        });
     }
 
     private static void WriteCommands(StringBuilder html, DashboardModel model, DashboardLabels l)
     {
         var c = l.Culture;
-        if (!OpenListSection(html, l, "commands", model.Commands.Count, "when", "what", "state", "reason"))
-        {
-            return;
-        }
-        foreach (var command in model.Commands)
+        WriteListSection(html, l, "commands", model.Commands, ["when", "what", "state", "reason"], command =>
         {
             var link = $"/api/v1/orders/{Uri.EscapeDataString(command.Account)}/{Uri.EscapeDataString(command.OrderId)}/actions";
             var error = Shortened(command.Error);
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(Local(command.At, model.TimeZone, c))}</td><td><a href=\"{E(link)}\">{E(command.Action)} {E(command.Account)} #{E(command.OrderId)}</a> <a class=\"history\" href=\"{E(OrderHistoryPage.Link(command.Account, command.OrderId))}\">{E(l["history_link"])}</a></td><td>{E(command.State)}</td><td>{E(error ?? "")}</td></tr>");
-        }
-        html.Append("</table></div></section>");
+        });
     }
 
     /// <summary>
-    /// Opens the section <paramref name="name"/> (its class, its table's id and its title's label) with its table's
-    /// header row; with nothing to list, says so and closes it instead (false).
+    /// The section <paramref name="name"/> (its class, its table's id and its title's label): a table of
+    /// <paramref name="items"/> under the <paramref name="columns"/>' labels, a row each, or a line saying there is none.
     /// </summary>
-    private static bool OpenListSection(StringBuilder html, DashboardLabels l, string name, int count, params string[] columns)
+    private static void WriteListSection<T>(
+        StringBuilder html, DashboardLabels l, string name, IReadOnlyList<T> items, string[] columns, Action<T> writeRow)
     {
         html.Append(CultureInfo.InvariantCulture, $"<section class=\"{name}\"><h2>{E(l[name])}</h2>");
-        if (count == 0)
+        if (items.Count == 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p id=\"no-{name}\">").Append(E(l["none"])).Append("</p></section>");
-            return false;
+            return;
         }
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table id=\"{name}\"><tr>");
         foreach (var column in columns)
@@ -350,7 +341,11 @@ public static class DashboardPage
             html.Append("<th>").Append(E(l[column])).Append("</th>");
         }
         html.Append("</tr>");
-        return true;
+        foreach (var item in items)
+        {
+            writeRow(item);
+        }
+        html.Append("</table></div></section>");
     }
 
     /// <summary>A reason or error cut to its first 200 characters, so one long stack trace does not swamp the table.</summary>

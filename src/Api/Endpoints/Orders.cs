@@ -15,12 +15,7 @@ public static class Orders
             .WithName("ListOrders")
             .ProducesAlternative(ResponseFormat.CsvMediaType)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        orders.MapGet("/{id}", Get)
-            .WithName("GetOrder")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        orders.MapGet("/{account}/{id}", GetInAccount).WithName("GetAccountOrder").ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapLookups("Order", Get, GetInAccount);
         return api;
     }
 

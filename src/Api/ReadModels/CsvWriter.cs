@@ -44,15 +44,17 @@ public sealed class CsvWriter(Stream stream) : IAsyncDisposable
         return this;
     }
 
-    /// <summary>The header line: the column names, in order.</summary>
-    public async Task HeaderAsync(IEnumerable<string> columns, CancellationToken cancellationToken)
+    /// <summary>A CSV export begun: its header line, the column names in order, written.</summary>
+    public static async Task<CsvWriter> StartAsync(Stream stream, IEnumerable<string> columns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(columns);
+        var csv = new CsvWriter(stream);
         foreach (var column in columns)
         {
-            Field(column);
+            csv.Field(column);
         }
-        await EndRowAsync(cancellationToken);
+        await csv.EndRowAsync(cancellationToken);
+        return csv;
     }
 
     public async Task EndRowAsync(CancellationToken cancellationToken)

@@ -18,6 +18,13 @@ public sealed class EventReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDa
         var names = await NamesAsync(cancellationToken);
         var events = new Dictionary<(int, long), EventDto>();
         var shows = new Dictionary<(int, long), List<ShowDto>>();
+        // An event of an account by its number (QTickets' id, or the mirror's number for a Ticketscloud event).
+        EventDto Numbered((int Account, long Id) key) => new()
+        {
+            Account = names[key.Account],
+            Id = key.Id,
+            PlatformEventId = key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
 
         await EachRowAsync("""
             SELECT e.account_id, e.id, e.name, e.is_active, e.currency_id, e.place_name, e.place_address, e.city_id
@@ -26,11 +33,8 @@ public sealed class EventReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDa
             """, eventId, accounts, reader =>
         {
             var key = (reader.GetInt32(0), reader.GetInt64(1));
-            events[key] = new EventDto
+            events[key] = Numbered(key) with
             {
-                Account = names[key.Item1],
-                Id = key.Item2,
-                PlatformEventId = key.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Name = OrderRows.Text(reader, 2),
                 IsActive = reader.GetBoolean(3),
                 CurrencyId = OrderRows.Text(reader, 4),
@@ -46,10 +50,8 @@ public sealed class EventReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDa
             """, eventId, accounts, reader =>
         {
             var key = (reader.GetInt32(0), reader.GetInt64(1));
-            events[key] = new EventDto
+            events[key] = Numbered(key) with
             {
-                Account = names[key.Item1],
-                Id = key.Item2,
                 Platform = MirrorPlatforms.Ticketscloud,
                 PlatformEventId = reader.GetString(2),
                 Name = OrderRows.Text(reader, 3),
@@ -86,12 +88,7 @@ public sealed class EventReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDa
         // Orders can name an event before the catalog sync has fetched it; its sales still show.
         foreach (var key in eventTotals.Keys.Where(key => !events.ContainsKey(key)))
         {
-            events[key] = new EventDto
-            {
-                Account = names[key.Item1],
-                Id = key.Item2,
-                PlatformEventId = key.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
+            events[key] = Numbered(key);
         }
         return [.. events
             .OrderBy(e => e.Key.Item2).ThenBy(e => e.Value.Account, StringComparer.Ordinal)
