@@ -1,10 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Webhooks;
 
@@ -19,16 +15,14 @@ public class WebhookInboxTests(WebhookApiFactory factory) : IClassFixture<Webhoo
         // The accounts are registered before any row refers to one.
         await factory.GetRequiredService<AccountDirectory>().GetAllAsync(CancellationToken.None);
         var options = Options.Create(new WebhookOptions());
-        using var inbox = new WebhookInbox(
-            factory.GetRequiredService<NpgsqlDataSource>(), options, new WebhookApplySignal(),
-            new InboxPressure(options, TimeProvider.System), TimeProvider.System, NullLogger<WebhookInbox>.Instance);
+        using var inbox = TestInbox.Create(factory.GetRequiredService<NpgsqlDataSource>(), options);
         var marker = Guid.NewGuid().ToString("N");
         var bodies = Enumerable.Range(0, 41).Select(i => $$"""{"id":{{i}},"marker":"{{marker}}"}""").ToList();
         // PostgreSQL text holds no NUL: the INSERT of a batch holding this row fails as a whole.
         bodies[20] = $$"""{"id":20,"marker":"{{marker}}","name":"a{{'\0'}}b"}""";
 
         // All queued before the writer starts, so they go in one group commit.
-        var accepted = bodies.Select(body => inbox.AcceptAsync(Delivery(body))).ToList();
+        var accepted = bodies.Select(body => inbox.AcceptAsync(TestInbox.Pending(body))).ToList();
         await inbox.StartAsync(CancellationToken.None);
         try
         {
@@ -48,16 +42,4 @@ public class WebhookInboxTests(WebhookApiFactory factory) : IClassFixture<Webhoo
         var stored = await db.WebhookDeliveries.AsNoTracking().Where(d => d.Body.Contains(marker)).Select(d => d.Id).ToListAsync();
         Assert.Equal(genuine.Select(a => a.Result.DeliveryId).Order(), stored.Order());
     }
-
-    private static IncomingDelivery Delivery(string body) => new()
-    {
-        ReceivedAt = DateTimeOffset.UtcNow,
-        EventType = WebhookEventTypes.Updated,
-        SignatureStatus = SignatureStatuses.Valid,
-        HeadersJson = "{}",
-        Body = body,
-        BodySha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))),
-        Status = DeliveryStatuses.Pending,
-        ResponseStatus = 200,
-    };
 }
