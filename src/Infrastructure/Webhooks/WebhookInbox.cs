@@ -173,19 +173,19 @@ public sealed partial class WebhookInbox : BackgroundService
     {
         try
         {
-            var entries = await WriteAsync(batch, stoppingToken);
+            var outcomes = await WriteAsync(batch, stoppingToken);
             for (var i = 0; i < batch.Count; i++)
             {
-                if (entries[i] is { } entry)
+                if (outcomes[i].Entry is { } entry)
                 {
                     batch[i].Completion.TrySetResult(entry);
                 }
                 else
                 {
-                    batch[i].Completion.TrySetException(new WebhookInboxUnavailableException("The webhook inbox refused the delivery."));
+                    batch[i].Completion.TrySetException(new WebhookInboxUnavailableException("The webhook inbox refused the delivery.", outcomes[i].Refusal!));
                 }
             }
-            if (entries.Any(e => e is not null))
+            if (outcomes.Any(o => o.Entry is not null))
             {
                 applySignal.Notify();
             }
@@ -202,10 +202,11 @@ public sealed partial class WebhookInbox : BackgroundService
         }
     }
 
-    /// <returns>Each write's inbox entry, in batch order; null for a write whose row the database refused.</returns>
-    private async Task<InboxEntry?[]> WriteAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
+    /// <returns>Each write's inbox entry, in batch order, or the refusal of its row.</returns>
+    private async Task<WriteOutcome[]> WriteAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
     {
         var rows = Coalesce(batch, out var rowOfWrite);
+        var refusals = new Dictionary<Row, Exception>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var written = await RefusalIsolation.WriteAsync(
@@ -215,22 +216,22 @@ public sealed partial class WebhookInbox : BackgroundService
             (row, refusal) =>
             {
                 LogRowRefused(logger, refusal, row.Delivery.EventType, row.Delivery.OrderId, 1 + row.Repeats.Count);
+                refusals[row] = refusal;
                 return Task.CompletedTask;
             },
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         var rowEntries = written.SelectMany(w => w).ToDictionary();
-        var entries = new InboxEntry?[batch.Count];
+        var outcomes = new WriteOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             var row = rows[rowOfWrite[i]];
-            if (rowEntries.TryGetValue(row, out var entry))
-            {
-                entries[i] = new InboxEntry(entry.Id, Duplicate: !entry.Inserted || !ReferenceEquals(row.First, batch[i]));
-            }
+            outcomes[i] = rowEntries.TryGetValue(row, out var entry)
+                ? new WriteOutcome(new InboxEntry(entry.Id, Duplicate: !entry.Inserted || !ReferenceEquals(row.First, batch[i])), null)
+                : new WriteOutcome(null, refusals[row]);
         }
-        return entries;
+        return outcomes;
     }
 
     /// <summary>Refusals folded into recent identical ones, then the rest inserted: each row's id and whether it is new.</summary>
@@ -354,6 +355,9 @@ public sealed partial class WebhookInbox : BackgroundService
         /// <summary>What the delivery holds in memory while queued (strings are UTF-16).</summary>
         public long Bytes { get; } = 2L * (delivery.Body.Length + delivery.HeadersJson.Length);
     }
+
+    /// <summary>Where one write landed, or why the database refused its row.</summary>
+    private readonly record struct WriteOutcome(InboxEntry? Entry, Exception? Refusal);
 
     /// <summary>Refusals are told apart by address and reason too: only identical refusals from one sender coalesce.</summary>
     private readonly record struct RowKey(int AccountId, string? EventType, string BodySha256, bool Rejected, string? RemoteIp, string? Reason);
