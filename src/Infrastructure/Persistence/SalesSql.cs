@@ -32,22 +32,43 @@ public static class SalesSql
         """;
 
     /// <summary>
-    /// <see cref="RecomputeSignature"/> followed by the zone and day bounds (<c>bounds.tz</c>, <c>lo</c>, <c>hi</c>) a
-    /// recompute query may start with (ticketscloud_daily_sales does).
+    /// The zone and day bounds (<c>bounds.tz</c>, <c>lo</c>, <c>hi</c>) a recompute's rows may start from, as the first
+    /// CTEs of its query (ticketscloud_daily_sales does; qtickets_daily_sales inlines them, see
+    /// <see cref="CreateRecomputeFunction"/>).
     /// </summary>
-    public const string RecomputeHead = $$"""
-        {{RecomputeSignature}}
-            WITH zone AS (
-                SELECT coalesce(p_time_zone,
-                                nullif(current_setting('qtickets_sync.time_zone', true), ''),
-                                'Europe/Moscow') AS tz
-            ),
-            bounds AS (
-                SELECT tz,
-                       coalesce(p_from::timestamp AT TIME ZONE tz, '-infinity'::timestamptz) AS lo,
-                       coalesce((p_to + 1)::timestamp AT TIME ZONE tz, 'infinity'::timestamptz) AS hi
-                FROM zone
-            ),
+    public const string RecomputeBounds = """
+        WITH zone AS (
+            SELECT coalesce(p_time_zone,
+                            nullif(current_setting('qtickets_sync.time_zone', true), ''),
+                            'Europe/Moscow') AS tz
+        ),
+        bounds AS (
+            SELECT tz,
+                   coalesce(p_from::timestamp AT TIME ZONE tz, '-infinity'::timestamptz) AS lo,
+                   coalesce((p_to + 1)::timestamp AT TIME ZONE tz, 'infinity'::timestamptz) AS hi
+            FROM zone
+        ),
+        """;
+
+    /// <summary>
+    /// A source's recompute function <paramref name="name"/> (<see cref="RecomputeSignature"/>): its sold rows
+    /// <paramref name="sold"/> and refunded rows <paramref name="refunded"/> (a subquery or a CTE of
+    /// <paramref name="with"/>), each keyed by (account_id, day, event_id) and, when <paramref name="perShow"/>,
+    /// show_id (else every row is show 0), made one row per key. What a key did not sell or refund counts 0; ticket
+    /// revenue is gross less service fees.
+    /// </summary>
+    public static string RecomputeFunction(string name, string with, string sold, string refunded, bool perShow) => $$"""
+        CREATE FUNCTION {{name}}(
+            {{RecomputeSignature}}
+            {{with}}
+            SELECT coalesce(s.account_id, r.account_id), coalesce(s.day, r.day), coalesce(s.event_id, r.event_id), {{(perShow ? "coalesce(s.show_id, r.show_id)" : "0::bigint")}},
+                   coalesce(s.paid_orders, 0)::integer, coalesce(s.tickets_sold, 0)::integer,
+                   coalesce(s.gross, 0), coalesce(s.gross - s.service_fees, 0), coalesce(s.service_fees, 0),
+                   coalesce(r.refunded_tickets, 0)::integer, coalesce(r.refunds, 0)
+            FROM {{sold}} s
+            FULL JOIN {{refunded}} r
+                ON r.account_id = s.account_id AND r.day = s.day AND r.event_id = s.event_id{{(perShow ? " AND r.show_id = s.show_id" : "")}}
+        $fn$;
         """;
 
     /// <summary>
@@ -59,45 +80,43 @@ public static class SalesSql
     /// With the bounds in a CTE and the keys joined in from unnest, every key was a sequential scan of the orders
     /// (measured 2026-12-02: 1.8 s for 40 keys of 8,000 orders, the largest cost of webhook ingest).
     /// </summary>
-    public const string CreateRecomputeFunction = $$"""
-        CREATE FUNCTION qtickets_daily_sales(
-            {{RecomputeSignature}}
-            SELECT coalesce(s.account_id, r.account_id), coalesce(s.day, r.day), coalesce(s.event_id, r.event_id), coalesce(s.show_id, r.show_id),
-                   coalesce(s.paid_orders, 0)::integer, coalesce(s.tickets_sold, 0)::integer,
-                   coalesce(s.gross, 0), coalesce(s.gross - s.service_fees, 0), coalesce(s.service_fees, 0),
-                   coalesce(r.refunded_tickets, 0)::integer, coalesce(r.refunds, 0)
-            FROM (
-                SELECT o.account_id, (o.payed_at AT TIME ZONE z.tz)::date AS day, o.event_id, coalesce(b.show_id, 0) AS show_id,
-                       count(DISTINCT o.id) AS paid_orders, sum(b.quantity) AS tickets_sold,
-                       sum(b.price * b.quantity) AS gross,
-                       sum(({{ServiceFeeExpression}}) * b.quantity) AS service_fees
-                FROM ({{ZoneSelect}}) z
-                JOIN qtickets_orders o ON o.payed_at >= {{Lower}} AND o.payed_at < {{Upper}}
-                JOIN qtickets_baskets b ON b.account_id = o.account_id AND b.order_id = o.id
-                WHERE o.payed AND o.upstream_missing_at IS NULL
-                  AND (p_account_id IS NULL OR o.account_id = p_account_id)
-                  AND (p_event_id IS NULL OR o.event_id = p_event_id)
-                  AND (b.refunded_at IS NOT NULL
-                       OR (b.deleted_at IS NULL AND b.vanished_at IS NULL AND o.deleted_at IS NULL))
-                GROUP BY 1, 2, 3, 4
-            ) s
-            FULL JOIN (
-                SELECT o.account_id, (b.refunded_at AT TIME ZONE z.tz)::date AS day, o.event_id, coalesce(b.show_id, 0) AS show_id,
-                       sum(b.quantity) AS refunded_tickets, coalesce(sum(b.refunded_amount), 0) AS refunds
-                FROM ({{ZoneSelect}}) z
-                JOIN qtickets_baskets b ON b.refunded_at >= {{Lower}} AND b.refunded_at < {{Upper}}
-                JOIN qtickets_orders o ON o.account_id = b.account_id AND o.id = b.order_id
-                WHERE o.payed AND o.payed_at IS NOT NULL AND o.upstream_missing_at IS NULL
-                  AND (p_account_id IS NULL OR o.account_id = p_account_id)
-                  AND (p_event_id IS NULL OR o.event_id = p_event_id)
-                GROUP BY 1, 2, 3, 4
-            ) r
-                ON r.account_id = s.account_id AND r.day = s.day AND r.event_id = s.event_id AND r.show_id = s.show_id
-        $fn$;
-
+    public static readonly string CreateRecomputeFunction = string.Join("\n", [
+        RecomputeFunction("qtickets_daily_sales", "", $"({SoldRows})", $"({RefundedRows})", perShow: true),
+        """
         CREATE VIEW daily_sales_recomputed AS
         SELECT 'qtickets'::text AS source, s.*
         FROM qtickets_daily_sales() s;
+        """,
+    ]);
+
+    /// <summary>Tickets sold per key: baskets of paid orders, by the order's pay day.</summary>
+    private const string SoldRows = $$"""
+        SELECT o.account_id, (o.payed_at AT TIME ZONE z.tz)::date AS day, o.event_id, coalesce(b.show_id, 0) AS show_id,
+               count(DISTINCT o.id) AS paid_orders, sum(b.quantity) AS tickets_sold,
+               sum(b.price * b.quantity) AS gross,
+               sum(({{ServiceFeeExpression}}) * b.quantity) AS service_fees
+        FROM ({{ZoneSelect}}) z
+        JOIN qtickets_orders o ON o.payed_at >= {{Lower}} AND o.payed_at < {{Upper}}
+        JOIN qtickets_baskets b ON b.account_id = o.account_id AND b.order_id = o.id
+        WHERE o.payed AND o.upstream_missing_at IS NULL
+          AND (p_account_id IS NULL OR o.account_id = p_account_id)
+          AND (p_event_id IS NULL OR o.event_id = p_event_id)
+          AND (b.refunded_at IS NOT NULL
+               OR (b.deleted_at IS NULL AND b.vanished_at IS NULL AND o.deleted_at IS NULL))
+        GROUP BY 1, 2, 3, 4
+        """;
+
+    /// <summary>Tickets refunded per key: refunded baskets of paid orders, by the refund's day.</summary>
+    private const string RefundedRows = $$"""
+        SELECT o.account_id, (b.refunded_at AT TIME ZONE z.tz)::date AS day, o.event_id, coalesce(b.show_id, 0) AS show_id,
+               sum(b.quantity) AS refunded_tickets, coalesce(sum(b.refunded_amount), 0) AS refunds
+        FROM ({{ZoneSelect}}) z
+        JOIN qtickets_baskets b ON b.refunded_at >= {{Lower}} AND b.refunded_at < {{Upper}}
+        JOIN qtickets_orders o ON o.account_id = b.account_id AND o.id = b.order_id
+        WHERE o.payed AND o.payed_at IS NOT NULL AND o.upstream_missing_at IS NULL
+          AND (p_account_id IS NULL OR o.account_id = p_account_id)
+          AND (p_event_id IS NULL OR o.event_id = p_event_id)
+        GROUP BY 1, 2, 3, 4
         """;
 
     private const string ZoneSelect =

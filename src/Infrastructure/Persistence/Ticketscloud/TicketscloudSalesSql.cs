@@ -17,56 +17,54 @@ public static class TicketscloudSalesSql
     /// paid (<c>full</c>), service fees <c>extra</c>, ticket revenue the rest. Refunded: per approved request, on
     /// its <c>approved_at</c> day, its <c>amount</c> (the tickets' <c>full</c> when it states none).
     /// </summary>
-    public const string CreateRecomputeFunction = $$"""
-        CREATE FUNCTION ticketscloud_daily_sales(
-            {{SalesSql.RecomputeHead}}
-            sold AS (
-                SELECT o.account_id, (o.done_at AT TIME ZONE z.tz)::date AS day, e.sales_key AS event_id,
-                       count(DISTINCT o.id) AS paid_orders, count(*) AS tickets_sold,
-                       sum(t."full") AS gross, sum(t.extra) AS service_fees
-                FROM bounds z
-                JOIN ticketscloud_orders o ON o.done_at >= z.lo AND o.done_at < z.hi
-                JOIN ticketscloud_events e ON e.account_id = o.account_id AND e.id = o.event_id
-                JOIN ticketscloud_tickets t ON t.account_id = o.account_id AND t.order_id = o.id
-                WHERE o.status IN ('done', 'cancelled')
-                  AND (p_account_id IS NULL OR o.account_id = p_account_id)
-                  AND (p_event_id IS NULL OR e.sales_key = p_event_id)
-                  AND ((o.status = 'done' AND t.vanished_at IS NULL)
-                       OR EXISTS (SELECT 1 FROM ticketscloud_refund_requests r
-                                  WHERE r.account_id = t.account_id AND r.order_id = t.order_id
-                                    AND r.status = 'approved' AND t.id = ANY (r.ticket_ids)))
-                GROUP BY 1, 2, 3
-            ),
-            requests AS (
-                SELECT r.account_id, r.id, r.order_id, r.approved_at, r.amount,
-                       count(t.id) AS tickets, sum(t."full") AS tickets_full
-                FROM bounds z
-                JOIN ticketscloud_refund_requests r ON r.approved_at >= z.lo AND r.approved_at < z.hi
-                LEFT JOIN ticketscloud_tickets t ON t.account_id = r.account_id AND t.order_id = r.order_id AND t.id = ANY (r.ticket_ids)
-                WHERE r.status = 'approved' AND (p_account_id IS NULL OR r.account_id = p_account_id)
-                GROUP BY r.account_id, r.id, r.order_id, r.approved_at, r.amount
-            ),
-            refunded AS (
-                SELECT q.account_id, (q.approved_at AT TIME ZONE z.tz)::date AS day, e.sales_key AS event_id,
-                       sum(q.tickets) AS refunded_tickets, coalesce(sum(coalesce(q.amount, q.tickets_full)), 0) AS refunds
-                FROM bounds z
-                CROSS JOIN requests q
-                JOIN ticketscloud_orders o ON o.account_id = q.account_id AND o.id = q.order_id
-                JOIN ticketscloud_events e ON e.account_id = o.account_id AND e.id = o.event_id
-                WHERE o.done_at IS NOT NULL AND o.status IN ('done', 'cancelled')
-                  AND (p_event_id IS NULL OR e.sales_key = p_event_id)
-                GROUP BY 1, 2, 3
-            )
-            SELECT coalesce(s.account_id, r.account_id), coalesce(s.day, r.day), coalesce(s.event_id, r.event_id), 0::bigint,
-                   coalesce(s.paid_orders, 0)::integer, coalesce(s.tickets_sold, 0)::integer,
-                   coalesce(s.gross, 0), coalesce(s.gross - s.service_fees, 0), coalesce(s.service_fees, 0),
-                   coalesce(r.refunded_tickets, 0)::integer, coalesce(r.refunds, 0)
-            FROM sold s
-            FULL JOIN refunded r ON r.account_id = s.account_id AND r.day = s.day AND r.event_id = s.event_id
-        $fn$;
-
+    public static readonly string CreateRecomputeFunction = string.Join("\n", [
+        SalesSql.RecomputeFunction("ticketscloud_daily_sales", RowsWith, "sold", "refunded", perShow: false),
+        """
         CREATE INDEX ix_ticketscloud_refund_requests_approved_at_sales ON ticketscloud_refund_requests (approved_at)
             WHERE status = 'approved';
+        """,
+    ]);
+
+    /// <summary>The sold and refunded rows per (account, day, event), as CTEs: Ticketscloud has no shows.</summary>
+    private const string RowsWith = $$"""
+        {{SalesSql.RecomputeBounds}}
+        sold AS (
+            SELECT o.account_id, (o.done_at AT TIME ZONE z.tz)::date AS day, e.sales_key AS event_id,
+                   count(DISTINCT o.id) AS paid_orders, count(*) AS tickets_sold,
+                   sum(t."full") AS gross, sum(t.extra) AS service_fees
+            FROM bounds z
+            JOIN ticketscloud_orders o ON o.done_at >= z.lo AND o.done_at < z.hi
+            JOIN ticketscloud_events e ON e.account_id = o.account_id AND e.id = o.event_id
+            JOIN ticketscloud_tickets t ON t.account_id = o.account_id AND t.order_id = o.id
+            WHERE o.status IN ('done', 'cancelled')
+              AND (p_account_id IS NULL OR o.account_id = p_account_id)
+              AND (p_event_id IS NULL OR e.sales_key = p_event_id)
+              AND ((o.status = 'done' AND t.vanished_at IS NULL)
+                   OR EXISTS (SELECT 1 FROM ticketscloud_refund_requests r
+                              WHERE r.account_id = t.account_id AND r.order_id = t.order_id
+                                AND r.status = 'approved' AND t.id = ANY (r.ticket_ids)))
+            GROUP BY 1, 2, 3
+        ),
+        requests AS (
+            SELECT r.account_id, r.id, r.order_id, r.approved_at, r.amount,
+                   count(t.id) AS tickets, sum(t."full") AS tickets_full
+            FROM bounds z
+            JOIN ticketscloud_refund_requests r ON r.approved_at >= z.lo AND r.approved_at < z.hi
+            LEFT JOIN ticketscloud_tickets t ON t.account_id = r.account_id AND t.order_id = r.order_id AND t.id = ANY (r.ticket_ids)
+            WHERE r.status = 'approved' AND (p_account_id IS NULL OR r.account_id = p_account_id)
+            GROUP BY r.account_id, r.id, r.order_id, r.approved_at, r.amount
+        ),
+        refunded AS (
+            SELECT q.account_id, (q.approved_at AT TIME ZONE z.tz)::date AS day, e.sales_key AS event_id,
+                   sum(q.tickets) AS refunded_tickets, coalesce(sum(coalesce(q.amount, q.tickets_full)), 0) AS refunds
+            FROM bounds z
+            CROSS JOIN requests q
+            JOIN ticketscloud_orders o ON o.account_id = q.account_id AND o.id = q.order_id
+            JOIN ticketscloud_events e ON e.account_id = o.account_id AND e.id = o.event_id
+            WHERE o.done_at IS NOT NULL AND o.status IN ('done', 'cancelled')
+              AND (p_event_id IS NULL OR e.sales_key = p_event_id)
+            GROUP BY 1, 2, 3
+        )
         """;
 
     /// <summary>
