@@ -70,8 +70,8 @@ erase_plans() {
   if erase_request "Erase.Me.$person@Example.org" "+7 (999) 000-00-0$person"; then
     tail -c +$((offset + 1)) "$serverlog" >"$out/erase-plans.log"
     local scans tables='qtickets_orders|qtickets_baskets|qtickets_clients|ticketscloud_orders|ticketscloud_tickets|ticketscloud_refund_requests|webhook_deliveries|order_commands|order_changes'
-    scans="$(grep -oE "Seq Scan on ($tables)( |$)" "$out/erase-plans.log" | sort | uniq -c | awk '{ printf "%s%s × %s", sep, $5, $1; sep = ", " }')"
-    note "- Erase plans: one more erasure with auto_explain (ANALYZE) on, \`$out/erase-plans.log\` (everything the database ran from the request until completion, background jobs included): $(grep -c 'Index Scan\|Index Only Scan\|Bitmap Index Scan' "$out/erase-plans.log") index scan nodes; sequential scans of the tables the erasure reaches: ${scans:-none}."
+    scans="$(grep -oE "Seq Scan on ($tables)( |$)" "$out/erase-plans.log" | sort | uniq -c | awk '{ printf "%s%s × %s", sep, $5, $1; sep = ", " }' || true)"
+    note "- Erase plans: one more erasure with auto_explain (ANALYZE) on, \`$out/erase-plans.log\` (everything the database ran from the request until completion, background jobs included): $(grep -c 'Index Scan\|Index Only Scan\|Bitmap Index Scan' "$out/erase-plans.log" || true) index scan nodes; sequential scans of the tables the erasure reaches: ${scans:-none}."
   else
     note "- Erase plans not captured: $erase_error."
   fi
