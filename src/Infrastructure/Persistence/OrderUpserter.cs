@@ -143,6 +143,26 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
         UnnestColumn.Json<Client>("raw", c => c.Raw),
     ]);
 
+    private static readonly MirrorTable<Order> Orders = new("qtickets_orders", "o", OrderColumns)
+    {
+        Version = ["source_updated_at", "source_progress"],
+        Filled =
+        [
+            FilledColumn.SyncedAt,
+            new("last_source", "@source"),
+            // A listing that finds the order again clears the mark a listing that missed it left.
+            new("upstream_missing_at", "NULL", "NULL"),
+            new("upstream_missing_reason", "NULL", "NULL"),
+        ],
+    };
+
+    private static readonly MirrorTable<OwnedBasket> Baskets = new("qtickets_baskets", "b", BasketColumns)
+    {
+        Filled = [FilledColumn.SyncedAt, new("vanished_at", "NULL", "NULL")],
+    };
+
+    private static readonly MirrorTable<Client> Clients = new("qtickets_clients", "c", ClientColumns);
+
     private static readonly string Sql = BuildSql();
 
     /// <summary>Orders of the default account: the single-account setup's only account.</summary>
@@ -183,13 +203,10 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
         var clients = orders.Where(o => o.Client is not null).OrderByDescending(o => o.UpdatedAt)
             .Select(o => o.Client!).DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
 
-        await using var command = new NpgsqlCommand(Sql, connection, transaction);
-        OrderColumns.AddParameters(command, orders);
+        await using var command = Orders.Command(Sql, connection, transaction, accountId, time.GetUtcNow(), orders);
         NumberedBasketColumns.AddParameters(command, baskets);
         ClientColumns.AddParameters(command, clients);
-        command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
         command.Parameters.Add(new NpgsqlParameter("source", source));
-        command.Parameters.Add(new NpgsqlParameter<int>("account_id", accountId));
         OrderChangeSql.AddParameters(command, origin);
 
         var outcomes = new List<OrderUpsertOutcome>(orders.Count);
@@ -210,15 +227,12 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
 
     private static string BuildSql()
     {
-        var orderNames = OrderColumns.Names;
-        var basketNames = BasketColumns.Names;
-        var clientNames = ClientColumns.Names;
         var storedOrder = BusinessContent.Columns(BusinessContent.QticketsOrder, "o");
         var storedBasket = BusinessContent.Columns(BusinessContent.QticketsBasket, "b");
 
         return $"""
             WITH incoming_rows AS (
-                SELECT {OrderColumns.Selects}, u.n FROM {OrderColumns.FromNumbered}
+                {Orders.IncomingNumbered}
             ),
             newest AS (
                 -- The merge rule (OrderVersion) within the batch: the highest (updated_at, progress), the later row on a tie.
@@ -238,21 +252,10 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 ORDER BY x.id, x.n
             ),
             prior AS (
-                {StoredRowsSql.ByKey("newest k", "qtickets_orders", "o",
-                    $"o.id, o.source_updated_at, o.source_progress, {storedOrder}", "@account_id")}
+                {Orders.Prior($"o.id, o.source_updated_at, o.source_progress, {storedOrder}", "newest k")}
             ),
             applied AS (
-                INSERT INTO qtickets_orders AS o (account_id, {orderNames}, synced_at, last_source)
-                SELECT @account_id, {orderNames}, @synced_at, @source FROM incoming ORDER BY id
-                ON CONFLICT (account_id, id) DO UPDATE SET
-                    {OrderColumns.Updates(",\n        ")},
-                    synced_at = excluded.synced_at,
-                    last_source = excluded.last_source,
-                    upstream_missing_at = NULL,
-                    upstream_missing_reason = NULL
-                WHERE (o.source_updated_at, o.source_progress) <= (excluded.source_updated_at, excluded.source_progress)
-                  AND o.raw IS DISTINCT FROM excluded.raw
-                RETURNING o.id, o.source_updated_at, (o.xmax = 0) AS inserted
+                {Orders.Upsert("incoming src", returning: "RETURNING o.id, o.source_updated_at, (o.xmax = 0) AS inserted")}
             ),
             incoming_baskets AS (
                 -- The baskets of the payload written for each order only; a basket another order lists too is written once.
@@ -261,26 +264,14 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 ORDER BY ib.id, ib.order_id
             ),
             written_baskets AS (
-                INSERT INTO qtickets_baskets AS b (account_id, {basketNames}, synced_at, vanished_at)
-                SELECT @account_id, {BasketColumns.NamesOf("ib")}, @synced_at, NULL
-                FROM incoming_baskets ib JOIN applied a ON a.id = ib.order_id
-                ORDER BY ib.id
-                ON CONFLICT (account_id, id) DO UPDATE SET
-                    {BasketColumns.Updates(",\n        ")},
-                    synced_at = excluded.synced_at,
-                    vanished_at = NULL
-                RETURNING b.id
+                {Baskets.Upsert("incoming_baskets src JOIN applied a ON a.id = src.order_id", guarded: false, returning: "RETURNING b.id")}
+            ),
+            incoming_clients AS (
+                {Clients.Incoming}
             ),
             written_clients AS (
-                INSERT INTO qtickets_clients AS c (account_id, {clientNames}, synced_at)
-                SELECT @account_id, {ClientColumns.Selects}, @synced_at FROM {ClientColumns.From}
-                WHERE EXISTS (SELECT 1 FROM applied a JOIN incoming i ON i.id = a.id WHERE i.client_id = u.id)
-                ORDER BY u.id
-                ON CONFLICT (account_id, id) DO UPDATE SET
-                    {ClientColumns.Updates(",\n        ")},
-                    synced_at = excluded.synced_at
-                WHERE c.raw IS DISTINCT FROM excluded.raw
-                RETURNING c.id
+                {Clients.Upsert("incoming_clients src WHERE EXISTS (SELECT 1 FROM applied a JOIN incoming i ON i.id = a.id WHERE i.client_id = src.id)",
+                    returning: "RETURNING c.id")}
             ),
             vanished AS (
                 UPDATE qtickets_baskets b SET vanished_at = a.source_updated_at, synced_at = @synced_at
@@ -343,7 +334,7 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                         WHEN x.n <> i.n THEN 'Stale'
                         WHEN a.id IS NOT NULL AND a.inserted THEN 'Inserted'
                         WHEN a.id IS NOT NULL THEN 'Updated'
-                        WHEN p.id IS NOT NULL AND (p.source_updated_at, p.source_progress) > (i.source_updated_at, i.source_progress) THEN 'Stale'
+                        WHEN {Orders.HoldsNewer("p", "i")} THEN 'Stale'
                         ELSE 'Unchanged' END,
                    x.n = i.n AND bc.id IS NOT NULL
             FROM incoming_rows x

@@ -111,21 +111,58 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         UnnestColumn.Time<TicketscloudEvent>("observed_at", e => e.ObservedAt),
     ]);
 
-    /// <summary>The merge guard of ADR 0009 for table alias <paramref name="t"/>: newer or equal, and something to write.</summary>
-    private static string Guard(string t) => $"""
-        ({t}.status_rank, {t}.observed_at) <= (excluded.status_rank, excluded.observed_at)
-              AND ({t}.raw IS DISTINCT FROM excluded.raw OR {t}.observed_at < excluded.observed_at)
+    private static readonly MirrorTable<TicketscloudOrder> Orders = new("ticketscloud_orders", "o", OrderColumns)
+    {
+        Version = ["status_rank", "observed_at"],
+        WritesNewerSamePayload = true,
+    };
+
+    private static readonly MirrorTable<OwnedTicket> Tickets = new("ticketscloud_tickets", "t", TicketColumns)
+    {
+        Filled = [FilledColumn.SyncedAt, new("vanished_at", "NULL", "NULL")],
+    };
+
+    private static readonly MirrorTable<TicketscloudRefundRequest> Refunds = new("ticketscloud_refund_requests", "r", RefundColumns)
+    {
+        Version = ["status_rank", "observed_at"],
+        WritesNewerSamePayload = true,
+        Filled =
+        [
+            // When the request was approved: kept from the first observation that saw it approved.
+            new("approved_at",
+                $"CASE WHEN src.status = '{TicketscloudRefundStatuses.Approved}' THEN coalesce(src.updated_at, src.observed_at) END",
+                $"CASE WHEN excluded.status = '{TicketscloudRefundStatuses.Approved}' THEN coalesce(r.approved_at, excluded.approved_at) END"),
+            FilledColumn.SyncedAt,
+        ],
+    };
+
+    private static readonly MirrorTable<TicketscloudEvent> Events = new("ticketscloud_events", "e", EventColumns)
+    {
+        Version = ["observed_at"],
+        WritesNewerSamePayload = true,
+    };
+
+    /// <summary>
+    /// The rows written whose payload differs from the stored one (or that are new): only they rewrite their
+    /// tickets or can change business content; the others only advanced <c>observed_at</c> (confirmed).
+    /// </summary>
+    private const string Changed = """
+        changed AS (
+            SELECT a.id, a.inserted, i.observed_at
+            FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
+            WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
+        )
         """;
 
     /// <summary>
     /// The statement's answer, one row per incoming row: its outcome and whether its business content changed,
     /// from the CTEs every set's statement has (incoming, prior, applied, changed, business_changed).
     /// </summary>
-    private const string Outcomes = """
+    private static string Outcomes<T>(MirrorTable<T> table) => $"""
         SELECT CASE WHEN c.id IS NOT NULL AND c.inserted THEN 'Inserted'
                     WHEN c.id IS NOT NULL THEN 'Updated'
                     WHEN a.id IS NOT NULL THEN 'Confirmed'
-                    WHEN p.id IS NOT NULL AND (p.status_rank, p.observed_at) > (i.status_rank, i.observed_at) THEN 'Stale'
+                    WHEN {table.HoldsNewer("p", "i")} THEN 'Stale'
                     ELSE 'Unchanged' END,
                bc.id IS NOT NULL
         FROM incoming i
@@ -135,54 +172,40 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         LEFT JOIN business_changed bc ON bc.id = i.id
         """;
 
-    private static readonly string OrdersSql = $"""
-        WITH incoming AS (
-            SELECT {OrderColumns.Selects} FROM {OrderColumns.From}
+    /// <summary>The rows sent (<c>incoming</c>) and the rows they may replace, read by key (<c>prior</c>), with the merge columns and <paramref name="businessContent"/>.</summary>
+    private static string IncomingAndPrior<T>(MirrorTable<T> table, string alias, IReadOnlyList<string> businessContent) => $"""
+        incoming AS (
+            {table.Incoming}
         ),
         prior AS (
-            {StoredRowsSql.ByKey(StoredRowsSql.Keys(OrderColumns.KeyParameter), "ticketscloud_orders", "o",
-                $"o.id, o.status_rank, o.observed_at, o.raw, {BusinessContent.Columns(BusinessContent.TicketscloudOrder, "o")}", "@account")}
-        ),
+            {table.Prior($"{alias}.id, {alias}.status_rank, {alias}.observed_at, {alias}.raw, {BusinessContent.Columns(businessContent, alias)}")}
+        )
+        """;
+
+    private static readonly string OrdersSql = $"""
+        WITH {IncomingAndPrior(Orders, "o", BusinessContent.TicketscloudOrder)},
         placeholder_events AS (
             INSERT INTO ticketscloud_events (account_id, id, raw, observed_at, synced_at)
-            SELECT DISTINCT @account, i.event_id, jsonb_build_object(), '-infinity'::timestamptz, @synced_at FROM incoming i
+            SELECT DISTINCT @account_id, i.event_id, jsonb_build_object(), '-infinity'::timestamptz, @synced_at FROM incoming i
             ORDER BY 2
             ON CONFLICT (account_id, id) DO NOTHING
             RETURNING id
         ),
         applied AS (
-            INSERT INTO ticketscloud_orders AS o (account_id, {OrderColumns.Names}, synced_at)
-            SELECT @account, {OrderColumns.Names}, @synced_at FROM incoming ORDER BY id
-            ON CONFLICT (account_id, id) DO UPDATE SET
-                {OrderColumns.Updates(",\n            ")},
-                synced_at = excluded.synced_at
-            WHERE {Guard("o")}
-            RETURNING o.id, (o.xmax = 0) AS inserted
+            {Orders.Upsert("incoming src", returning: "RETURNING o.id, (o.xmax = 0) AS inserted")}
         ),
-        changed AS (
-            SELECT a.id, a.inserted, i.observed_at
-            FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
-            WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
-        ),
+        {Changed},
         incoming_tickets AS (
-            SELECT {TicketColumns.Selects} FROM {TicketColumns.From}
+            {Tickets.Incoming}
         ),
         written_tickets AS (
-            INSERT INTO ticketscloud_tickets AS t (account_id, {TicketColumns.Names}, synced_at, vanished_at)
-            SELECT @account, {TicketColumns.NamesOf("it")}, @synced_at, NULL
-            FROM incoming_tickets it JOIN changed c ON c.id = it.order_id
-            ORDER BY it.id
-            ON CONFLICT (account_id, id) DO UPDATE SET
-                {TicketColumns.Updates(",\n            ")},
-                synced_at = excluded.synced_at,
-                vanished_at = NULL
-            RETURNING t.id
+            {Tickets.Upsert("incoming_tickets src JOIN changed c ON c.id = src.order_id", guarded: false, returning: "RETURNING t.id")}
         ),
         vanished AS (
             UPDATE ticketscloud_tickets t SET vanished_at = c.observed_at, synced_at = @synced_at
-            FROM ({StoredRowsSql.ByKey("changed k", "ticketscloud_tickets", "s", "s.id, s.order_id", "@account", "order_id", "s.vanished_at IS NULL")}) live
+            FROM ({StoredRowsSql.ByKey("changed k", "ticketscloud_tickets", "s", "s.id, s.order_id", "@account_id", "order_id", "s.vanished_at IS NULL")}) live
             JOIN changed c ON c.id = live.order_id
-            WHERE t.account_id = @account AND t.id = live.id AND t.id <> ALL({TicketColumns.KeyParameter})
+            WHERE t.account_id = @account_id AND t.id = live.id AND t.id <> ALL({TicketColumns.KeyParameter})
             RETURNING t.id
         ),
         rewritten AS (
@@ -190,7 +213,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         ),
         stored_tickets AS (
             {StoredRowsSql.ByKey("rewritten k", "ticketscloud_tickets", "t",
-                $"t.order_id, t.id, {BusinessContent.Columns(BusinessContent.TicketscloudTicket, "t")}", "@account", "order_id", "t.vanished_at IS NULL")}
+                $"t.order_id, t.id, {BusinessContent.Columns(BusinessContent.TicketscloudTicket, "t")}", "@account_id", "order_id", "t.vanished_at IS NULL")}
         ),
         rewritten_tickets AS (
             SELECT it.* FROM incoming_tickets it JOIN changed c ON c.id = it.order_id AND NOT c.inserted
@@ -213,7 +236,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         {OrderChangeSql.RefsCte},
         recorded AS (
             {OrderChangeSql.Insert}
-            SELECT @account, '{AccountPlatforms.Ticketscloud}', i.id,
+            SELECT @account_id, '{AccountPlatforms.Ticketscloud}', i.id,
                    {OrderChangeSql.Types(
                        (OrderChangeTypes.Created, "p.id IS NULL"),
                        (OrderChangeTypes.Cancelled, $"p.id IS NOT NULL AND p.status <> '{TicketscloudOrderStatuses.Cancelled}' AND i.status = '{TicketscloudOrderStatuses.Cancelled}'"),
@@ -231,34 +254,15 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             ORDER BY bc.id
             RETURNING 1
         )
-        {Outcomes}
+        {Outcomes(Orders)}
         """;
 
     private static readonly string RefundsSql = $"""
-        WITH incoming AS (
-            SELECT {RefundColumns.Selects} FROM {RefundColumns.From}
-        ),
-        prior AS (
-            {StoredRowsSql.ByKey(StoredRowsSql.Keys(RefundColumns.KeyParameter), "ticketscloud_refund_requests", "r",
-                $"r.id, r.status_rank, r.observed_at, r.raw, {BusinessContent.Columns(BusinessContent.TicketscloudRefundRequest, "r")}", "@account")}
-        ),
+        WITH {IncomingAndPrior(Refunds, "r", BusinessContent.TicketscloudRefundRequest)},
         applied AS (
-            INSERT INTO ticketscloud_refund_requests AS r (account_id, {RefundColumns.Names}, approved_at, synced_at)
-            SELECT @account, {RefundColumns.Names},
-                   CASE WHEN status = 'approved' THEN coalesce(updated_at, observed_at) END, @synced_at
-            FROM incoming ORDER BY id
-            ON CONFLICT (account_id, id) DO UPDATE SET
-                {RefundColumns.Updates(",\n            ")},
-                approved_at = CASE WHEN excluded.status = 'approved' THEN coalesce(r.approved_at, excluded.approved_at) END,
-                synced_at = excluded.synced_at
-            WHERE {Guard("r")}
-            RETURNING r.id, (r.xmax = 0) AS inserted
+            {Refunds.Upsert("incoming src", returning: "RETURNING r.id, (r.xmax = 0) AS inserted")}
         ),
-        changed AS (
-            SELECT a.id, a.inserted
-            FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
-            WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
-        ),
+        {Changed},
         business_changed AS (
             {BusinessContent.ChangedRows(BusinessContent.TicketscloudRefundRequest, "changed")}
         ),
@@ -266,7 +270,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         recorded AS (
             -- A refund request is part of its order's refunds: its change is a change of that order.
             {OrderChangeSql.Insert}
-            SELECT @account, '{AccountPlatforms.Ticketscloud}', i.order_id,
+            SELECT @account_id, '{AccountPlatforms.Ticketscloud}', i.order_id,
                    {OrderChangeSql.Types(
                        (OrderChangeTypes.TicketRefunded, $"i.status = '{TicketscloudRefundStatuses.Approved}' AND p.status IS DISTINCT FROM '{TicketscloudRefundStatuses.Approved}'"))},
                    i.observed_at, @change_source, {OrderChangeSql.SourceId}, @synced_at,
@@ -282,19 +286,10 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             ORDER BY i.order_id, i.id
             RETURNING 1
         )
-        {Outcomes}
+        {Outcomes(Refunds)}
         """;
 
-    private static readonly string EventsSql = $"""
-        INSERT INTO ticketscloud_events AS e (account_id, {EventColumns.Names}, synced_at)
-        SELECT @account, {EventColumns.Selects}, @synced_at FROM {EventColumns.From}
-        ORDER BY 2
-        ON CONFLICT (account_id, id) DO UPDATE SET
-            {EventColumns.Updates(",\n        ")},
-            synced_at = excluded.synced_at
-        WHERE e.observed_at <= excluded.observed_at
-          AND (e.raw IS DISTINCT FROM excluded.raw OR e.observed_at < excluded.observed_at)
-        """;
+    private static readonly string EventsSql = Events.UpsertBatch;
 
     public async Task UpsertEventsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudEvent> events,
@@ -306,9 +301,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             return;
         }
         var latest = events.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.MaxBy(e => e.ObservedAt)!).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
-        await using var command = new NpgsqlCommand(EventsSql, connection, transaction);
-        EventColumns.AddParameters(command, latest);
-        AddScalars(command, accountId);
+        await using var command = Events.Command(EventsSql, connection, transaction, accountId, time.GetUtcNow(), latest);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -327,10 +320,8 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         var latest = Newest(orders, o => o.Id, o => o.Version);
         var tickets = latest.SelectMany(o => o.Tickets.Select(t => new OwnedTicket(o, t)))
             .DistinctBy(t => t.Ticket.Id, StringComparer.Ordinal).OrderBy(t => t.Ticket.Id, StringComparer.Ordinal).ToList();
-        await using var command = new NpgsqlCommand(OrdersSql, connection, transaction);
-        OrderColumns.AddParameters(command, latest);
+        await using var command = Orders.Command(OrdersSql, connection, transaction, accountId, time.GetUtcNow(), latest);
         TicketColumns.AddParameters(command, tickets);
-        AddScalars(command, accountId);
         OrderChangeSql.AddParameters(command, origin);
         return await CountAsync(command, cancellationToken);
     }
@@ -346,17 +337,9 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             return TicketscloudUpsertCounts.None;
         }
         var latest = Newest(requests, r => r.Id, r => r.Version);
-        await using var command = new NpgsqlCommand(RefundsSql, connection, transaction);
-        RefundColumns.AddParameters(command, latest);
-        AddScalars(command, accountId);
+        await using var command = Refunds.Command(RefundsSql, connection, transaction, accountId, time.GetUtcNow(), latest);
         OrderChangeSql.AddParameters(command, origin);
         return await CountAsync(command, cancellationToken);
-    }
-
-    private void AddScalars(NpgsqlCommand command, int accountId)
-    {
-        command.Parameters.Add(new NpgsqlParameter("account", accountId));
-        command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
     }
 
     private static List<T> Newest<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, ObservedVersion> version)
