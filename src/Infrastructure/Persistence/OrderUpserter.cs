@@ -295,16 +295,13 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 {BusinessContent.ChangedParents(BusinessContent.QticketsBasket, "stored_baskets", "rewritten_baskets")}
             ),
             ticket_delta AS (
-                SELECT coalesce(s.order_id, n.order_id) AS order_id,
-                       array_agg(n.id::text ORDER BY n.id) FILTER (WHERE s.id IS NULL) AS added,
-                       array_agg(n.id::text ORDER BY n.id) FILTER (WHERE n.refunded_at IS NOT NULL AND s.refunded_at IS NULL) AS refunded,
-                       array_agg(n.id::text ORDER BY n.id) FILTER (WHERE n.checked_at IS NOT NULL AND s.checked_at IS NULL) AS scanned,
-                       array_agg(coalesce(s.id, n.id)::text ORDER BY coalesce(s.id, n.id))
-                           FILTER (WHERE n.id IS NULL OR (n.deleted_at IS NOT NULL AND s.deleted_at IS NULL)) AS deleted
-                FROM (SELECT s.* FROM stored_baskets s JOIN business_changed bc ON bc.id = s.order_id) s
-                FULL JOIN (SELECT ib.* FROM incoming_baskets ib JOIN business_changed bc ON bc.id = ib.order_id) n
-                    ON n.order_id = s.order_id AND n.id = s.id
-                GROUP BY 1
+                {BusinessContent.ChildDelta("stored_baskets", "incoming_baskets", """
+                    array_agg(n.id::text ORDER BY n.id) FILTER (WHERE s.id IS NULL) AS added,
+                    array_agg(n.id::text ORDER BY n.id) FILTER (WHERE n.refunded_at IS NOT NULL AND s.refunded_at IS NULL) AS refunded,
+                    array_agg(n.id::text ORDER BY n.id) FILTER (WHERE n.checked_at IS NOT NULL AND s.checked_at IS NULL) AS scanned,
+                    array_agg(coalesce(s.id, n.id)::text ORDER BY coalesce(s.id, n.id))
+                        FILTER (WHERE n.id IS NULL OR (n.deleted_at IS NOT NULL AND s.deleted_at IS NULL)) AS deleted
+                    """)}
             ),
             {OrderChangeSql.RefsCte},
             recorded AS (

@@ -224,14 +224,11 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             {BusinessContent.ChangedParents(BusinessContent.TicketscloudTicket, "stored_tickets", "rewritten_tickets")}
         ),
         ticket_delta AS (
-            SELECT coalesce(s.order_id, n.order_id) AS order_id,
-                   array_agg(n.id ORDER BY n.id) FILTER (WHERE s.id IS NULL) AS added,
-                   NULL::text[] AS refunded, NULL::text[] AS scanned,
-                   array_agg(s.id ORDER BY s.id) FILTER (WHERE n.id IS NULL) AS deleted
-            FROM (SELECT s.* FROM stored_tickets s JOIN business_changed bc ON bc.id = s.order_id) s
-            FULL JOIN (SELECT it.* FROM incoming_tickets it JOIN business_changed bc ON bc.id = it.order_id) n
-                ON n.order_id = s.order_id AND n.id = s.id
-            GROUP BY 1
+            {BusinessContent.ChildDelta("stored_tickets", "incoming_tickets", """
+                array_agg(n.id ORDER BY n.id) FILTER (WHERE s.id IS NULL) AS added,
+                NULL::text[] AS refunded, NULL::text[] AS scanned,
+                array_agg(s.id ORDER BY s.id) FILTER (WHERE n.id IS NULL) AS deleted
+                """)}
         ),
         {OrderChangeSql.RefsCte},
         recorded AS (
@@ -306,38 +303,42 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
     }
 
     /// <summary>Orders with their tickets; each whose business content changed gets one history row attributed to <paramref name="origin"/>.</summary>
-    public async Task<TicketscloudUpsertCounts> UpsertOrdersAsync(
+    public Task<TicketscloudUpsertCounts> UpsertOrdersAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudOrder> orders,
-        ChangeOrigin origin, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(orders);
-        if (orders.Count == 0)
-        {
-            return TicketscloudUpsertCounts.None;
-        }
-        orders = await erasedPeople.MaskAsync(connection, transaction, accountId, orders, cancellationToken);
-        // A page may list an order twice (it moved while being paged); ON CONFLICT touches a row once per statement.
-        var latest = Newest(orders, o => o.Id, o => o.Version);
-        var tickets = latest.SelectMany(o => o.Tickets.Select(t => new OwnedTicket(o, t)))
-            .DistinctBy(t => t.Ticket.Id, StringComparer.Ordinal).OrderBy(t => t.Ticket.Id, StringComparer.Ordinal).ToList();
-        await using var command = Orders.Command(OrdersSql, connection, transaction, accountId, time.GetUtcNow(), latest);
-        TicketColumns.AddParameters(command, tickets);
-        OrderChangeSql.AddParameters(command, origin);
-        return await CountAsync(command, cancellationToken);
-    }
+        ChangeOrigin origin, CancellationToken cancellationToken) =>
+        WriteAsync(Orders, OrdersSql, connection, transaction, accountId, orders, o => o.Id, o => o.Version, origin, cancellationToken,
+            mask: rows => erasedPeople.MaskAsync(connection, transaction, accountId, rows, cancellationToken),
+            children: (command, latest) => TicketColumns.AddParameters(command,
+                [.. latest.SelectMany(o => o.Tickets.Select(t => new OwnedTicket(o, t)))
+                    .DistinctBy(t => t.Ticket.Id, StringComparer.Ordinal).OrderBy(t => t.Ticket.Id, StringComparer.Ordinal)]));
 
     /// <summary>Refund requests; each whose business content changed is a history row of its order, attributed to <paramref name="origin"/>.</summary>
-    public async Task<TicketscloudUpsertCounts> UpsertRefundRequestsAsync(
+    public Task<TicketscloudUpsertCounts> UpsertRefundRequestsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudRefundRequest> requests,
-        ChangeOrigin origin, CancellationToken cancellationToken)
+        ChangeOrigin origin, CancellationToken cancellationToken) =>
+        WriteAsync(Refunds, RefundsSql, connection, transaction, accountId, requests, r => r.Id, r => r.Version, origin, cancellationToken);
+
+    /// <summary>
+    /// One set's statement: the newest observation of each row (a page may list one twice, as it moved while
+    /// being paged; ON CONFLICT touches a row once per statement), with whatever the set sends beside it.
+    /// </summary>
+    private async Task<TicketscloudUpsertCounts> WriteAsync<T>(
+        MirrorTable<T> table, string sql, NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId,
+        IReadOnlyList<T> rows, Func<T, string> id, Func<T, ObservedVersion> version, ChangeOrigin origin, CancellationToken cancellationToken,
+        Func<IReadOnlyList<T>, Task<IReadOnlyList<T>>>? mask = null, Action<NpgsqlCommand, List<T>>? children = null)
     {
-        ArgumentNullException.ThrowIfNull(requests);
-        if (requests.Count == 0)
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
         {
             return TicketscloudUpsertCounts.None;
         }
-        var latest = Newest(requests, r => r.Id, r => r.Version);
-        await using var command = Refunds.Command(RefundsSql, connection, transaction, accountId, time.GetUtcNow(), latest);
+        if (mask is not null)
+        {
+            rows = await mask(rows);
+        }
+        var latest = Newest(rows, id, version);
+        await using var command = table.Command(sql, connection, transaction, accountId, time.GetUtcNow(), latest);
+        children?.Invoke(command, latest);
         OrderChangeSql.AddParameters(command, origin);
         return await CountAsync(command, cancellationToken);
     }
