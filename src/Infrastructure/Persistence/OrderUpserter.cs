@@ -305,26 +305,15 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
             ),
             {OrderChangeSql.RefsCte},
             recorded AS (
-                {OrderChangeSql.Insert}
-                SELECT @account_id, '{AccountPlatforms.Qtickets}', i.id::text,
-                       {OrderChangeSql.Types(
-                           (OrderChangeTypes.Created, "p.id IS NULL"),
-                           (OrderChangeTypes.Cancelled, "p.id IS NOT NULL AND p.deleted_at IS NULL AND i.deleted_at IS NOT NULL"),
-                           (OrderChangeTypes.Restored, "p.deleted_at IS NOT NULL AND i.deleted_at IS NULL"),
-                           (OrderChangeTypes.Paid, "p.id IS NOT NULL AND NOT coalesce(p.payed, false) AND coalesce(i.payed, false)"),
-                           (OrderChangeTypes.TicketRefunded, "p.id IS NOT NULL AND td.refunded IS NOT NULL"),
-                           (OrderChangeTypes.TicketScanned, "p.id IS NOT NULL AND td.scanned IS NOT NULL"),
-                           (OrderChangeTypes.TicketDeleted, "p.id IS NOT NULL AND td.deleted IS NOT NULL"))},
-                       i.source_updated_at, @change_source, {OrderChangeSql.SourceId}, @synced_at,
-                       jsonb_build_object('fields', {OrderChangeSql.FieldDiff(BusinessContent.QticketsOrder, "p", "i")},
-                                          'tickets', {OrderChangeSql.Tickets("td")})
-                FROM business_changed bc
-                JOIN incoming i ON i.id = bc.id
-                LEFT JOIN prior p ON p.id = bc.id
-                LEFT JOIN ticket_delta td ON td.order_id = bc.id
-                LEFT JOIN change_refs r ON {OrderChangeSql.RefOf("i.id::text", "i.n")}
-                ORDER BY bc.id
-                RETURNING 1
+                {OrderChangeSql.RecordChangedOrders(AccountPlatforms.Qtickets, "i.id::text", "i.source_updated_at", BusinessContent.QticketsOrder,
+                    OrderChangeSql.RefOf("i.id::text", "i.n"),
+                    (OrderChangeTypes.Created, "p.id IS NULL"),
+                    (OrderChangeTypes.Cancelled, "p.id IS NOT NULL AND p.deleted_at IS NULL AND i.deleted_at IS NOT NULL"),
+                    (OrderChangeTypes.Restored, "p.deleted_at IS NOT NULL AND i.deleted_at IS NULL"),
+                    (OrderChangeTypes.Paid, "p.id IS NOT NULL AND NOT coalesce(p.payed, false) AND coalesce(i.payed, false)"),
+                    (OrderChangeTypes.TicketRefunded, "p.id IS NOT NULL AND td.refunded IS NOT NULL"),
+                    (OrderChangeTypes.TicketScanned, "p.id IS NOT NULL AND td.scanned IS NOT NULL"),
+                    (OrderChangeTypes.TicketDeleted, "p.id IS NOT NULL AND td.deleted IS NOT NULL"))}
             )
             SELECT x.id,
                    CASE WHEN x.n <> i.n AND x.raw = i.raw THEN 'Unchanged'

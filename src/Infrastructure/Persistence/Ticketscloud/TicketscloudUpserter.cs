@@ -232,24 +232,13 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         ),
         {OrderChangeSql.RefsCte},
         recorded AS (
-            {OrderChangeSql.Insert}
-            SELECT @account_id, '{AccountPlatforms.Ticketscloud}', i.id,
-                   {OrderChangeSql.Types(
-                       (OrderChangeTypes.Created, "p.id IS NULL"),
-                       (OrderChangeTypes.Cancelled, $"p.id IS NOT NULL AND p.status <> '{TicketscloudOrderStatuses.Cancelled}' AND i.status = '{TicketscloudOrderStatuses.Cancelled}'"),
-                       (OrderChangeTypes.Restored, $"p.status = '{TicketscloudOrderStatuses.Cancelled}' AND i.status <> '{TicketscloudOrderStatuses.Cancelled}'"),
-                       (OrderChangeTypes.Paid, $"p.id IS NOT NULL AND p.status <> '{TicketscloudOrderStatuses.Done}' AND i.status = '{TicketscloudOrderStatuses.Done}'"),
-                       (OrderChangeTypes.TicketDeleted, "p.id IS NOT NULL AND td.deleted IS NOT NULL"))},
-                   i.observed_at, @change_source, {OrderChangeSql.SourceId}, @synced_at,
-                   jsonb_build_object('fields', {OrderChangeSql.FieldDiff(BusinessContent.TicketscloudOrder, "p", "i")},
-                                      'tickets', {OrderChangeSql.Tickets("td")})
-            FROM business_changed bc
-            JOIN incoming i ON i.id = bc.id
-            LEFT JOIN prior p ON p.id = bc.id
-            LEFT JOIN ticket_delta td ON td.order_id = bc.id
-            LEFT JOIN change_refs r ON {OrderChangeSql.RefOf("i.id")}
-            ORDER BY bc.id
-            RETURNING 1
+            {OrderChangeSql.RecordChangedOrders(AccountPlatforms.Ticketscloud, "i.id", "i.observed_at", BusinessContent.TicketscloudOrder,
+                OrderChangeSql.RefOf("i.id"),
+                (OrderChangeTypes.Created, "p.id IS NULL"),
+                (OrderChangeTypes.Cancelled, $"p.id IS NOT NULL AND p.status <> '{TicketscloudOrderStatuses.Cancelled}' AND i.status = '{TicketscloudOrderStatuses.Cancelled}'"),
+                (OrderChangeTypes.Restored, $"p.status = '{TicketscloudOrderStatuses.Cancelled}' AND i.status <> '{TicketscloudOrderStatuses.Cancelled}'"),
+                (OrderChangeTypes.Paid, $"p.id IS NOT NULL AND p.status <> '{TicketscloudOrderStatuses.Done}' AND i.status = '{TicketscloudOrderStatuses.Done}'"),
+                (OrderChangeTypes.TicketDeleted, "p.id IS NOT NULL AND td.deleted IS NOT NULL"))}
         )
         {Outcomes(Orders)}
         """;
