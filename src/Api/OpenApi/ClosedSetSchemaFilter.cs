@@ -18,7 +18,8 @@ internal sealed class ClosedSetSchemaFilter : ISchemaFilter
     {
         [typeof(ReconcileRequest).GetProperty(nameof(ReconcileRequest.Kind))!] = [.. SyncRunTrigger.ReconcileKinds.Order(StringComparer.Ordinal)],
         [typeof(WebhookDeliveryView).GetProperty(nameof(WebhookDeliveryView.ApplyOutcome))!] =
-            [.. Enum.GetNames<UpsertOutcome>().Select(name => name.ToLowerInvariant())],
+            // A quarantined delivery's outcome is its status; apply_outcome names what applying did.
+            [.. Enum.GetValues<UpsertOutcome>().Where(o => o != UpsertOutcome.Quarantined).Select(o => o.ToString().ToLowerInvariant())],
     };
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

@@ -86,6 +86,18 @@ public static class BusinessContent
         """;
 
     /// <summary>
+    /// A query of the ids of the orders whose business content changed: their own columns
+    /// (<see cref="ChangedRows"/> over <paramref name="written"/>), or their set of tickets
+    /// (<see cref="ChangedParents"/>): an order's content is both.
+    /// </summary>
+    public static string ChangedOrders(
+        IReadOnlyList<string> orderColumns, string written, IReadOnlyList<string> ticketColumns, string storedTickets, string incomingTickets) => $"""
+        {ChangedRows(orderColumns, written)}
+        UNION
+        {ChangedParents(ticketColumns, storedTickets, incomingTickets)}
+        """;
+
+    /// <summary>
     /// The ticket changes of the parents whose business content changed (CTE <c>business_changed</c>), one row per
     /// parent: its stored children (<c>s</c>, live ones only) against the incoming ones (<c>n</c>), either side
     /// missing where a child was added or is gone; <paramref name="lists"/> aggregates them into the history's

@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 using Qtickets.Sync.Infrastructure.PersonalData;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Catalog;
@@ -16,7 +17,9 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// equal to the stored version and its payload differs (see <see cref="OrderVersion"/> for the tie rule), so
 /// replays change nothing and an older payload never overwrites a newer one, whichever path it came by. Several
 /// payloads of one order may share a batch: the statement keeps the one <see cref="NewestPayload"/> would and
-/// reports an outcome for every input row, in input order (ADR 0018).
+/// reports an outcome for every input row, in input order (ADR 0018): applied (inserted or updated), stale,
+/// duplicate, or quarantined when the caller passed a horizon (<see cref="FutureStamp"/>) and the row is stamped
+/// after it; a quarantined row is not written and does not compete with the others.
 /// Baskets are written only for orders that were applied; baskets a newer payload no longer lists are marked
 /// vanished rather than deleted. Rows are locked in id order so concurrent batches cannot deadlock. Every row is
 /// keyed by its account (ids are only unique within one), given once for the batch. Stored rows are probed by
@@ -178,6 +181,20 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
     /// Orders of account <paramref name="accountId"/>; the orders' own <c>AccountId</c> is set to it. Each order whose
     /// business content changed gets one history row (<c>order_changes</c>) attributed to <paramref name="origin"/>.
     /// </summary>
+    public Task<UpsertResult> UpsertAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        int accountId,
+        IReadOnlyList<Order> orders,
+        string source,
+        ChangeOrigin origin,
+        CancellationToken cancellationToken) =>
+        UpsertAsync(connection, transaction, accountId, orders, source, origin, null, cancellationToken);
+
+    /// <summary>
+    /// As above; an order stamped after <paramref name="horizon"/> (<c>FutureStamp.Horizon</c>) is not written
+    /// and is reported <see cref="UpsertOutcome.Quarantined"/>. Null: every stamp is believed (an operator released it).
+    /// </summary>
     public async Task<UpsertResult> UpsertAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction? transaction,
@@ -185,6 +202,7 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
         IReadOnlyList<Order> orders,
         string source,
         ChangeOrigin origin,
+        DateTimeOffset? horizon,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
@@ -199,21 +217,23 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
         await erasedPeople.MaskAsync(connection, transaction, accountId, orders, cancellationToken);
         // Every payload goes to the statement, which decides (several of one order may share the batch).
         var baskets = orders.SelectMany((o, i) => o.Baskets.DistinctBy(b => b.Id).Select(b => new OwnedBasket(o, b, i + 1))).ToList();
-        // One row per client, from the most recently updated of its orders in the batch.
-        var clients = orders.Where(o => o.Client is not null).OrderByDescending(o => o.UpdatedAt)
+        // One row per client, from the most recently updated of its orders in the batch that can be written (the
+        // statement writes a client only with an order it applied; a quarantined one describes no one yet).
+        var clients = orders.Where(o => o.Client is not null && !(o.SourceUpdatedAt > horizon)).OrderByDescending(o => o.UpdatedAt)
             .Select(o => o.Client!).DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
 
         await using var command = Orders.Command(Sql, connection, transaction, accountId, time.GetUtcNow(), orders);
         NumberedBasketColumns.AddParameters(command, baskets);
         ClientColumns.AddParameters(command, clients);
         command.Parameters.Add(new NpgsqlParameter("source", source));
+        command.Parameters.Add(new NpgsqlParameter("horizon", NpgsqlDbType.TimestampTz) { Value = horizon is { } h ? h.ToUniversalTime() : DBNull.Value });
         OrderChangeSql.AddParameters(command, origin);
 
         var outcomes = new List<OrderUpsertOutcome>(orders.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            outcomes.Add(new OrderUpsertOutcome(reader.GetInt64(0), Enum.Parse<UpsertOutcome>(reader.GetString(1)), reader.GetBoolean(2)));
+            outcomes.Add(new OrderUpsertOutcome(reader.GetInt64(0), Enum.Parse<UpsertOutcome>(reader.GetString(1)), !reader.IsDBNull(2) && reader.GetBoolean(2)));
         }
         return new UpsertResult(outcomes);
     }
@@ -232,11 +252,14 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
 
         return $"""
             WITH incoming_rows AS (
-                {Orders.IncomingNumbered}
+                -- The time-sanity rule (FutureStamp): a row stamped after the horizon is not believed, so it neither
+                -- competes with the batch's other rows nor meets the stored one.
+                SELECT r.*, coalesce(r.source_updated_at > @horizon, false) AS quarantined FROM ({Orders.IncomingNumbered}) r
             ),
             newest AS (
                 -- The merge rule (OrderVersion) within the batch: the highest (updated_at, progress), the later row on a tie.
                 SELECT DISTINCT ON (id) id, source_updated_at, source_progress, raw, n FROM incoming_rows
+                WHERE NOT quarantined
                 ORDER BY id, source_updated_at DESC, source_progress DESC, n DESC
             ),
             incoming AS (
@@ -244,10 +267,11 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 -- the first of identical payloads.
                 SELECT DISTINCT ON (x.id) x.*
                 FROM incoming_rows x JOIN newest w ON w.id = x.id
-                WHERE (x.source_updated_at, x.source_progress) = (w.source_updated_at, w.source_progress) AND x.raw = w.raw
+                WHERE NOT x.quarantined
+                  AND (x.source_updated_at, x.source_progress) = (w.source_updated_at, w.source_progress) AND x.raw = w.raw
                   AND NOT EXISTS (
                       SELECT 1 FROM incoming_rows y
-                      WHERE y.id = x.id AND y.n > x.n AND y.raw <> w.raw
+                      WHERE y.id = x.id AND y.n > x.n AND NOT y.quarantined AND y.raw <> w.raw
                         AND (y.source_updated_at, y.source_progress) = (w.source_updated_at, w.source_progress))
                 ORDER BY x.id, x.n
             ),
@@ -290,9 +314,7 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 SELECT ib.* FROM incoming_baskets ib JOIN rewritten r ON r.id = ib.order_id
             ),
             business_changed AS (
-                {BusinessContent.ChangedRows(BusinessContent.QticketsOrder, "applied")}
-                UNION
-                {BusinessContent.ChangedParents(BusinessContent.QticketsBasket, "stored_baskets", "rewritten_baskets")}
+                {BusinessContent.ChangedOrders(BusinessContent.QticketsOrder, "applied", BusinessContent.QticketsBasket, "stored_baskets", "rewritten_baskets")}
             ),
             ticket_delta AS (
                 {BusinessContent.ChildDelta("stored_baskets", "incoming_baskets", """
@@ -316,15 +338,17 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                     (OrderChangeTypes.TicketDeleted, "p.id IS NOT NULL AND td.deleted IS NOT NULL"))}
             )
             SELECT x.id,
-                   CASE WHEN x.n <> i.n AND x.raw = i.raw THEN 'Unchanged'
-                        WHEN x.n <> i.n THEN 'Stale'
-                        WHEN a.id IS NOT NULL AND a.inserted THEN 'Inserted'
-                        WHEN a.id IS NOT NULL THEN 'Updated'
-                        WHEN {Orders.HoldsNewer("p", "i")} THEN 'Stale'
-                        ELSE 'Unchanged' END,
+                   CASE WHEN x.quarantined THEN '{UpsertOutcome.Quarantined}'
+                        WHEN x.n <> i.n AND x.raw = i.raw THEN '{UpsertOutcome.Duplicate}'
+                        WHEN x.n <> i.n THEN '{UpsertOutcome.Stale}'
+                        WHEN a.id IS NOT NULL AND a.inserted THEN '{UpsertOutcome.Inserted}'
+                        WHEN a.id IS NOT NULL THEN '{UpsertOutcome.Updated}'
+                        WHEN {Orders.HoldsNewer("p", "i")} THEN '{UpsertOutcome.Stale}'
+                        ELSE '{UpsertOutcome.Duplicate}' END,
                    x.n = i.n AND bc.id IS NOT NULL
             FROM incoming_rows x
-            JOIN incoming i ON i.id = x.id
+            -- Every row but a quarantined one has its order's written row (the rule keeps one of the believed rows).
+            LEFT JOIN incoming i ON i.id = x.id
             LEFT JOIN applied a ON a.id = i.id
             LEFT JOIN prior p ON p.id = i.id
             LEFT JOIN business_changed bc ON bc.id = i.id

@@ -25,6 +25,7 @@ public static class ReconciliationServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReconcileOptions>, ReconcileOptionsValidator>();
+        services.AddOptions<FutureStampOptions>().Bind(configuration.GetSection(FutureStampOptions.Section));
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);

@@ -219,9 +219,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             SELECT it.* FROM incoming_tickets it JOIN changed c ON c.id = it.order_id AND NOT c.inserted
         ),
         business_changed AS (
-            {BusinessContent.ChangedRows(BusinessContent.TicketscloudOrder, "changed")}
-            UNION
-            {BusinessContent.ChangedParents(BusinessContent.TicketscloudTicket, "stored_tickets", "rewritten_tickets")}
+            {BusinessContent.ChangedOrders(BusinessContent.TicketscloudOrder, "changed", BusinessContent.TicketscloudTicket, "stored_tickets", "rewritten_tickets")}
         ),
         ticket_delta AS (
             {BusinessContent.ChildDelta("stored_tickets", "incoming_tickets", """

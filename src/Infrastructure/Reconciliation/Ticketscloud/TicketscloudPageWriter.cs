@@ -40,7 +40,7 @@ public sealed class TicketscloudPageWriter(TicketscloudUpserter upserter, PageWr
             model,
             page.Items,
             [.. page.Unreadable.Select(u => new UnreadableRow(null, u.Excerpt, u.Sha256, u.Id is null ? u.Reason : $"{model} {u.Id}: {u.Reason}") { Key = u.Id })],
-            async (transaction, items) => Count(await upsert(run.Connection, transaction, accountId, items, origin, CancellationToken.None)),
+            async (transaction, items, _) => new RowsWritten<T>(Count(await upsert(run.Connection, transaction, accountId, items, origin, CancellationToken.None)), []),
             describe)
         {
             Before = transaction => upserter.UpsertEventsAsync(run.Connection, transaction, accountId, page.Events, CancellationToken.None),
