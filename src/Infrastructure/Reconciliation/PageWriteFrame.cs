@@ -4,7 +4,6 @@ using Npgsql;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Persistence;
-using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 

@@ -2,10 +2,9 @@ using Npgsql;
 using Qtickets.Sync.Domain.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
-using Qtickets.Sync.Infrastructure.Qtickets;
-using Qtickets.Sync.Infrastructure.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
+namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
 /// <summary>
 /// Ticketscloud's part of a page write (<see cref="PageWriteFrame"/>): its refs' events first, then its orders

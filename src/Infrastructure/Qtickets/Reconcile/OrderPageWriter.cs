@@ -2,9 +2,9 @@ using System.Globalization;
 using Npgsql;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Infrastructure.Persistence;
-using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation;
+namespace Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 
 /// <summary>
 /// QTickets' part of a page write (<see cref="PageWriteFrame"/>): its rows are orders, written by
