@@ -10,8 +10,8 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// <summary>
 /// Commits one reconcile page of any platform in one transaction together with the run's progress and whatever
 /// state the job keeps beside it (watermark, checkpoint, seen ids), so none of them can run ahead of the data.
-/// One row cannot stop a page: one the statement finds stamped too far in the future is quarantined, one the database refuses
-/// (<see cref="RefusalIsolation"/>) and one that cannot be read are recorded as failed, each in the delivery inbox
+/// One row cannot stop a page: one the statement finds stamped too far in the future is quarantined, one the
+/// database refuses (<see cref="RefusalIsolation"/>) and one that cannot be read are recorded as failed, each in the delivery inbox
 /// (<see cref="SetAsideOrders"/>) where an operator sees, releases, replays or discards it, and the rest of the
 /// page is written all the same. A platform supplies only its rows, how to write them and how to describe one
 /// (<see cref="PageRows{TRow}"/>).

@@ -47,7 +47,7 @@ public sealed class TicketscloudPageWriter(TicketscloudUpserter upserter, PageWr
         return frame.WriteAsync(run, rows, alongside);
     }
 
-    /// <summary>Confirmed and stale rows count as unchanged: the mirror was right.</summary>
+    /// <summary>Confirmed, duplicate and stale rows count as unchanged: the mirror was right.</summary>
     private static PageCounts Count(TicketscloudUpsertCounts counts) =>
-        new(counts.Seen, counts.Inserted, counts.Updated, counts.Confirmed + counts.Unchanged + counts.Stale, 0) { Refreshed = counts.Refreshed };
+        new(counts.Seen, counts.Inserted, counts.Updated, counts.Confirmed + counts.Duplicate + counts.Stale, 0) { Refreshed = counts.Refreshed };
 }

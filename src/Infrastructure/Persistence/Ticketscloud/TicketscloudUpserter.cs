@@ -154,16 +154,19 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         )
         """;
 
+    /// <summary>A row written only to move its observation time on: the same content, seen again later.</summary>
+    private const string Confirmed = nameof(TicketscloudUpsertCounts.Confirmed);
+
     /// <summary>
     /// The statement's answer, one row per incoming row: its outcome and whether its business content changed,
     /// from the CTEs every set's statement has (incoming, prior, applied, changed, business_changed).
     /// </summary>
     private static string Outcomes<T>(MirrorTable<T> table) => $"""
-        SELECT CASE WHEN c.id IS NOT NULL AND c.inserted THEN 'Inserted'
-                    WHEN c.id IS NOT NULL THEN 'Updated'
-                    WHEN a.id IS NOT NULL THEN 'Confirmed'
-                    WHEN {table.HoldsNewer("p", "i")} THEN 'Stale'
-                    ELSE 'Unchanged' END,
+        SELECT CASE WHEN c.id IS NOT NULL AND c.inserted THEN '{UpsertOutcome.Inserted}'
+                    WHEN c.id IS NOT NULL THEN '{UpsertOutcome.Updated}'
+                    WHEN a.id IS NOT NULL THEN '{Confirmed}'
+                    WHEN {table.HoldsNewer("p", "i")} THEN '{UpsertOutcome.Stale}'
+                    ELSE '{UpsertOutcome.Duplicate}' END,
                bc.id IS NOT NULL
         FROM incoming i
         LEFT JOIN applied a ON a.id = i.id
@@ -345,23 +348,23 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
 
     private static async Task<TicketscloudUpsertCounts> CountAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        int inserted = 0, updated = 0, confirmed = 0, stale = 0, unchanged = 0, refreshed = 0;
+        int inserted = 0, updated = 0, confirmed = 0, stale = 0, duplicate = 0, refreshed = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             switch (reader.GetString(0))
             {
-                case "Inserted": inserted++; break;
-                case "Updated":
+                case nameof(UpsertOutcome.Inserted): inserted++; break;
+                case nameof(UpsertOutcome.Updated):
                     updated++;
                     refreshed += reader.GetBoolean(1) ? 0 : 1;
                     break;
-                case "Confirmed": confirmed++; break;
-                case "Stale": stale++; break;
-                default: unchanged++; break;
+                case Confirmed: confirmed++; break;
+                case nameof(UpsertOutcome.Stale): stale++; break;
+                default: duplicate++; break;
             }
         }
-        return new TicketscloudUpsertCounts(inserted, updated, confirmed, stale, unchanged) { Refreshed = refreshed };
+        return new TicketscloudUpsertCounts(inserted, updated, confirmed, stale, duplicate) { Refreshed = refreshed };
     }
 
     /// <summary>A ticket as written: its order, event and observation come from the order that carries it.</summary>
