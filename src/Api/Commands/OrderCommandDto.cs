@@ -48,7 +48,7 @@ public sealed record OrderCommandDto
     public DateTimeOffset? OrderVersionAfter { get; init; }
 
     /// <summary>What the mirror did with the returned order.</summary>
-    [ClosedSet("Inserted", "Updated", "Unchanged", "Stale")]
+    [ClosedSet("Inserted", "Updated", "Duplicate", "Stale")]
     public string? MirrorOutcome { get; init; }
 
     /// <summary>The name of the API key that sent the command (<c>Auth:ApiKeys:n:Name</c>), never the key itself.</summary>

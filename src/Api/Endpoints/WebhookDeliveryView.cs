@@ -27,8 +27,12 @@ public sealed record WebhookDeliveryView(
     [property: JsonPropertyName("headers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Headers,
     [property: JsonPropertyName("body"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Body)
 {
-    /// <summary>What applying the delivery did to the order: the upsert outcomes, as the inbox stores them.</summary>
-    public static IReadOnlyList<string> ApplyOutcomes { get; } = [.. Enum.GetNames<UpsertOutcome>().Select(name => name.ToLowerInvariant())];
+    /// <summary>
+    /// What applying the delivery did to the order: the upsert outcomes, as the inbox stores them. A quarantined
+    /// delivery says so in its status; applying it did nothing.
+    /// </summary>
+    public static IReadOnlyList<string> ApplyOutcomes { get; } =
+        [.. Enum.GetValues<UpsertOutcome>().Where(o => o != UpsertOutcome.Quarantined).Select(o => o.ToString().ToLowerInvariant())];
 }
 
 /// <summary>A page of deliveries, newest first; pass <see cref="NextBeforeId"/> as <c>before_id</c> for the next.</summary>

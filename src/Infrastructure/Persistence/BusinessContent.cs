@@ -84,4 +84,31 @@ public static class BusinessContent
         FROM {storedRows} s FULL JOIN {incomingRows} n ON n.order_id = s.order_id AND n.id = s.id
         WHERE s.id IS NULL OR n.id IS NULL OR {Differs(columns, "s", "n")}
         """;
+
+    /// <summary>
+    /// A query of the ids of the orders whose business content changed: their own columns
+    /// (<see cref="ChangedRows"/> over <paramref name="written"/>), or their set of tickets
+    /// (<see cref="ChangedParents"/>): an order's content is both.
+    /// </summary>
+    public static string ChangedOrders(
+        IReadOnlyList<string> orderColumns, string written, IReadOnlyList<string> ticketColumns, string storedTickets, string incomingTickets) => $"""
+        {ChangedRows(orderColumns, written)}
+        UNION
+        {ChangedParents(ticketColumns, storedTickets, incomingTickets)}
+        """;
+
+    /// <summary>
+    /// The ticket changes of the parents whose business content changed (CTE <c>business_changed</c>), one row per
+    /// parent: its stored children (<c>s</c>, live ones only) against the incoming ones (<c>n</c>), either side
+    /// missing where a child was added or is gone; <paramref name="lists"/> aggregates them into the history's
+    /// text[] columns <c>added</c>, <c>refunded</c>, <c>scanned</c> and <c>deleted</c>.
+    /// </summary>
+    public static string ChildDelta(string storedRows, string incomingRows, string lists) => $"""
+        SELECT coalesce(s.order_id, n.order_id) AS order_id,
+               {lists}
+        FROM (SELECT s.* FROM {storedRows} s JOIN business_changed bc ON bc.id = s.order_id) s
+        FULL JOIN (SELECT x.* FROM {incomingRows} x JOIN business_changed bc ON bc.id = x.order_id) n
+            ON n.order_id = s.order_id AND n.id = s.id
+        GROUP BY 1
+        """;
 }

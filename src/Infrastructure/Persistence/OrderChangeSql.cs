@@ -61,6 +61,33 @@ public static class OrderChangeSql
             """;
     }
 
+    /// <summary>
+    /// The history insert of an order upsert: one row for each order whose business content changed (CTE
+    /// <c>business_changed</c>), from its incoming row (<c>incoming i</c>), the row it replaced (<c>prior p</c>) and
+    /// its ticket changes (<c>ticket_delta td</c>), under account <c>@account_id</c>.
+    /// </summary>
+    /// <param name="platform">The platform the order id belongs to.</param>
+    /// <param name="orderId">The order id as text, from <c>i</c>.</param>
+    /// <param name="versionAt">The incoming row's version stamp, from <c>i</c>.</param>
+    /// <param name="content">The order's business content columns (<see cref="BusinessContent"/>), diffed into <c>fields</c>.</param>
+    /// <param name="reference">The join condition of <c>change_refs r</c> (<see cref="RefOf"/>).</param>
+    /// <param name="types">The change's types (<see cref="Types"/>).</param>
+    public static string RecordChangedOrders(
+        string platform, string orderId, string versionAt, IReadOnlyList<string> content, string reference, params (string Type, string When)[] types) => $"""
+        {Insert}
+        SELECT @account_id, '{platform}', {orderId},
+               {Types(types)},
+               {versionAt}, @change_source, {SourceId}, @synced_at,
+               jsonb_build_object('fields', {FieldDiff(content, "p", "i")}, 'tickets', {Tickets("td")})
+        FROM business_changed bc
+        JOIN incoming i ON i.id = bc.id
+        LEFT JOIN prior p ON p.id = bc.id
+        LEFT JOIN ticket_delta td ON td.order_id = bc.id
+        LEFT JOIN change_refs r ON {reference}
+        ORDER BY bc.id
+        RETURNING 1
+        """;
+
     /// <summary>The <c>tickets</c> object from a row <paramref name="delta"/> with text[] columns added, refunded, scanned, deleted.</summary>
     public static string Tickets(string delta) => $"""
         jsonb_build_object('added', coalesce(to_jsonb({delta}.added), '[]'), 'refunded', coalesce(to_jsonb({delta}.refunded), '[]'),

@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 using Qtickets.Sync.Infrastructure.PersonalData;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Catalog;
@@ -16,7 +17,9 @@ namespace Qtickets.Sync.Infrastructure.Persistence;
 /// equal to the stored version and its payload differs (see <see cref="OrderVersion"/> for the tie rule), so
 /// replays change nothing and an older payload never overwrites a newer one, whichever path it came by. Several
 /// payloads of one order may share a batch: the statement keeps the one <see cref="NewestPayload"/> would and
-/// reports an outcome for every input row, in input order (ADR 0018).
+/// reports an outcome for every input row, in input order (ADR 0018): applied (inserted or updated), stale,
+/// duplicate, or quarantined when the caller passed a horizon (<see cref="FutureStamp"/>) and the row is stamped
+/// after it; a quarantined row is not written and does not compete with the others.
 /// Baskets are written only for orders that were applied; baskets a newer payload no longer lists are marked
 /// vanished rather than deleted. Rows are locked in id order so concurrent batches cannot deadlock. Every row is
 /// keyed by its account (ids are only unique within one), given once for the batch. Stored rows are probed by
@@ -143,6 +146,26 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
         UnnestColumn.Json<Client>("raw", c => c.Raw),
     ]);
 
+    private static readonly MirrorTable<Order> Orders = new("qtickets_orders", "o", OrderColumns)
+    {
+        Version = ["source_updated_at", "source_progress"],
+        Filled =
+        [
+            FilledColumn.SyncedAt,
+            new("last_source", "@source"),
+            // A listing that finds the order again clears the mark a listing that missed it left.
+            new("upstream_missing_at", "NULL", "NULL"),
+            new("upstream_missing_reason", "NULL", "NULL"),
+        ],
+    };
+
+    private static readonly MirrorTable<OwnedBasket> Baskets = new("qtickets_baskets", "b", BasketColumns)
+    {
+        Filled = [FilledColumn.SyncedAt, new("vanished_at", "NULL", "NULL")],
+    };
+
+    private static readonly MirrorTable<Client> Clients = new("qtickets_clients", "c", ClientColumns);
+
     private static readonly string Sql = BuildSql();
 
     /// <summary>Orders of the default account: the single-account setup's only account.</summary>
@@ -158,6 +181,20 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
     /// Orders of account <paramref name="accountId"/>; the orders' own <c>AccountId</c> is set to it. Each order whose
     /// business content changed gets one history row (<c>order_changes</c>) attributed to <paramref name="origin"/>.
     /// </summary>
+    public Task<UpsertResult> UpsertAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        int accountId,
+        IReadOnlyList<Order> orders,
+        string source,
+        ChangeOrigin origin,
+        CancellationToken cancellationToken) =>
+        UpsertAsync(connection, transaction, accountId, orders, source, origin, null, cancellationToken);
+
+    /// <summary>
+    /// As above; an order stamped after <paramref name="horizon"/> (<c>FutureStamp.Horizon</c>) is not written
+    /// and is reported <see cref="UpsertOutcome.Quarantined"/>. Null: every stamp is believed (an operator released it).
+    /// </summary>
     public async Task<UpsertResult> UpsertAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction? transaction,
@@ -165,6 +202,7 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
         IReadOnlyList<Order> orders,
         string source,
         ChangeOrigin origin,
+        DateTimeOffset? horizon,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
@@ -179,24 +217,23 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
         await erasedPeople.MaskAsync(connection, transaction, accountId, orders, cancellationToken);
         // Every payload goes to the statement, which decides (several of one order may share the batch).
         var baskets = orders.SelectMany((o, i) => o.Baskets.DistinctBy(b => b.Id).Select(b => new OwnedBasket(o, b, i + 1))).ToList();
-        // One row per client, from the most recently updated of its orders in the batch.
-        var clients = orders.Where(o => o.Client is not null).OrderByDescending(o => o.UpdatedAt)
+        // One row per client, from the most recently updated of its orders in the batch that can be written (the
+        // statement writes a client only with an order it applied; a quarantined one describes no one yet).
+        var clients = orders.Where(o => o.Client is not null && !(o.SourceUpdatedAt > horizon)).OrderByDescending(o => o.UpdatedAt)
             .Select(o => o.Client!).DistinctBy(c => c.Id).OrderBy(c => c.Id).ToList();
 
-        await using var command = new NpgsqlCommand(Sql, connection, transaction);
-        OrderColumns.AddParameters(command, orders);
+        await using var command = Orders.Command(Sql, connection, transaction, accountId, time.GetUtcNow(), orders);
         NumberedBasketColumns.AddParameters(command, baskets);
         ClientColumns.AddParameters(command, clients);
-        command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
         command.Parameters.Add(new NpgsqlParameter("source", source));
-        command.Parameters.Add(new NpgsqlParameter<int>("account_id", accountId));
+        command.Parameters.Add(new NpgsqlParameter("horizon", NpgsqlDbType.TimestampTz) { Value = horizon is { } h ? h.ToUniversalTime() : DBNull.Value });
         OrderChangeSql.AddParameters(command, origin);
 
         var outcomes = new List<OrderUpsertOutcome>(orders.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            outcomes.Add(new OrderUpsertOutcome(reader.GetInt64(0), Enum.Parse<UpsertOutcome>(reader.GetString(1)), reader.GetBoolean(2)));
+            outcomes.Add(new OrderUpsertOutcome(reader.GetInt64(0), Enum.Parse<UpsertOutcome>(reader.GetString(1)), !reader.IsDBNull(2) && reader.GetBoolean(2)));
         }
         return new UpsertResult(outcomes);
     }
@@ -210,19 +247,19 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
 
     private static string BuildSql()
     {
-        var orderNames = OrderColumns.Names;
-        var basketNames = BasketColumns.Names;
-        var clientNames = ClientColumns.Names;
         var storedOrder = BusinessContent.Columns(BusinessContent.QticketsOrder, "o");
         var storedBasket = BusinessContent.Columns(BusinessContent.QticketsBasket, "b");
 
         return $"""
             WITH incoming_rows AS (
-                SELECT {OrderColumns.Selects}, u.n FROM {OrderColumns.FromNumbered}
+                -- The time-sanity rule (FutureStamp): a row stamped after the horizon is not believed, so it neither
+                -- competes with the batch's other rows nor meets the stored one.
+                SELECT r.*, coalesce(r.source_updated_at > @horizon, false) AS quarantined FROM ({Orders.IncomingNumbered}) r
             ),
             newest AS (
                 -- The merge rule (OrderVersion) within the batch: the highest (updated_at, progress), the later row on a tie.
                 SELECT DISTINCT ON (id) id, source_updated_at, source_progress, raw, n FROM incoming_rows
+                WHERE NOT quarantined
                 ORDER BY id, source_updated_at DESC, source_progress DESC, n DESC
             ),
             incoming AS (
@@ -230,29 +267,19 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 -- the first of identical payloads.
                 SELECT DISTINCT ON (x.id) x.*
                 FROM incoming_rows x JOIN newest w ON w.id = x.id
-                WHERE (x.source_updated_at, x.source_progress) = (w.source_updated_at, w.source_progress) AND x.raw = w.raw
+                WHERE NOT x.quarantined
+                  AND (x.source_updated_at, x.source_progress) = (w.source_updated_at, w.source_progress) AND x.raw = w.raw
                   AND NOT EXISTS (
                       SELECT 1 FROM incoming_rows y
-                      WHERE y.id = x.id AND y.n > x.n AND y.raw <> w.raw
+                      WHERE y.id = x.id AND y.n > x.n AND NOT y.quarantined AND y.raw <> w.raw
                         AND (y.source_updated_at, y.source_progress) = (w.source_updated_at, w.source_progress))
                 ORDER BY x.id, x.n
             ),
             prior AS (
-                {StoredRowsSql.ByKey("newest k", "qtickets_orders", "o",
-                    $"o.id, o.source_updated_at, o.source_progress, {storedOrder}", "@account_id")}
+                {Orders.Prior($"o.id, o.source_updated_at, o.source_progress, {storedOrder}", "newest k")}
             ),
             applied AS (
-                INSERT INTO qtickets_orders AS o (account_id, {orderNames}, synced_at, last_source)
-                SELECT @account_id, {orderNames}, @synced_at, @source FROM incoming ORDER BY id
-                ON CONFLICT (account_id, id) DO UPDATE SET
-                    {OrderColumns.Updates(",\n        ")},
-                    synced_at = excluded.synced_at,
-                    last_source = excluded.last_source,
-                    upstream_missing_at = NULL,
-                    upstream_missing_reason = NULL
-                WHERE (o.source_updated_at, o.source_progress) <= (excluded.source_updated_at, excluded.source_progress)
-                  AND o.raw IS DISTINCT FROM excluded.raw
-                RETURNING o.id, o.source_updated_at, (o.xmax = 0) AS inserted
+                {Orders.Upsert("incoming src", returning: "RETURNING o.id, o.source_updated_at, (o.xmax = 0) AS inserted")}
             ),
             incoming_baskets AS (
                 -- The baskets of the payload written for each order only; a basket another order lists too is written once.
@@ -261,26 +288,14 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 ORDER BY ib.id, ib.order_id
             ),
             written_baskets AS (
-                INSERT INTO qtickets_baskets AS b (account_id, {basketNames}, synced_at, vanished_at)
-                SELECT @account_id, {BasketColumns.NamesOf("ib")}, @synced_at, NULL
-                FROM incoming_baskets ib JOIN applied a ON a.id = ib.order_id
-                ORDER BY ib.id
-                ON CONFLICT (account_id, id) DO UPDATE SET
-                    {BasketColumns.Updates(",\n        ")},
-                    synced_at = excluded.synced_at,
-                    vanished_at = NULL
-                RETURNING b.id
+                {Baskets.Upsert("incoming_baskets src JOIN applied a ON a.id = src.order_id", guarded: false, returning: "RETURNING b.id")}
+            ),
+            incoming_clients AS (
+                {Clients.Incoming}
             ),
             written_clients AS (
-                INSERT INTO qtickets_clients AS c (account_id, {clientNames}, synced_at)
-                SELECT @account_id, {ClientColumns.Selects}, @synced_at FROM {ClientColumns.From}
-                WHERE EXISTS (SELECT 1 FROM applied a JOIN incoming i ON i.id = a.id WHERE i.client_id = u.id)
-                ORDER BY u.id
-                ON CONFLICT (account_id, id) DO UPDATE SET
-                    {ClientColumns.Updates(",\n        ")},
-                    synced_at = excluded.synced_at
-                WHERE c.raw IS DISTINCT FROM excluded.raw
-                RETURNING c.id
+                {Clients.Upsert("incoming_clients src WHERE EXISTS (SELECT 1 FROM applied a JOIN incoming i ON i.id = a.id WHERE i.client_id = src.id)",
+                    returning: "RETURNING c.id")}
             ),
             vanished AS (
                 UPDATE qtickets_baskets b SET vanished_at = a.source_updated_at, synced_at = @synced_at
@@ -299,55 +314,41 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
                 SELECT ib.* FROM incoming_baskets ib JOIN rewritten r ON r.id = ib.order_id
             ),
             business_changed AS (
-                {BusinessContent.ChangedRows(BusinessContent.QticketsOrder, "applied")}
-                UNION
-                {BusinessContent.ChangedParents(BusinessContent.QticketsBasket, "stored_baskets", "rewritten_baskets")}
+                {BusinessContent.ChangedOrders(BusinessContent.QticketsOrder, "applied", BusinessContent.QticketsBasket, "stored_baskets", "rewritten_baskets")}
             ),
             ticket_delta AS (
-                SELECT coalesce(s.order_id, n.order_id) AS order_id,
-                       array_agg(n.id::text ORDER BY n.id) FILTER (WHERE s.id IS NULL) AS added,
-                       array_agg(n.id::text ORDER BY n.id) FILTER (WHERE n.refunded_at IS NOT NULL AND s.refunded_at IS NULL) AS refunded,
-                       array_agg(n.id::text ORDER BY n.id) FILTER (WHERE n.checked_at IS NOT NULL AND s.checked_at IS NULL) AS scanned,
-                       array_agg(coalesce(s.id, n.id)::text ORDER BY coalesce(s.id, n.id))
-                           FILTER (WHERE n.id IS NULL OR (n.deleted_at IS NOT NULL AND s.deleted_at IS NULL)) AS deleted
-                FROM (SELECT s.* FROM stored_baskets s JOIN business_changed bc ON bc.id = s.order_id) s
-                FULL JOIN (SELECT ib.* FROM incoming_baskets ib JOIN business_changed bc ON bc.id = ib.order_id) n
-                    ON n.order_id = s.order_id AND n.id = s.id
-                GROUP BY 1
+                {BusinessContent.ChildDelta("stored_baskets", "incoming_baskets", """
+                    array_agg(n.id::text ORDER BY n.id) FILTER (WHERE s.id IS NULL) AS added,
+                    array_agg(n.id::text ORDER BY n.id) FILTER (WHERE n.refunded_at IS NOT NULL AND s.refunded_at IS NULL) AS refunded,
+                    array_agg(n.id::text ORDER BY n.id) FILTER (WHERE n.checked_at IS NOT NULL AND s.checked_at IS NULL) AS scanned,
+                    array_agg(coalesce(s.id, n.id)::text ORDER BY coalesce(s.id, n.id))
+                        FILTER (WHERE n.id IS NULL OR (n.deleted_at IS NOT NULL AND s.deleted_at IS NULL)) AS deleted
+                    """)}
             ),
             {OrderChangeSql.RefsCte},
             recorded AS (
-                {OrderChangeSql.Insert}
-                SELECT @account_id, '{AccountPlatforms.Qtickets}', i.id::text,
-                       {OrderChangeSql.Types(
-                           (OrderChangeTypes.Created, "p.id IS NULL"),
-                           (OrderChangeTypes.Cancelled, "p.id IS NOT NULL AND p.deleted_at IS NULL AND i.deleted_at IS NOT NULL"),
-                           (OrderChangeTypes.Restored, "p.deleted_at IS NOT NULL AND i.deleted_at IS NULL"),
-                           (OrderChangeTypes.Paid, "p.id IS NOT NULL AND NOT coalesce(p.payed, false) AND coalesce(i.payed, false)"),
-                           (OrderChangeTypes.TicketRefunded, "p.id IS NOT NULL AND td.refunded IS NOT NULL"),
-                           (OrderChangeTypes.TicketScanned, "p.id IS NOT NULL AND td.scanned IS NOT NULL"),
-                           (OrderChangeTypes.TicketDeleted, "p.id IS NOT NULL AND td.deleted IS NOT NULL"))},
-                       i.source_updated_at, @change_source, {OrderChangeSql.SourceId}, @synced_at,
-                       jsonb_build_object('fields', {OrderChangeSql.FieldDiff(BusinessContent.QticketsOrder, "p", "i")},
-                                          'tickets', {OrderChangeSql.Tickets("td")})
-                FROM business_changed bc
-                JOIN incoming i ON i.id = bc.id
-                LEFT JOIN prior p ON p.id = bc.id
-                LEFT JOIN ticket_delta td ON td.order_id = bc.id
-                LEFT JOIN change_refs r ON {OrderChangeSql.RefOf("i.id::text", "i.n")}
-                ORDER BY bc.id
-                RETURNING 1
+                {OrderChangeSql.RecordChangedOrders(AccountPlatforms.Qtickets, "i.id::text", "i.source_updated_at", BusinessContent.QticketsOrder,
+                    OrderChangeSql.RefOf("i.id::text", "i.n"),
+                    (OrderChangeTypes.Created, "p.id IS NULL"),
+                    (OrderChangeTypes.Cancelled, "p.id IS NOT NULL AND p.deleted_at IS NULL AND i.deleted_at IS NOT NULL"),
+                    (OrderChangeTypes.Restored, "p.deleted_at IS NOT NULL AND i.deleted_at IS NULL"),
+                    (OrderChangeTypes.Paid, "p.id IS NOT NULL AND NOT coalesce(p.payed, false) AND coalesce(i.payed, false)"),
+                    (OrderChangeTypes.TicketRefunded, "p.id IS NOT NULL AND td.refunded IS NOT NULL"),
+                    (OrderChangeTypes.TicketScanned, "p.id IS NOT NULL AND td.scanned IS NOT NULL"),
+                    (OrderChangeTypes.TicketDeleted, "p.id IS NOT NULL AND td.deleted IS NOT NULL"))}
             )
             SELECT x.id,
-                   CASE WHEN x.n <> i.n AND x.raw = i.raw THEN 'Unchanged'
-                        WHEN x.n <> i.n THEN 'Stale'
-                        WHEN a.id IS NOT NULL AND a.inserted THEN 'Inserted'
-                        WHEN a.id IS NOT NULL THEN 'Updated'
-                        WHEN p.id IS NOT NULL AND (p.source_updated_at, p.source_progress) > (i.source_updated_at, i.source_progress) THEN 'Stale'
-                        ELSE 'Unchanged' END,
+                   CASE WHEN x.quarantined THEN '{UpsertOutcome.Quarantined}'
+                        WHEN x.n <> i.n AND x.raw = i.raw THEN '{UpsertOutcome.Duplicate}'
+                        WHEN x.n <> i.n THEN '{UpsertOutcome.Stale}'
+                        WHEN a.id IS NOT NULL AND a.inserted THEN '{UpsertOutcome.Inserted}'
+                        WHEN a.id IS NOT NULL THEN '{UpsertOutcome.Updated}'
+                        WHEN {Orders.HoldsNewer("p", "i")} THEN '{UpsertOutcome.Stale}'
+                        ELSE '{UpsertOutcome.Duplicate}' END,
                    x.n = i.n AND bc.id IS NOT NULL
             FROM incoming_rows x
-            JOIN incoming i ON i.id = x.id
+            -- Every row but a quarantined one has its order's written row (the rule keeps one of the believed rows).
+            LEFT JOIN incoming i ON i.id = x.id
             LEFT JOIN applied a ON a.id = i.id
             LEFT JOIN prior p ON p.id = i.id
             LEFT JOIN business_changed bc ON bc.id = i.id

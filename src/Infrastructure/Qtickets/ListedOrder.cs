@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
@@ -21,7 +22,20 @@ internal readonly record struct ListedOrder(Order? Order, UnreadableRow? Unreada
         // surrogate that System.Text.Json refuses to decode) is about this row's data alone.
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new ListedOrder(null, UnreadableRow.Of(row, exception));
+            return new ListedOrder(null, UnreadableRow.Of(
+                row.GetRawText(), IdOf(row), exception is OrderPayloadException payload ? payload.Reason : exception.Message));
+        }
+    }
+
+    private static long? IdOf(JsonElement row)
+    {
+        try
+        {
+            return row.ValueKind == JsonValueKind.Object ? JsonValues.Int64(row, "id") : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

@@ -1,4 +1,5 @@
 using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Catalog;
 using Qtickets.Sync.Domain.Orders;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;

@@ -27,6 +27,7 @@ public static class QticketsServiceCollectionExtensions
     {
         services.AddQticketsClient(configuration);
         services.AddQticketsCommandClient();
+        services.AddSingleton<OrderPageWriter>();
         services.AddTransient<QticketsInitialLoad>();
         services.AddTransient<IncrementalReconciler>();
         services.AddTransient<FullSweepReconciler>();

@@ -1,3 +1,5 @@
+using Qtickets.Sync.Infrastructure.Reconciliation;
+
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
 /// <summary>A single order QTickets answered cannot be read; <see cref="Row"/> carries what could be kept of it.</summary>

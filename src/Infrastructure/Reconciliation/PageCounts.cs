@@ -37,7 +37,10 @@ public readonly record struct PageCounts(int Seen, int Inserted, int Updated, in
             LoadsHistory = LoadsHistory || other.LoadsHistory,
         };
 
-    /// <summary>Stale payloads (the mirror already holds newer) count as unchanged: the mirror was right.</summary>
+    /// <summary>
+    /// Duplicate and stale payloads count as unchanged: the mirror was right. Quarantined ones were not seen by the
+    /// mirror: the frame sets them aside and counts them there.
+    /// </summary>
     public static PageCounts From(UpsertResult result) =>
-        new(result.Orders.Count, result.Inserted, result.Updated, result.Unchanged + result.Stale, 0) { Refreshed = result.Refreshed };
+        new(result.Orders.Count - result.Quarantined, result.Inserted, result.Updated, result.Duplicate + result.Stale, 0) { Refreshed = result.Refreshed };
 }

@@ -4,15 +4,14 @@ using Npgsql;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Persistence;
-using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
 /// <summary>
 /// Commits one reconcile page of any platform in one transaction together with the run's progress and whatever
 /// state the job keeps beside it (watermark, checkpoint, seen ids), so none of them can run ahead of the data.
-/// One row cannot stop a page: one stamped too far in the future is quarantined, one the database refuses
-/// (<see cref="RefusalIsolation"/>) and one that cannot be read are recorded as failed, each in the delivery inbox
+/// One row cannot stop a page: one the statement finds stamped too far in the future is quarantined, one the
+/// database refuses (<see cref="RefusalIsolation"/>) and one that cannot be read are recorded as failed, each in the delivery inbox
 /// (<see cref="SetAsideOrders"/>) where an operator sees, releases, replays or discards it, and the rest of the
 /// page is written all the same. A platform supplies only its rows, how to write them and how to describe one
 /// (<see cref="PageRows{TRow}"/>).
@@ -21,7 +20,7 @@ public sealed partial class PageWriteFrame(
     SyncRunLedger ledger,
     ReconcileMetrics metrics,
     SetAsideOrders setAside,
-    IOptions<QticketsOptions> qtickets,
+    IOptions<FutureStampOptions> futureStamps,
     TimeProvider time)
 {
     /// <remarks>
@@ -45,29 +44,32 @@ public sealed partial class PageWriteFrame(
             LogUnreadableSetAside(run.Logger, page.Model, row.Key, row.Reason);
             setAsideCount++;
         }
-        var believable = new List<TRow>(page.Rows.Count);
+        // The statement decides what is stamped too far ahead (ADR 0018); the frame keeps what it reports so.
         var now = time.GetUtcNow();
-        foreach (var row in page.Rows)
-        {
-            if (page.Describe(row) is { UpdatedAt: { } stamp } described
-                && FutureStamp.QuarantineReason(stamp, now, qtickets.Value.MaxFutureSkew) is { } reason)
-            {
-                await SetAsideAsync(run, transaction, described, DeliveryStatuses.Quarantined, reason);
-                setAsideCount++;
-                continue;
-            }
-            believable.Add(row);
-        }
+        var maxSkew = futureStamps.Value.MaxFutureSkew;
+        var quarantined = new List<TRow>();
         var written = await RefusalIsolation.WriteAsync(
             transaction,
-            believable,
-            rows => page.Upsert(transaction, rows),
+            page.Rows,
+            async rows =>
+            {
+                var write = await page.Upsert(transaction, rows, FutureStamp.Horizon(now, maxSkew));
+                quarantined.AddRange(write.Quarantined);
+                return write.Counts;
+            },
             async (row, refusal) =>
             {
                 await SetAsideAsync(run, transaction, page.Describe(row), DeliveryStatuses.Failed, $"apply failed: {RefusalIsolation.Describe(refusal)}");
                 setAsideCount++;
             },
             CancellationToken.None);
+        foreach (var row in quarantined)
+        {
+            var described = page.Describe(row);
+            var stamp = described.UpdatedAt ?? throw new InvalidOperationException($"{described.Model} {described.Key} was quarantined without a stamp");
+            await SetAsideAsync(run, transaction, described, DeliveryStatuses.Quarantined, FutureStamp.Reason(stamp, now, maxSkew));
+            setAsideCount++;
+        }
         var counts = written.Aggregate(PageCounts.None, (sum, next) => sum.Add(next)) with { SetAside = setAsideCount, LoadsHistory = run.LoadsHistory };
         await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, counts, pages, CancellationToken.None);
         if (alongside is not null)
@@ -96,15 +98,23 @@ public sealed partial class PageWriteFrame(
 /// <param name="Model">What the rows are, as the inbox names them (<see cref="SetAsideRow.Model"/>).</param>
 /// <param name="Rows">The rows that could be read.</param>
 /// <param name="Unreadable">The rows that could not, each kept as evidence.</param>
-/// <param name="Upsert">Writes some of the rows in one statement, in the page's transaction; what it did.</param>
-/// <param name="Describe">How one row is kept should it be set aside; its stamp, where it has one, is checked against the clock.</param>
+/// <param name="Upsert">
+/// Writes some of the rows in one statement, in the page's transaction, believing no stamp after the horizon it is
+/// given (<c>FutureStamp.Horizon</c>); what it did, and which rows it found stamped after it.
+/// </param>
+/// <param name="Describe">How one row is kept should it be set aside, with its stamp where it has one.</param>
 public sealed record PageRows<TRow>(
     string Model,
     IReadOnlyList<TRow> Rows,
     IReadOnlyList<UnreadableRow> Unreadable,
-    Func<NpgsqlTransaction, IReadOnlyList<TRow>, Task<PageCounts>> Upsert,
+    Func<NpgsqlTransaction, IReadOnlyList<TRow>, DateTimeOffset, Task<RowsWritten<TRow>>> Upsert,
     Func<TRow, SetAsideRow> Describe)
 {
     /// <summary>What the page writes first, before its rows (the events a Ticketscloud page refers to).</summary>
     public Func<NpgsqlTransaction, Task>? Before { get; init; }
 }
+
+/// <summary>What a platform's statement did with some of a page's rows.</summary>
+/// <param name="Counts">The rows it wrote, found stale or duplicate.</param>
+/// <param name="Quarantined">The rows it found stamped after the horizon and left alone: the frame sets them aside.</param>
+public sealed record RowsWritten<TRow>(PageCounts Counts, IReadOnlyList<TRow> Quarantined);

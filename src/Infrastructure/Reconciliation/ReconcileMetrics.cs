@@ -11,9 +11,12 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 public sealed class ReconcileMetrics : ISyncMetricSet
 {
     private const string Missing = "missing";
+
+    /// <summary>The page's unchanged rows (<see cref="PageCounts.Unchanged"/>: duplicate or stale payloads).</summary>
+    private const string Unchanged = "unchanged";
     private const string AllAccounts = "all";
     private static readonly IReadOnlyList<string> OrderOutcomes =
-        [.. new[] { UpsertOutcome.Inserted, UpsertOutcome.Updated, UpsertOutcome.Unchanged }.Select(Label), Missing];
+        [.. new[] { UpsertOutcome.Inserted, UpsertOutcome.Updated }.Select(Label), Unchanged, Missing];
     // A run ends succeeded or failed; skipped runs never start and are not timed.
     private static readonly IReadOnlyList<string> FinalStatuses = [SyncRunStatuses.Succeeded, SyncRunStatuses.Failed];
     private static readonly IReadOnlyList<string> RequestKinds = ["list", "get", "catalog"];
@@ -78,7 +81,7 @@ public sealed class ReconcileMetrics : ISyncMetricSet
         pages.WithLabels(account, run.Kind).Inc(pageCount);
         orders.WithLabels(account, run.Kind, Label(UpsertOutcome.Inserted)).Inc(counts.Inserted);
         orders.WithLabels(account, run.Kind, Label(UpsertOutcome.Updated)).Inc(counts.Updated);
-        orders.WithLabels(account, run.Kind, Label(UpsertOutcome.Unchanged)).Inc(counts.Unchanged);
+        orders.WithLabels(account, run.Kind, Unchanged).Inc(counts.Unchanged);
         orders.WithLabels(account, run.Kind, Missing).Inc(counts.MarkedMissing);
         gapsHealed.WithLabels(account, run.Kind).Inc(counts.GapsHealed);
         refreshed.WithLabels(account, run.Kind).Inc(counts.Refreshed);

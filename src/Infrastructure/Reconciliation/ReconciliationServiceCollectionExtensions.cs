@@ -25,6 +25,8 @@ public static class ReconciliationServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReconcileOptions>, ReconcileOptionsValidator>();
+        services.AddOptions<FutureStampOptions>().Bind(configuration.GetSection(FutureStampOptions.Section));
+        services.AddOptions<SetAsideOptions>().Bind(configuration.GetSection(SetAsideOptions.Section));
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -36,7 +38,6 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddSingleton<InitialLoadStore>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<PageWriteFrame>();
-        services.AddSingleton<OrderPageWriter>();
         services.AddSingleton<SetAsideOrders>();
         services.AddSingleton<ReconcilePlatforms>();
         return services;

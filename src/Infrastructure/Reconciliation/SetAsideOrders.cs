@@ -5,8 +5,6 @@ using Npgsql;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Persistence;
-using Qtickets.Sync.Infrastructure.Qtickets;
-using Qtickets.Sync.Infrastructure.Webhooks;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
@@ -17,7 +15,7 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 /// health and metrics like any failed delivery. The same payload seen again by a later page is kept once.
 /// Every platform's rows are kept here alike; the platform says how a row is described (<see cref="SetAsideRow"/>).
 /// </summary>
-public sealed class SetAsideOrders(TimeProvider time, IOptions<WebhookOptions> webhooks)
+public sealed class SetAsideOrders(TimeProvider time, IOptions<SetAsideOptions> options)
 {
     public const string EventType = "reconcile";
 
@@ -37,7 +35,7 @@ public sealed class SetAsideOrders(TimeProvider time, IOptions<WebhookOptions> w
         ArgumentNullException.ThrowIfNull(row);
         // A failed one has had its try: the applier retries it on the usual back-off, then leaves it failed; one
         // the applier cannot apply is kept as out of tries, for an operator to see and discard.
-        var attempts = status != DeliveryStatuses.Failed ? 0 : row.Retryable ? 1 : webhooks.Value.MaxApplyAttempts;
+        var attempts = status != DeliveryStatuses.Failed ? 0 : row.Retryable ? 1 : options.Value.MaxApplyAttempts;
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(row.Body)));
         return InsertAsync(connection, transaction, accountId, row.Model, row.OrderId, row.UpdatedAt?.ToUniversalTime(), row.Body, sha, status, reason, attempts, ct);
     }
@@ -52,7 +50,7 @@ public sealed class SetAsideOrders(TimeProvider time, IOptions<WebhookOptions> w
     {
         ArgumentNullException.ThrowIfNull(row);
         return InsertAsync(connection, transaction, accountId, model, row.Id, null, row.Excerpt, row.Sha256, DeliveryStatuses.Failed,
-            $"cannot be read: {row.Reason}", webhooks.Value.MaxApplyAttempts, ct);
+            $"cannot be read: {row.Reason}", options.Value.MaxApplyAttempts, ct);
     }
 
     private async Task InsertAsync(

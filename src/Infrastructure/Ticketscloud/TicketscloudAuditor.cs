@@ -9,7 +9,6 @@ using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 using Qtickets.Sync.Infrastructure.PersonalData;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
-using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 

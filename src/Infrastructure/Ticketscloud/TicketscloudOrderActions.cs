@@ -144,7 +144,7 @@ public sealed partial class TicketscloudOrderActions(
             { Inserted: > 0 } => nameof(UpsertOutcome.Inserted),
             { Updated: > 0 } => nameof(UpsertOutcome.Updated),
             { Stale: > 0 } => nameof(UpsertOutcome.Stale),
-            _ => nameof(UpsertOutcome.Unchanged),
+            _ => nameof(UpsertOutcome.Duplicate),
         };
     }
 

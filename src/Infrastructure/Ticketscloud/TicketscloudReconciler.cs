@@ -4,7 +4,6 @@ using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Reconciliation;
-using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 
 namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 

@@ -10,7 +10,6 @@ using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
-using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Ticketscloud;

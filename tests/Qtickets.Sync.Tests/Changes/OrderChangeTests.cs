@@ -32,13 +32,13 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
         var cancelled = ChangeTestOrders.Version(order, 2, o => { o.DeletedAt = refundedAt.AddMinutes(1); o.Baskets[0].RefundedAt = refundedAt; o.Baskets[0].RefundedAmount = 500; });
 
         Assert.Equal(UpsertOutcome.Inserted, await Apply(order, OrderSources.Webhook, Delivery(order, 11)));
-        Assert.Equal(UpsertOutcome.Unchanged, await Apply(order, OrderSources.Webhook, Delivery(order, 12)));
+        Assert.Equal(UpsertOutcome.Duplicate, await Apply(order, OrderSources.Webhook, Delivery(order, 12)));
         // The refund's webhook was dropped; the incremental reconcile heals it.
         Assert.Equal(UpsertOutcome.Updated, await Apply(refunded, OrderSources.Reconcile, ChangeOrigin.OfRun(ChangeSources.Incremental, 7)));
         Assert.Equal(UpsertOutcome.Stale, await Apply(order, OrderSources.Webhook, Delivery(order, 13)));
         Assert.Equal(UpsertOutcome.Updated, await Apply(cancelled, OrderSources.Command, ChangeOrigin.OfCommand(5)));
         // The command's answer arriving again as a webhook changes nothing.
-        Assert.Equal(UpsertOutcome.Unchanged, await Apply(cancelled, OrderSources.Webhook, Delivery(order, 14)));
+        Assert.Equal(UpsertOutcome.Duplicate, await Apply(cancelled, OrderSources.Webhook, Delivery(order, 14)));
 
         var history = await factory.GetRequiredService<ChangeReader>()
             .HistoryAsync(Account.DefaultId, order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), pii: false, CancellationToken.None);

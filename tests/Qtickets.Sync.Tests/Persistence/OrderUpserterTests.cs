@@ -104,7 +104,7 @@ public class OrderUpserterTests(SyncApiFactory factory) : IClassFixture<SyncApiF
         var again = await Upsert(order);
 
         Assert.Equal(UpsertOutcome.Inserted, Assert.Single(first.Orders).Outcome);
-        Assert.Equal(UpsertOutcome.Unchanged, Assert.Single(again.Orders).Outcome);
+        Assert.Equal(UpsertOutcome.Duplicate, Assert.Single(again.Orders).Outcome);
         var stored = await Stored(order.Id);
         Assert.Equal(3, stored.Baskets.Count);
         Assert.Equal(800m, stored.Price);
@@ -168,7 +168,7 @@ public class OrderUpserterTests(SyncApiFactory factory) : IClassFixture<SyncApiF
 
         var result = await Upsert(newer, order, newer);
 
-        Assert.Equal([UpsertOutcome.Inserted, UpsertOutcome.Stale, UpsertOutcome.Unchanged], result.Orders.Select(o => o.Outcome));
+        Assert.Equal([UpsertOutcome.Inserted, UpsertOutcome.Stale, UpsertOutcome.Duplicate], result.Orders.Select(o => o.Outcome));
         Assert.Equal(1, result.Inserted);
         Assert.NotNull((await Stored(order.Id)).DeletedAt);
     }

@@ -5,6 +5,7 @@ using Npgsql;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Jobs;
+using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 
 namespace Qtickets.Sync.Tests.Reconciliation;

@@ -42,7 +42,7 @@ public sealed class TicketscloudMergeRuleTests(TicketscloudFactory factory) : IC
         Assert.Equal(1, (await UpsertAsync(emailChanged)).Updated);
         Assert.Equal(1, (await UpsertAsync(emailBeforeChange)).Stale);
         // The very same observation again rewrites nothing.
-        Assert.Equal(1, (await UpsertAsync(emailChanged)).Unchanged);
+        Assert.Equal(1, (await UpsertAsync(emailChanged)).Duplicate);
         // Seen again later unchanged: only the observation time moves, so an older different payload still loses.
         Assert.Equal(1, (await UpsertAsync(emailChanged with { ObservedAt = T0.AddMinutes(50) })).Confirmed);
         Assert.Equal(1, (await UpsertAsync(Order(id, "done", T0.AddMinutes(40), "other@example.ru"))).Stale);

@@ -6,7 +6,6 @@ using Qtickets.Sync.Domain.Ticketscloud;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Reconciliation;
-using Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Webhooks;
 

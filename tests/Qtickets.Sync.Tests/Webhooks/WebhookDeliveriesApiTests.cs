@@ -140,7 +140,7 @@ public class WebhookDeliveriesApiTests(WebhookApiFactory factory) : IClassFixtur
         Assert.Equal(1, result.RootElement.GetProperty("skipped_rejected").GetInt32());
         Assert.Equal(2, applied);
         Assert.Equal(DeliveryStatuses.Rejected, (await factory.DeliveryAsync(forged)).Status);
-        Assert.Equal("unchanged", (await factory.DeliveryAsync(last)).ApplyOutcome);
+        Assert.Equal("duplicate", (await factory.DeliveryAsync(last)).ApplyOutcome);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public class WebhookIdempotencyTests(WebhookApiFactory factory) : IClassFixture<
         var deliveries = await factory.DeliveriesOfAsync(order.Id);
         Assert.Equal(2, deliveries.Count);
         Assert.All(deliveries, d => Assert.Equal(0, d.DuplicateCount));
-        Assert.Equal(["inserted", "unchanged"], deliveries.Select(d => d.ApplyOutcome));
+        Assert.Equal(["inserted", "duplicate"], deliveries.Select(d => d.ApplyOutcome));
     }
 
     private static async Task<string?> StatusOf(HttpResponseMessage response)

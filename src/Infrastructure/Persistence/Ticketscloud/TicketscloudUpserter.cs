@@ -111,22 +111,62 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         UnnestColumn.Time<TicketscloudEvent>("observed_at", e => e.ObservedAt),
     ]);
 
-    /// <summary>The merge guard of ADR 0009 for table alias <paramref name="t"/>: newer or equal, and something to write.</summary>
-    private static string Guard(string t) => $"""
-        ({t}.status_rank, {t}.observed_at) <= (excluded.status_rank, excluded.observed_at)
-              AND ({t}.raw IS DISTINCT FROM excluded.raw OR {t}.observed_at < excluded.observed_at)
+    private static readonly MirrorTable<TicketscloudOrder> Orders = new("ticketscloud_orders", "o", OrderColumns)
+    {
+        Version = ["status_rank", "observed_at"],
+        WritesNewerSamePayload = true,
+    };
+
+    private static readonly MirrorTable<OwnedTicket> Tickets = new("ticketscloud_tickets", "t", TicketColumns)
+    {
+        Filled = [FilledColumn.SyncedAt, new("vanished_at", "NULL", "NULL")],
+    };
+
+    private static readonly MirrorTable<TicketscloudRefundRequest> Refunds = new("ticketscloud_refund_requests", "r", RefundColumns)
+    {
+        Version = ["status_rank", "observed_at"],
+        WritesNewerSamePayload = true,
+        Filled =
+        [
+            // When the request was approved: kept from the first observation that saw it approved.
+            new("approved_at",
+                $"CASE WHEN src.status = '{TicketscloudRefundStatuses.Approved}' THEN coalesce(src.updated_at, src.observed_at) END",
+                $"CASE WHEN excluded.status = '{TicketscloudRefundStatuses.Approved}' THEN coalesce(r.approved_at, excluded.approved_at) END"),
+            FilledColumn.SyncedAt,
+        ],
+    };
+
+    private static readonly MirrorTable<TicketscloudEvent> Events = new("ticketscloud_events", "e", EventColumns)
+    {
+        Version = ["observed_at"],
+        WritesNewerSamePayload = true,
+    };
+
+    /// <summary>
+    /// The rows written whose payload differs from the stored one (or that are new): only they rewrite their
+    /// tickets or can change business content; the others only advanced <c>observed_at</c> (confirmed).
+    /// </summary>
+    private const string Changed = """
+        changed AS (
+            SELECT a.id, a.inserted, i.observed_at
+            FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
+            WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
+        )
         """;
+
+    /// <summary>A row written only to move its observation time on: the same content, seen again later.</summary>
+    private const string Confirmed = nameof(TicketscloudUpsertCounts.Confirmed);
 
     /// <summary>
     /// The statement's answer, one row per incoming row: its outcome and whether its business content changed,
     /// from the CTEs every set's statement has (incoming, prior, applied, changed, business_changed).
     /// </summary>
-    private const string Outcomes = """
-        SELECT CASE WHEN c.id IS NOT NULL AND c.inserted THEN 'Inserted'
-                    WHEN c.id IS NOT NULL THEN 'Updated'
-                    WHEN a.id IS NOT NULL THEN 'Confirmed'
-                    WHEN p.id IS NOT NULL AND (p.status_rank, p.observed_at) > (i.status_rank, i.observed_at) THEN 'Stale'
-                    ELSE 'Unchanged' END,
+    private static string Outcomes<T>(MirrorTable<T> table) => $"""
+        SELECT CASE WHEN c.id IS NOT NULL AND c.inserted THEN '{UpsertOutcome.Inserted}'
+                    WHEN c.id IS NOT NULL THEN '{UpsertOutcome.Updated}'
+                    WHEN a.id IS NOT NULL THEN '{Confirmed}'
+                    WHEN {table.HoldsNewer("p", "i")} THEN '{UpsertOutcome.Stale}'
+                    ELSE '{UpsertOutcome.Duplicate}' END,
                bc.id IS NOT NULL
         FROM incoming i
         LEFT JOIN applied a ON a.id = i.id
@@ -135,54 +175,40 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         LEFT JOIN business_changed bc ON bc.id = i.id
         """;
 
-    private static readonly string OrdersSql = $"""
-        WITH incoming AS (
-            SELECT {OrderColumns.Selects} FROM {OrderColumns.From}
+    /// <summary>The rows sent (<c>incoming</c>) and the rows they may replace, read by key (<c>prior</c>), with the merge columns and <paramref name="businessContent"/>.</summary>
+    private static string IncomingAndPrior<T>(MirrorTable<T> table, string alias, IReadOnlyList<string> businessContent) => $"""
+        incoming AS (
+            {table.Incoming}
         ),
         prior AS (
-            {StoredRowsSql.ByKey(StoredRowsSql.Keys(OrderColumns.KeyParameter), "ticketscloud_orders", "o",
-                $"o.id, o.status_rank, o.observed_at, o.raw, {BusinessContent.Columns(BusinessContent.TicketscloudOrder, "o")}", "@account")}
-        ),
+            {table.Prior($"{alias}.id, {alias}.status_rank, {alias}.observed_at, {alias}.raw, {BusinessContent.Columns(businessContent, alias)}")}
+        )
+        """;
+
+    private static readonly string OrdersSql = $"""
+        WITH {IncomingAndPrior(Orders, "o", BusinessContent.TicketscloudOrder)},
         placeholder_events AS (
             INSERT INTO ticketscloud_events (account_id, id, raw, observed_at, synced_at)
-            SELECT DISTINCT @account, i.event_id, jsonb_build_object(), '-infinity'::timestamptz, @synced_at FROM incoming i
+            SELECT DISTINCT @account_id, i.event_id, jsonb_build_object(), '-infinity'::timestamptz, @synced_at FROM incoming i
             ORDER BY 2
             ON CONFLICT (account_id, id) DO NOTHING
             RETURNING id
         ),
         applied AS (
-            INSERT INTO ticketscloud_orders AS o (account_id, {OrderColumns.Names}, synced_at)
-            SELECT @account, {OrderColumns.Names}, @synced_at FROM incoming ORDER BY id
-            ON CONFLICT (account_id, id) DO UPDATE SET
-                {OrderColumns.Updates(",\n            ")},
-                synced_at = excluded.synced_at
-            WHERE {Guard("o")}
-            RETURNING o.id, (o.xmax = 0) AS inserted
+            {Orders.Upsert("incoming src", returning: "RETURNING o.id, (o.xmax = 0) AS inserted")}
         ),
-        changed AS (
-            SELECT a.id, a.inserted, i.observed_at
-            FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
-            WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
-        ),
+        {Changed},
         incoming_tickets AS (
-            SELECT {TicketColumns.Selects} FROM {TicketColumns.From}
+            {Tickets.Incoming}
         ),
         written_tickets AS (
-            INSERT INTO ticketscloud_tickets AS t (account_id, {TicketColumns.Names}, synced_at, vanished_at)
-            SELECT @account, {TicketColumns.NamesOf("it")}, @synced_at, NULL
-            FROM incoming_tickets it JOIN changed c ON c.id = it.order_id
-            ORDER BY it.id
-            ON CONFLICT (account_id, id) DO UPDATE SET
-                {TicketColumns.Updates(",\n            ")},
-                synced_at = excluded.synced_at,
-                vanished_at = NULL
-            RETURNING t.id
+            {Tickets.Upsert("incoming_tickets src JOIN changed c ON c.id = src.order_id", guarded: false, returning: "RETURNING t.id")}
         ),
         vanished AS (
             UPDATE ticketscloud_tickets t SET vanished_at = c.observed_at, synced_at = @synced_at
-            FROM ({StoredRowsSql.ByKey("changed k", "ticketscloud_tickets", "s", "s.id, s.order_id", "@account", "order_id", "s.vanished_at IS NULL")}) live
+            FROM ({StoredRowsSql.ByKey("changed k", "ticketscloud_tickets", "s", "s.id, s.order_id", "@account_id", "order_id", "s.vanished_at IS NULL")}) live
             JOIN changed c ON c.id = live.order_id
-            WHERE t.account_id = @account AND t.id = live.id AND t.id <> ALL({TicketColumns.KeyParameter})
+            WHERE t.account_id = @account_id AND t.id = live.id AND t.id <> ALL({TicketColumns.KeyParameter})
             RETURNING t.id
         ),
         rewritten AS (
@@ -190,75 +216,40 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         ),
         stored_tickets AS (
             {StoredRowsSql.ByKey("rewritten k", "ticketscloud_tickets", "t",
-                $"t.order_id, t.id, {BusinessContent.Columns(BusinessContent.TicketscloudTicket, "t")}", "@account", "order_id", "t.vanished_at IS NULL")}
+                $"t.order_id, t.id, {BusinessContent.Columns(BusinessContent.TicketscloudTicket, "t")}", "@account_id", "order_id", "t.vanished_at IS NULL")}
         ),
         rewritten_tickets AS (
             SELECT it.* FROM incoming_tickets it JOIN changed c ON c.id = it.order_id AND NOT c.inserted
         ),
         business_changed AS (
-            {BusinessContent.ChangedRows(BusinessContent.TicketscloudOrder, "changed")}
-            UNION
-            {BusinessContent.ChangedParents(BusinessContent.TicketscloudTicket, "stored_tickets", "rewritten_tickets")}
+            {BusinessContent.ChangedOrders(BusinessContent.TicketscloudOrder, "changed", BusinessContent.TicketscloudTicket, "stored_tickets", "rewritten_tickets")}
         ),
         ticket_delta AS (
-            SELECT coalesce(s.order_id, n.order_id) AS order_id,
-                   array_agg(n.id ORDER BY n.id) FILTER (WHERE s.id IS NULL) AS added,
-                   NULL::text[] AS refunded, NULL::text[] AS scanned,
-                   array_agg(s.id ORDER BY s.id) FILTER (WHERE n.id IS NULL) AS deleted
-            FROM (SELECT s.* FROM stored_tickets s JOIN business_changed bc ON bc.id = s.order_id) s
-            FULL JOIN (SELECT it.* FROM incoming_tickets it JOIN business_changed bc ON bc.id = it.order_id) n
-                ON n.order_id = s.order_id AND n.id = s.id
-            GROUP BY 1
+            {BusinessContent.ChildDelta("stored_tickets", "incoming_tickets", """
+                array_agg(n.id ORDER BY n.id) FILTER (WHERE s.id IS NULL) AS added,
+                NULL::text[] AS refunded, NULL::text[] AS scanned,
+                array_agg(s.id ORDER BY s.id) FILTER (WHERE n.id IS NULL) AS deleted
+                """)}
         ),
         {OrderChangeSql.RefsCte},
         recorded AS (
-            {OrderChangeSql.Insert}
-            SELECT @account, '{AccountPlatforms.Ticketscloud}', i.id,
-                   {OrderChangeSql.Types(
-                       (OrderChangeTypes.Created, "p.id IS NULL"),
-                       (OrderChangeTypes.Cancelled, $"p.id IS NOT NULL AND p.status <> '{TicketscloudOrderStatuses.Cancelled}' AND i.status = '{TicketscloudOrderStatuses.Cancelled}'"),
-                       (OrderChangeTypes.Restored, $"p.status = '{TicketscloudOrderStatuses.Cancelled}' AND i.status <> '{TicketscloudOrderStatuses.Cancelled}'"),
-                       (OrderChangeTypes.Paid, $"p.id IS NOT NULL AND p.status <> '{TicketscloudOrderStatuses.Done}' AND i.status = '{TicketscloudOrderStatuses.Done}'"),
-                       (OrderChangeTypes.TicketDeleted, "p.id IS NOT NULL AND td.deleted IS NOT NULL"))},
-                   i.observed_at, @change_source, {OrderChangeSql.SourceId}, @synced_at,
-                   jsonb_build_object('fields', {OrderChangeSql.FieldDiff(BusinessContent.TicketscloudOrder, "p", "i")},
-                                      'tickets', {OrderChangeSql.Tickets("td")})
-            FROM business_changed bc
-            JOIN incoming i ON i.id = bc.id
-            LEFT JOIN prior p ON p.id = bc.id
-            LEFT JOIN ticket_delta td ON td.order_id = bc.id
-            LEFT JOIN change_refs r ON {OrderChangeSql.RefOf("i.id")}
-            ORDER BY bc.id
-            RETURNING 1
+            {OrderChangeSql.RecordChangedOrders(AccountPlatforms.Ticketscloud, "i.id", "i.observed_at", BusinessContent.TicketscloudOrder,
+                OrderChangeSql.RefOf("i.id"),
+                (OrderChangeTypes.Created, "p.id IS NULL"),
+                (OrderChangeTypes.Cancelled, $"p.id IS NOT NULL AND p.status <> '{TicketscloudOrderStatuses.Cancelled}' AND i.status = '{TicketscloudOrderStatuses.Cancelled}'"),
+                (OrderChangeTypes.Restored, $"p.status = '{TicketscloudOrderStatuses.Cancelled}' AND i.status <> '{TicketscloudOrderStatuses.Cancelled}'"),
+                (OrderChangeTypes.Paid, $"p.id IS NOT NULL AND p.status <> '{TicketscloudOrderStatuses.Done}' AND i.status = '{TicketscloudOrderStatuses.Done}'"),
+                (OrderChangeTypes.TicketDeleted, "p.id IS NOT NULL AND td.deleted IS NOT NULL"))}
         )
-        {Outcomes}
+        {Outcomes(Orders)}
         """;
 
     private static readonly string RefundsSql = $"""
-        WITH incoming AS (
-            SELECT {RefundColumns.Selects} FROM {RefundColumns.From}
-        ),
-        prior AS (
-            {StoredRowsSql.ByKey(StoredRowsSql.Keys(RefundColumns.KeyParameter), "ticketscloud_refund_requests", "r",
-                $"r.id, r.status_rank, r.observed_at, r.raw, {BusinessContent.Columns(BusinessContent.TicketscloudRefundRequest, "r")}", "@account")}
-        ),
+        WITH {IncomingAndPrior(Refunds, "r", BusinessContent.TicketscloudRefundRequest)},
         applied AS (
-            INSERT INTO ticketscloud_refund_requests AS r (account_id, {RefundColumns.Names}, approved_at, synced_at)
-            SELECT @account, {RefundColumns.Names},
-                   CASE WHEN status = 'approved' THEN coalesce(updated_at, observed_at) END, @synced_at
-            FROM incoming ORDER BY id
-            ON CONFLICT (account_id, id) DO UPDATE SET
-                {RefundColumns.Updates(",\n            ")},
-                approved_at = CASE WHEN excluded.status = 'approved' THEN coalesce(r.approved_at, excluded.approved_at) END,
-                synced_at = excluded.synced_at
-            WHERE {Guard("r")}
-            RETURNING r.id, (r.xmax = 0) AS inserted
+            {Refunds.Upsert("incoming src", returning: "RETURNING r.id, (r.xmax = 0) AS inserted")}
         ),
-        changed AS (
-            SELECT a.id, a.inserted
-            FROM applied a JOIN incoming i ON i.id = a.id LEFT JOIN prior p ON p.id = a.id
-            WHERE p.id IS NULL OR p.raw IS DISTINCT FROM i.raw
-        ),
+        {Changed},
         business_changed AS (
             {BusinessContent.ChangedRows(BusinessContent.TicketscloudRefundRequest, "changed")}
         ),
@@ -266,7 +257,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         recorded AS (
             -- A refund request is part of its order's refunds: its change is a change of that order.
             {OrderChangeSql.Insert}
-            SELECT @account, '{AccountPlatforms.Ticketscloud}', i.order_id,
+            SELECT @account_id, '{AccountPlatforms.Ticketscloud}', i.order_id,
                    {OrderChangeSql.Types(
                        (OrderChangeTypes.TicketRefunded, $"i.status = '{TicketscloudRefundStatuses.Approved}' AND p.status IS DISTINCT FROM '{TicketscloudRefundStatuses.Approved}'"))},
                    i.observed_at, @change_source, {OrderChangeSql.SourceId}, @synced_at,
@@ -282,19 +273,10 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             ORDER BY i.order_id, i.id
             RETURNING 1
         )
-        {Outcomes}
+        {Outcomes(Refunds)}
         """;
 
-    private static readonly string EventsSql = $"""
-        INSERT INTO ticketscloud_events AS e (account_id, {EventColumns.Names}, synced_at)
-        SELECT @account, {EventColumns.Selects}, @synced_at FROM {EventColumns.From}
-        ORDER BY 2
-        ON CONFLICT (account_id, id) DO UPDATE SET
-            {EventColumns.Updates(",\n        ")},
-            synced_at = excluded.synced_at
-        WHERE e.observed_at <= excluded.observed_at
-          AND (e.raw IS DISTINCT FROM excluded.raw OR e.observed_at < excluded.observed_at)
-        """;
+    private static readonly string EventsSql = Events.UpsertBatch;
 
     public async Task UpsertEventsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudEvent> events,
@@ -306,57 +288,49 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             return;
         }
         var latest = events.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.MaxBy(e => e.ObservedAt)!).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
-        await using var command = new NpgsqlCommand(EventsSql, connection, transaction);
-        EventColumns.AddParameters(command, latest);
-        AddScalars(command, accountId);
+        await using var command = Events.Command(EventsSql, connection, transaction, accountId, time.GetUtcNow(), latest);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Orders with their tickets; each whose business content changed gets one history row attributed to <paramref name="origin"/>.</summary>
-    public async Task<TicketscloudUpsertCounts> UpsertOrdersAsync(
+    public Task<TicketscloudUpsertCounts> UpsertOrdersAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudOrder> orders,
-        ChangeOrigin origin, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(orders);
-        if (orders.Count == 0)
-        {
-            return TicketscloudUpsertCounts.None;
-        }
-        orders = await erasedPeople.MaskAsync(connection, transaction, accountId, orders, cancellationToken);
-        // A page may list an order twice (it moved while being paged); ON CONFLICT touches a row once per statement.
-        var latest = Newest(orders, o => o.Id, o => o.Version);
-        var tickets = latest.SelectMany(o => o.Tickets.Select(t => new OwnedTicket(o, t)))
-            .DistinctBy(t => t.Ticket.Id, StringComparer.Ordinal).OrderBy(t => t.Ticket.Id, StringComparer.Ordinal).ToList();
-        await using var command = new NpgsqlCommand(OrdersSql, connection, transaction);
-        OrderColumns.AddParameters(command, latest);
-        TicketColumns.AddParameters(command, tickets);
-        AddScalars(command, accountId);
-        OrderChangeSql.AddParameters(command, origin);
-        return await CountAsync(command, cancellationToken);
-    }
+        ChangeOrigin origin, CancellationToken cancellationToken) =>
+        WriteAsync(Orders, OrdersSql, connection, transaction, accountId, orders, o => o.Id, o => o.Version, origin, cancellationToken,
+            mask: rows => erasedPeople.MaskAsync(connection, transaction, accountId, rows, cancellationToken),
+            children: (command, latest) => TicketColumns.AddParameters(command,
+                [.. latest.SelectMany(o => o.Tickets.Select(t => new OwnedTicket(o, t)))
+                    .DistinctBy(t => t.Ticket.Id, StringComparer.Ordinal).OrderBy(t => t.Ticket.Id, StringComparer.Ordinal)]));
 
     /// <summary>Refund requests; each whose business content changed is a history row of its order, attributed to <paramref name="origin"/>.</summary>
-    public async Task<TicketscloudUpsertCounts> UpsertRefundRequestsAsync(
+    public Task<TicketscloudUpsertCounts> UpsertRefundRequestsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudRefundRequest> requests,
-        ChangeOrigin origin, CancellationToken cancellationToken)
+        ChangeOrigin origin, CancellationToken cancellationToken) =>
+        WriteAsync(Refunds, RefundsSql, connection, transaction, accountId, requests, r => r.Id, r => r.Version, origin, cancellationToken);
+
+    /// <summary>
+    /// One set's statement: the newest observation of each row (a page may list one twice, as it moved while
+    /// being paged; ON CONFLICT touches a row once per statement), with whatever the set sends beside it.
+    /// </summary>
+    private async Task<TicketscloudUpsertCounts> WriteAsync<T>(
+        MirrorTable<T> table, string sql, NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId,
+        IReadOnlyList<T> rows, Func<T, string> id, Func<T, ObservedVersion> version, ChangeOrigin origin, CancellationToken cancellationToken,
+        Func<IReadOnlyList<T>, Task<IReadOnlyList<T>>>? mask = null, Action<NpgsqlCommand, List<T>>? children = null)
     {
-        ArgumentNullException.ThrowIfNull(requests);
-        if (requests.Count == 0)
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
         {
             return TicketscloudUpsertCounts.None;
         }
-        var latest = Newest(requests, r => r.Id, r => r.Version);
-        await using var command = new NpgsqlCommand(RefundsSql, connection, transaction);
-        RefundColumns.AddParameters(command, latest);
-        AddScalars(command, accountId);
+        if (mask is not null)
+        {
+            rows = await mask(rows);
+        }
+        var latest = Newest(rows, id, version);
+        await using var command = table.Command(sql, connection, transaction, accountId, time.GetUtcNow(), latest);
+        children?.Invoke(command, latest);
         OrderChangeSql.AddParameters(command, origin);
         return await CountAsync(command, cancellationToken);
-    }
-
-    private void AddScalars(NpgsqlCommand command, int accountId)
-    {
-        command.Parameters.Add(new NpgsqlParameter("account", accountId));
-        command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
     }
 
     private static List<T> Newest<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, ObservedVersion> version)
@@ -374,23 +348,23 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
 
     private static async Task<TicketscloudUpsertCounts> CountAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        int inserted = 0, updated = 0, confirmed = 0, stale = 0, unchanged = 0, refreshed = 0;
+        int inserted = 0, updated = 0, confirmed = 0, stale = 0, duplicate = 0, refreshed = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             switch (reader.GetString(0))
             {
-                case "Inserted": inserted++; break;
-                case "Updated":
+                case nameof(UpsertOutcome.Inserted): inserted++; break;
+                case nameof(UpsertOutcome.Updated):
                     updated++;
                     refreshed += reader.GetBoolean(1) ? 0 : 1;
                     break;
-                case "Confirmed": confirmed++; break;
-                case "Stale": stale++; break;
-                default: unchanged++; break;
+                case Confirmed: confirmed++; break;
+                case nameof(UpsertOutcome.Stale): stale++; break;
+                default: duplicate++; break;
             }
         }
-        return new TicketscloudUpsertCounts(inserted, updated, confirmed, stale, unchanged) { Refreshed = refreshed };
+        return new TicketscloudUpsertCounts(inserted, updated, confirmed, stale, duplicate) { Refreshed = refreshed };
     }
 
     /// <summary>A ticket as written: its order, event and observation come from the order that carries it.</summary>

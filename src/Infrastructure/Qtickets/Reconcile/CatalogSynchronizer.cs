@@ -38,8 +38,13 @@ public sealed partial class CatalogSynchronizer(QticketsClients clients, SyncRun
         UnnestColumn.Json<Show>("raw", s => s.Raw),
     ]);
 
-    private static readonly string EventSql = UpsertSql("qtickets_events", EventColumns);
-    private static readonly string ShowSql = UpsertSql("qtickets_shows", ShowColumns);
+    /// <summary>Rows whose payload did not change are left alone, so an hourly sync does not churn the tables.</summary>
+    private static readonly MirrorTable<Event> Events = new("qtickets_events", "t", EventColumns);
+
+    private static readonly MirrorTable<Show> Shows = new("qtickets_shows", "t", ShowColumns);
+
+    private static readonly string EventSql = Events.UpsertBatch;
+    private static readonly string ShowSql = Shows.UpsertBatch;
 
     public async Task RunAsync(SyncRunContext run)
     {
@@ -53,8 +58,8 @@ public sealed partial class CatalogSynchronizer(QticketsClients clients, SyncRun
                 .DistinctBy(s => s.Id).OrderBy(s => s.Id).ToList();
 
             await using var transaction = await run.Connection.BeginTransactionAsync(CancellationToken.None);
-            await UpsertAsync(run.Connection, transaction, run.AccountId, EventSql, EventColumns, pageEvents);
-            await UpsertAsync(run.Connection, transaction, run.AccountId, ShowSql, ShowColumns, pageShows);
+            await UpsertAsync(run.Connection, transaction, run.AccountId, EventSql, Events, pageEvents);
+            await UpsertAsync(run.Connection, transaction, run.AccountId, ShowSql, Shows, pageShows);
             await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, default, 1, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
             metrics.PageCommitted(run, 1, default);
@@ -65,28 +70,15 @@ public sealed partial class CatalogSynchronizer(QticketsClients clients, SyncRun
     }
 
     private async Task UpsertAsync<T>(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, int accountId, string sql, UnnestSet<T> columns, IReadOnlyList<T> rows)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int accountId, string sql, MirrorTable<T> table, IReadOnlyList<T> rows)
     {
         if (rows.Count == 0)
         {
             return;
         }
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        columns.AddParameters(command, rows);
-        command.Parameters.Add(new NpgsqlParameter("synced_at", time.GetUtcNow()));
-        command.Parameters.Add(new NpgsqlParameter<int>("account_id", accountId));
+        await using var command = table.Command(sql, connection, transaction, accountId, time.GetUtcNow(), rows);
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
-
-    /// <summary>Rows whose payload did not change are left alone, so an hourly sync does not churn the tables.</summary>
-    private static string UpsertSql<T>(string table, UnnestSet<T> columns) => $"""
-        INSERT INTO {table} AS t (account_id, {columns.Names}, synced_at)
-        SELECT @account_id, {columns.Selects}, @synced_at
-        FROM {columns.From}
-        ON CONFLICT (account_id, id) DO UPDATE SET
-            {columns.Updates()}, synced_at = excluded.synced_at
-        WHERE t.raw IS DISTINCT FROM excluded.raw
-        """;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalog synced: {Events} events, {Shows} shows")]
     private static partial void LogDone(ILogger logger, int events, int shows);

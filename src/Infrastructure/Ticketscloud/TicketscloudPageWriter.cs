@@ -2,10 +2,9 @@ using Npgsql;
 using Qtickets.Sync.Domain.Ticketscloud;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
-using Qtickets.Sync.Infrastructure.Qtickets;
-using Qtickets.Sync.Infrastructure.Ticketscloud;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation.Ticketscloud;
+namespace Qtickets.Sync.Infrastructure.Ticketscloud;
 
 /// <summary>
 /// Ticketscloud's part of a page write (<see cref="PageWriteFrame"/>): its refs' events first, then its orders
@@ -40,7 +39,7 @@ public sealed class TicketscloudPageWriter(TicketscloudUpserter upserter, PageWr
             model,
             page.Items,
             [.. page.Unreadable.Select(u => new UnreadableRow(null, u.Excerpt, u.Sha256, u.Id is null ? u.Reason : $"{model} {u.Id}: {u.Reason}") { Key = u.Id })],
-            async (transaction, items) => Count(await upsert(run.Connection, transaction, accountId, items, origin, CancellationToken.None)),
+            async (transaction, items, _) => new RowsWritten<T>(Count(await upsert(run.Connection, transaction, accountId, items, origin, CancellationToken.None)), []),
             describe)
         {
             Before = transaction => upserter.UpsertEventsAsync(run.Connection, transaction, accountId, page.Events, CancellationToken.None),
@@ -48,7 +47,7 @@ public sealed class TicketscloudPageWriter(TicketscloudUpserter upserter, PageWr
         return frame.WriteAsync(run, rows, alongside);
     }
 
-    /// <summary>Confirmed and stale rows count as unchanged: the mirror was right.</summary>
+    /// <summary>Confirmed, duplicate and stale rows count as unchanged: the mirror was right.</summary>
     private static PageCounts Count(TicketscloudUpsertCounts counts) =>
-        new(counts.Seen, counts.Inserted, counts.Updated, counts.Confirmed + counts.Unchanged + counts.Stale, 0) { Refreshed = counts.Refreshed };
+        new(counts.Seen, counts.Inserted, counts.Updated, counts.Confirmed + counts.Duplicate + counts.Stale, 0) { Refreshed = counts.Refreshed };
 }

@@ -2,9 +2,9 @@ using System.Globalization;
 using Npgsql;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Infrastructure.Persistence;
-using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Reconciliation;
 
-namespace Qtickets.Sync.Infrastructure.Reconciliation;
+namespace Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 
 /// <summary>
 /// QTickets' part of a page write (<see cref="PageWriteFrame"/>): its rows are orders, written by
@@ -31,8 +31,12 @@ public sealed class OrderPageWriter(OrderUpserter upserter, PageWriteFrame frame
                 Model,
                 orders,
                 unreadable ?? [],
-                async (transaction, rows) => PageCounts.From(
-                    await upserter.UpsertAsync(run.Connection, transaction, run.AccountId, rows, source, origin, CancellationToken.None)),
+                async (transaction, rows, horizon) =>
+                {
+                    var result = await upserter.UpsertAsync(run.Connection, transaction, run.AccountId, rows, source, origin, horizon, CancellationToken.None);
+                    return new RowsWritten<Order>(
+                        PageCounts.From(result), [.. rows.Where((_, i) => result.Orders[i].Outcome == UpsertOutcome.Quarantined)]);
+                },
                 Describe),
             alongside,
             pages);

@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Qtickets.Sync.Infrastructure.Persistence;
 
-namespace Qtickets.Sync.Infrastructure.Qtickets;
+namespace Qtickets.Sync.Infrastructure.Reconciliation;
 
 /// <summary>
-/// An order row QTickets served that cannot be read (a wrong type, a number no type holds, a lone surrogate):
-/// kept as evidence so the rest of its page goes on.
+/// A row a platform served that cannot be read (a wrong type, a number no type holds, a lone surrogate): kept as
+/// evidence so the rest of its page goes on. Any platform's reader makes one (<see cref="Of"/>); the page frame
+/// sets it aside.
 /// </summary>
-/// <param name="Id">The row's <c>id</c>, when that much can be read.</param>
+/// <param name="Id">The row's numeric <c>id</c>, when the platform has one and that much can be read.</param>
 /// <param name="Excerpt">The start of the row's raw text, safe to store as text.</param>
 /// <param name="Sha256">Hex SHA-256 of the row's whole raw text: the same row served again is the same row.</param>
 /// <param name="Reason">Why it cannot be read.</param>
@@ -22,27 +22,15 @@ public sealed record UnreadableRow(long? Id, string Excerpt, string Sha256, stri
     /// <summary>The row's id as its platform writes it (a Ticketscloud id is hex), for the log.</summary>
     public string? Key { get; init; } = Id?.ToString(CultureInfo.InvariantCulture);
 
-    public static UnreadableRow Of(JsonElement row, Exception exception)
+    /// <summary>The row kept from its whole raw text <paramref name="raw"/>.</summary>
+    public static UnreadableRow Of(string raw, long? id, string reason)
     {
-        ArgumentNullException.ThrowIfNull(exception);
-        var raw = row.GetRawText();
-        var reason = exception is OrderPayloadException payload ? payload.Reason : exception.Message;
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(reason);
         return new UnreadableRow(
-            IdOf(row),
+            id,
             StorableText.Of(raw, MaxExcerptLength),
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw))),
             StorableText.Of(reason, 512));
-    }
-
-    private static long? IdOf(JsonElement row)
-    {
-        try
-        {
-            return row.ValueKind == JsonValueKind.Object ? JsonValues.Int64(row, "id") : null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
     }
 }
