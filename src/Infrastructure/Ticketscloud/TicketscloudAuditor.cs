@@ -39,10 +39,8 @@ public sealed partial class TicketscloudAuditor(
     ITicketscloudClient client,
     TicketscloudAccounts accounts,
     ErasedPeople erasedPeople,
-    SyncRunLedger ledger,
-    IOptions<TicketscloudOptions> ticketscloud,
-    IOptions<AuditOptions> options,
-    TimeProvider time) : IPlatformAuditor
+    AuditComparison audit,
+    IOptions<TicketscloudOptions> ticketscloud) : IPlatformAuditor
 {
     public string Platform => AccountPlatforms.Ticketscloud;
 
@@ -50,8 +48,7 @@ public sealed partial class TicketscloudAuditor(
     {
         ArgumentNullException.ThrowIfNull(run);
         var account = accounts.For(run.RequireAccount());
-        await AuditComparison.RunAsync(run, ledger, Queries, time.GetUtcNow(), TimeSpan.FromDays(ticketscloud.Value.FullSweepHorizonDays),
-            options.Value.InFlightMargin, async walk =>
+        await audit.RunAsync(run, Queries, TimeSpan.FromDays(ticketscloud.Value.FullSweepHorizonDays), async walk =>
         {
             var query = new TicketscloudListQuery(walk.Since, walk.Started);
             await foreach (var page in client.ListOrdersAsync(account, query, run.Stopping).ReadAhead(2, run.Stopping))

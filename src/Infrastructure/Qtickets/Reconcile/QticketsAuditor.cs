@@ -27,10 +27,8 @@ namespace Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 /// </remarks>
 public sealed partial class QticketsAuditor(
     QticketsClients clients,
-    SyncRunLedger ledger,
-    IOptions<ReconcileOptions> reconcile,
-    IOptions<AuditOptions> options,
-    TimeProvider time) : IPlatformAuditor
+    AuditComparison audit,
+    IOptions<ReconcileOptions> reconcile) : IPlatformAuditor
 {
     public string Platform => AccountPlatforms.Qtickets;
 
@@ -38,8 +36,7 @@ public sealed partial class QticketsAuditor(
     {
         ArgumentNullException.ThrowIfNull(run);
         var client = clients.For(run.RequireAccount());
-        await AuditComparison.RunAsync(run, ledger, Queries, time.GetUtcNow(), TimeSpan.FromDays(reconcile.Value.FullSweepHorizonDays),
-            options.Value.InFlightMargin, async walk =>
+        await audit.RunAsync(run, Queries, TimeSpan.FromDays(reconcile.Value.FullSweepHorizonDays), async walk =>
         {
             var query = new OrderListQuery { PaidOnly = true, UpdatedSince = walk.Since, OrderBy = OrderListOrder.Id, PageSize = reconcile.Value.PageSize };
             await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -55,21 +56,19 @@ public sealed record AuditSides(
 /// Days whose keys are still queued for the folder lag by design, and days of the orders other findings are about
 /// are explained by them: neither is compared; while the table is rebuilt for a new time zone nothing is.
 /// </remarks>
-public static class AuditComparison
+public sealed class AuditComparison(SyncRunLedger ledger, IOptions<AuditOptions> options, TimeProvider time)
 {
     /// <summary>
-    /// Runs <paramref name="walk"/> (which loads the platform's answers over <paramref name="horizon"/> before
-    /// <paramref name="started"/>, the run's <c>since</c>) between creating and dropping the tables, then compares:
-    /// a row changed after <paramref name="started"/> less <paramref name="margin"/> is in flight.
+    /// Runs <paramref name="walk"/> (which loads the platform's answers over <paramref name="horizon"/> before now,
+    /// the run's <c>since</c>) between creating and dropping the tables, then compares: a row changed after the
+    /// walk's start less <see cref="AuditOptions.InFlightMargin"/> is in flight.
     /// </summary>
-    public static async Task RunAsync(
-        SyncRunContext run, SyncRunLedger ledger, AuditQueries queries, DateTimeOffset started, TimeSpan horizon, TimeSpan margin,
-        Func<AuditWalk, Task> walk)
+    public async Task RunAsync(SyncRunContext run, AuditQueries queries, TimeSpan horizon, Func<AuditWalk, Task> walk)
     {
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(walk);
+        var started = time.GetUtcNow();
         var since = started - horizon;
         await ledger.SetSinceAsync(run.RunId, since, run.Stopping);
         var drop = $"DROP TABLE IF EXISTS {string.Join(", ", queries.Tables)}";
@@ -78,7 +77,7 @@ public static class AuditComparison
         try
         {
             await walk(new AuditWalk(run, ledger, since, started));
-            await CompareAsync(run, queries, started, started - margin);
+            await CompareAsync(run, queries, started, started - options.Value.InFlightMargin);
         }
         finally
         {
