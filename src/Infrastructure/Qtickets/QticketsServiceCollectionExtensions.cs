@@ -63,7 +63,7 @@ public static class QticketsServiceCollectionExtensions
             .AddSyncPipeline("QTickets", "qtickets",
                 provider => provider.GetRequiredService<IOptions<QticketsOptions>>().Value.Limits,
                 provider => SharedRateLimitHandler.ForAccount(
-                    provider, Account.DefaultName, provider.GetRequiredService<IOptions<QticketsOptions>>().Value.RequestsPerSecond));
+                    provider, IdOf(provider, Account.DefaultName), provider.GetRequiredService<IOptions<QticketsOptions>>().Value.RequestsPerSecond));
 
         var accounts = new AccountsOptions();
         AccountsOptions.Read(configuration, accounts);
@@ -112,7 +112,14 @@ public static class QticketsServiceCollectionExtensions
             .AddSyncPipeline("QTickets", "qtickets",
                 provider => provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name).Limits,
                 provider => SharedRateLimitHandler.ForAccount(
-                    provider, name, provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name).RequestsPerSecond));
+                    provider, IdOf(provider, name), provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name).RequestsPerSecond));
+    }
+
+    /// <summary>The id of the account a named client serves, from the directory; none in a host without one.</summary>
+    private static Func<CancellationToken, ValueTask<int?>> IdOf(IServiceProvider provider, string account)
+    {
+        var directory = provider.GetService<AccountDirectory>();
+        return async ct => directory is null ? null : (await directory.GetAsync(account, ct).ConfigureAwait(false)).Id;
     }
 
     private static void Configure(HttpClient http, QticketsOptions options)
