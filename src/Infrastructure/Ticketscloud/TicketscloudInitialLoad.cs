@@ -21,11 +21,10 @@ public sealed partial class TicketscloudInitialLoad(
     TicketscloudPageWriter writer,
     InitialLoadStore loads,
     TicketscloudAccounts accounts,
-    IOptions<TicketscloudOptions> options)
+    IOptions<TicketscloudOptions> options) : IInitialLoad
 {
     public async Task RunAsync(SyncRunContext run, InitialLoadCheckpoint pending)
     {
-        run = run.LoadingHistory();
         var account = accounts.For(run.RequireAccount());
         var load = pending.Reaching(TimeSpan.FromDays(options.Value.InitialHorizonDays), TicketscloudOptions.HistoryStart);
         var from = load.From ?? TicketscloudOptions.HistoryStart;

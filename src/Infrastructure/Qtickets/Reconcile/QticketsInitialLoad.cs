@@ -23,11 +23,10 @@ public sealed partial class QticketsInitialLoad(
     InitialLoadStore loads,
     SyncStateStore state,
     SyncRunLedger ledger,
-    IOptions<ReconcileOptions> options)
+    IOptions<ReconcileOptions> options) : IInitialLoad
 {
     public async Task RunAsync(SyncRunContext run, InitialLoadCheckpoint pending)
     {
-        run = run.LoadingHistory();
         var client = clients.For(run.RequireAccount());
         var settings = options.Value;
         var load = pending.Reaching(TimeSpan.FromHours(settings.InitialHorizonHours));
