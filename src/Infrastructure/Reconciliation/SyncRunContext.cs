@@ -19,8 +19,8 @@ public sealed record SyncRunContext(long RunId, string Kind, DateTimeOffset? Sin
     /// <summary>The account the run syncs; null for a run about the whole deployment (daily sales).</summary>
     public SyncAccount? Account { get; init; }
 
-    /// <summary>The account whose rows the run writes; a context made without one writes the default account's.</summary>
-    public int AccountId => Account?.Id ?? Domain.Accounts.Account.DefaultId;
+    /// <summary>The id of the account whose rows the run writes (<see cref="RequireAccount"/>).</summary>
+    public int AccountId => RequireAccount().Id;
 
     /// <summary>The account of a run that syncs one.</summary>
     public SyncAccount RequireAccount() =>
