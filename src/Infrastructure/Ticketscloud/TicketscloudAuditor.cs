@@ -182,6 +182,7 @@ public sealed partial class TicketscloudAuditor(
     /// <remarks>Declared after the SQL it is made of: static fields initialise in order.</remarks>
     private static readonly AuditQueries Queries = new(
         Sales.SalesSource.Ticketscloud,
+        Sales.SalesSource.RecomputeFunction(Sales.SalesSource.Ticketscloud),
         ["audit_tc_listed", "audit_tc_listed_tickets", "audit_tc_listed_refunds", "audit_tc_unread", "audit_tc_platform",
          "audit_tc_platform_tickets", "audit_tc_platform_refunds", "audit_tc_changed", "audit_tc_mirror"],
         $"""

@@ -163,6 +163,7 @@ public sealed partial class QticketsAuditor(
     /// <remarks>Declared after the SQL it is made of: static fields initialise in order.</remarks>
     private static readonly AuditQueries Queries = new(
         Sales.SalesSource.Qtickets,
+        Sales.SalesSource.RecomputeFunction(Sales.SalesSource.Qtickets),
         ["audit_listed", "audit_listed_baskets", "audit_gone", "audit_platform", "audit_platform_baskets", "audit_mirror"],
         $"""
             CREATE TEMP TABLE audit_listed AS SELECT 0 AS seq, {OrderUpserter.OrderColumns.Names} FROM qtickets_orders WITH NO DATA;

@@ -7,7 +7,11 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 /// <summary>
 /// One platform's audit SQL, over temporary tables on the run's connection that hold what the platform answered.
 /// </summary>
-/// <param name="SalesSource">The platform's <c>daily_sales</c> source (<see cref="Sales.SalesSource"/>).</param>
+/// <param name="SalesSource">The platform's <c>daily_sales</c> source (<c>Sales.SalesSource</c>).</param>
+/// <param name="SalesRecompute">
+/// The SQL function that computes the source's <c>daily_sales</c> rows under its rules (<c>SalesSource.RecomputeFunction</c>);
+/// named by the platform, so the audit (under Reconciliation, which the sales runs build on) does not point back at Sales.
+/// </param>
 /// <param name="Tables">Every temporary table the audit creates (dropped before and after it).</param>
 /// <param name="Create">Creates the tables the platform's answers are loaded into.</param>
 /// <param name="Prepare">Builds the compared sets from the answers and the mirror.</param>
@@ -22,7 +26,7 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 /// Every statement may use <c>@run</c>, <c>@account</c>, <c>@started</c> (the walk's start) and <c>@cutoff</c>
 /// (the start less the in-flight margin).
 /// </remarks>
-public sealed record AuditQueries(string SalesSource, IReadOnlyList<string> Tables, string Create, string Prepare, AuditSides Sides, string SalesKeys, string Totals);
+public sealed record AuditQueries(string SalesSource, string SalesRecompute, IReadOnlyList<string> Tables, string Create, string Prepare, AuditSides Sides, string SalesKeys, string Totals);
 
 /// <summary>
 /// The two sides an audit compares, after <see cref="AuditQueries.Prepare"/>: each is a query of <c>id,
@@ -107,7 +111,7 @@ public sealed class AuditComparison(SyncRunLedger ledger, IOptions<AuditOptions>
         int inFlight;
         await using (var findings = new NpgsqlCommand($"""
             WITH {AuditSql.Findings(queries.Sides)},
-            {(sales is null ? NoSalesDriftSql : SalesDriftSql(queries.SalesSource, queries.SalesKeys))},
+            {(sales is null ? NoSalesDriftSql : SalesDriftSql(queries.SalesRecompute, queries.SalesKeys))},
             written AS (
                 INSERT INTO audit_findings (run_id, account_id, entity, kind, order_id, ticket_id, event_id, day, fields)
                 SELECT @run, @account, entity, kind, order_id::text, ticket_id::text, NULL, NULL, fields FROM findings
@@ -174,16 +178,16 @@ public sealed class AuditComparison(SyncRunLedger ledger, IOptions<AuditOptions>
         """;
 
     /// <summary>
-    /// Per day and event of the window: the recompute of <paramref name="source"/>'s rules for the account (called
+    /// Per day and event of the window: the recompute (<paramref name="recompute"/>) of the source's rules for the account (called
     /// with parameters for arguments, so it plans for them) against the table, but for keys still queued.
     /// </summary>
-    private static string SalesDriftSql(string source, string foundKeys) => $"""
+    private static string SalesDriftSql(string recompute, string foundKeys) => $"""
         sales_found AS (
             SELECT DISTINCT event_id, (at AT TIME ZONE @tz)::date AS day FROM ({foundKeys}) k WHERE at IS NOT NULL
         ),
         sales_truth AS (
             SELECT day, event_id, {SalesSums}
-            FROM {Sales.SalesSource.RecomputeFunction(source)}(@tz, NULL, @sales_from, @sales_to, @account)
+            FROM {recompute}(@tz, NULL, @sales_from, @sales_to, @account)
             GROUP BY day, event_id
         ),
         sales_kept AS (
