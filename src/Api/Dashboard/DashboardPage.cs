@@ -302,41 +302,54 @@ public static class DashboardPage
     private static void WriteFailures(StringBuilder html, DashboardModel model, DashboardLabels l)
     {
         var c = l.Culture;
-        html.Append(CultureInfo.InvariantCulture, $"<section class=\"failures\"><h2>{E(l["failures"])}</h2>");
-        if (model.Failures.Count == 0)
-        {
-            html.Append("<p id=\"no-failures\">").Append(E(l["none"])).Append("</p></section>");
-            return;
-        }
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table id=\"failures\"><tr><th>{E(l["when"])}</th><th>{E(l["account"])}</th><th>{E(l["what"])}</th><th>{E(l["reason"])}</th></tr>");
-        foreach (var f in model.Failures)
+        WriteListSection(html, l, "failures", model.Failures, ["when", "account", "what", "reason"], f =>
         {
             var link = f.Kind == "delivery" ? $"/api/v1/webhooks/deliveries/{f.Id}" : $"/api/v1/sync/runs/{f.Id}";
-            var reason = f.Reason is { Length: > 200 } long_ ? long_[..200] + "…" : f.Reason;
+            var reason = Shortened(f.Reason);
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Local(f.At, model.TimeZone, c))}</td><td>{E(f.Account)}</td><td><a href=\"{link}\">{E(l[f.Kind])} {f.Id}</a> {E(f.What)}</td><td>{E(reason ?? "")}</td></tr>");
-        }
-        html.Append("</table></div></section>");
+        });
     }
 
     private static void WriteCommands(StringBuilder html, DashboardModel model, DashboardLabels l)
     {
         var c = l.Culture;
-        html.Append(CultureInfo.InvariantCulture, $"<section class=\"commands\"><h2>{E(l["commands"])}</h2>");
-        if (model.Commands.Count == 0)
-        {
-            html.Append("<p id=\"no-commands\">").Append(E(l["none"])).Append("</p></section>");
-            return;
-        }
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table id=\"commands\"><tr><th>{E(l["when"])}</th><th>{E(l["what"])}</th><th>{E(l["state"])}</th><th>{E(l["reason"])}</th></tr>");
-        foreach (var command in model.Commands)
+        WriteListSection(html, l, "commands", model.Commands, ["when", "what", "state", "reason"], command =>
         {
             var link = $"/api/v1/orders/{Uri.EscapeDataString(command.Account)}/{Uri.EscapeDataString(command.OrderId)}/actions";
-            var error = command.Error is { Length: > 200 } long_ ? long_[..200] + "…" : command.Error;
+            var error = Shortened(command.Error);
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(Local(command.At, model.TimeZone, c))}</td><td><a href=\"{E(link)}\">{E(command.Action)} {E(command.Account)} #{E(command.OrderId)}</a> <a class=\"history\" href=\"{E(OrderHistoryPage.Link(command.Account, command.OrderId))}\">{E(l["history_link"])}</a></td><td>{E(command.State)}</td><td>{E(error ?? "")}</td></tr>");
+        });
+    }
+
+    /// <summary>
+    /// The section <paramref name="name"/> (its class, its table's id and its title's label): a table of
+    /// <paramref name="items"/> under the <paramref name="columns"/>' labels, a row each, or a line saying there is none.
+    /// </summary>
+    private static void WriteListSection<T>(
+        StringBuilder html, DashboardLabels l, string name, IReadOnlyList<T> items, string[] columns, Action<T> writeRow)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<section class=\"{name}\"><h2>{E(l[name])}</h2>");
+        if (items.Count == 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p id=\"no-{name}\">").Append(E(l["none"])).Append("</p></section>");
+            return;
+        }
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table id=\"{name}\"><tr>");
+        foreach (var column in columns)
+        {
+            html.Append("<th>").Append(E(l[column])).Append("</th>");
+        }
+        html.Append("</tr>");
+        foreach (var item in items)
+        {
+            writeRow(item);
         }
         html.Append("</table></div></section>");
     }
+
+    /// <summary>A reason or error cut to its first 200 characters, so one long stack trace does not swamp the table.</summary>
+    private static string? Shortened(string? text) => text is { Length: > 200 } ? text[..200] + "…" : text;
 
     internal static string Local(DateTimeOffset at, string zone, CultureInfo culture) =>
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(zone)).ToString("dd.MM HH:mm:ss", culture);

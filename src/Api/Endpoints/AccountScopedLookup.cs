@@ -9,6 +9,21 @@ namespace Qtickets.Sync.Api.Endpoints;
 /// </summary>
 internal static class AccountScopedLookup
 {
+    /// <summary>
+    /// <c>GET /{id}</c> (<c>Get{thing}</c>: 400 for an unreadable <c>account</c>, 404, 409 when several accounts hold
+    /// the id) and <c>GET /{account}/{id}</c> (<c>GetAccount{thing}</c>: 404).
+    /// </summary>
+    public static RouteGroupBuilder MapLookups(this RouteGroupBuilder group, string thing, Delegate byId, Delegate inAccount)
+    {
+        group.MapGet("/{id}", byId)
+            .WithName($"Get{thing}")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{account}/{id}", inAccount).WithName($"GetAccount{thing}").ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
     /// <summary>The only match among the accounts the caller reads (narrowed by <c>account</c>); 404 for none, 409 for several.</summary>
     public static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> ByIdAsync<T>(
         HttpContext http,

@@ -20,9 +20,7 @@ public static class AuditFindings
     {
         var group = app.MapGroup("/api/v1/sync/runs/{id:long}")
             .WithTags("Sync runs")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesKeyProblems();
         group.MapGet("/findings", FindingsAsync).RequireAuthorization(AuthPolicies.Read).WithName("ListAuditFindings")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/heal", HealAsync).RequireAuthorization(AuthPolicies.Admin).WithName("HealAudit")

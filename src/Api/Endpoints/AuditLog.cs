@@ -22,9 +22,7 @@ public static class AuditLog
             .WithTags("Audit")
             .WithName("ListAuditEntries")
             .WithSummary("Administrative acts (triggers, replays, discards, releases, order actions, erasures, host starts), newest first; keyset paging on before_id")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesKeyProblems();
         return app;
     }
 
@@ -43,16 +41,10 @@ public static class AuditLog
         {
             return TypedResults.ValidationProblem(text.Errors);
         }
-        var query = db.AuditLog.AsNoTracking();
-        if (action is not null)
-        {
-            query = query.Where(a => a.Action == action);
-        }
-        if (beforeId is { } before)
-        {
-            query = query.Where(a => a.Id < before);
-        }
-        var entries = await query.OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
+        var entries = await db.AuditLog.AsNoTracking()
+            .WhereGiven(action is not null, a => a.Action == action)
+            .WhereGiven(beforeId is not null, a => a.Id < beforeId)
+            .OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
         return TypedResults.Ok(entries.Select(AuditEntryDto.From).ToList());
     }
 }

@@ -10,12 +10,7 @@ public static class Events
     {
         var events = api.MapGroup("/events").WithTags("Events");
         events.MapGet("/", List).WithName("ListEvents").ProducesValidationProblem();
-        events.MapGet("/{id}", Get)
-            .WithName("GetEvent")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        events.MapGet("/{account}/{id}", GetInAccount).WithName("GetAccountEvent").ProducesProblem(StatusCodes.Status404NotFound);
+        events.MapLookups("Event", Get, GetInAccount);
         return api;
     }
 
@@ -46,19 +41,13 @@ public static class Events
     /// <response code="409">Several accounts the key may read have an event with this id.</response>
     public static async Task<Results<Ok<EventDto>, ValidationProblem, ProblemHttpResult>> Get(
         string id, [FromQuery(Name = "account")] string[]? account, HttpContext http, EventReader reader, ReadableAccounts accounts,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(accounts);
-        return await AccountScopedLookup.ByIdAsync(
-            http, account, accounts,
-            filter => reader.FindAsync(filter, id.Trim(), cancellationToken),
+        CancellationToken cancellationToken) =>
+        await AccountScopedLookup.ByIdAsync(
+            http, account, accounts, Finder(reader, id, cancellationToken),
             ApiProblems.NotFound("Event", $"No event {id} in the catalog or in orders."),
             found => ApiProblems.Ambiguous("Event", id, found.Select(e => e.Account),
                 $"/api/v1/events/{found[0].Account}/{Uri.EscapeDataString(id.Trim())}"),
             cancellationToken);
-    }
 
     /// <summary>One event of one account with its shows and sales totals.</summary>
     /// <param name="account">The account (<c>Accounts:n:Name</c>); <c>default</c> in a single-account setup.</param>
@@ -66,15 +55,18 @@ public static class Events
     /// <response code="200">The event.</response>
     /// <response code="404">The account knows no such event, or does not exist, or the key may not read it.</response>
     public static async Task<Results<Ok<EventDto>, ProblemHttpResult>> GetInAccount(
-        string account, string id, HttpContext http, EventReader reader, ReadableAccounts accounts, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(accounts);
-        return await AccountScopedLookup.InAccountAsync(
-            http, account, accounts,
-            filter => reader.FindAsync(filter, id.Trim(), cancellationToken),
+        string account, string id, HttpContext http, EventReader reader, ReadableAccounts accounts, CancellationToken cancellationToken) =>
+        await AccountScopedLookup.InAccountAsync(
+            http, account, accounts, Finder(reader, id, cancellationToken),
             ApiProblems.NotFound("Event", $"No event {id} in account '{account}'."),
             cancellationToken);
+
+    /// <summary>Finds the events <paramref name="id"/> names among the accounts a lookup hands it.</summary>
+    private static Func<AccountFilter, Task<IReadOnlyList<EventDto>>> Finder(EventReader reader, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(id);
+        var trimmed = id.Trim();
+        return filter => reader.FindAsync(filter, trimmed, cancellationToken);
     }
 }

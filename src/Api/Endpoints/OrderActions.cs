@@ -27,10 +27,8 @@ public static class OrderActions
         var group = app.MapGroup("/api/v1/orders/{account}/{id}/actions")
             .WithTags("Order actions")
             .RequireAuthorization(AuthPolicies.Actions)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesKeyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", PostAsync).Audited(AuditActions.OrderAction).WithName("PostOrderAction")
             .Accepts<OrderActionRequest>("application/json")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

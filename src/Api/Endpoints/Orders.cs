@@ -13,14 +13,9 @@ public static class Orders
         var orders = api.MapGroup("/orders").WithTags("Orders");
         orders.MapGet("/", List)
             .WithName("ListOrders")
-            .ProducesCsvAlternative()
+            .ProducesAlternative(ResponseFormat.CsvMediaType)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        orders.MapGet("/{id}", Get)
-            .WithName("GetOrder")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        orders.MapGet("/{account}/{id}", GetInAccount).WithName("GetAccountOrder").ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapLookups("Order", Get, GetInAccount);
         return api;
     }
 
@@ -66,11 +61,7 @@ public static class Orders
         var pii = http.User.HasScope(ApiScopes.ReadPii);
         if (filter.ClientEmail is not null && !pii)
         {
-            // Masked output is no protection if a key can still ask "is this person a buyer?" by exact address.
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "client_email needs read:pii",
-                detail: "Filtering by e-mail finds a person; only keys with the read:pii scope may do it.");
+            return ApiProblems.EmailFilterNeedsPii();
         }
         if (csv)
         {
@@ -101,26 +92,13 @@ public static class Orders
         HttpContext http,
         MirrorOrderReader reader,
         ReadableAccounts accounts,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(accounts);
-        ArgumentNullException.ThrowIfNull(id);
-        if (!TryIncludeRaw(include, out var raw))
-        {
-            return TypedResults.ValidationProblem(IncludeError(include));
-        }
-        var pii = http.User.HasScope(ApiScopes.ReadPii);
-        var trimmed = id.Trim();
-        return await AccountScopedLookup.ByIdAsync(
-            http, account, accounts,
-            filter => reader.FindAsync(filter, trimmed, pii, raw, cancellationToken),
+        CancellationToken cancellationToken) =>
+        await FindOneAsync(id, include, http, reader, (trimmed, find) => AccountScopedLookup.ByIdAsync(
+            http, account, accounts, find,
             ApiProblems.NotFound("Order", $"The mirror holds no order {trimmed}."),
             found => ApiProblems.Ambiguous("Order", trimmed, found.Select(o => o.Account),
                 $"/api/v1/orders/{found[0].Account}/{Uri.EscapeDataString(trimmed)}"),
-            cancellationToken);
-    }
+            cancellationToken), cancellationToken);
 
     /// <summary>One order of one account, with its tickets.</summary>
     /// <param name="account">The account (<c>Accounts:n:Name</c>); <c>default</c> in a single-account setup.</param>
@@ -136,29 +114,44 @@ public static class Orders
         HttpContext http,
         MirrorOrderReader reader,
         ReadableAccounts accounts,
+        CancellationToken cancellationToken) =>
+        await FindOneAsync(id, include, http, reader, async (trimmed, find) =>
+        {
+            var found = await AccountScopedLookup.InAccountAsync(
+                http, account, accounts, find,
+                ApiProblems.NotFound("Order", $"The mirror holds no order {trimmed} in account '{account}'."),
+                cancellationToken);
+            return found.Result switch
+            {
+                Ok<MirrorOrderDto> ok => ok,
+                ProblemHttpResult problem => problem,
+                _ => throw new InvalidOperationException("An account lookup answers an order or a problem."),
+            };
+        }, cancellationToken);
+
+    /// <summary>
+    /// What both single-order answers share: the id trimmed, <c>include</c> read (400 unless absent or <c>raw</c>),
+    /// contact details unmasked only for <c>read:pii</c>; <paramref name="lookup"/> then finds the order with the
+    /// reader it is handed.
+    /// </summary>
+    private static async Task<Results<Ok<MirrorOrderDto>, ValidationProblem, ProblemHttpResult>> FindOneAsync(
+        string id,
+        string? include,
+        HttpContext http,
+        MirrorOrderReader reader,
+        Func<string, Func<AccountFilter, Task<IReadOnlyList<MirrorOrderDto>>>, Task<Results<Ok<MirrorOrderDto>, ValidationProblem, ProblemHttpResult>>> lookup,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(accounts);
-        ArgumentNullException.ThrowIfNull(id);
         if (!TryIncludeRaw(include, out var raw))
         {
             return TypedResults.ValidationProblem(IncludeError(include));
         }
         var pii = http.User.HasScope(ApiScopes.ReadPii);
-        id = id.Trim();
-        var found = await AccountScopedLookup.InAccountAsync(
-            http, account, accounts,
-            filter => reader.FindAsync(filter, id, pii, raw, cancellationToken),
-            ApiProblems.NotFound("Order", $"The mirror holds no order {id} in account '{account}'."),
-            cancellationToken);
-        return found.Result switch
-        {
-            Ok<MirrorOrderDto> ok => ok,
-            ProblemHttpResult problem => problem,
-            _ => throw new InvalidOperationException("An account lookup answers an order or a problem."),
-        };
+        var trimmed = id.Trim();
+        return await lookup(trimmed, filter => reader.FindAsync(filter, trimmed, pii, raw, cancellationToken));
     }
 
     private static bool TryIncludeRaw(string? include, out bool raw)

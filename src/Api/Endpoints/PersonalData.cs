@@ -19,9 +19,7 @@ public static class PersonalData
         var group = app.MapGroup("/api/v1/personal-data/erasures")
             .RequireAuthorization(AuthPolicies.PiiErase)
             .WithTags("Personal data")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesKeyProblems();
         group.MapPost("", EraseAsync)
             .Audited(AuditActions.Erasure)
             .WithName("ErasePersonalData")

@@ -13,7 +13,7 @@ public static class Sales
         api.MapGroup("/sales").WithTags("Sales")
             .MapGet("/daily", Daily)
             .WithName("GetDailySales")
-            .ProducesCsvAlternative();
+            .ProducesAlternative(ResponseFormat.CsvMediaType);
         return api;
     }
 

@@ -27,9 +27,7 @@ public static class SyncRuns
     {
         var group = app.MapGroup("/api/v1/sync")
             .WithTags("Sync runs")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesKeyProblems();
         group.MapGet("/runs", ListAsync).RequireAuthorization(AuthPolicies.Read).WithName("ListSyncRuns");
         group.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(AuthPolicies.Read).WithName("GetSyncRun").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/reconcile", ReconcileAsync).Audited(AuditActions.SyncTrigger).RequireAuthorization(AuthPolicies.Admin).WithName("StartReconcile")
@@ -63,20 +61,11 @@ public static class SyncRuns
         {
             return TypedResults.ValidationProblem(text.Errors);
         }
-        var query = Readable(db.SyncRuns.AsNoTracking(), filter);
-        if (ofKind is not null)
-        {
-            query = query.Where(r => r.Kind == ofKind);
-        }
-        if (ofStatus is not null)
-        {
-            query = query.Where(r => r.Status == ofStatus);
-        }
-        if (from is { } utc)
-        {
-            query = query.Where(r => r.StartedAt >= utc);
-        }
-        return TypedResults.Ok(await query.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(take)
+        return TypedResults.Ok(await Readable(db.SyncRuns.AsNoTracking(), filter)
+            .WhereGiven(ofKind is not null, r => r.Kind == ofKind)
+            .WhereGiven(ofStatus is not null, r => r.Status == ofStatus)
+            .WhereGiven(from is not null, r => r.StartedAt >= from)
+            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(take)
             .Select(SyncRunDto.FromRun).ToListAsync(ct));
     }
 
@@ -107,7 +96,7 @@ public static class SyncRuns
         if (request!.Kind is not { } kind || !SyncRunTrigger.ReconcileKinds.Contains(kind))
         {
             loggers.CreateLogger(typeof(SyncRuns)).LogInformation("Reconcile request refused: kind {Kind}", request.Kind);
-            var allowed = string.Join(", ", SyncRunTrigger.ReconcileKinds.Order(StringComparer.Ordinal));
+            var allowed = string.Join(", ", ReconcileRequest.Kinds);
             return JsonBody.Problem("kind", request.Kind is null
                 ? $"kind is required: one of {allowed}."
                 : $"kind: \"{request.Kind}\" is not a reconcile kind; one of {allowed}.");
@@ -197,7 +186,12 @@ public static class SyncRuns
 /// <param name="Kind"><c>incremental</c>, <c>full_sweep</c>, <c>catalog</c> or <c>audit</c> (compares the mirror with the platform without writing; findings at <c>/api/v1/sync/runs/{id}/findings</c>).</param>
 /// <param name="Account">The account (<c>Accounts:n:Name</c>); may be left out when only one QTickets account is configured.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record ReconcileRequest(string? Kind, string? Account = null);
+public sealed record ReconcileRequest(
+    [property: ClosedSet(typeof(ReconcileRequest), nameof(ReconcileRequest.Kinds))] string? Kind, string? Account = null)
+{
+    /// <summary>The kinds a reconcile may be asked for, in the order the document and refusals list them.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = [.. SyncRunTrigger.ReconcileKinds.Order(StringComparer.Ordinal)];
+}
 
 /// <param name="From">Start of the backfill, e.g. <c>2024-01-01T00:00:00+03:00</c>.</param>
 /// <param name="Account">The account (<c>Accounts:n:Name</c>); may be left out when only one QTickets account is configured.</param>

@@ -49,10 +49,7 @@ public static class TicketscloudOrders
         var pii = http.User.HasScope(ApiScopes.ReadPii);
         if (filter.ClientEmail is not null && !pii)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "client_email needs read:pii",
-                detail: "Filtering by e-mail finds a person; only keys with the read:pii scope may do it.");
+            return ApiProblems.EmailFilterNeedsPii();
         }
         return TypedResults.Ok(await reader.PageAsync(filter, pii, cancellationToken));
     }

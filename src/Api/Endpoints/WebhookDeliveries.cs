@@ -23,9 +23,7 @@ public static class WebhookDeliveries
         var group = app.MapGroup("/api/v1/webhooks/deliveries")
             .RequireAuthorization(AuthPolicies.Admin)
             .WithTags("Webhook deliveries")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesKeyProblems();
         group.MapGet("", ListAsync)
             .WithName("ListWebhookDeliveries")
             .WithSummary("Lists webhook deliveries, newest first (keyset paging on before_id)");
@@ -33,24 +31,12 @@ public static class WebhookDeliveries
             .WithName("GetWebhookDelivery")
             .WithSummary("One webhook delivery with its headers and body")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:long}/replay", ReplayOneAsync)
-            .Audited(AuditActions.WebhookReplay)
-            .WithName("ReplayWebhookDelivery")
-            .WithSummary("Queues a delivery to be applied again; rejected deliveries answer 409")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:long}/discard", DiscardAsync)
-            .Audited(AuditActions.WebhookDiscard)
-            .WithName("DiscardWebhookDelivery")
-            .WithSummary("Gives up on a delivery that cannot be applied: it becomes dead and is never retried")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:long}/release", ReleaseAsync)
-            .Audited(AuditActions.WebhookRelease)
-            .WithName("ReleaseWebhookDelivery")
-            .WithSummary("Applies a quarantined delivery (stamped too far in the future) despite its stamp")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:long}/replay", ReplayOneAsync).ActsOnOneDelivery(
+            AuditActions.WebhookReplay, "ReplayWebhookDelivery", "Queues a delivery to be applied again; rejected deliveries answer 409");
+        group.MapPost("/{id:long}/discard", DiscardAsync).ActsOnOneDelivery(
+            AuditActions.WebhookDiscard, "DiscardWebhookDelivery", "Gives up on a delivery that cannot be applied: it becomes dead and is never retried");
+        group.MapPost("/{id:long}/release", ReleaseAsync).ActsOnOneDelivery(
+            AuditActions.WebhookRelease, "ReleaseWebhookDelivery", "Applies a quarantined delivery (stamped too far in the future) despite its stamp");
         group.MapPost("/replay", ReplayRangeAsync)
             .Audited(AuditActions.WebhookReplay)
             .WithName("ReplayWebhookDeliveries")
@@ -58,6 +44,17 @@ public static class WebhookDeliveries
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
+
+    /// <summary>
+    /// An operator's action on one delivery: audited; 404 when there is no such delivery (or not one the key may
+    /// touch), 409 when the delivery's state refuses the action.
+    /// </summary>
+    private static RouteHandlerBuilder ActsOnOneDelivery(this RouteHandlerBuilder route, string auditAction, string name, string summary) =>
+        route.Audited(auditAction)
+            .WithName(name)
+            .WithSummary(summary)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<Results<Ok<WebhookDeliveryPage>, ValidationProblem>> ListAsync(
         SyncDbContext db,
@@ -84,24 +81,11 @@ public static class WebhookDeliveries
             return TypedResults.ValidationProblem(text.Errors);
         }
 
-        var query = Readable(db.WebhookDeliveries.AsNoTracking(), filter);
-        if (status is not null)
-        {
-            query = query.Where(d => d.Status == status);
-        }
-        if (eventType is not null)
-        {
-            query = query.Where(d => d.EventType == eventType);
-        }
-        if (orderId is not null)
-        {
-            query = query.Where(d => d.OrderId == orderId);
-        }
-        if (beforeId is not null)
-        {
-            query = query.Where(d => d.Id < beforeId);
-        }
-        var items = await query
+        var items = await Readable(db.WebhookDeliveries.AsNoTracking(), filter)
+            .WhereGiven(status is not null, d => d.Status == status)
+            .WhereGiven(eventType is not null, d => d.EventType == eventType)
+            .WhereGiven(orderId is not null, d => d.OrderId == orderId)
+            .WhereGiven(beforeId is not null, d => d.Id < beforeId)
             .OrderByDescending(d => d.Id)
             .Take(take)
             .Select(d => new WebhookDeliveryView(

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Api.Endpoints;
 
@@ -20,11 +21,15 @@ public sealed record WebhookDeliveryView(
     [property: JsonPropertyName("last_duplicate_at")] DateTimeOffset? LastDuplicateAt,
     [property: JsonPropertyName("attempts")] int Attempts,
     [property: JsonPropertyName("processed_at")] DateTimeOffset? ProcessedAt,
-    [property: JsonPropertyName("apply_outcome")] string? ApplyOutcome,
+    [property: JsonPropertyName("apply_outcome"), ClosedSet(typeof(WebhookDeliveryView), nameof(WebhookDeliveryView.ApplyOutcomes))] string? ApplyOutcome,
     [property: JsonPropertyName("signature_status"), ClosedSet(typeof(SignatureStatuses))] string SignatureStatus,
     [property: JsonPropertyName("remote_ip")] string? RemoteIp,
     [property: JsonPropertyName("headers"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Headers,
-    [property: JsonPropertyName("body"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Body);
+    [property: JsonPropertyName("body"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Body)
+{
+    /// <summary>What applying the delivery did to the order: the upsert outcomes, as the inbox stores them.</summary>
+    public static IReadOnlyList<string> ApplyOutcomes { get; } = [.. Enum.GetNames<UpsertOutcome>().Select(name => name.ToLowerInvariant())];
+}
 
 /// <summary>A page of deliveries, newest first; pass <see cref="NextBeforeId"/> as <c>before_id</c> for the next.</summary>
 public sealed record WebhookDeliveryPage(

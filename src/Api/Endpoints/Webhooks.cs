@@ -8,6 +8,7 @@ using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
+using Qtickets.Sync.Infrastructure.Qtickets.Webhooks;
 using Qtickets.Sync.Infrastructure.Webhooks;
 
 namespace Qtickets.Sync.Api.Endpoints;
@@ -46,7 +47,7 @@ public static partial class Webhooks
                 "for an account without secrets where the deployment sets Webhooks:AllowUnsigned.")
             .DocumentsHeader("X-Event-Type", required: true,
                 $"The order event: {string.Join(", ", WebhookEventTypes.Known.Order(StringComparer.Ordinal))}; another value is stored and flagged, not applied.")
-            .DocumentsHeader("X-Model-Name", required: false, "The kind of object in the body, when sent.", WebhookIntake.ExpectedModel)
+            .DocumentsHeader("X-Model-Name", required: false, "The kind of object in the body, when sent.", QticketsWebhookPlatform.Model)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -35,7 +35,7 @@ public static class SwaggerSetup
             swagger.SchemaFilter<DeclaredAsSchemaFilter>();
             swagger.SchemaFilter<ClosedSetSchemaFilter>();
             swagger.SchemaFilter<NullableJsonSchemaFilter>();
-            swagger.OperationFilter<CsvAlternative.OperationFilter>();
+            swagger.OperationFilter<AlternativeMediaType.OperationFilter>();
             swagger.OperationFilter<DeclaredRequiredOperationFilter>();
             swagger.OperationFilter<AnonymousOperationFilter>();
             swagger.OperationFilter<DeprecatedOperationFilter>();

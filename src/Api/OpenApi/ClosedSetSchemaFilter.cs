@@ -1,33 +1,21 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using Qtickets.Sync.Api.Endpoints;
-using Qtickets.Sync.Infrastructure.Jobs;
-using Qtickets.Sync.Infrastructure.Persistence;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Qtickets.Sync.Api.OpenApi;
 
 /// <summary>
-/// Turns <see cref="ClosedSetAttribute"/> into an <c>enum</c> on the property's or parameter's schema. Sets
-/// computed in code rather than spelled as constants cannot be attribute arguments, so those are listed here.
+/// Turns <see cref="ClosedSetAttribute"/> into an <c>enum</c> on the property's or parameter's schema.
 /// </summary>
 internal sealed class ClosedSetSchemaFilter : ISchemaFilter
 {
-    private static readonly Dictionary<MemberInfo, IReadOnlyList<string>> ListedSets = new()
-    {
-        [typeof(ReconcileRequest).GetProperty(nameof(ReconcileRequest.Kind))!] = [.. SyncRunTrigger.ReconcileKinds.Order(StringComparer.Ordinal)],
-        [typeof(WebhookDeliveryView).GetProperty(nameof(WebhookDeliveryView.ApplyOutcome))!] =
-            [.. Enum.GetNames<UpsertOutcome>().Select(name => name.ToLowerInvariant())],
-    };
-
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema target)
         {
             return;
         }
-        if (Values(context) is not { } values)
+        if (context.MemberAttribute<ClosedSetAttribute>()?.Values is not { } values)
         {
             return;
         }
@@ -48,8 +36,4 @@ internal sealed class ClosedSetSchemaFilter : ISchemaFilter
             target.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
         }
     }
-
-    private static IReadOnlyList<string>? Values(SchemaFilterContext context) =>
-        context.MemberAttribute<ClosedSetAttribute>()?.Values
-        ?? (context.MemberInfo is { } member && ListedSets.TryGetValue(member, out var set) ? set : null);
 }

@@ -44,6 +44,19 @@ public sealed class CsvWriter(Stream stream) : IAsyncDisposable
         return this;
     }
 
+    /// <summary>A CSV export begun: its header line, the column names in order, written.</summary>
+    public static async Task<CsvWriter> StartAsync(Stream stream, IEnumerable<string> columns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var csv = new CsvWriter(stream);
+        foreach (var column in columns)
+        {
+            csv.Field(column);
+        }
+        await csv.EndRowAsync(cancellationToken);
+        return csv;
+    }
+
     public async Task EndRowAsync(CancellationToken cancellationToken)
     {
         // Asynchronous writes only: the server refuses synchronous I/O on the response body.

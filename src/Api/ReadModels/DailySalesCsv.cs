@@ -6,12 +6,7 @@ public static class DailySalesCsv
     public static async Task WriteAsync(Stream stream, IAsyncEnumerable<DailySalesRowDto> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        await using var csv = new CsvWriter(stream);
-        foreach (var header in Headers)
-        {
-            csv.Field(header);
-        }
-        await csv.EndRowAsync(cancellationToken);
+        await using var csv = await CsvWriter.StartAsync(stream, Headers, cancellationToken);
         var totals = new DailySalesRowDto();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {

@@ -18,98 +18,77 @@ public sealed class EventReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDa
         var names = await NamesAsync(cancellationToken);
         var events = new Dictionary<(int, long), EventDto>();
         var shows = new Dictionary<(int, long), List<ShowDto>>();
+        // An event of an account by its number (QTickets' id, or the mirror's number for a Ticketscloud event).
+        EventDto Numbered((int Account, long Id) key) => new()
+        {
+            Account = names[key.Account],
+            Id = key.Id,
+            PlatformEventId = key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
 
-        await using (var command = dataSource.CreateCommand("""
+        await EachRowAsync("""
             SELECT e.account_id, e.id, e.name, e.is_active, e.currency_id, e.place_name, e.place_address, e.city_id
             FROM qtickets_events e
             WHERE ($1::bigint IS NULL OR e.id = $1) AND ($2::integer[] IS NULL OR e.account_id = ANY($2))
-            """))
+            """, eventId, accounts, reader =>
         {
-            command.Parameters.Add(Id(eventId));
-            command.Parameters.Add(accounts.Parameter());
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var key = (reader.GetInt32(0), reader.GetInt64(1));
+            events[key] = Numbered(key) with
             {
-                var key = (reader.GetInt32(0), reader.GetInt64(1));
-                events[key] = new EventDto
-                {
-                    Account = names[key.Item1],
-                    Id = key.Item2,
-                    PlatformEventId = key.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Name = OrderRows.Text(reader, 2),
-                    IsActive = reader.GetBoolean(3),
-                    CurrencyId = OrderRows.Text(reader, 4),
-                    PlaceName = OrderRows.Text(reader, 5),
-                    PlaceAddress = OrderRows.Text(reader, 6),
-                    CityId = OrderRows.Long(reader, 7),
-                };
-            }
-        }
-        await using (var command = dataSource.CreateCommand("""
+                Name = OrderRows.Text(reader, 2),
+                IsActive = reader.GetBoolean(3),
+                CurrencyId = OrderRows.Text(reader, 4),
+                PlaceName = OrderRows.Text(reader, 5),
+                PlaceAddress = OrderRows.Text(reader, 6),
+                CityId = OrderRows.Long(reader, 7),
+            };
+        }, cancellationToken);
+        await EachRowAsync("""
             SELECT e.account_id, e.sales_key, e.id, e.title, e.status
             FROM ticketscloud_events e
             WHERE ($1::bigint IS NULL OR e.sales_key = $1) AND ($2::integer[] IS NULL OR e.account_id = ANY($2))
-            """))
+            """, eventId, accounts, reader =>
         {
-            command.Parameters.Add(Id(eventId));
-            command.Parameters.Add(accounts.Parameter());
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var key = (reader.GetInt32(0), reader.GetInt64(1));
+            events[key] = Numbered(key) with
             {
-                var key = (reader.GetInt32(0), reader.GetInt64(1));
-                events[key] = new EventDto
-                {
-                    Account = names[key.Item1],
-                    Id = key.Item2,
-                    Platform = MirrorPlatforms.Ticketscloud,
-                    PlatformEventId = reader.GetString(2),
-                    Name = OrderRows.Text(reader, 3),
-                    // Ticketscloud's own word for an event on sale; its other statuses (draft, archived...) are not.
-                    IsActive = OrderRows.Text(reader, 4) == "public",
-                };
-            }
-        }
-        await using (var command = dataSource.CreateCommand("""
+                Platform = MirrorPlatforms.Ticketscloud,
+                PlatformEventId = reader.GetString(2),
+                Name = OrderRows.Text(reader, 3),
+                // Ticketscloud's own word for an event on sale; its other statuses (draft, archived...) are not.
+                IsActive = OrderRows.Text(reader, 4) == "public",
+            };
+        }, cancellationToken);
+        await EachRowAsync("""
             SELECT s.account_id, s.id, s.event_id, s.is_active, s.start_date, s.finish_date, s.sale_start_date, s.sale_finish_date
             FROM qtickets_shows s
             WHERE ($1::bigint IS NULL OR s.event_id = $1) AND ($2::integer[] IS NULL OR s.account_id = ANY($2))
             ORDER BY s.account_id, s.event_id, s.start_date, s.id
-            """))
+            """, eventId, accounts, reader =>
         {
-            command.Parameters.Add(Id(eventId));
-            command.Parameters.Add(accounts.Parameter());
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var accountId = reader.GetInt32(0);
+            var id = reader.GetInt64(1);
+            var owner = (accountId, reader.GetInt64(2));
+            if (!shows.TryGetValue(owner, out var list))
             {
-                var accountId = reader.GetInt32(0);
-                var id = reader.GetInt64(1);
-                var owner = (accountId, reader.GetInt64(2));
-                if (!shows.TryGetValue(owner, out var list))
-                {
-                    shows[owner] = list = [];
-                }
-                list.Add(new ShowDto
-                {
-                    Id = id,
-                    IsActive = reader.GetBoolean(3),
-                    StartDate = OrderRows.Instant(reader, 4),
-                    FinishDate = OrderRows.Instant(reader, 5),
-                    SaleStartDate = OrderRows.Instant(reader, 6),
-                    SaleFinishDate = OrderRows.Instant(reader, 7),
-                    Sales = showTotals.GetValueOrDefault((accountId, id), SalesTotalsDto.Zero),
-                });
+                shows[owner] = list = [];
             }
-        }
+            list.Add(new ShowDto
+            {
+                Id = id,
+                IsActive = reader.GetBoolean(3),
+                StartDate = OrderRows.Instant(reader, 4),
+                FinishDate = OrderRows.Instant(reader, 5),
+                SaleStartDate = OrderRows.Instant(reader, 6),
+                SaleFinishDate = OrderRows.Instant(reader, 7),
+                Sales = showTotals.GetValueOrDefault((accountId, id), SalesTotalsDto.Zero),
+            });
+        }, cancellationToken);
 
         // Orders can name an event before the catalog sync has fetched it; its sales still show.
         foreach (var key in eventTotals.Keys.Where(key => !events.ContainsKey(key)))
         {
-            events[key] = new EventDto
-            {
-                Account = names[key.Item1],
-                Id = key.Item2,
-                PlatformEventId = key.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
+            events[key] = Numbered(key);
         }
         return [.. events
             .OrderBy(e => e.Key.Item2).ThenBy(e => e.Value.Account, StringComparer.Ordinal)
@@ -162,18 +141,14 @@ public sealed class EventReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDa
     private async Task<Dictionary<(int, long), SalesTotalsDto>> TotalsAsync(
         string key, AccountFilter accounts, long? eventId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        var sql = $"""
             SELECT account_id, {key}, sum(paid_orders)::int, sum(tickets_sold)::int, sum(gross), sum(refunded_tickets)::int, sum(refunds)
             FROM daily_sales
             WHERE ($1::bigint IS NULL OR event_id = $1) AND ($2::integer[] IS NULL OR account_id = ANY($2))
             GROUP BY account_id, {key}
-            """);
-        command.Parameters.Add(Id(eventId));
-        command.Parameters.Add(accounts.Parameter());
+            """;
         var totals = new Dictionary<(int, long), SalesTotalsDto>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
+        await EachRowAsync(sql, eventId, accounts, reader =>
             totals[(reader.GetInt32(0), reader.GetInt64(1))] = new SalesTotalsDto
             {
                 PaidOrders = reader.GetInt32(2),
@@ -181,8 +156,7 @@ public sealed class EventReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDa
                 Revenue = reader.GetDecimal(4),
                 RefundedTickets = reader.GetInt32(5),
                 RefundedAmount = reader.GetDecimal(6),
-            };
-        }
+            }, cancellationToken);
         return totals;
     }
 
@@ -196,6 +170,23 @@ public sealed class EventReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDa
             names[reader.GetInt32(0)] = reader.GetString(1);
         }
         return names;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/>, narrowed to one event by <c>$1</c> (every event when null) and to the readable
+    /// accounts by <c>$2</c>, handing each row to <paramref name="row"/>.
+    /// </summary>
+    private async Task EachRowAsync(
+        string sql, long? eventId, AccountFilter accounts, Action<NpgsqlDataReader> row, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(Id(eventId));
+        command.Parameters.Add(accounts.Parameter());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            row(reader);
+        }
     }
 
     private static NpgsqlParameter Id(long? id) =>

@@ -6,12 +6,7 @@ public static class OrderCsv
     public static async Task WriteAsync(Stream stream, IAsyncEnumerable<MirrorOrderDto> orders, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orders);
-        await using var csv = new CsvWriter(stream);
-        foreach (var header in Headers)
-        {
-            csv.Field(header);
-        }
-        await csv.EndRowAsync(cancellationToken);
+        await using var csv = await CsvWriter.StartAsync(stream, Headers, cancellationToken);
         await foreach (var o in orders.WithCancellation(cancellationToken))
         {
             await csv.Field(o.Account).Field(o.Platform).Field(o.Id).Field(o.Status).Field(o.Currency).Field(o.Total)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Qtickets.Sync.Domain.Accounts;
-using Qtickets.Sync.Infrastructure.Webhooks;
 
 namespace Qtickets.Sync.Infrastructure.Accounts;
 
@@ -48,7 +47,6 @@ public sealed partial class AccountDirectory
     public AccountDirectory(
         IOptions<AccountsOptions> accounts,
         IEnumerable<IPlatformAccountDefaults> platforms,
-        IOptions<WebhookOptions> webhooks,
         NpgsqlDataSource dataSource,
         TimeProvider time,
         ILogger<AccountDirectory> logger)
@@ -56,7 +54,7 @@ public sealed partial class AccountDirectory
         this.dataSource = dataSource;
         this.time = time;
         this.logger = logger;
-        configured = new(() => Resolve(accounts.Value, platforms.ToDictionary(p => p.Platform, StringComparer.Ordinal), webhooks.Value));
+        configured = new(() => Resolve(accounts.Value, platforms.ToDictionary(p => p.Platform, StringComparer.Ordinal)));
     }
 
     /// <summary>Every configured account, enabled or not, in settings order (no database needed).</summary>
@@ -140,10 +138,10 @@ public sealed partial class AccountDirectory
     }
 
     private static List<AccountSettings> Resolve(
-        AccountsOptions accounts, Dictionary<string, IPlatformAccountDefaults> platforms, WebhookOptions webhooks)
+        AccountsOptions accounts, Dictionary<string, IPlatformAccountDefaults> platforms)
     {
         var resolved = new List<AccountSettings>(accounts.Entries.Count + 1);
-        if (accounts.UsesQticketsSettings && platforms.GetValueOrDefault(AccountPlatforms.Qtickets)?.SectionAccount(webhooks.WebhookSecrets) is { } section)
+        if (accounts.UsesQticketsSettings && platforms.GetValueOrDefault(AccountPlatforms.Qtickets)?.SectionAccount([.. accounts.SectionWebhookSecrets.OfType<string>()]) is { } section)
         {
             resolved.Add(section);
         }

@@ -9,8 +9,8 @@ public static class AccountServiceCollectionExtensions
 {
     /// <summary>
     /// The account settings (validated on start) and the <see cref="AccountDirectory"/>. Needs
-    /// <c>AddSyncDatabase</c>, <c>AddQticketsPlatform</c> and <c>AddWebhookIngestion</c> (their options feed the
-    /// account the single-account settings describe). <see cref="AccountRegistration"/> is started in the host's
+    /// <c>AddSyncDatabase</c> and the platforms (their <see cref="IPlatformAccountDefaults"/> feed the accounts,
+    /// QTickets' the account the single-account settings describe). <see cref="AccountRegistration"/> is started in the host's
     /// list of hosted services.
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)

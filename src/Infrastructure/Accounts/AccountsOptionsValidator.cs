@@ -5,8 +5,9 @@ using Qtickets.Sync.Domain.Accounts;
 namespace Qtickets.Sync.Infrastructure.Accounts;
 
 /// <summary>
-/// Checks every <c>Accounts:n</c> section and names each bad setting as it is spelled in configuration. The
-/// single-account settings are checked by the validators of the <c>Qtickets</c> and <c>Webhooks</c> sections.
+/// Checks every <c>Accounts:n</c> section, and the single-account settings' webhook secrets, and names each bad
+/// setting as it is spelled in configuration. The rest of the single-account settings are checked by the
+/// validator of the <c>Qtickets</c> section.
 /// </summary>
 public sealed partial class AccountsOptionsValidator : IValidateOptions<AccountsOptions>
 {
@@ -21,6 +22,7 @@ public sealed partial class AccountsOptionsValidator : IValidateOptions<Accounts
         {
             seen[Account.DefaultName] = "the Qtickets:… settings (they mean the account 'default')";
         }
+        CheckSecrets(AccountsOptions.SectionWebhookSecretsKey, options.SectionWebhookSecrets, options.UsesQticketsSettings && !options.AllowUnsigned, failures);
         foreach (var entry in options.Entries)
         {
             Check(entry, options.AllowUnsigned, seen, failures);
@@ -65,14 +67,20 @@ public sealed partial class AccountsOptionsValidator : IValidateOptions<Accounts
         {
             failures.Add($"{entry.Setting("RequestsPerSecond")} must be 0 (unlimited) or a positive whole number, got '{rate}'");
         }
-        if (entry.WebhookSecrets.Any(string.IsNullOrEmpty))
+        CheckSecrets(entry.Setting("WebhookSecrets"), entry.WebhookSecrets, platform == AccountPlatforms.Qtickets && enabled && !allowUnsigned, failures);
+    }
+
+    /// <param name="required">The account takes signed webhooks only, so it cannot go without a secret.</param>
+    private static void CheckSecrets(string setting, IReadOnlyList<string?> secrets, bool required, List<string> failures)
+    {
+        if (secrets.Any(string.IsNullOrEmpty))
         {
-            failures.Add($"{entry.Setting("WebhookSecrets")} must not contain empty secrets");
+            failures.Add($"{setting} must not contain empty secrets");
         }
-        else if (platform == AccountPlatforms.Qtickets && enabled && entry.WebhookSecrets.Count == 0 && !allowUnsigned)
+        else if (required && secrets.Count == 0)
         {
             failures.Add(
-                $"{entry.Setting("WebhookSecrets")} is empty: set the secret from the QTickets cabinet, or Webhooks:AllowUnsigned=true " +
+                $"{setting} is empty: set the secret from the QTickets cabinet, or Webhooks:AllowUnsigned=true " +
                 "to accept unsigned webhooks (each is then verified by fetching the order)");
         }
     }

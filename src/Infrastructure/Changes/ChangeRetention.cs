@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Infrastructure.Changes;
 
 /// <summary>
-/// Deletes changes older than <see cref="ChangeFeedOptions.RetentionDays"/>, in batches so no pass holds long locks.
+/// Deletes changes older than <see cref="ChangeFeedOptions.RetentionDays"/>, in batches (<see cref="BatchedStatement"/>).
 /// Changes not yet in the feed stay (a consumer has not had them), and so does the newest numbered one, so the feed's
 /// numbering never starts again below a cursor a consumer holds. A cursor before the oldest change kept is then
 /// answered 410 by the feed.
@@ -13,8 +14,6 @@ namespace Qtickets.Sync.Infrastructure.Changes;
 public sealed partial class ChangeRetention(
     NpgsqlDataSource dataSource, IOptions<ChangeFeedOptions> options, TimeProvider time, ILogger<ChangeRetention> logger)
 {
-    private const int BatchSize = 5_000;
-
     private const string DeleteSql = """
         DELETE FROM order_changes WHERE position IN (
             SELECT position FROM order_changes
@@ -25,17 +24,8 @@ public sealed partial class ChangeRetention(
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
         var before = time.GetUtcNow().AddDays(-options.Value.RetentionDays);
-        long deleted = 0;
-        int removed;
-        do
-        {
-            await using var command = dataSource.CreateCommand(DeleteSql);
-            command.Parameters.AddWithValue("before", before);
-            command.Parameters.AddWithValue("batch", BatchSize);
-            removed = await command.ExecuteNonQueryAsync(cancellationToken);
-            deleted += removed;
-        }
-        while (removed == BatchSize);
+        var deleted = await BatchedStatement.RepeatAsync(
+            dataSource, DeleteSql, command => command.Parameters.AddWithValue("before", before), cancellationToken);
         LogPass(deleted, before);
         return deleted;
     }

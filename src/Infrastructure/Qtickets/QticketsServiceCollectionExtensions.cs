@@ -8,9 +8,11 @@ using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Commands;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
+using Qtickets.Sync.Infrastructure.Qtickets.Webhooks;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 using Qtickets.Sync.Infrastructure.Upstream;
+using Qtickets.Sync.Infrastructure.Webhooks;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
 
@@ -34,6 +36,7 @@ public static class QticketsServiceCollectionExtensions
         services.AddTransient<IPlatformAuditor, QticketsAuditor>();
         services.AddSingleton<IAccountRecurringJobs, QticketsRecurringJobs>();
         services.AddScoped<IOrderActionPlatform, QticketsOrderActions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookPlatform, QticketsWebhookPlatform>());
         return services;
     }
 

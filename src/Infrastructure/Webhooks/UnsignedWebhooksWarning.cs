@@ -1,17 +1,17 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Infrastructure.Accounts;
 
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
 /// <summary>Says once per account, at start, that anyone who knows the URL can post notices when it has no secret.</summary>
 public sealed partial class UnsignedWebhooksWarning(
-    AccountDirectory accounts, WebhookSignatureVerifier signatures, ILogger<UnsignedWebhooksWarning> logger) : IHostedService
+    AccountDirectory accounts, WebhookPlatforms platforms, WebhookSignatureVerifier signatures, ILogger<UnsignedWebhooksWarning> logger)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var account in accounts.Configured.Where(a => a.Enabled && a.Platform == AccountPlatforms.Qtickets))
+        foreach (var account in accounts.Configured.Where(a => a.Enabled && platforms.Find(a.Platform) is not null))
         {
             if (!signatures.IsConfigured(account))
             {

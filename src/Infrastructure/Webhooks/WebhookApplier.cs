@@ -1,16 +1,13 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
-using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
-using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
@@ -20,14 +17,14 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 /// tells each delivery its outcome) in the same transaction that marks
 /// the deliveries applied, so a delivery is applied exactly when its row says so. Rows are claimed with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so any number of instances may run this at once. A batch may hold several
-/// accounts' deliveries: each order is written under the account its delivery came for.
+/// accounts' deliveries: each order is written under the account its delivery came for, read (or fetched back)
+/// by that account's platform (<see cref="IWebhookPlatform"/>).
 /// </summary>
 public sealed partial class WebhookApplier(
     NpgsqlDataSource dataSource,
     OrderUpserter upserter,
     AccountDirectory accounts,
-    QticketsClients clients,
-    IOptions<QticketsOptions> qticketsOptions,
+    WebhookPlatforms platforms,
     IOptions<WebhookOptions> webhookOptions,
     WebhookMetrics metrics,
     InboxPressure pressure,
@@ -215,29 +212,30 @@ public sealed partial class WebhookApplier(
                     results[delivery.Id] = ApplyResult.Failed($"account #{delivery.AccountId} is no longer configured");
                     continue;
                 }
-                if (account.Platform != AccountPlatforms.Qtickets)
+                if (platforms.Find(account.Platform) is not { } platform)
                 {
-                    // A row a reconcile of another platform set aside: that reconcile lists it again, the applier cannot read it.
+                    // A row a reconcile of a platform without webhooks set aside: that reconcile lists it again, the applier cannot read it.
                     results[delivery.Id] = ApplyResult.Failed($"a {account.Platform} row is applied by its account's reconcile, not by the inbox; discard it once the mirror has it");
                     continue;
                 }
-                if (MustFetch(account))
+                if (platform.FetchesBack(account))
                 {
                     toFetch.Add(delivery);
                     continue;
                 }
-                // Parsed once, from the bytes as stored: the same document says whether the body is complete and becomes the order.
-                using var document = OrderPayloadParser.ParseDocument(delivery.Body);
-                if (LooksPartial(document.RootElement))
+                var body = platform.Read(delivery.Body);
+                if (body.Unreadable is { } reason)
+                {
+                    results[delivery.Id] = ApplyResult.Failed(reason);
+                }
+                else if (body.Order is { } order)
+                {
+                    fromBodies.Add(new Candidate(delivery, order));
+                }
+                else
                 {
                     toFetch.Add(delivery);
-                    continue;
                 }
-                fromBodies.Add(new Candidate(delivery, OrderPayloadParser.Map(document.RootElement)));
-            }
-            catch (OrderPayloadException exception)
-            {
-                results[delivery.Id] = ApplyResult.Failed(exception.Reason);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -246,8 +244,8 @@ public sealed partial class WebhookApplier(
         }
         var fetched = await FetchAsync(toFetch, byId, results, cancellationToken);
         var now = time.GetUtcNow();
-        fromBodies = Believable(fromBodies, results, now);
-        fetched = Believable(fetched, results, now);
+        fromBodies = Believable(fromBodies, byId, results, now);
+        fetched = Believable(fetched, byId, results, now);
 
         // Every delivery of one order goes or fails together: should the server refuse the data (a NUL in a name,
         // say), only that order's deliveries fail, and the rest of the batch is applied in the same transaction.
@@ -279,17 +277,18 @@ public sealed partial class WebhookApplier(
         return results;
     }
 
-    /// <summary>Unsigned deliveries prove nothing: the order is fetched back from the account's API instead.</summary>
-    private bool MustFetch(SyncAccount account) => qticketsOptions.Value.VerifyByFetch || account.Settings.WebhookSecrets.Count == 0;
-
-    /// <summary>Keeps out what is stamped too far ahead (see <see cref="FutureStamp"/>), unless an operator released it.</summary>
-    private List<Candidate> Believable(List<Candidate> candidates, Dictionary<long, ApplyResult> results, DateTimeOffset now)
+    /// <summary>
+    /// Keeps out what is stamped too far ahead of the account's platform's skew (see <see cref="FutureStamp"/>),
+    /// unless an operator released it.
+    /// </summary>
+    private List<Candidate> Believable(
+        List<Candidate> candidates, Dictionary<int, SyncAccount> byId, Dictionary<long, ApplyResult> results, DateTimeOffset now)
     {
         var kept = new List<Candidate>(candidates.Count);
         foreach (var candidate in candidates)
         {
             if (!candidate.Delivery.Released
-                && FutureStamp.QuarantineReason(candidate.Order.SourceUpdatedAt, now, qticketsOptions.Value.MaxFutureSkew) is { } reason)
+                && FutureStamp.QuarantineReason(candidate.Order.SourceUpdatedAt, now, PlatformOf(byId[candidate.Delivery.AccountId]).MaxFutureSkew) is { } reason)
             {
                 results[candidate.Delivery.Id] = ApplyResult.Quarantined(reason);
                 continue;
@@ -342,20 +341,21 @@ public sealed partial class WebhookApplier(
     }
 
     /// <summary>
-    /// The webhook taken as a notice only: the order as the account's <c>GET /orders/{id}</c> has it now. One
-    /// request per order, however many of its deliveries are in the batch.
+    /// The webhook taken as a notice only: the order as the account's API has it now (QTickets'
+    /// <c>GET /orders/{id}</c>). One request per order, however many of its deliveries are in the batch.
     /// </summary>
     private async Task<List<Candidate>> FetchAsync(
         List<PickedDelivery> deliveries, Dictionary<int, SyncAccount> byId, Dictionary<long, ApplyResult> results, CancellationToken cancellationToken)
     {
         var fetched = new List<Candidate>(deliveries.Count);
         // Typed clients are transient (their handlers rotate); the applier is a singleton, so it asks for one per batch.
-        var accountClients = new Dictionary<int, IQticketsClient>();
+        var accountFetches = new Dictionary<int, FetchOrder>();
         foreach (var group in deliveries.GroupBy(d => (d.AccountId, d.OrderId)))
         {
-            if (!accountClients.TryGetValue(group.Key.AccountId, out var qticketsClient))
+            if (!accountFetches.TryGetValue(group.Key.AccountId, out var fetch))
             {
-                accountClients[group.Key.AccountId] = qticketsClient = clients.For(byId[group.Key.AccountId]);
+                var account = byId[group.Key.AccountId];
+                accountFetches[group.Key.AccountId] = fetch = PlatformOf(account).OrderFetch(account);
             }
             if (group.Key.OrderId is not { } orderId)
             {
@@ -369,7 +369,7 @@ public sealed partial class WebhookApplier(
             Order? order = null;
             try
             {
-                order = await qticketsClient.GetOrderAsync(orderId, cancellationToken);
+                order = await fetch(orderId, cancellationToken);
                 failure = order is null ? $"order {orderId} was not found upstream" : null;
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -460,14 +460,9 @@ public sealed partial class WebhookApplier(
         }
     }
 
-    /// <summary>
-    /// A body without a baskets array cannot say which tickets the order holds (the upsert would take every
-    /// basket for vanished), so the order is fetched instead.
-    /// </summary>
-    private static bool LooksPartial(JsonElement root) =>
-        root.ValueKind != JsonValueKind.Object
-        || !root.TryGetProperty("baskets", out var baskets)
-        || baskets.ValueKind != JsonValueKind.Array;
+    /// <summary>The platform of an account whose deliveries got this far: only a platform's own are read or fetched.</summary>
+    private IWebhookPlatform PlatformOf(SyncAccount account) =>
+        platforms.Find(account.Platform) ?? throw new InvalidOperationException($"{account.Platform} accounts take no webhooks.");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook delivery applied to order {OrderId}: {Outcome}")]
     private static partial void LogApplied(ILogger logger, long? orderId, string outcome);

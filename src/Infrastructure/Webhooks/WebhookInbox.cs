@@ -159,32 +159,35 @@ public sealed partial class WebhookInbox : BackgroundService
                 batch.Add(write);
             }
             pressure.Committing(batch.Count);
-            await WriteOrSplitAsync(batch, stoppingToken);
+            await WriteBatchAsync(batch, stoppingToken);
             Interlocked.Add(ref queuedBytes, -batch.Sum(w => w.Bytes));
         }
     }
 
     /// <summary>
-    /// Writes the batch; when it fails for something other than the database being out of reach, every row goes
-    /// again on its own, so a row the database refuses fails only its own request.
+    /// Writes the batch in one transaction. A row the database refuses is left out under a savepoint
+    /// (<see cref="RefusalIsolation"/>) and fails only its own requests; anything else (the database out of reach,
+    /// a failed commit) fails every request of the batch, so nothing is answered 200 that is not stored.
     /// </summary>
-    private async Task WriteOrSplitAsync(List<PendingWrite> batch, CancellationToken stoppingToken)
+    private async Task WriteBatchAsync(List<PendingWrite> batch, CancellationToken stoppingToken)
     {
         try
         {
-            var entries = await WriteAsync(batch, stoppingToken);
+            var outcomes = await WriteAsync(batch, stoppingToken);
             for (var i = 0; i < batch.Count; i++)
             {
-                batch[i].Completion.TrySetResult(entries[i]);
+                if (outcomes[i].Entry is { } entry)
+                {
+                    batch[i].Completion.TrySetResult(entry);
+                }
+                else
+                {
+                    batch[i].Completion.TrySetException(new WebhookInboxUnavailableException("The webhook inbox refused the delivery.", outcomes[i].Refusal!));
+                }
             }
-            applySignal.Notify();
-        }
-        catch (Exception exception) when (batch.Count > 1 && !IsUnreachable(exception))
-        {
-            LogBatchSplit(logger, exception, batch.Count);
-            foreach (var write in batch)
+            if (outcomes.Any(o => o.Entry is not null))
             {
-                await WriteOrSplitAsync([write], stoppingToken);
+                applySignal.Notify();
             }
         }
         catch (Exception exception)
@@ -199,48 +202,63 @@ public sealed partial class WebhookInbox : BackgroundService
         }
     }
 
-    /// <summary>The database itself is down or unreachable: every row would fail alike, so splitting only costs time.</summary>
-    private static bool IsUnreachable(Exception exception) =>
-        exception is NpgsqlException { IsTransient: true } or TimeoutException
-        || (exception is NpgsqlException and not PostgresException);
-
-    private async Task<InboxEntry[]> WriteAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
+    /// <returns>Each write's inbox entry, in batch order, or the refusal of its row.</returns>
+    private async Task<WriteOutcome[]> WriteAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
     {
-        var allRows = Coalesce(batch, out var rowOfWrite);
+        var rows = Coalesce(batch, out var rowOfWrite);
+        var refusals = new Dictionary<Row, Exception>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rowEntries = new (long Id, bool Inserted)[allRows.Count];
-        var coalesced = await CoalesceRefusalsAsync(connection, transaction, allRows, cancellationToken);
-        foreach (var (index, id) in coalesced)
-        {
-            rowEntries[index] = (id, false);
-        }
-        var rowIndexes = Enumerable.Range(0, allRows.Count).Where(i => !coalesced.ContainsKey(i)).ToList();
-        var rows = rowIndexes.Select(i => allRows[i]).ToList();
-        if (rows.Count > 0)
-        {
-            var inserted = await InsertAsync(connection, transaction, rows, cancellationToken);
-            for (var i = 0; i < rows.Count; i++)
+        var written = await RefusalIsolation.WriteAsync(
+            transaction,
+            rows,
+            some => WriteRowsAsync(connection, transaction, some, cancellationToken),
+            (row, refusal) =>
             {
-                rowEntries[rowIndexes[i]] = inserted[i];
-            }
-        }
+                LogRowRefused(logger, refusal, row.Delivery.EventType, row.Delivery.OrderId, 1 + row.Repeats.Count);
+                refusals[row] = refusal;
+                return Task.CompletedTask;
+            },
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        var entries = new InboxEntry[batch.Count];
+        var rowEntries = written.SelectMany(w => w).ToDictionary();
+        var outcomes = new WriteOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            var row = allRows[rowOfWrite[i]];
-            var written = rowEntries[rowOfWrite[i]];
-            var isFirst = ReferenceEquals(row.First, batch[i]);
-            entries[i] = new InboxEntry(written.Id, Duplicate: !written.Inserted || !isFirst);
+            var row = rows[rowOfWrite[i]];
+            outcomes[i] = rowEntries.TryGetValue(row, out var entry)
+                ? new WriteOutcome(new InboxEntry(entry.Id, Duplicate: !entry.Inserted || !ReferenceEquals(row.First, batch[i])), null)
+                : new WriteOutcome(null, refusals[row]);
         }
-        return entries;
+        return outcomes;
+    }
+
+    /// <summary>Refusals folded into recent identical ones, then the rest inserted: each row's id and whether it is new.</summary>
+    private async Task<Dictionary<Row, (long Id, bool Inserted)>> WriteRowsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
+    {
+        var written = new Dictionary<Row, (long Id, bool Inserted)>(rows.Count);
+        var coalesced = await CoalesceRefusalsAsync(connection, transaction, rows, cancellationToken);
+        foreach (var (index, id) in coalesced)
+        {
+            written[rows[index]] = (id, false);
+        }
+        List<Row> rest = [.. rows.Where((_, i) => !coalesced.ContainsKey(i))];
+        if (rest.Count > 0)
+        {
+            var inserted = await InsertAsync(connection, transaction, rest, cancellationToken);
+            for (var i = 0; i < rest.Count; i++)
+            {
+                written[rest[i]] = inserted[i];
+            }
+        }
+        return written;
     }
 
     /// <returns>For each refused row folded into a recent identical one: its index in <paramref name="rows"/> and the id it joined.</returns>
     private async Task<Dictionary<int, long>> CoalesceRefusalsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<Row> rows, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
         var refused = Enumerable.Range(0, rows.Count).Where(i => rows[i].Key.Rejected).ToList();
         var coalesced = new Dictionary<int, long>();
@@ -322,8 +340,8 @@ public sealed partial class WebhookInbox : BackgroundService
         return rows;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Count} webhook deliveries failed; writing them one by one")]
-    private static partial void LogBatchSplit(ILogger logger, Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The inbox refused a webhook {EventType} for order {OrderId}; its {Count} request(s) are answered 503, the rest of the group commit is stored")]
+    private static partial void LogRowRefused(ILogger logger, Exception exception, string? eventType, long? orderId, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} webhook deliveries to the inbox; they are answered 503")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
@@ -337,6 +355,9 @@ public sealed partial class WebhookInbox : BackgroundService
         /// <summary>What the delivery holds in memory while queued (strings are UTF-16).</summary>
         public long Bytes { get; } = 2L * (delivery.Body.Length + delivery.HeadersJson.Length);
     }
+
+    /// <summary>Where one write landed, or why the database refused its row.</summary>
+    private readonly record struct WriteOutcome(InboxEntry? Entry, Exception? Refusal);
 
     /// <summary>Refusals are told apart by address and reason too: only identical refusals from one sender coalesce.</summary>
     private readonly record struct RowKey(int AccountId, string? EventType, string BodySha256, bool Rejected, string? RemoteIp, string? Reason);

@@ -6,16 +6,17 @@ using Microsoft.Extensions.Options;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Persistence;
-using Qtickets.Sync.Infrastructure.Qtickets;
 
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
 /// <summary>
 /// Judges a webhook request at the door: size, signature (over the raw bytes, before anything is parsed),
-/// headers, then just enough of the JSON to know which order it is about. Every verdict becomes an inbox row,
-/// refusals included, so an operator can see what was sent and why it was turned away.
+/// headers, then just enough of the JSON to know which order it is about (the account's platform reads that).
+/// Every verdict becomes an inbox row, refusals included, so an operator can see what was sent and why it was
+/// turned away.
 /// </summary>
-public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<WebhookOptions> options, TimeProvider time)
+public sealed class WebhookIntake(
+    WebhookSignatureVerifier signatures, WebhookPlatforms platforms, IOptions<WebhookOptions> options, TimeProvider time)
 {
     /// <summary>How much of a refused body is kept: enough to recognise it, not enough to fill the disk.</summary>
     public const int KeptPrefixBytes = 4096;
@@ -23,14 +24,13 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
     /// <summary>The inbox columns for X-Event-Type and X-Model-Name hold this many characters.</summary>
     public const int MaxHeaderLength = 64;
 
-    /// <summary>The only <c>X-Model-Name</c> taken (the header may be left out).</summary>
-    public const string ExpectedModel = "Order";
-
     /// <param name="account">The account the request was sent for (its URL); its secrets verify the signature.</param>
     public IncomingDelivery Inspect(WebhookRequest request, SyncAccount account)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(account);
+        var platform = platforms.Find(account.Platform)
+            ?? throw new InvalidOperationException($"{account.Platform} accounts take no webhooks (account '{account.Name}').");
         var body = request.Body.Span;
         var delivery = new IncomingDelivery
         {
@@ -70,9 +70,9 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
         {
             return Reject(delivery, StatusCodes.Status401Unauthorized, "X-Signature does not match the body", body);
         }
-        if (request.ModelName is not null && request.ModelName != ExpectedModel)
+        if (request.ModelName is not null && request.ModelName != platform.ModelName)
         {
-            return Reject(delivery, StatusCodes.Status422UnprocessableEntity, $"X-Model-Name '{request.ModelName}' is not {ExpectedModel}", body);
+            return Reject(delivery, StatusCodes.Status422UnprocessableEntity, $"X-Model-Name '{request.ModelName}' is not {platform.ModelName}", body);
         }
         if (string.IsNullOrEmpty(request.EventType))
         {
@@ -95,27 +95,20 @@ public sealed class WebhookIntake(WebhookSignatureVerifier signatures, IOptions<
             {
                 return Reject(delivery, StatusCodes.Status422UnprocessableEntity, "body is not a JSON object", body);
             }
-            long? orderId;
-            DateTimeOffset? updatedAt;
-            try
-            {
-                orderId = JsonValues.Int64(root, "id");
-                updatedAt = JsonValues.Date(root, "updated_at");
-            }
-            catch (Exception exception) when (exception is InvalidOperationException or FormatException or OverflowException or ArgumentException)
+            if (!platform.TryIdentify(root, out var key))
             {
                 // Valid JSON, unreadable value: a lone surrogate in a string, a number no type holds.
                 return Reject(delivery, StatusCodes.Status422UnprocessableEntity, "id or updated_at cannot be read", body);
             }
-            if (orderId is null)
+            if (key.OrderId is null)
             {
                 return Reject(delivery, StatusCodes.Status422UnprocessableEntity, "order id is missing", body);
             }
-            delivery = delivery with { OrderId = orderId, OrderUpdatedAt = updatedAt };
+            delivery = delivery with { OrderId = key.OrderId, OrderUpdatedAt = key.UpdatedAt };
         }
 
-        // Answered 200 all the same: QTickets would otherwise retry an event type we will never understand.
-        return WebhookEventTypes.Known.Contains(request.EventType)
+        // Answered 200 all the same: the platform would otherwise retry an event type we will never understand.
+        return platform.EventTypes.Contains(request.EventType)
             ? delivery
             : delivery with { Status = DeliveryStatuses.Flagged, Reason = $"unknown event type '{request.EventType}'" };
     }

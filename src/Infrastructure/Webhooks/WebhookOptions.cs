@@ -1,25 +1,12 @@
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
 /// <summary>
-/// Webhook ingestion settings: the signing secrets come from <c>Qtickets:WebhookSecrets</c> (they are set in the
-/// QTickets cabinet next to the API token), everything else from the <c>Webhooks</c> section.
+/// Webhook ingestion settings, from the <c>Webhooks</c> section. The signing secrets are the accounts' own
+/// (<c>Qtickets:WebhookSecrets</c>, <c>Accounts:n:WebhookSecrets</c>; see <see cref="Accounts.AccountsOptions"/>).
 /// </summary>
 public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
-    public const string SecretsKey = "Qtickets:WebhookSecrets";
-
-    /// <summary>
-    /// Every secret a signature may be made with; more than one while a secret is being rotated. Empty refuses
-    /// to start unless <see cref="AllowUnsigned"/>.
-    /// </summary>
-    public string[] WebhookSecrets { get; set; } = [];
-
-    /// <summary>
-    /// False when only <c>Accounts:n</c> sections name accounts: each has secrets of its own then. Follows from
-    /// the other settings (no public setter).
-    /// </summary>
-    public bool SecretsRequired { get; internal set; } = true;
 
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
@@ -42,12 +29,6 @@ public sealed class WebhookOptions
     public int RefusalsPerWindow { get; set; } = 60;
 
     public TimeSpan RefusalWindow { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// Accept deliveries without a secret configured. Each is then only a notice: the order is fetched back from
-    /// the API (as with <c>Qtickets:VerifyByFetch</c>), since anyone who knows the URL could have sent it.
-    /// </summary>
-    public bool AllowUnsigned { get; set; }
 
     public int ApplyBatchSize { get; set; } = 200;
 

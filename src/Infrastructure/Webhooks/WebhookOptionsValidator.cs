@@ -9,16 +9,6 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
     public ValidateOptionsResult Validate(string? name, WebhookOptions options)
     {
         var failures = new List<string>();
-        if (options.WebhookSecrets.Any(string.IsNullOrEmpty))
-        {
-            failures.Add($"{WebhookOptions.SecretsKey} must not contain empty secrets");
-        }
-        if (options.SecretsRequired && options.WebhookSecrets.Length == 0 && !options.AllowUnsigned)
-        {
-            failures.Add(
-                $"{WebhookOptions.SecretsKey} is empty: set the secret from the QTickets cabinet, or {Section}:AllowUnsigned=true " +
-                "to accept unsigned webhooks (each is then verified by fetching the order)");
-        }
         if (options.AcceptQueueMaxBytes < options.MaxBodyBytes * 2L)
         {
             failures.Add($"{Section}:AcceptQueueMaxBytes must hold at least one body of {Section}:MaxBodyBytes");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
@@ -8,8 +9,8 @@ namespace Qtickets.Sync.Infrastructure.Webhooks;
 public readonly record struct RetentionResult(long Deleted, long Redacted);
 
 /// <summary>
-/// Applies <see cref="WebhookRetentionOptions"/> to the inbox, in batches so no pass holds long locks or one huge
-/// transaction. Idempotent: a pass that stops midway is finished by the next.
+/// Applies <see cref="WebhookRetentionOptions"/> to the inbox, in batches (<see cref="BatchedStatement"/>).
+/// Idempotent: a pass that stops midway is finished by the next.
 /// </summary>
 public sealed partial class WebhookRetention(
     NpgsqlDataSource dataSource,
@@ -17,8 +18,6 @@ public sealed partial class WebhookRetention(
     TimeProvider time,
     ILogger<WebhookRetention> logger)
 {
-    private const int BatchSize = 5_000;
-
     /// <summary>The body left in place of a blanked one: says what happened, holds no person.</summary>
     public const string RedactedBody = "(removed by retention: personal data)";
 
@@ -43,35 +42,18 @@ public sealed partial class WebhookRetention(
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var deleted = await RepeatAsync(DeleteSql, command =>
+        var deleted = await BatchedStatement.RepeatAsync(dataSource, DeleteSql, command =>
         {
             command.Parameters.AddWithValue("applied_before", now.AddDays(-settings.AppliedDays));
             command.Parameters.AddWithValue("rejected_before", now.AddDays(-settings.RejectedDays));
         }, cancellationToken);
-        var redacted = await RepeatAsync(RedactSql, command =>
+        var redacted = await BatchedStatement.RepeatAsync(dataSource, RedactSql, command =>
         {
             command.Parameters.AddWithValue("pii_before", now.AddDays(-settings.PersonalDataDays));
             command.Parameters.AddWithValue("redacted", RedactedBody);
         }, cancellationToken);
         LogPass(deleted, redacted);
         return new RetentionResult(deleted, redacted);
-    }
-
-    private async Task<long> RepeatAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
-    {
-        long total = 0;
-        while (true)
-        {
-            await using var command = dataSource.CreateCommand(sql);
-            bind(command);
-            command.Parameters.AddWithValue("batch", BatchSize);
-            var affected = await command.ExecuteNonQueryAsync(cancellationToken);
-            total += affected;
-            if (affected < BatchSize)
-            {
-                return total;
-            }
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook retention: {Deleted} deliveries deleted, {Redacted} bodies blanked")]

@@ -10,19 +10,15 @@ public static class WebhookServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the webhook intake, the group-commit inbox writer and the applier (which runs in every role:
-    /// it is how a webhook reaches the mirror). Needs <c>AddSyncDatabase</c> and <c>AddQticketsPlatform</c>. The
-    /// inbox's writer and the applier's loop are started in the host's list of hosted services.
+    /// it is how a webhook reaches the mirror). Needs <c>AddSyncDatabase</c> and the platforms that take webhooks
+    /// (each registers its <see cref="IWebhookPlatform"/>: <c>AddQticketsPlatform</c>). The inbox's writer and the
+    /// applier's loop are started in the host's list of hosted services.
     /// </summary>
     public static IServiceCollection AddWebhookIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WebhookOptions>()
             .Bind(configuration.GetSection(WebhookOptions.Section))
-            .Configure(o =>
-            {
-                o.WebhookSecrets = configuration.GetSection(WebhookOptions.SecretsKey).Get<string[]>() ?? [];
-                o.SecretsRequired = Accounts.AccountsOptions.QticketsSettingsDescribeAccount(configuration);
-            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -34,6 +30,7 @@ public static class WebhookServiceCollectionExtensions
 
         services.AddMetrics();
         services.AddSyncMetricSet<WebhookMetrics>();
+        services.AddSingleton<WebhookPlatforms>();
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookRefusalLimiter>();

@@ -48,6 +48,7 @@ public sealed class AccountSettingsTests
         var settings = new Dictionary<string, string?>(North)
         {
             ["Qtickets:Token"] = "legacy-token",
+            ["Qtickets:WebhookSecrets:0"] = "legacy-secret",
             ["Accounts:1:Name"] = "north",
             ["Accounts:1:Token"] = "x",
             ["Accounts:1:WebhookSecrets:0"] = "y",
@@ -61,6 +62,23 @@ public sealed class AccountSettingsTests
         Assert.Equal(2, failure.Failures.Count());
         Assert.Contains("Accounts:1:Name 'north' is already used by Accounts:0:Name", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Accounts:2:Name 'default' is already used by the Qtickets:… settings", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_single_account_settings_need_a_webhook_secret_unless_unsigned_webhooks_are_allowed()
+    {
+        var settings = new Dictionary<string, string?> { ["Qtickets:Token"] = "single-token" };
+
+        var failure = Assert.Throws<OptionsValidationException>(() => Options(settings));
+        Assert.Contains("Qtickets:WebhookSecrets is empty", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Webhooks:AllowUnsigned=true", failure.Message, StringComparison.Ordinal);
+
+        settings["Webhooks:AllowUnsigned"] = "true";
+        Assert.True(Options(settings).UsesQticketsSettings);
+
+        settings["Qtickets:WebhookSecrets:0"] = "";
+        failure = Assert.Throws<OptionsValidationException>(() => Options(settings));
+        Assert.Contains("Qtickets:WebhookSecrets must not contain empty secrets", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Webhooks;
 
 namespace Qtickets.Sync.Tests.Webhooks;
@@ -19,15 +17,15 @@ public class AcceptQueueBoundTests
             AcceptQueueMaxBytes = 256 * 1024,
         });
         await using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=none");
-        using var inbox = new WebhookInbox(dataSource, options, new WebhookApplySignal(), new InboxPressure(options, TimeProvider.System), TimeProvider.System, NullLogger<WebhookInbox>.Instance);
+        using var inbox = TestInbox.Create(dataSource, options);
         // 64 KiB of text is 128 KiB queued (UTF-16): one fits, two fit, the third passes 256 KiB.
         var body = new string('x', 64 * 1024);
 
-        var first = inbox.AcceptAsync(Delivery(body));
-        var second = inbox.AcceptAsync(Delivery(body[..^100]));
+        var first = inbox.AcceptAsync(TestInbox.Pending(body));
+        var second = inbox.AcceptAsync(TestInbox.Pending(body[..^100]));
 
         // Refused at once, synchronously: the request answers 503 without waiting.
-        Assert.Throws<WebhookInboxUnavailableException>(() => { _ = inbox.AcceptAsync(Delivery(body)); });
+        Assert.Throws<WebhookInboxUnavailableException>(() => { _ = inbox.AcceptAsync(TestInbox.Pending(body)); });
         Assert.False(first.IsCompleted);
         Assert.False(second.IsCompleted);
     }
@@ -37,22 +35,10 @@ public class AcceptQueueBoundTests
     {
         var options = Options.Create(new WebhookOptions { MaxBodyBytes = 1024 * 1024, AcceptQueueMaxBytes = 2 * 1024 * 1024 });
         using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=none");
-        using var inbox = new WebhookInbox(dataSource, options, new WebhookApplySignal(), new InboxPressure(options, TimeProvider.System), TimeProvider.System, NullLogger<WebhookInbox>.Instance);
+        using var inbox = TestInbox.Create(dataSource, options);
 
-        var alone = inbox.AcceptAsync(Delivery(new string('x', 1024 * 1024)));
+        var alone = inbox.AcceptAsync(TestInbox.Pending(new string('x', 1024 * 1024)));
 
         Assert.False(alone.IsFaulted);
     }
-
-    private static IncomingDelivery Delivery(string body) => new()
-    {
-        ReceivedAt = DateTimeOffset.UtcNow,
-        EventType = WebhookEventTypes.Updated,
-        SignatureStatus = SignatureStatuses.Valid,
-        HeadersJson = "{}",
-        Body = body,
-        BodySha256 = Guid.NewGuid().ToString("N"),
-        Status = DeliveryStatuses.Pending,
-        ResponseStatus = 200,
-    };
 }

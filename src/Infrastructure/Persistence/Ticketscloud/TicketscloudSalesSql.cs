@@ -17,56 +17,54 @@ public static class TicketscloudSalesSql
     /// paid (<c>full</c>), service fees <c>extra</c>, ticket revenue the rest. Refunded: per approved request, on
     /// its <c>approved_at</c> day, its <c>amount</c> (the tickets' <c>full</c> when it states none).
     /// </summary>
-    public const string CreateRecomputeFunction = $$"""
-        CREATE FUNCTION ticketscloud_daily_sales(
-            {{SalesSql.RecomputeHead}}
-            sold AS (
-                SELECT o.account_id, (o.done_at AT TIME ZONE z.tz)::date AS day, e.sales_key AS event_id,
-                       count(DISTINCT o.id) AS paid_orders, count(*) AS tickets_sold,
-                       sum(t."full") AS gross, sum(t.extra) AS service_fees
-                FROM bounds z
-                JOIN ticketscloud_orders o ON o.done_at >= z.lo AND o.done_at < z.hi
-                JOIN ticketscloud_events e ON e.account_id = o.account_id AND e.id = o.event_id
-                JOIN ticketscloud_tickets t ON t.account_id = o.account_id AND t.order_id = o.id
-                WHERE o.status IN ('done', 'cancelled')
-                  AND (p_account_id IS NULL OR o.account_id = p_account_id)
-                  AND (p_event_id IS NULL OR e.sales_key = p_event_id)
-                  AND ((o.status = 'done' AND t.vanished_at IS NULL)
-                       OR EXISTS (SELECT 1 FROM ticketscloud_refund_requests r
-                                  WHERE r.account_id = t.account_id AND r.order_id = t.order_id
-                                    AND r.status = 'approved' AND t.id = ANY (r.ticket_ids)))
-                GROUP BY 1, 2, 3
-            ),
-            requests AS (
-                SELECT r.account_id, r.id, r.order_id, r.approved_at, r.amount,
-                       count(t.id) AS tickets, sum(t."full") AS tickets_full
-                FROM bounds z
-                JOIN ticketscloud_refund_requests r ON r.approved_at >= z.lo AND r.approved_at < z.hi
-                LEFT JOIN ticketscloud_tickets t ON t.account_id = r.account_id AND t.order_id = r.order_id AND t.id = ANY (r.ticket_ids)
-                WHERE r.status = 'approved' AND (p_account_id IS NULL OR r.account_id = p_account_id)
-                GROUP BY r.account_id, r.id, r.order_id, r.approved_at, r.amount
-            ),
-            refunded AS (
-                SELECT q.account_id, (q.approved_at AT TIME ZONE z.tz)::date AS day, e.sales_key AS event_id,
-                       sum(q.tickets) AS refunded_tickets, coalesce(sum(coalesce(q.amount, q.tickets_full)), 0) AS refunds
-                FROM bounds z
-                CROSS JOIN requests q
-                JOIN ticketscloud_orders o ON o.account_id = q.account_id AND o.id = q.order_id
-                JOIN ticketscloud_events e ON e.account_id = o.account_id AND e.id = o.event_id
-                WHERE o.done_at IS NOT NULL AND o.status IN ('done', 'cancelled')
-                  AND (p_event_id IS NULL OR e.sales_key = p_event_id)
-                GROUP BY 1, 2, 3
-            )
-            SELECT coalesce(s.account_id, r.account_id), coalesce(s.day, r.day), coalesce(s.event_id, r.event_id), 0::bigint,
-                   coalesce(s.paid_orders, 0)::integer, coalesce(s.tickets_sold, 0)::integer,
-                   coalesce(s.gross, 0), coalesce(s.gross - s.service_fees, 0), coalesce(s.service_fees, 0),
-                   coalesce(r.refunded_tickets, 0)::integer, coalesce(r.refunds, 0)
-            FROM sold s
-            FULL JOIN refunded r ON r.account_id = s.account_id AND r.day = s.day AND r.event_id = s.event_id
-        $fn$;
-
+    public static readonly string CreateRecomputeFunction = string.Join("\n", [
+        SalesSql.RecomputeFunction("ticketscloud_daily_sales", RowsWith, "sold", "refunded", perShow: false),
+        """
         CREATE INDEX ix_ticketscloud_refund_requests_approved_at_sales ON ticketscloud_refund_requests (approved_at)
             WHERE status = 'approved';
+        """,
+    ]);
+
+    /// <summary>The sold and refunded rows per (account, day, event), as CTEs: Ticketscloud has no shows.</summary>
+    private const string RowsWith = $$"""
+        {{SalesSql.RecomputeBounds}}
+        sold AS (
+            SELECT o.account_id, (o.done_at AT TIME ZONE z.tz)::date AS day, e.sales_key AS event_id,
+                   count(DISTINCT o.id) AS paid_orders, count(*) AS tickets_sold,
+                   sum(t."full") AS gross, sum(t.extra) AS service_fees
+            FROM bounds z
+            JOIN ticketscloud_orders o ON o.done_at >= z.lo AND o.done_at < z.hi
+            JOIN ticketscloud_events e ON e.account_id = o.account_id AND e.id = o.event_id
+            JOIN ticketscloud_tickets t ON t.account_id = o.account_id AND t.order_id = o.id
+            WHERE o.status IN ('done', 'cancelled')
+              AND (p_account_id IS NULL OR o.account_id = p_account_id)
+              AND (p_event_id IS NULL OR e.sales_key = p_event_id)
+              AND ((o.status = 'done' AND t.vanished_at IS NULL)
+                   OR EXISTS (SELECT 1 FROM ticketscloud_refund_requests r
+                              WHERE r.account_id = t.account_id AND r.order_id = t.order_id
+                                AND r.status = 'approved' AND t.id = ANY (r.ticket_ids)))
+            GROUP BY 1, 2, 3
+        ),
+        requests AS (
+            SELECT r.account_id, r.id, r.order_id, r.approved_at, r.amount,
+                   count(t.id) AS tickets, sum(t."full") AS tickets_full
+            FROM bounds z
+            JOIN ticketscloud_refund_requests r ON r.approved_at >= z.lo AND r.approved_at < z.hi
+            LEFT JOIN ticketscloud_tickets t ON t.account_id = r.account_id AND t.order_id = r.order_id AND t.id = ANY (r.ticket_ids)
+            WHERE r.status = 'approved' AND (p_account_id IS NULL OR r.account_id = p_account_id)
+            GROUP BY r.account_id, r.id, r.order_id, r.approved_at, r.amount
+        ),
+        refunded AS (
+            SELECT q.account_id, (q.approved_at AT TIME ZONE z.tz)::date AS day, e.sales_key AS event_id,
+                   sum(q.tickets) AS refunded_tickets, coalesce(sum(coalesce(q.amount, q.tickets_full)), 0) AS refunds
+            FROM bounds z
+            CROSS JOIN requests q
+            JOIN ticketscloud_orders o ON o.account_id = q.account_id AND o.id = q.order_id
+            JOIN ticketscloud_events e ON e.account_id = o.account_id AND e.id = o.event_id
+            WHERE o.done_at IS NOT NULL AND o.status IN ('done', 'cancelled')
+              AND (p_event_id IS NULL OR e.sales_key = p_event_id)
+            GROUP BY 1, 2, 3
+        )
         """;
 
     /// <summary>
@@ -90,16 +88,14 @@ public static class TicketscloudSalesSql
         ALTER TABLE daily_sales_queue DROP COLUMN source;
         """;
 
-    private const string Bin = "date_bin('15 minutes', k.at, timestamptz '2000-01-01 00:00:00+00')";
-
     /// <summary>
     /// Statement-level triggers queueing the affected (account, event, instant) keys with source
     /// <c>ticketscloud</c>, whatever writes: an order's pay day and its approved refunds' days when its status,
     /// pay time or event change; a ticket's order pay day when its money, order or presence change; a refund
     /// request's days (its order's pay day, its approval day before and after) when its decision changes.
     /// </summary>
-    public static readonly string CreateTriggers = string.Join("\n", [
-        QueueFunction("orders_inserted", """
+    private static readonly DailySalesQueueTriggers Queue = new(Source, "ticketscloud_daily_sales_", "ticketscloud_daily_sales_", [
+        new("orders_inserted", "INSERT", "ticketscloud_orders", """
             SELECT n.account_id, e.sales_key AS event_id, n.done_at AS at
             FROM new_rows n JOIN ticketscloud_events e ON e.account_id = n.account_id AND e.id = n.event_id
             WHERE n.done_at IS NOT NULL
@@ -110,7 +106,7 @@ public static class TicketscloudSalesSql
             JOIN ticketscloud_refund_requests r ON r.account_id = n.account_id AND r.order_id = n.id AND r.approved_at IS NOT NULL
             WHERE n.done_at IS NOT NULL
             """),
-        QueueFunction("orders_updated", """
+        new("orders_updated", "UPDATE", "ticketscloud_orders", """
             SELECT n.account_id, e.sales_key AS event_id, x.at
             FROM old_rows o JOIN new_rows n ON n.account_id = o.account_id AND n.id = o.id
             CROSS JOIN LATERAL (VALUES (o.event_id, o.done_at), (n.event_id, n.done_at)) AS x(event_id, at)
@@ -125,13 +121,13 @@ public static class TicketscloudSalesSql
             JOIN ticketscloud_events e ON e.account_id = n.account_id AND e.id = x.event_id
             WHERE (o.status, o.done_at, o.event_id) IS DISTINCT FROM (n.status, n.done_at, n.event_id)
             """),
-        QueueFunction("tickets_inserted", """
+        new("tickets_inserted", "INSERT", "ticketscloud_tickets", """
             SELECT o.account_id, e.sales_key AS event_id, o.done_at AS at
             FROM (SELECT DISTINCT account_id, order_id FROM new_rows) c
             JOIN ticketscloud_orders o ON o.account_id = c.account_id AND o.id = c.order_id AND o.done_at IS NOT NULL
             JOIN ticketscloud_events e ON e.account_id = o.account_id AND e.id = o.event_id
             """),
-        QueueFunction("tickets_updated", """
+        new("tickets_updated", "UPDATE", "ticketscloud_tickets", """
             SELECT o.account_id, e.sales_key AS event_id, x.at
             FROM old_rows ob JOIN new_rows n ON n.account_id = ob.account_id AND n.id = ob.id
             CROSS JOIN LATERAL (VALUES (ob.order_id), (n.order_id)) AS c(order_id)
@@ -143,7 +139,7 @@ public static class TicketscloudSalesSql
                 WHERE r.account_id = o.account_id AND r.order_id = o.id AND r.approved_at IS NOT NULL) AS x(at)
             WHERE (ob.order_id, ob."full", ob.extra, ob.vanished_at) IS DISTINCT FROM (n.order_id, n."full", n.extra, n.vanished_at)
             """),
-        QueueFunction("refunds_inserted", """
+        new("refunds_inserted", "INSERT", "ticketscloud_refund_requests", """
             SELECT o.account_id, e.sales_key AS event_id, x.at
             FROM new_rows r
             JOIN ticketscloud_orders o ON o.account_id = r.account_id AND o.id = r.order_id AND o.done_at IS NOT NULL
@@ -151,7 +147,7 @@ public static class TicketscloudSalesSql
             CROSS JOIN LATERAL (VALUES (o.done_at), (r.approved_at)) AS x(at)
             WHERE x.at IS NOT NULL AND r.status = 'approved'
             """),
-        QueueFunction("refunds_updated", """
+        new("refunds_updated", "UPDATE", "ticketscloud_refund_requests", """
             SELECT o.account_id, e.sales_key AS event_id, x.at
             FROM old_rows ro JOIN new_rows rn ON rn.account_id = ro.account_id AND rn.id = ro.id
             CROSS JOIN LATERAL (VALUES (ro.order_id, ro.approved_at), (rn.order_id, rn.approved_at)) AS c(order_id, approved_at)
@@ -162,39 +158,16 @@ public static class TicketscloudSalesSql
               AND (ro.order_id, ro.status, ro.approved_at, ro.ticket_ids, ro.amount)
                   IS DISTINCT FROM (rn.order_id, rn.status, rn.approved_at, rn.ticket_ids, rn.amount)
             """),
-        Trigger("orders_inserted", "INSERT ON ticketscloud_orders", "NEW TABLE AS new_rows"),
-        Trigger("orders_updated", "UPDATE ON ticketscloud_orders", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
-        Trigger("tickets_inserted", "INSERT ON ticketscloud_tickets", "NEW TABLE AS new_rows"),
-        Trigger("tickets_updated", "UPDATE ON ticketscloud_tickets", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
-        Trigger("refunds_inserted", "INSERT ON ticketscloud_refund_requests", "NEW TABLE AS new_rows"),
-        Trigger("refunds_updated", "UPDATE ON ticketscloud_refund_requests", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
     ]);
 
-    private static string QueueFunction(string name, string keys) => $$"""
-        CREATE FUNCTION ticketscloud_daily_sales_{{name}}() RETURNS trigger LANGUAGE plpgsql AS $fn$
-        BEGIN
-            INSERT INTO daily_sales_queue (source, account_id, event_id, at)
-            SELECT DISTINCT 'ticketscloud', k.account_id, k.event_id, {{Bin}}
-            FROM ({{keys}}) k;
-            RETURN NULL;
-        END
-        $fn$;
-        """;
+    /// <summary>The functions and triggers of <see cref="Queue"/>.</summary>
+    public static string CreateTriggers => Queue.Create;
 
-    private static string Trigger(string name, string on, string transitions) =>
-        $"CREATE TRIGGER ticketscloud_daily_sales_{name} AFTER {on} REFERENCING {transitions} FOR EACH STATEMENT EXECUTE FUNCTION ticketscloud_daily_sales_{name}();";
-
-    public const string Drop = """
-        DROP TRIGGER IF EXISTS ticketscloud_daily_sales_orders_inserted ON ticketscloud_orders;
-        DROP TRIGGER IF EXISTS ticketscloud_daily_sales_orders_updated ON ticketscloud_orders;
-        DROP TRIGGER IF EXISTS ticketscloud_daily_sales_tickets_inserted ON ticketscloud_tickets;
-        DROP TRIGGER IF EXISTS ticketscloud_daily_sales_tickets_updated ON ticketscloud_tickets;
-        DROP TRIGGER IF EXISTS ticketscloud_daily_sales_refunds_inserted ON ticketscloud_refund_requests;
-        DROP TRIGGER IF EXISTS ticketscloud_daily_sales_refunds_updated ON ticketscloud_refund_requests;
-        DROP FUNCTION IF EXISTS ticketscloud_daily_sales_orders_inserted(), ticketscloud_daily_sales_orders_updated(),
-            ticketscloud_daily_sales_tickets_inserted(), ticketscloud_daily_sales_tickets_updated(),
-            ticketscloud_daily_sales_refunds_inserted(), ticketscloud_daily_sales_refunds_updated();
+    public static string Drop => string.Join("\n", [
+        Queue.Drop,
+        """
         DROP INDEX IF EXISTS ix_ticketscloud_refund_requests_approved_at_sales;
         DROP FUNCTION IF EXISTS ticketscloud_daily_sales(text, bigint, date, date, integer);
-        """;
+        """,
+    ]);
 }

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 using Qtickets.Sync.Api.Commands;
-using Qtickets.Sync.Api.Endpoints;
+using Qtickets.Sync.Api.Requests;
 
-namespace Qtickets.Sync.Api.Requests;
+namespace Qtickets.Sync.Api.Endpoints;
 
 /// <summary>
 /// The JSON request bodies the API reads itself (<see cref="JsonBody"/>). Property names are matched exactly, as
