@@ -141,8 +141,8 @@ public sealed class AuditComparison(SyncRunLedger ledger, IOptions<AuditOptions>
             AddParameters(totals, run, started, cutoff);
             await using var reader = await totals.ExecuteReaderAsync(run.Stopping);
             await reader.ReadAsync(run.Stopping);
-            mirror = new AuditTotals(reader.GetInt32(0), reader.GetInt32(1), reader.GetDecimal(2), reader.GetDecimal(3));
-            platform = new AuditTotals(reader.GetInt32(4), reader.GetInt32(5), reader.GetDecimal(6), reader.GetDecimal(7));
+            mirror = AuditTotals.Read(reader, 0);
+            platform = AuditTotals.Read(reader, 4);
         }
         await AuditRecorder.RecordAsync(run, transaction, started, inFlight, mirror, platform);
         await transaction.CommitAsync(CancellationToken.None);
