@@ -9,7 +9,6 @@ using Qtickets.Sync.Domain.Audit;
 using Qtickets.Sync.Domain.PersonalData;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
-using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Persistence;
 

@@ -227,19 +227,6 @@ public sealed class QticketsClient(HttpClient http, IOptions<QticketsOptions> op
         }
     }
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            try
-            {
-                return await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException exception)
-            {
-                throw new OrderPayloadException("body is not valid JSON", exception);
-            }
-        }
-    }
+    private static Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        UpstreamJson.ReadAsync(response, (message, exception) => new OrderPayloadException(message, exception), cancellationToken);
 }

@@ -62,18 +62,12 @@ public static class QticketsServiceCollectionExtensions
         services.TryAddSingleton<QticketsClients>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAccountDefaults, QticketsAccountDefaults>());
 
-        var client = services.AddHttpClient<IQticketsClient, QticketsClient>(QticketsClient.HttpClientName, (provider, http) =>
+        services.AddHttpClient<IQticketsClient, QticketsClient>(QticketsClient.HttpClientName, (provider, http) =>
                 Configure(http, provider.GetRequiredService<IOptions<QticketsOptions>>().Value))
-            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler("QTickets"));
-        client.AddResilienceHandler("qtickets", (builder, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<QticketsOptions>>().Value;
-                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                UpstreamResilience.Configure(builder, options.Limits, time, owned => context.OnPipelineDisposed(owned.Dispose));
-            });
-        // Inner to the pipeline: every attempt takes a slot of the limit all instances share.
-        client.AddHttpMessageHandler(provider => SharedRateLimitHandler.ForAccount(
-            provider, Account.DefaultName, provider.GetRequiredService<IOptions<QticketsOptions>>().Value.RequestsPerSecond));
+            .AddSyncPipeline("QTickets", "qtickets",
+                provider => provider.GetRequiredService<IOptions<QticketsOptions>>().Value.Limits,
+                provider => SharedRateLimitHandler.ForAccount(
+                    provider, IdOf(provider, Account.DefaultName), provider.GetRequiredService<IOptions<QticketsOptions>>().Value.RequestsPerSecond));
 
         var accounts = new AccountsOptions();
         AccountsOptions.Read(configuration, accounts);
@@ -91,26 +85,18 @@ public static class QticketsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddQticketsCommandClient(this IServiceCollection services)
     {
-        var client = services.AddHttpClient<IQticketsCommandClient, QticketsCommandClient>(QticketsCommandClient.HttpClientName, http =>
+        services.AddHttpClient<IQticketsCommandClient, QticketsCommandClient>(QticketsCommandClient.HttpClientName, http =>
             {
                 // Base and token come with each request (the account's); the rest is common.
                 http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 http.DefaultRequestHeaders.CacheControl = new CacheControlHeaderValue { NoCache = true };
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(() => new QticketsWriteAllowList());
-        client.AddResilienceHandler("qtickets-commands", (builder, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<QticketsOptions>>().Value;
-                var commands = context.ServiceProvider.GetRequiredService<IOptions<CommandOptions>>().Value;
-                builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                UpstreamResilience.ConfigureCommands(builder, options.Limits, commands.AttemptTimeout);
-            });
-        // No slot of the sync's shared request budget: commands are few and human-paced, and a running backfill must
-        // not hold up a refund.
+            .AddCommandPipeline("qtickets-commands", () => new QticketsWriteAllowList(),
+                provider => provider.GetRequiredService<IOptions<QticketsOptions>>().Value.Limits,
+                provider => provider.GetRequiredService<IOptions<CommandOptions>>().Value.AttemptTimeout);
         return services;
     }
-
 
     /// <summary>The account's options: the <c>Qtickets</c> section's, with the account's own base URL, token, organization and rate.</summary>
     private static void AddAccountClient(IServiceCollection services, IConfiguration configuration, AccountEntry entry)
@@ -125,17 +111,19 @@ public static class QticketsServiceCollectionExtensions
                 o.Organization = string.IsNullOrWhiteSpace(entry.Organization) ? null : entry.Organization;
                 o.RequestsPerSecond = int.TryParse(entry.RequestsPerSecond, out var rate) ? rate : o.RequestsPerSecond;
             });
-        var client = services.AddHttpClient(QticketsClients.HttpClientName(name), (provider, http) =>
+        services.AddHttpClient(QticketsClients.HttpClientName(name), (provider, http) =>
                 Configure(http, provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name)))
-            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler("QTickets"));
-        client.AddResilienceHandler("qtickets", (builder, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name);
-                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                UpstreamResilience.Configure(builder, options.Limits, time, owned => context.OnPipelineDisposed(owned.Dispose));
-            });
-        client.AddHttpMessageHandler(provider => SharedRateLimitHandler.ForAccount(
-            provider, name, provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name).RequestsPerSecond));
+            .AddSyncPipeline("QTickets", "qtickets",
+                provider => provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name).Limits,
+                provider => SharedRateLimitHandler.ForAccount(
+                    provider, IdOf(provider, name), provider.GetRequiredService<IOptionsMonitor<QticketsOptions>>().Get(name).RequestsPerSecond));
+    }
+
+    /// <summary>The id of the account a named client serves, from the directory; none in a host without one.</summary>
+    private static Func<CancellationToken, ValueTask<int?>> IdOf(IServiceProvider provider, string account)
+    {
+        var directory = provider.GetService<AccountDirectory>();
+        return async ct => directory is null ? null : (await directory.GetAsync(account, ct).ConfigureAwait(false)).Id;
     }
 
     private static void Configure(HttpClient http, QticketsOptions options)

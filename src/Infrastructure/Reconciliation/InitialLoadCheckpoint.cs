@@ -22,6 +22,18 @@ public sealed record InitialLoadCheckpoint(
     /// <summary>A load about to start; <see cref="From"/> is set by the platform's walk from its horizon.</summary>
     public static InitialLoadCheckpoint Start(DateTimeOffset now) => new(Orders, 0, 0, null, null, now, Done: false);
 
+    /// <summary>
+    /// The load as it walks: a fresh one fixes <see cref="From"/> at <paramref name="horizon"/> before its start
+    /// (a zero horizon asks for <paramref name="everything"/>, the oldest date the platform needs named, or null);
+    /// a resumed one keeps what it fixed.
+    /// </summary>
+    public InitialLoadCheckpoint Reaching(TimeSpan horizon, DateTimeOffset? everything = null) =>
+        PagesDone > 0 ? this : this with { From = horizon > TimeSpan.Zero ? Started - horizon : everything };
+
+    /// <summary>Pages a listing of <paramref name="total"/> rows takes at <paramref name="pageSize"/>; null without a total.</summary>
+    public static int? PagesOf(long? total, int pageSize) =>
+        total is { } rows && pageSize > 0 ? (int)((rows + pageSize - 1L) / pageSize) : null;
+
     /// <summary>After committing <paramref name="page"/> of the current listing.</summary>
     public InitialLoadCheckpoint After(int page, int? estimate) =>
         this with { Page = page, PagesDone = PagesDone + 1, PagesEstimate = estimate ?? PagesEstimate };

@@ -13,11 +13,27 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation;
 public sealed class InitialLoadStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     /// <summary>
+    /// Runs <paramref name="load"/> on when the account's first sync is pending (<see cref="PendingAsync"/>), as a run
+    /// that loads history; false when the account is past it and the incremental run is to walk instead.
+    /// </summary>
+    public async Task<bool> RunPendingAsync(SyncRunContext run, DateTimeOffset now, IInitialLoad load)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(load);
+        if (await PendingAsync(run.AccountId, now, run.Stopping) is not { } pending)
+        {
+            return false;
+        }
+        await load.RunAsync(run.LoadingHistory(), pending);
+        return true;
+    }
+
+    /// <summary>
     /// The account's load to start or resume, or null when the account is past it: loaded already, or synced
     /// before first syncs existed (a watermark, or an incremental run that succeeded), which must not load again,
     /// or loaded the way an operator chose (a backfill or full sweep that succeeded).
     /// </summary>
-    public async Task<InitialLoadCheckpoint?> PendingAsync(int accountId, DateTimeOffset now, CancellationToken ct)
+    private async Task<InitialLoadCheckpoint?> PendingAsync(int accountId, DateTimeOffset now, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT (SELECT checkpoint FROM sync_state WHERE account_id = $1 AND key = $2),

@@ -34,6 +34,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddSyncMetricSet<ReconcileMetrics>();
         services.AddSyncMetricSet<UpstreamBehaviourMonitor>();
         services.AddSingleton<SyncRunLedger>();
+        services.AddSingleton<AuditComparison>();
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<InitialLoadStore>();
         services.AddSingleton<SyncRunner>();

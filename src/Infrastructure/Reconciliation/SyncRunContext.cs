@@ -13,11 +13,14 @@ public sealed record SyncRunContext(long RunId, string Kind, DateTimeOffset? Sin
     /// <summary>The run is loading history (a first sync or a backfill): see <see cref="PageCounts.LoadsHistory"/>.</summary>
     public bool LoadsHistory { get; init; }
 
+    /// <summary>This run as one that loads history rather than heals: its inserts were never expected from webhooks.</summary>
+    public SyncRunContext LoadingHistory() => this with { LoadsHistory = true };
+
     /// <summary>The account the run syncs; null for a run about the whole deployment (daily sales).</summary>
     public SyncAccount? Account { get; init; }
 
-    /// <summary>The account whose rows the run writes; a context made without one writes the default account's.</summary>
-    public int AccountId => Account?.Id ?? Domain.Accounts.Account.DefaultId;
+    /// <summary>The id of the account whose rows the run writes (<see cref="RequireAccount"/>).</summary>
+    public int AccountId => RequireAccount().Id;
 
     /// <summary>The account of a run that syncs one.</summary>
     public SyncAccount RequireAccount() =>

@@ -38,10 +38,8 @@ public sealed partial class TicketscloudAuditor(
     ITicketscloudClient client,
     TicketscloudAccounts accounts,
     ErasedPeople erasedPeople,
-    SyncRunLedger ledger,
-    IOptions<TicketscloudOptions> ticketscloud,
-    IOptions<AuditOptions> options,
-    TimeProvider time) : IPlatformAuditor
+    AuditComparison audit,
+    IOptions<TicketscloudOptions> ticketscloud) : IPlatformAuditor
 {
     public string Platform => AccountPlatforms.Ticketscloud;
 
@@ -49,28 +47,24 @@ public sealed partial class TicketscloudAuditor(
     {
         ArgumentNullException.ThrowIfNull(run);
         var account = accounts.For(run.RequireAccount());
-        var started = time.GetUtcNow();
-        var since = started.AddDays(-ticketscloud.Value.FullSweepHorizonDays);
-        await ledger.SetSinceAsync(run.RunId, since, run.Stopping);
-        await AuditComparison.RunAsync(run, Queries, started, options.Value.InFlightMargin, async () =>
+        await audit.RunAsync(run, Queries, TimeSpan.FromDays(ticketscloud.Value.FullSweepHorizonDays), async walk =>
         {
-            var seq = 0;
-            var query = new TicketscloudListQuery(since, started);
+            var query = new TicketscloudListQuery(walk.Since, walk.Started);
             await foreach (var page in client.ListOrdersAsync(account, query, run.Stopping).ReadAhead(2, run.Stopping))
             {
-                await LoadOrdersAsync(run, ++seq, page);
+                await LoadOrdersAsync(run, walk, page);
             }
             await foreach (var page in client.ListRefundRequestsAsync(account, query, run.Stopping).ReadAhead(2, run.Stopping))
             {
-                await LoadRefundRequestsAsync(run, ++seq, page);
+                await LoadRefundRequestsAsync(run, walk, page);
             }
         });
     }
 
-    private Task LoadOrdersAsync(SyncRunContext run, int seq, TicketscloudPage<TicketscloudOrder> page)
+    private Task LoadOrdersAsync(SyncRunContext run, AuditWalk walk, TicketscloudPage<TicketscloudOrder> page)
     {
         LogUnreadable(run, page);
-        return AuditComparison.LoadAsync(run, ledger, page.Items.Count, 1, async transaction =>
+        return walk.LoadAsync(page.Items.Count, 1, async (transaction, seq) =>
         {
             // A page may list an order twice (it moved while being paged): its newest version, as the upsert keeps.
             var newest = page.Items.GroupBy(o => o.Id, StringComparer.Ordinal).Select(g => g.MaxBy(o => o.Version)!).ToList();
@@ -92,10 +86,10 @@ public sealed partial class TicketscloudAuditor(
         });
     }
 
-    private Task LoadRefundRequestsAsync(SyncRunContext run, int seq, TicketscloudPage<TicketscloudRefundRequest> page)
+    private static Task LoadRefundRequestsAsync(SyncRunContext run, AuditWalk walk, TicketscloudPage<TicketscloudRefundRequest> page)
     {
         LogUnreadable(run, page);
-        return AuditComparison.LoadAsync(run, ledger, page.Items.Count, 1, async transaction =>
+        return walk.LoadAsync(page.Items.Count, 1, async (transaction, seq) =>
         {
             await using var command = new NpgsqlCommand($"""
                 INSERT INTO audit_tc_listed_refunds (seq, {TicketscloudUpserter.RefundColumns.Names})
@@ -115,27 +109,21 @@ public sealed partial class TicketscloudAuditor(
         }
     }
 
-    private static readonly string OrderBusiness = BusinessContent.Columns(BusinessContent.TicketscloudOrder, "m");
-    private static readonly string TicketBusiness = BusinessContent.Columns(BusinessContent.TicketscloudTicket, "t");
-
     /// <summary>
     /// The newest answer per order and per refund request (by the merge rule's version, then the later answer),
     /// the newest answer's tickets, and the mirror's orders: those listed, and those created within the window.
     /// </summary>
     private static readonly string PrepareSql = $"""
-        CREATE TEMP TABLE audit_tc_platform AS
-            SELECT DISTINCT ON (id) * FROM audit_tc_listed ORDER BY id, status_rank DESC, observed_at DESC, seq DESC;
-        CREATE TEMP TABLE audit_tc_platform_tickets AS
-            SELECT t.* FROM audit_tc_listed_tickets t JOIN audit_tc_platform o ON o.id = t.order_id AND o.seq = t.seq;
-        CREATE TEMP TABLE audit_tc_platform_refunds AS
-            SELECT DISTINCT ON (id) * FROM audit_tc_listed_refunds ORDER BY id, status_rank DESC, observed_at DESC, seq DESC;
+        {AuditSql.Newest("audit_tc_listed", "audit_tc_platform", "status_rank DESC, observed_at DESC")}
+        {AuditSql.ChildrenOfNewest("audit_tc_listed_tickets", "audit_tc_platform_tickets", "audit_tc_platform")}
+        {AuditSql.Newest("audit_tc_listed_refunds", "audit_tc_platform_refunds", "status_rank DESC, observed_at DESC")}
         CREATE TEMP TABLE audit_tc_changed AS
             SELECT p.id, greatest(p.created_at, p.done_at,
                                   CASE WHEN p.status = '{TicketscloudOrderStatuses.Expired}' THEN p.expired_after END,
                                   (SELECT max(r.updated_at) FROM audit_tc_platform_refunds r WHERE r.order_id = p.id)) AS at
             FROM audit_tc_platform p;
         CREATE TEMP TABLE audit_tc_mirror AS
-            SELECT m.id, m.observed_at, m.synced_at, {OrderBusiness}
+            SELECT m.id, m.observed_at, m.synced_at, {BusinessContent.Columns(BusinessContent.TicketscloudOrder, "m")}
             FROM ticketscloud_orders m
             WHERE m.account_id = @account
               AND (m.id IN (SELECT id FROM audit_tc_platform)
@@ -147,45 +135,22 @@ public sealed partial class TicketscloudAuditor(
         ANALYZE audit_tc_platform; ANALYZE audit_tc_mirror; ANALYZE audit_tc_platform_tickets; ANALYZE audit_tc_changed;
         """;
 
-    private static readonly string FindingsSql = $"""
-        matched AS (
+    private static readonly AuditSides Sides = new(
+        Matched: """
             SELECT p.id, m.synced_at >= @started OR (c.at >= @cutoff AND c.at > m.observed_at) AS in_flight
             FROM audit_tc_platform p JOIN audit_tc_mirror m ON m.id = p.id JOIN audit_tc_changed c ON c.id = p.id
-        ),
-        settled AS (SELECT id FROM matched WHERE NOT in_flight),
-        mirror_tickets AS (
-            SELECT t.order_id, t.id, {TicketBusiness} FROM ticketscloud_tickets t
-            WHERE t.account_id = @account AND t.order_id IN (SELECT id FROM settled) AND t.vanished_at IS NULL
-        ),
-        platform_tickets AS (
-            SELECT t.* FROM audit_tc_platform_tickets t WHERE t.order_id IN (SELECT id FROM settled)
-        ),
-        unmirrored AS (
+            """,
+        Unmirrored: """
             SELECT p.id, c.at >= @cutoff AS in_flight
             FROM audit_tc_platform p JOIN audit_tc_changed c ON c.id = p.id
             WHERE NOT EXISTS (SELECT 1 FROM audit_tc_mirror m WHERE m.id = p.id)
-        ),
-        unlisted AS (
+            """,
+        Unlisted: """
             SELECT m.id, m.synced_at >= @started AS in_flight
             FROM audit_tc_mirror m WHERE NOT EXISTS (SELECT 1 FROM audit_tc_platform p WHERE p.id = m.id)
-        ),
-        findings AS (
-            SELECT '{AuditEntities.Order}' AS entity, '{AuditFindingKinds.MissingInMirror}' AS kind, id AS order_id, NULL::text AS ticket_id, NULL::jsonb AS fields
-            FROM unmirrored WHERE NOT in_flight
-            UNION ALL
-            SELECT '{AuditEntities.Order}', '{AuditFindingKinds.GoneUpstream}', id, NULL, NULL FROM unlisted WHERE NOT in_flight
-            UNION ALL
-            {AuditSql.OrderDiffers(BusinessContent.TicketscloudOrder, "settled", "audit_tc_mirror", "audit_tc_platform")}
-            UNION ALL
-            {AuditSql.TicketFindings(BusinessContent.TicketscloudTicket, "mirror_tickets", "platform_tickets")}
-        )
-        """;
-
-    private const string InFlightSql = """
-        (SELECT count(*) FROM matched WHERE in_flight)
-        + (SELECT count(*) FROM unmirrored WHERE in_flight)
-        + (SELECT count(*) FROM unlisted WHERE in_flight)
-        """;
+            """,
+        BusinessContent.TicketscloudOrder, "audit_tc_mirror", "audit_tc_platform",
+        BusinessContent.TicketscloudTicket, "ticketscloud_tickets", "audit_tc_platform_tickets", "text");
 
     /// <summary>Pay days and refund decisions of the orders found, from both sides' rows, under the event's sales key.</summary>
     private const string SalesKeysSql = """
@@ -216,6 +181,7 @@ public sealed partial class TicketscloudAuditor(
     /// <remarks>Declared after the SQL it is made of: static fields initialise in order.</remarks>
     private static readonly AuditQueries Queries = new(
         Sales.SalesSource.Ticketscloud,
+        Sales.SalesSource.RecomputeFunction(Sales.SalesSource.Ticketscloud),
         ["audit_tc_listed", "audit_tc_listed_tickets", "audit_tc_listed_refunds", "audit_tc_unread", "audit_tc_platform",
          "audit_tc_platform_tickets", "audit_tc_platform_refunds", "audit_tc_changed", "audit_tc_mirror"],
         $"""
@@ -224,7 +190,7 @@ public sealed partial class TicketscloudAuditor(
             CREATE TEMP TABLE audit_tc_listed_refunds AS SELECT 0 AS seq, {TicketscloudUpserter.RefundColumns.Names} FROM ticketscloud_refund_requests WITH NO DATA;
             CREATE TEMP TABLE audit_tc_unread (id text);
             """,
-        PrepareSql, FindingsSql, InFlightSql, SalesKeysSql, TotalsSql);
+        PrepareSql, Sides, SalesKeysSql, TotalsSql);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit: unreadable Ticketscloud row {Id} on page {Page} is not compared: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string? id, int page, string reason);

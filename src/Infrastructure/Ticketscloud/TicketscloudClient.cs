@@ -141,21 +141,8 @@ public sealed partial class TicketscloudClient(
         }
     }
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            try
-            {
-                return await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException exception)
-            {
-                throw new TicketscloudPayloadException("body is not valid JSON", exception);
-            }
-        }
-    }
+    private static Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        UpstreamJson.ReadAsync(response, (message, exception) => new TicketscloudPayloadException(message, exception), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ticketscloud {Resource} page {Page}: {Rows} rows (total {Total})")]
     private partial void LogPage(string resource, int page, int rows, int? total);

@@ -20,19 +20,12 @@ public sealed partial class TicketscloudInitialLoad(
     TicketscloudPageWriter writer,
     InitialLoadStore loads,
     TicketscloudAccounts accounts,
-    IOptions<TicketscloudOptions> options)
+    IOptions<TicketscloudOptions> options) : IInitialLoad
 {
     public async Task RunAsync(SyncRunContext run, InitialLoadCheckpoint pending)
     {
-        // History is loaded, not healed: its inserts were never expected from webhooks (PageCounts.LoadsHistory).
-        run = run with { LoadsHistory = true };
         var account = accounts.For(run.RequireAccount());
-        var load = pending.PagesDone == 0
-            ? pending with
-            {
-                From = options.Value.InitialHorizonDays > 0 ? pending.Started.AddDays(-options.Value.InitialHorizonDays) : TicketscloudOptions.HistoryStart,
-            }
-            : pending;
+        var load = pending.Reaching(TimeSpan.FromDays(options.Value.InitialHorizonDays), TicketscloudOptions.HistoryStart);
         var from = load.From ?? TicketscloudOptions.HistoryStart;
         LogLoading(run.Logger, from, load.Started, load.Listing, load.Page);
 
@@ -40,7 +33,7 @@ public sealed partial class TicketscloudInitialLoad(
         {
             await foreach (var page in client.ListOrdersAsync(account, Query(from, load), run.Stopping).ReadAhead(2, run.Stopping))
             {
-                var next = load.After(page.Page, Estimate(page.Total, page.PageSize, pagesBefore: 0));
+                var next = load.After(page.Page, InitialLoadCheckpoint.PagesOf(page.Total, page.PageSize));
                 var counts = await writer.WriteOrdersAsync(run, run.AccountId, page, tx => loads.WriteAsync(run.Connection, tx, run.AccountId, next));
                 load = next;
                 LogPage(run.Logger, load.Progress, InitialLoadCheckpoint.Orders, counts.Seen, counts.SetAside);
@@ -50,7 +43,7 @@ public sealed partial class TicketscloudInitialLoad(
         await foreach (var page in client.ListRefundRequestsAsync(account, Query(from, load), run.Stopping).ReadAhead(2, run.Stopping))
         {
             // The estimate so far counts the orders' pages; the refund requests' are added once their total is known.
-            var next = load.After(page.Page, Estimate(page.Total, page.PageSize, pagesBefore: load.PagesDone - load.Page));
+            var next = load.After(page.Page, load.PagesDone - load.Page + InitialLoadCheckpoint.PagesOf(page.Total, page.PageSize));
             var counts = await writer.WriteRefundRequestsAsync(run, run.AccountId, page, tx => loads.WriteAsync(run.Connection, tx, run.AccountId, next));
             load = next;
             LogPage(run.Logger, load.Progress, InitialLoadCheckpoint.RefundRequests, counts.Seen, counts.SetAside);
@@ -66,9 +59,6 @@ public sealed partial class TicketscloudInitialLoad(
 
     private static TicketscloudListQuery Query(DateTimeOffset from, InitialLoadCheckpoint load) =>
         new(from, load.Started) { StartPage = load.Page + 1 };
-
-    private static int? Estimate(int? total, int pageSize, int pagesBefore) =>
-        total is { } rows && pageSize > 0 ? pagesBefore + (int)((rows + pageSize - 1L) / pageSize) : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First sync of the Ticketscloud account: creation dates {From:O} .. {To:O}, {Listing} after committed page {Page}")]
     private static partial void LogLoading(ILogger logger, DateTimeOffset from, DateTimeOffset to, string listing, int page);

@@ -71,12 +71,10 @@ public sealed partial class TicketscloudReconciler(
 
     private async Task IncrementalAsync(SyncRunContext run, DateTimeOffset now)
     {
-        if (await initialLoads.PendingAsync(run.AccountId, now, run.Stopping) is { } load)
+        if (!await initialLoads.RunPendingAsync(run, now, initialLoad))
         {
-            await initialLoad.RunAsync(run, load);
-            return;
+            await WalkAsync(run, now.AddDays(-options.Value.RecentDays), now, checkpoint: null);
         }
-        await WalkAsync(run, now.AddDays(-options.Value.RecentDays), now, checkpoint: null);
     }
 
     private async Task WalkAsync(SyncRunContext run, DateTimeOffset from, DateTimeOffset to, string? checkpoint)

@@ -24,13 +24,9 @@ public sealed class TicketscloudRecurringJobs(IOptions<TicketscloudOptions> opti
     {
         ArgumentNullException.ThrowIfNull(recurring);
         ArgumentNullException.ThrowIfNull(account);
-        var schedule = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(reconcile.Value.TimeZone) };
-        var name = account.Name;
-        recurring.AddOrUpdate<ReconcileJobs>(IAccountRecurringJobs.Id(IncrementalKind, name),
-            j => j.RunAsync(name, SyncRunKinds.Incremental, null, null, CancellationToken.None), options.Value.IncrementalCron, schedule);
-        recurring.AddOrUpdate<ReconcileJobs>(IAccountRecurringJobs.Id(FullSweepKind, name),
-            j => j.RunAsync(name, SyncRunKinds.FullSweep, null, null, CancellationToken.None), options.Value.FullSweepCron, schedule);
-        recurring.AddOrUpdate<AuditJobs>(IAccountRecurringJobs.Id(IAccountRecurringJobs.AuditKind, name),
-            j => j.AuditForAsync(name, null, null, CancellationToken.None), audit.Value.Cron, schedule);
+        var jobs = new AccountJobSchedule(recurring, account, reconcile.Value.TimeZone);
+        jobs.Run(IncrementalKind, SyncRunKinds.Incremental, options.Value.IncrementalCron);
+        jobs.Run(FullSweepKind, SyncRunKinds.FullSweep, options.Value.FullSweepCron);
+        jobs.Audit(audit.Value.Cron);
     }
 }

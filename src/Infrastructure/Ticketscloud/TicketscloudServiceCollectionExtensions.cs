@@ -49,14 +49,9 @@ public static class TicketscloudServiceCollectionExtensions
                 http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(() => new TicketscloudWriteAllowList())
-            .AddResilienceHandler("ticketscloud-commands", (builder, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<TicketscloudOptions>>().Value;
-                builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                UpstreamResilience.ConfigureCommands(builder, options.Limits,
-                    context.ServiceProvider.GetRequiredService<IOptions<CommandOptions>>().Value.AttemptTimeout);
-            });
+            .AddCommandPipeline("ticketscloud-commands", () => new TicketscloudWriteAllowList(),
+                provider => provider.GetRequiredService<IOptions<TicketscloudOptions>>().Value.Limits,
+                provider => provider.GetRequiredService<IOptions<CommandOptions>>().Value.AttemptTimeout);
         return services;
     }
 
@@ -88,23 +83,17 @@ public static class TicketscloudServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformAccountDefaults, TicketscloudAccountDefaults>());
         services.TryAddSingleton(TimeProvider.System);
 
-        var client = services.AddHttpClient<ITicketscloudClient, TicketscloudClient>(TicketscloudClient.HttpClientName, http =>
+        services.AddHttpClient<ITicketscloudClient, TicketscloudClient>(TicketscloudClient.HttpClientName, http =>
             {
                 http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 // The resilience pipeline owns every timeout.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(() => new ReadOnlyGuardHandler("Ticketscloud"));
-        client.AddResilienceHandler("ticketscloud", (builder, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<TicketscloudOptions>>().Value;
-                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-                UpstreamResilience.Configure(builder, options.Limits, time, owned => context.OnPipelineDisposed(owned.Dispose));
-            });
-        // Inner to the pipeline, as QTickets': every attempt takes a slot of its account's limit, which all
-        // instances share (each request carries its account, the client serving them all).
-        client.AddHttpMessageHandler(provider => SharedRateLimitHandler.PerRequest(
-            provider, provider.GetRequiredService<IOptions<TicketscloudOptions>>().Value.RequestsPerSecond));
+            // Each request carries its account, the client serving them all: the slot is its account's.
+            .AddSyncPipeline("Ticketscloud", "ticketscloud",
+                provider => provider.GetRequiredService<IOptions<TicketscloudOptions>>().Value.Limits,
+                provider => SharedRateLimitHandler.PerRequest(
+                    provider, provider.GetRequiredService<IOptions<TicketscloudOptions>>().Value.RequestsPerSecond));
         return services;
     }
 }

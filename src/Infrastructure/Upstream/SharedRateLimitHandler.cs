@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Qtickets.Sync.Infrastructure.Accounts;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Infrastructure.Upstream;
 
@@ -14,13 +14,13 @@ internal sealed class SharedRateLimitHandler(
     /// <summary>The account id a request of a client serving several accounts carries (<see cref="PerRequest"/>).</summary>
     public static readonly HttpRequestOptionsKey<int> AccountId = new("Qtickets.Sync.AccountId");
 
-    /// <summary>A client of one account (QTickets': a named client per account), found by name in the directory.</summary>
-    public static SharedRateLimitHandler ForAccount(IServiceProvider services, string account, int requestsPerSecond)
-    {
-        var directory = services.GetService<AccountDirectory>();
-        return new SharedRateLimitHandler(services.GetService<SharedRateGate>(), async (_, ct) =>
-            directory is null ? null : (await directory.GetAsync(account, ct).ConfigureAwait(false)).Id, requestsPerSecond);
-    }
+    /// <summary>
+    /// A client of one account (QTickets': a named client per account); <paramref name="accountId"/> finds the
+    /// account's id (null where it is not known).
+    /// </summary>
+    public static SharedRateLimitHandler ForAccount(
+        IServiceProvider services, Func<CancellationToken, ValueTask<int?>> accountId, int requestsPerSecond) =>
+        new(services.GetService<SharedRateGate>(), (_, ct) => accountId(ct), requestsPerSecond);
 
     /// <summary>A client serving every account of its platform (Ticketscloud's): each request names its own.</summary>
     public static SharedRateLimitHandler PerRequest(IServiceProvider services, int requestsPerSecond) =>

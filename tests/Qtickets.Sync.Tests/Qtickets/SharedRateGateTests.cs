@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Qtickets.Sync.Domain.Accounts;
-using Qtickets.Sync.Infrastructure.Upstream;
+using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Qtickets;

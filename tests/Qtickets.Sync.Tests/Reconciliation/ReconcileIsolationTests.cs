@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
+using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 using Qtickets.Sync.Infrastructure.Reconciliation;
@@ -52,7 +54,8 @@ public sealed class ReconcileIsolationTests(ReconcileFactory factory) : IClassFi
         unencodable.Uniqid = "\ud800";
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
-        var run = new SyncRunContext(0, "incremental", null, connection, NullLogger.Instance, CancellationToken.None);
+        var account = await factory.Services.GetRequiredService<AccountDirectory>().GetAsync(Account.DefaultName, CancellationToken.None);
+        var run = new SyncRunContext(0, "incremental", null, connection, NullLogger.Instance, CancellationToken.None) { Account = account };
 
         var counts = await factory.Services.GetRequiredService<OrderPageWriter>().WriteAsync(run, [good, unencodable], "reconcile");
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Qtickets.Sync.Infrastructure.Ticketscloud;
-using Qtickets.Sync.Infrastructure.Upstream;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Tests.Ticketscloud;
 

@@ -24,8 +24,7 @@ public sealed partial class BackfillReconciler(
 {
     public async Task RunAsync(SyncRunContext run)
     {
-        // History is loaded, not healed: its inserts were never expected from webhooks (PageCounts.LoadsHistory).
-        run = run with { LoadsHistory = true };
+        run = run.LoadingHistory();
         var key = SyncStateKeys.BackfillCheckpoint(run.RunId);
         var client = clients.For(run.RequireAccount());
         var (checkpointSince, lastPage) = await state.ReadAsync(run.AccountId, key, run.Stopping);

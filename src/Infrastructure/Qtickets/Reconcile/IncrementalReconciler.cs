@@ -41,9 +41,8 @@ public sealed partial class IncrementalReconciler(
         var client = clients.For(run.RequireAccount());
         var settings = options.Value;
         var started = time.GetUtcNow();
-        if (await initialLoads.PendingAsync(run.AccountId, started, run.Stopping) is { } load)
+        if (await initialLoads.RunPendingAsync(run, started, initialLoad))
         {
-            await initialLoad.RunAsync(run, load);
             return;
         }
         var (watermark, _) = await state.ReadAsync(run.AccountId, SyncStateKeys.OrdersWatermark, run.Stopping);

@@ -27,28 +27,23 @@ namespace Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 /// </remarks>
 public sealed partial class QticketsAuditor(
     QticketsClients clients,
-    SyncRunLedger ledger,
-    IOptions<ReconcileOptions> reconcile,
-    IOptions<AuditOptions> options,
-    TimeProvider time) : IPlatformAuditor
+    AuditComparison audit,
+    IOptions<ReconcileOptions> reconcile) : IPlatformAuditor
 {
     public string Platform => AccountPlatforms.Qtickets;
 
     public async Task RunAsync(SyncRunContext run)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var client = clients.For(run.RequireAccount());
-        var started = time.GetUtcNow();
-        var since = started.AddDays(-reconcile.Value.FullSweepHorizonDays);
-        await ledger.SetSinceAsync(run.RunId, since, run.Stopping);
-        await AuditComparison.RunAsync(run, Queries, started, options.Value.InFlightMargin, async () =>
+        await audit.RunAsync(run, Queries, TimeSpan.FromDays(reconcile.Value.FullSweepHorizonDays), async walk =>
         {
-            var seq = 0;
-            var query = new OrderListQuery { PaidOnly = true, UpdatedSince = since, OrderBy = OrderListOrder.Id, PageSize = reconcile.Value.PageSize };
+            var query = new OrderListQuery { PaidOnly = true, UpdatedSince = walk.Since, OrderBy = OrderListOrder.Id, PageSize = reconcile.Value.PageSize };
             await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))
             {
-                await LoadAsync(run, ++seq, page.Orders, pages: 1);
+                await LoadAsync(run, walk, page.Orders, pages: 1);
             }
-            foreach (var id in await UnlistedAsync(run, since))
+            foreach (var id in await UnlistedAsync(run, walk.Since))
             {
                 Order? truth;
                 try
@@ -66,17 +61,17 @@ public sealed partial class QticketsAuditor(
                     await AuditComparison.ExecuteAsync(run.Connection, $"INSERT INTO audit_gone (id) VALUES ({id}) ON CONFLICT DO NOTHING", run.Stopping);
                     continue;
                 }
-                await LoadAsync(run, ++seq, [truth], pages: 0);
+                await LoadAsync(run, walk, [truth], pages: 0);
             }
         });
     }
 
     /// <summary>One answer of the platform into the temporary tables, with the same column mapping the upsert writes.</summary>
-    private Task LoadAsync(SyncRunContext run, int seq, IReadOnlyList<Order> orders, int pages)
+    private static Task LoadAsync(SyncRunContext run, AuditWalk walk, IReadOnlyList<Order> orders, int pages)
     {
         var latest = NewestPayload.PerOrder(orders);
         var baskets = latest.SelectMany(o => o.Baskets.Select(b => new OrderUpserter.OwnedBasket(o, b))).DistinctBy(b => b.Basket.Id).ToList();
-        return AuditComparison.LoadAsync(run, ledger, latest.Count, pages, async transaction =>
+        return walk.LoadAsync(latest.Count, pages, async (transaction, seq) =>
         {
             await using var command = new NpgsqlCommand($"""
                 INSERT INTO audit_listed (seq, {OrderUpserter.OrderColumns.Names}) SELECT @seq, {OrderUpserter.OrderColumns.Selects} FROM {OrderUpserter.OrderColumns.From};
@@ -109,17 +104,12 @@ public sealed partial class QticketsAuditor(
         return ids;
     }
 
-    private static readonly string OrderBusiness = BusinessContent.Columns(BusinessContent.QticketsOrder, "m");
-    private static readonly string BasketBusiness = BusinessContent.Columns(BusinessContent.QticketsBasket, "b");
-
-    /// <summary>Platform rows (the newest answer per order), the mirror's rows of the same orders, then the findings.</summary>
-    private static readonly string CompareSql = $"""
-        CREATE TEMP TABLE audit_platform AS
-            SELECT DISTINCT ON (id) * FROM audit_listed ORDER BY id, source_updated_at DESC, source_progress DESC, seq DESC;
-        CREATE TEMP TABLE audit_platform_baskets AS
-            SELECT b.* FROM audit_listed_baskets b JOIN audit_platform o ON o.id = b.order_id AND o.seq = b.seq;
+    /// <summary>Platform rows (the newest answer per order), the mirror's rows of the same orders.</summary>
+    private static readonly string PrepareSql = $"""
+        {AuditSql.Newest("audit_listed", "audit_platform", "source_updated_at DESC, source_progress DESC")}
+        {AuditSql.ChildrenOfNewest("audit_listed_baskets", "audit_platform_baskets", "audit_platform")}
         CREATE TEMP TABLE audit_mirror AS
-            SELECT m.id, m.source_updated_at, m.source_progress, m.synced_at, {OrderBusiness}
+            SELECT m.id, m.source_updated_at, m.source_progress, m.synced_at, {BusinessContent.Columns(BusinessContent.QticketsOrder, "m")}
             FROM qtickets_orders m
             WHERE m.account_id = @account AND (m.id IN (SELECT id FROM audit_platform) OR m.id IN (SELECT id FROM audit_gone));
         CREATE INDEX ON audit_platform (id);
@@ -127,41 +117,24 @@ public sealed partial class QticketsAuditor(
         ANALYZE audit_platform; ANALYZE audit_mirror; ANALYZE audit_platform_baskets;
         """;
 
-    private static readonly string FindingsSql = $"""
-        matched AS (
+    /// <summary>
+    /// In flight: a matched row the mirror wrote after the walk started, or whose platform version is newer and
+    /// stamped after the cutoff; a missing row stamped after the cutoff; a gone one the mirror wrote since the start.
+    /// </summary>
+    private static readonly AuditSides Sides = new(
+        Matched: """
             SELECT p.id,
                    m.synced_at >= @started
                    OR ((p.source_updated_at, p.source_progress) > (m.source_updated_at, m.source_progress) AND p.source_updated_at >= @cutoff) AS in_flight
             FROM audit_platform p JOIN audit_mirror m ON m.id = p.id
-        ),
-        settled AS (SELECT id FROM matched WHERE NOT in_flight),
-        mirror_baskets AS (
-            SELECT b.order_id, b.id, {BasketBusiness} FROM qtickets_baskets b
-            WHERE b.account_id = @account AND b.order_id IN (SELECT id FROM settled) AND b.vanished_at IS NULL
-        ),
-        platform_baskets AS (
-            SELECT b.* FROM audit_platform_baskets b WHERE b.order_id IN (SELECT id FROM settled)
-        ),
-        findings AS (
-            SELECT '{AuditEntities.Order}' AS entity, '{AuditFindingKinds.MissingInMirror}' AS kind, p.id AS order_id, NULL::bigint AS ticket_id, NULL::jsonb AS fields
-            FROM audit_platform p
-            WHERE NOT EXISTS (SELECT 1 FROM audit_mirror m WHERE m.id = p.id) AND p.source_updated_at < @cutoff
-            UNION ALL
-            SELECT '{AuditEntities.Order}', '{AuditFindingKinds.GoneUpstream}', g.id, NULL, NULL
-            FROM audit_gone g JOIN audit_mirror m ON m.id = g.id
-            WHERE m.synced_at < @started
-            UNION ALL
-            {AuditSql.OrderDiffers(BusinessContent.QticketsOrder, "settled", "audit_mirror", "audit_platform")}
-            UNION ALL
-            {AuditSql.TicketFindings(BusinessContent.QticketsBasket, "mirror_baskets", "platform_baskets")}
-        )
-        """;
-
-    private const string InFlightSql = """
-        (SELECT count(*) FROM matched WHERE in_flight)
-        + (SELECT count(*) FROM audit_platform p WHERE NOT EXISTS (SELECT 1 FROM audit_mirror m WHERE m.id = p.id) AND p.source_updated_at >= @cutoff)
-        + (SELECT count(*) FROM audit_gone g JOIN audit_mirror m ON m.id = g.id WHERE m.synced_at >= @started)
-        """;
+            """,
+        Unmirrored: """
+            SELECT p.id, p.source_updated_at >= @cutoff AS in_flight
+            FROM audit_platform p WHERE NOT EXISTS (SELECT 1 FROM audit_mirror m WHERE m.id = p.id)
+            """,
+        Unlisted: "SELECT g.id, m.synced_at >= @started AS in_flight FROM audit_gone g JOIN audit_mirror m ON m.id = g.id",
+        BusinessContent.QticketsOrder, "audit_mirror", "audit_platform",
+        BusinessContent.QticketsBasket, "qtickets_baskets", "audit_platform_baskets", "bigint");
 
     /// <summary>Pay days and refund days of the orders found, from both sides' rows.</summary>
     private const string SalesKeysSql = """
@@ -190,13 +163,14 @@ public sealed partial class QticketsAuditor(
     /// <remarks>Declared after the SQL it is made of: static fields initialise in order.</remarks>
     private static readonly AuditQueries Queries = new(
         Sales.SalesSource.Qtickets,
+        Sales.SalesSource.RecomputeFunction(Sales.SalesSource.Qtickets),
         ["audit_listed", "audit_listed_baskets", "audit_gone", "audit_platform", "audit_platform_baskets", "audit_mirror"],
         $"""
             CREATE TEMP TABLE audit_listed AS SELECT 0 AS seq, {OrderUpserter.OrderColumns.Names} FROM qtickets_orders WITH NO DATA;
             CREATE TEMP TABLE audit_listed_baskets AS SELECT 0 AS seq, {OrderUpserter.BasketColumns.Names} FROM qtickets_baskets WITH NO DATA;
             CREATE TEMP TABLE audit_gone (id bigint PRIMARY KEY);
             """,
-        CompareSql, FindingsSql, InFlightSql, SalesKeysSql, TotalsSql);
+        PrepareSql, Sides, SalesKeysSql, TotalsSql);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit: order {OrderId} could not be read back from QTickets and is not compared: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, long orderId, string reason);

@@ -23,17 +23,13 @@ public sealed partial class QticketsInitialLoad(
     InitialLoadStore loads,
     SyncStateStore state,
     SyncRunLedger ledger,
-    IOptions<ReconcileOptions> options)
+    IOptions<ReconcileOptions> options) : IInitialLoad
 {
     public async Task RunAsync(SyncRunContext run, InitialLoadCheckpoint pending)
     {
-        // History is loaded, not healed: its inserts were never expected from webhooks (PageCounts.LoadsHistory).
-        run = run with { LoadsHistory = true };
         var client = clients.For(run.RequireAccount());
         var settings = options.Value;
-        var load = pending.PagesDone == 0 && settings.InitialHorizonHours > 0
-            ? pending with { From = pending.Started.AddHours(-settings.InitialHorizonHours) }
-            : pending;
+        var load = pending.Reaching(TimeSpan.FromHours(settings.InitialHorizonHours));
         if (load.From is { } from)
         {
             await ledger.SetSinceAsync(run.RunId, from, run.Stopping);
@@ -49,7 +45,8 @@ public sealed partial class QticketsInitialLoad(
         };
         await foreach (var page in client.ListOrdersAsync(query, run.Stopping).ReadAhead(2, run.Stopping))
         {
-            var next = load.After(page.Page, Estimate(page));
+            // The listing's pages as QTickets counts them: paging.total at the page size it serves.
+            var next = load.After(page.Page, InitialLoadCheckpoint.PagesOf(page.Total, page.PerPage));
             var counts = await writer.WriteAsync(run, page.Orders, OrderSources.Reconcile,
                 tx => loads.WriteAsync(run.Connection, tx, run.AccountId, next), unreadable: page.Unreadable);
             load = next;
@@ -64,10 +61,6 @@ public sealed partial class QticketsInitialLoad(
         }, pages: 0);
         LogLoaded(run.Logger, done.PagesDone);
     }
-
-    /// <summary>The listing's pages as QTickets counts them (<c>paging.total</c> at the page size it serves).</summary>
-    private static int? Estimate(OrderPage page) =>
-        page.Total is { } total && page.PerPage > 0 ? (int)((total + page.PerPage - 1L) / page.PerPage) : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First sync of the account: loading its history since {From:O} after committed page {Page}")]
     private static partial void LogLoading(ILogger logger, DateTimeOffset? from, int page);

@@ -26,15 +26,10 @@ public sealed class QticketsRecurringJobs(IOptions<ReconcileOptions> options, IO
         ArgumentNullException.ThrowIfNull(recurring);
         ArgumentNullException.ThrowIfNull(account);
         var settings = options.Value;
-        var schedule = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone) };
-        var name = account.Name;
-        recurring.AddOrUpdate<ReconcileJobs>(IAccountRecurringJobs.Id(IncrementalKind, name),
-            j => j.RunAsync(name, SyncRunKinds.Incremental, null, null, CancellationToken.None), settings.IncrementalCron, schedule);
-        recurring.AddOrUpdate<ReconcileJobs>(IAccountRecurringJobs.Id(FullSweepKind, name),
-            j => j.RunAsync(name, SyncRunKinds.FullSweep, null, null, CancellationToken.None), settings.FullSweepCron, schedule);
-        recurring.AddOrUpdate<ReconcileJobs>(IAccountRecurringJobs.Id(CatalogKind, name),
-            j => j.RunAsync(name, SyncRunKinds.Catalog, null, null, CancellationToken.None), settings.CatalogCron, schedule);
-        recurring.AddOrUpdate<AuditJobs>(IAccountRecurringJobs.Id(AuditKind, name),
-            j => j.AuditForAsync(name, null, null, CancellationToken.None), audit.Value.Cron, schedule);
+        var jobs = new AccountJobSchedule(recurring, account, settings.TimeZone);
+        jobs.Run(IncrementalKind, SyncRunKinds.Incremental, settings.IncrementalCron);
+        jobs.Run(FullSweepKind, SyncRunKinds.FullSweep, settings.FullSweepCron);
+        jobs.Run(CatalogKind, SyncRunKinds.Catalog, settings.CatalogCron);
+        jobs.Audit(audit.Value.Cron);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -6,25 +7,45 @@ namespace Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 /// <summary>
 /// One platform's audit SQL, over temporary tables on the run's connection that hold what the platform answered.
 /// </summary>
-/// <param name="SalesSource">The platform's <c>daily_sales</c> source (<see cref="Sales.SalesSource"/>).</param>
+/// <param name="SalesSource">The platform's <c>daily_sales</c> source (<c>Sales.SalesSource</c>).</param>
+/// <param name="SalesRecompute">
+/// The SQL function that computes the source's <c>daily_sales</c> rows under its rules (<c>SalesSource.RecomputeFunction</c>);
+/// named by the platform, so the audit (under Reconciliation, which the sales runs build on) does not point back at Sales.
+/// </param>
 /// <param name="Tables">Every temporary table the audit creates (dropped before and after it).</param>
 /// <param name="Create">Creates the tables the platform's answers are loaded into.</param>
 /// <param name="Prepare">Builds the compared sets from the answers and the mirror.</param>
-/// <param name="Findings">
-/// CTEs ending in one named <c>findings</c> with columns <c>entity, kind, order_id, ticket_id, fields</c>.
-/// </param>
-/// <param name="InFlight">A scalar over the same CTEs: the rows recognised as in flight.</param>
+/// <param name="Sides">What is compared and when a row is in flight; the findings are made of it (<see cref="AuditSql.Findings"/>).</param>
 /// <param name="SalesKeys">
-/// A query over the same CTEs: <c>event_id, at</c> — the <c>daily_sales</c> event key and the sale or refund instants
-/// of the orders the findings are about, on either side; those days are not checked for sales drift, the findings
-/// already say why they differ.
+/// A query over the findings CTEs: <c>event_id, at</c> — the <c>daily_sales</c> event key and the sale or refund
+/// instants of the orders the findings are about, on either side; those days are not checked for sales drift, the
+/// findings already say why they differ.
 /// </param>
 /// <param name="Totals">One row: the mirror's orders, tickets, paid sum and refunds, then the platform's.</param>
 /// <remarks>
 /// Every statement may use <c>@run</c>, <c>@account</c>, <c>@started</c> (the walk's start) and <c>@cutoff</c>
 /// (the start less the in-flight margin).
 /// </remarks>
-public sealed record AuditQueries(string SalesSource, IReadOnlyList<string> Tables, string Create, string Prepare, string Findings, string InFlight, string SalesKeys, string Totals);
+public sealed record AuditQueries(string SalesSource, string SalesRecompute, IReadOnlyList<string> Tables, string Create, string Prepare, AuditSides Sides, string SalesKeys, string Totals);
+
+/// <summary>
+/// The two sides an audit compares, after <see cref="AuditQueries.Prepare"/>: each is a query of <c>id,
+/// in_flight</c> but <see cref="OrderColumns"/> and the rest, which name relations and their compared columns.
+/// </summary>
+/// <param name="Matched">The orders both sides hold, and whether each changed while the walk went on.</param>
+/// <param name="Unmirrored">The platform's orders the mirror lacks, and whether each is too recent to say.</param>
+/// <param name="Unlisted">The mirror's orders the platform no longer answers for, and whether the mirror just wrote each.</param>
+/// <param name="OrderColumns">The compared order columns (<see cref="Persistence.BusinessContent"/>).</param>
+/// <param name="Mirror">The mirror's orders (an <c>id</c> and <see cref="OrderColumns"/>).</param>
+/// <param name="Platform">The platform's orders, likewise.</param>
+/// <param name="ChildColumns">The compared columns of an order's tickets (baskets).</param>
+/// <param name="MirrorChildren">The mirror's ticket table (<c>account_id, order_id, id, vanished_at</c> and <see cref="ChildColumns"/>).</param>
+/// <param name="PlatformChildren">The platform's tickets of <see cref="Platform"/>'s orders.</param>
+/// <param name="ChildIdType">The SQL type of a ticket id.</param>
+public sealed record AuditSides(
+    string Matched, string Unmirrored, string Unlisted,
+    IReadOnlyList<string> OrderColumns, string Mirror, string Platform,
+    IReadOnlyList<string> ChildColumns, string MirrorChildren, string PlatformChildren, string ChildIdType);
 
 /// <summary>
 /// What every platform's audit does around its own requests and SQL: temporary tables for the platform's answers
@@ -39,24 +60,28 @@ public sealed record AuditQueries(string SalesSource, IReadOnlyList<string> Tabl
 /// Days whose keys are still queued for the folder lag by design, and days of the orders other findings are about
 /// are explained by them: neither is compared; while the table is rebuilt for a new time zone nothing is.
 /// </remarks>
-public static class AuditComparison
+public sealed class AuditComparison(SyncRunLedger ledger, IOptions<AuditOptions> options, TimeProvider time)
 {
     /// <summary>
-    /// Runs <paramref name="walk"/> (which loads the platform's answers) between creating and dropping the tables,
-    /// then compares: a row changed after <paramref name="started"/> less <paramref name="margin"/> is in flight.
+    /// Runs <paramref name="walk"/> (which loads the platform's answers over <paramref name="horizon"/> before now,
+    /// the run's <c>since</c>) between creating and dropping the tables, then compares: a row changed after the
+    /// walk's start less <see cref="AuditOptions.InFlightMargin"/> is in flight.
     /// </summary>
-    public static async Task RunAsync(SyncRunContext run, AuditQueries queries, DateTimeOffset started, TimeSpan margin, Func<Task> walk)
+    public async Task RunAsync(SyncRunContext run, AuditQueries queries, TimeSpan horizon, Func<AuditWalk, Task> walk)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(walk);
+        var started = time.GetUtcNow();
+        var since = started - horizon;
+        await ledger.SetSinceAsync(run.RunId, since, run.Stopping);
         var drop = $"DROP TABLE IF EXISTS {string.Join(", ", queries.Tables)}";
         await AuditRecorder.ForgetAsync(run);
         await ExecuteAsync(run.Connection, $"{drop};\n{queries.Create}", run.Stopping);
         try
         {
-            await walk();
-            await CompareAsync(run, queries, started, started - margin);
+            await walk(new AuditWalk(run, ledger, since, started));
+            await CompareAsync(run, queries, started, started - options.Value.InFlightMargin);
         }
         finally
         {
@@ -65,23 +90,6 @@ public static class AuditComparison
                 await ExecuteAsync(run.Connection, drop, CancellationToken.None);
             }
         }
-    }
-
-    /// <summary>
-    /// Loads one answer of the platform: <paramref name="insert"/> fills the tables in a transaction that also
-    /// counts <paramref name="rows"/> seen and <paramref name="pages"/> listing pages on the run.
-    /// </summary>
-    /// <remarks>Written with <see cref="CancellationToken.None"/>, as a sweep's page is: a fetched answer is kept.</remarks>
-    public static async Task LoadAsync(
-        SyncRunContext run, SyncRunLedger ledger, int rows, int pages, Func<NpgsqlTransaction, Task> insert)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(insert);
-        await using var transaction = await run.Connection.BeginTransactionAsync(CancellationToken.None);
-        await insert(transaction);
-        await ledger.RecordPageAsync(run.Connection, transaction, run.RunId, new PageCounts(rows, 0, 0, 0, 0), pages, CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
     }
 
     public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
@@ -102,8 +110,8 @@ public static class AuditComparison
         var sales = await SalesWindowAsync(run, transaction, started);
         int inFlight;
         await using (var findings = new NpgsqlCommand($"""
-            WITH {queries.Findings},
-            {(sales is null ? NoSalesDriftSql : SalesDriftSql(queries.SalesSource, queries.SalesKeys))},
+            WITH {AuditSql.Findings(queries.Sides)},
+            {(sales is null ? NoSalesDriftSql : SalesDriftSql(queries.SalesRecompute, queries.SalesKeys))},
             written AS (
                 INSERT INTO audit_findings (run_id, account_id, entity, kind, order_id, ticket_id, event_id, day, fields)
                 SELECT @run, @account, entity, kind, order_id::text, ticket_id::text, NULL, NULL, fields FROM findings
@@ -112,7 +120,7 @@ public static class AuditComparison
                 ORDER BY 5, 6 NULLS FIRST, 7, 8
                 RETURNING 1
             )
-            SELECT (SELECT count(*) FROM written)::int, ({queries.InFlight})::int
+            SELECT (SELECT count(*) FROM written)::int, ({AuditSql.InFlight})::int
             """, run.Connection, transaction))
         {
             AddParameters(findings, run, started, cutoff);
@@ -133,8 +141,8 @@ public static class AuditComparison
             AddParameters(totals, run, started, cutoff);
             await using var reader = await totals.ExecuteReaderAsync(run.Stopping);
             await reader.ReadAsync(run.Stopping);
-            mirror = new AuditTotals(reader.GetInt32(0), reader.GetInt32(1), reader.GetDecimal(2), reader.GetDecimal(3));
-            platform = new AuditTotals(reader.GetInt32(4), reader.GetInt32(5), reader.GetDecimal(6), reader.GetDecimal(7));
+            mirror = AuditTotals.Read(reader, 0);
+            platform = AuditTotals.Read(reader, 4);
         }
         await AuditRecorder.RecordAsync(run, transaction, started, inFlight, mirror, platform);
         await transaction.CommitAsync(CancellationToken.None);
@@ -170,16 +178,16 @@ public static class AuditComparison
         """;
 
     /// <summary>
-    /// Per day and event of the window: the recompute of <paramref name="source"/>'s rules for the account (called
+    /// Per day and event of the window: the recompute (<paramref name="recompute"/>) of the source's rules for the account (called
     /// with parameters for arguments, so it plans for them) against the table, but for keys still queued.
     /// </summary>
-    private static string SalesDriftSql(string source, string foundKeys) => $"""
+    private static string SalesDriftSql(string recompute, string foundKeys) => $"""
         sales_found AS (
             SELECT DISTINCT event_id, (at AT TIME ZONE @tz)::date AS day FROM ({foundKeys}) k WHERE at IS NOT NULL
         ),
         sales_truth AS (
             SELECT day, event_id, {SalesSums}
-            FROM {Sales.SalesSource.RecomputeFunction(source)}(@tz, NULL, @sales_from, @sales_to, @account)
+            FROM {recompute}(@tz, NULL, @sales_from, @sales_to, @account)
             GROUP BY day, event_id
         ),
         sales_kept AS (

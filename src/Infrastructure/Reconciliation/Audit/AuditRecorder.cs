@@ -4,12 +4,12 @@ using Qtickets.Sync.Domain.Audit;
 
 namespace Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 
-/// <summary>The two sides' totals over what an audit compared.</summary>
-public readonly record struct AuditTotals(int Orders, int Tickets, decimal PaidSum, decimal Refunds);
-
 /// <summary>Stores an audit's outcome beside its findings: the verdict, the rows in flight, both sides' totals.</summary>
 public static partial class AuditRecorder
 {
+    private const string Mirror = "mirror";
+    private const string Platform = "platform";
+
     /// <summary>Writes the result row in <paramref name="transaction"/>, which holds the run's findings, and returns the verdict.</summary>
     public static async Task<string> RecordAsync(
         SyncRunContext run, NpgsqlTransaction transaction, DateTimeOffset walkStarted, int inFlight, AuditTotals mirror, AuditTotals platform)
@@ -18,11 +18,11 @@ public static partial class AuditRecorder
         count.Parameters.AddWithValue("run", run.RunId);
         var differences = (int)(await count.ExecuteScalarAsync(CancellationToken.None))!;
         var verdict = AuditResult.VerdictOf(differences);
-        await using var insert = new NpgsqlCommand("""
+        await using var insert = new NpgsqlCommand($"""
             INSERT INTO audit_results (run_id, account_id, verdict, differences, in_flight, walk_started_at,
-                mirror_orders, mirror_tickets, mirror_paid_sum, mirror_refunds,
-                platform_orders, platform_tickets, platform_paid_sum, platform_refunds)
-            VALUES (@run, @account, @verdict, @differences, @in_flight, @started, @mo, @mt, @mp, @mr, @po, @pt, @pp, @pr)
+                {AuditTotals.Columns(Mirror)}, {AuditTotals.Columns(Platform)})
+            VALUES (@run, @account, @verdict, @differences, @in_flight, @started,
+                {AuditTotals.Columns(Mirror, "@")}, {AuditTotals.Columns(Platform, "@")})
             """, run.Connection, transaction);
         insert.Parameters.AddWithValue("run", run.RunId);
         insert.Parameters.AddWithValue("account", run.AccountId);
@@ -30,14 +30,8 @@ public static partial class AuditRecorder
         insert.Parameters.AddWithValue("differences", differences);
         insert.Parameters.AddWithValue("in_flight", inFlight);
         insert.Parameters.AddWithValue("started", walkStarted.ToUniversalTime());
-        insert.Parameters.AddWithValue("mo", mirror.Orders);
-        insert.Parameters.AddWithValue("mt", mirror.Tickets);
-        insert.Parameters.AddWithValue("mp", mirror.PaidSum);
-        insert.Parameters.AddWithValue("mr", mirror.Refunds);
-        insert.Parameters.AddWithValue("po", platform.Orders);
-        insert.Parameters.AddWithValue("pt", platform.Tickets);
-        insert.Parameters.AddWithValue("pp", platform.PaidSum);
-        insert.Parameters.AddWithValue("pr", platform.Refunds);
+        mirror.AddParameters(insert, Mirror);
+        platform.AddParameters(insert, Platform);
         await insert.ExecuteNonQueryAsync(CancellationToken.None);
         LogVerdict(run.Logger, verdict, inFlight, mirror.Orders, platform.Orders);
         return verdict;

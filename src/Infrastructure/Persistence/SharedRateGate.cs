@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Qtickets.Sync.Infrastructure.Upstream;
+namespace Qtickets.Sync.Infrastructure.Persistence;
 
 /// <summary>
 /// Keeps an account's <c>RequestsPerSecond</c> as the ceiling for all jobs of all instances together: each

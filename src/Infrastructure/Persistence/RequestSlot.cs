@@ -1,4 +1,4 @@
-namespace Qtickets.Sync.Infrastructure.Upstream;
+namespace Qtickets.Sync.Infrastructure.Persistence;
 
 /// <summary>
 /// The next free request slot of a rate limit shared by every instance (<c>qtickets_request_slots</c>); see
