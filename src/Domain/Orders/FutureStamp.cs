@@ -17,14 +17,10 @@ public static class FutureStamp
     public static bool IsTooFarAhead(DateTimeOffset updatedAt, DateTimeOffset now, TimeSpan maxSkew) =>
         updatedAt > Horizon(now, maxSkew);
 
-    /// <summary>Why a payload stamped <paramref name="updatedAt"/> was found too far ahead of <paramref name="now"/>.</summary>
-    public static string Reason(DateTimeOffset updatedAt, DateTimeOffset now, TimeSpan maxSkew) =>
-        $"updated_at {updatedAt:O} is more than {maxSkew} ahead of {now:O}; release it to apply it anyway";
-
     /// <summary>
-    /// Why a payload stamped <paramref name="updatedAt"/> is quarantined, or null when it is believed: the one
+    /// Why a payload stamped <paramref name="updatedAt"/> was found too far ahead of <paramref name="now"/>: the one
     /// wording of the rule, whichever path (a webhook, a reconcile page) met the payload.
     /// </summary>
-    public static string? QuarantineReason(DateTimeOffset updatedAt, DateTimeOffset now, TimeSpan maxSkew) =>
-        IsTooFarAhead(updatedAt, now, maxSkew) ? Reason(updatedAt, now, maxSkew) : null;
+    public static string Reason(DateTimeOffset updatedAt, DateTimeOffset now, TimeSpan maxSkew) =>
+        $"updated_at {updatedAt:O} is more than {maxSkew} ahead of {now:O}; release it to apply it anyway";
 }

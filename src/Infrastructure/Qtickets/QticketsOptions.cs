@@ -1,3 +1,4 @@
+using Qtickets.Sync.Infrastructure.Reconciliation;
 using Qtickets.Sync.Infrastructure.Upstream;
 
 namespace Qtickets.Sync.Infrastructure.Qtickets;
@@ -35,7 +36,7 @@ public sealed class QticketsOptions
     /// An order stamped <c>updated_at</c> further ahead of our clock than this is quarantined, not applied
     /// (webhooks and reconcile alike): it would otherwise win over every genuine update after it.
     /// </summary>
-    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
+    public TimeSpan MaxFutureSkew { get; set; } = FutureStampOptions.DefaultMaxFutureSkew;
 
     /// <summary>
     /// False when only <c>Accounts:n</c> sections name accounts: the token then comes from each of them. Not a

@@ -10,5 +10,8 @@ public sealed class FutureStampOptions
 {
     public const string Section = "Qtickets";
 
-    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>The one default, for both bindings of the key.</summary>
+    public static readonly TimeSpan DefaultMaxFutureSkew = TimeSpan.FromDays(1);
+
+    public TimeSpan MaxFutureSkew { get; set; } = DefaultMaxFutureSkew;
 }

@@ -10,6 +10,8 @@ public sealed class SetAsideOptions
 {
     public const string Section = "Webhooks";
 
-    /// <summary>The applier's default, for a configuration that does not name it.</summary>
-    public int MaxApplyAttempts { get; set; } = 5;
+    /// <summary>The one default, for both bindings of the key (the applier's <c>WebhookOptions</c> too).</summary>
+    public const int DefaultMaxApplyAttempts = 5;
+
+    public int MaxApplyAttempts { get; set; } = DefaultMaxApplyAttempts;
 }

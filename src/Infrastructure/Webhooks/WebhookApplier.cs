@@ -244,8 +244,6 @@ public sealed partial class WebhookApplier(
         }
         var fetched = await FetchAsync(toFetch, byId, results, cancellationToken);
         var now = time.GetUtcNow();
-        fromBodies = Believable(fromBodies, byId, results, now);
-        fetched = Believable(fetched, byId, results, now);
 
         // Every delivery of one order goes or fails together: should the server refuse the data (a NUL in a name,
         // say), only that order's deliveries fail, and the rest of the batch is applied in the same transaction.
@@ -261,7 +259,7 @@ public sealed partial class WebhookApplier(
             {
                 foreach (var source in some.GroupBy(o => o.Source))
                 {
-                    await UpsertAsync(connection, transaction, [.. source.SelectMany(o => o.Candidates)], source.Key, results, cancellationToken);
+                    await UpsertAsync(connection, transaction, [.. source.SelectMany(o => o.Candidates)], source.Key, byId, now, results, cancellationToken);
                 }
                 return some.Count;
             },
@@ -275,27 +273,6 @@ public sealed partial class WebhookApplier(
             },
             cancellationToken);
         return results;
-    }
-
-    /// <summary>
-    /// Keeps out what is stamped too far ahead of the account's platform's skew (see <see cref="FutureStamp"/>),
-    /// unless an operator released it.
-    /// </summary>
-    private List<Candidate> Believable(
-        List<Candidate> candidates, Dictionary<int, SyncAccount> byId, Dictionary<long, ApplyResult> results, DateTimeOffset now)
-    {
-        var kept = new List<Candidate>(candidates.Count);
-        foreach (var candidate in candidates)
-        {
-            if (!candidate.Delivery.Released
-                && FutureStamp.QuarantineReason(candidate.Order.SourceUpdatedAt, now, PlatformOf(byId[candidate.Delivery.AccountId]).MaxFutureSkew) is { } reason)
-            {
-                results[candidate.Delivery.Id] = ApplyResult.Quarantined(reason);
-                continue;
-            }
-            kept.Add(candidate);
-        }
-        return kept;
     }
 
     private async Task<List<PickedDelivery>> PickAsync(
@@ -396,6 +373,8 @@ public sealed partial class WebhookApplier(
         NpgsqlTransaction transaction,
         List<Candidate> candidates,
         string source,
+        Dictionary<int, SyncAccount> byId,
+        DateTimeOffset now,
         Dictionary<long, ApplyResult> results,
         CancellationToken cancellationToken)
     {
@@ -404,19 +383,26 @@ public sealed partial class WebhookApplier(
             return;
         }
         // Several deliveries of one order may share the batch: the statement decides which payload is written and
-        // tells each delivery its own outcome (the others were overtaken, or brought the very same payload).
-        foreach (var account in candidates.GroupBy(c => c.Delivery.AccountId))
+        // tells each delivery its own outcome (the others were overtaken, brought the very same payload, or are
+        // stamped too far ahead to be believed: FutureStamp, decided by the statement against the horizon). A delivery
+        // an operator released is believed whatever its stamp.
+        foreach (var account in candidates.GroupBy(c => (c.Delivery.AccountId, c.Delivery.Released)))
         {
             List<Candidate> rows = [.. account];
+            var maxSkew = PlatformOf(byId[account.Key.AccountId]).MaxFutureSkew;
+            DateTimeOffset? horizon = account.Key.Released ? null : FutureStamp.Horizon(now, maxSkew);
             // Each order's history names the delivery that brought it, whether its body or the order fetched for it.
             var origin = new ChangeOrigin(ChangeSources.Webhook, null)
             {
                 IdPerRow = [.. rows.Select(c => (c.Order.Id.ToString(CultureInfo.InvariantCulture), c.Delivery.Id.ToString(CultureInfo.InvariantCulture)))],
             };
-            var upserted = await upserter.UpsertAsync(connection, transaction, account.Key, [.. rows.Select(c => c.Order)], source, origin, cancellationToken);
+            var upserted = await upserter.UpsertAsync(
+                connection, transaction, account.Key.AccountId, [.. rows.Select(c => c.Order)], source, origin, horizon, cancellationToken);
             for (var i = 0; i < rows.Count; i++)
             {
-                results[rows[i].Delivery.Id] = ApplyResult.Applied(upserted.Orders[i].Outcome);
+                results[rows[i].Delivery.Id] = upserted.Orders[i].Outcome == UpsertOutcome.Quarantined
+                    ? ApplyResult.Quarantined(FutureStamp.Reason(rows[i].Order.SourceUpdatedAt, now, maxSkew))
+                    : ApplyResult.Applied(upserted.Orders[i].Outcome);
             }
         }
     }

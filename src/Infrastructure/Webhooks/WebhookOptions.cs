@@ -1,3 +1,5 @@
+using Qtickets.Sync.Infrastructure.Reconciliation;
+
 namespace Qtickets.Sync.Infrastructure.Webhooks;
 
 /// <summary>
@@ -62,7 +64,7 @@ public sealed class WebhookOptions
     /// <summary>How often the applier looks for leftovers (after a crash, or failures due for a retry).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    public int MaxApplyAttempts { get; set; } = 5;
+    public int MaxApplyAttempts { get; set; } = SetAsideOptions.DefaultMaxApplyAttempts;
 
     /// <summary>A failed delivery is retried after this delay, doubled after every further failure.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
