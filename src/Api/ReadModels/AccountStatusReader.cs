@@ -6,7 +6,6 @@ using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
-using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 using Qtickets.Sync.Infrastructure.Reconciliation;
 
 namespace Qtickets.Sync.Api.ReadModels;
@@ -21,6 +20,7 @@ public sealed class AccountStatusReader(
     NpgsqlDataSource dataSource,
     AccountDirectory accounts,
     RecurringJobClock clock,
+    IEnumerable<IAccountRecurringJobs> platformJobs,
     IOptions<JobsOptions> jobs,
     IOptions<SyncHealthOptions> options)
 {
@@ -79,13 +79,14 @@ public sealed class AccountStatusReader(
                     });
             }
         }
-        var schedule = clock.ForKind(QticketsRecurringJobs.IncrementalKind);
+        // Each platform names its own incremental job; an account's times are those of its platform's.
+        var schedules = platformJobs.ToDictionary(j => j.Platform, j => clock.ForKind(j.IncrementalKind), StringComparer.Ordinal);
         WorkerLoad? load = null;
         var statuses = new List<AccountSyncStatusDto>(configured.Count);
         foreach (var account in configured)
         {
             var fact = facts.GetValueOrDefault(account.Name) ?? Facts.None;
-            var times = schedule.GetValueOrDefault(account.Name);
+            var times = schedules.GetValueOrDefault(account.Platform)?.GetValueOrDefault(account.Name);
             var reasons = new List<string>();
             var late = false;
             if (account.Settings.Enabled)

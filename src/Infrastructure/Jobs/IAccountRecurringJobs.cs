@@ -16,6 +16,9 @@ public interface IAccountRecurringJobs
     /// <summary>The kinds of recurring job each account of the platform gets (the first part of their ids).</summary>
     IReadOnlyList<string> Kinds { get; }
 
+    /// <summary>The kind of its incremental job, whose schedule tells whether an account's sync is late.</summary>
+    string IncrementalKind { get; }
+
     void Schedule(IRecurringJobManager recurring, AccountSettings account);
 
     /// <summary>The kind of every platform's weekly audit job (<c>Audit:Cron</c>).</summary>

@@ -20,6 +20,8 @@ public sealed class TicketscloudRecurringJobs(IOptions<TicketscloudOptions> opti
 
     public IReadOnlyList<string> Kinds { get; } = [IncrementalKind, FullSweepKind, IAccountRecurringJobs.AuditKind];
 
+    string IAccountRecurringJobs.IncrementalKind => IncrementalKind;
+
     public void Schedule(IRecurringJobManager recurring, AccountSettings account)
     {
         ArgumentNullException.ThrowIfNull(recurring);

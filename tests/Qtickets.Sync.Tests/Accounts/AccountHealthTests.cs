@@ -48,6 +48,18 @@ public sealed class AccountHealthTests(TicketscloudFactory factory) : IClassFixt
         Assert.Equal("Healthy", healed.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Each_account_reports_the_schedule_of_its_own_platforms_incremental_job()
+    {
+        using var client = factory.CreateClient(SyncApiFactory.ReadKey);
+
+        var status = await GetJsonAsync(client, "/api/v1/sync/status");
+        var accounts = status.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("account").GetString()!);
+
+        Assert.Equal(JsonValueKind.String, accounts["default"].GetProperty("nextIncrementalDueAt").ValueKind);
+        Assert.Equal(JsonValueKind.String, accounts[TicketscloudFactory.AccountName].GetProperty("nextIncrementalDueAt").ValueKind);
+    }
+
     private static IEnumerable<string> Reasons(JsonElement account) =>
         account.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!);
 

@@ -21,6 +21,8 @@ public sealed class QticketsRecurringJobs(IOptions<ReconcileOptions> options, IO
 
     public IReadOnlyList<string> Kinds { get; } = [IncrementalKind, FullSweepKind, CatalogKind, AuditKind];
 
+    string IAccountRecurringJobs.IncrementalKind => IncrementalKind;
+
     public void Schedule(IRecurringJobManager recurring, AccountSettings account)
     {
         ArgumentNullException.ThrowIfNull(recurring);
