@@ -81,7 +81,7 @@ public sealed class AuditComparison(SyncRunLedger ledger, IOptions<AuditOptions>
         try
         {
             await walk(new AuditWalk(run, ledger, since, started));
-            await CompareAsync(run, queries, started, started - options.Value.InFlightMargin);
+            await CompareAsync(run, queries, started, started - options.Value.InFlightMargin, (int)options.Value.CompareTimeout.TotalSeconds);
         }
         finally
         {
@@ -99,9 +99,9 @@ public sealed class AuditComparison(SyncRunLedger ledger, IOptions<AuditOptions>
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task CompareAsync(SyncRunContext run, AuditQueries queries, DateTimeOffset started, DateTimeOffset cutoff)
+    private static async Task CompareAsync(SyncRunContext run, AuditQueries queries, DateTimeOffset started, DateTimeOffset cutoff, int timeoutSeconds)
     {
-        await using (var prepare = new NpgsqlCommand(queries.Prepare, run.Connection))
+        await using (var prepare = new NpgsqlCommand(queries.Prepare, run.Connection) { CommandTimeout = timeoutSeconds })
         {
             AddParameters(prepare, run, started, cutoff);
             await prepare.ExecuteNonQueryAsync(run.Stopping);
@@ -121,7 +121,7 @@ public sealed class AuditComparison(SyncRunLedger ledger, IOptions<AuditOptions>
                 RETURNING 1
             )
             SELECT (SELECT count(*) FROM written)::int, ({AuditSql.InFlight})::int
-            """, run.Connection, transaction))
+            """, run.Connection, transaction) { CommandTimeout = timeoutSeconds })
         {
             AddParameters(findings, run, started, cutoff);
             if (sales is { } window)
@@ -136,7 +136,7 @@ public sealed class AuditComparison(SyncRunLedger ledger, IOptions<AuditOptions>
             inFlight = reader.GetInt32(1);
         }
         AuditTotals mirror, platform;
-        await using (var totals = new NpgsqlCommand(queries.Totals, run.Connection, transaction))
+        await using (var totals = new NpgsqlCommand(queries.Totals, run.Connection, transaction) { CommandTimeout = timeoutSeconds })
         {
             AddParameters(totals, run, started, cutoff);
             await using var reader = await totals.ExecuteReaderAsync(run.Stopping);

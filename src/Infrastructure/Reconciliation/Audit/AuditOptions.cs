@@ -13,4 +13,10 @@ public sealed class AuditOptions
     /// ours are not the same, and a webhook takes a moment to arrive.
     /// </summary>
     public TimeSpan InFlightMargin { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long each comparison statement may take. It reads every audited order and ticket on both sides at once,
+    /// so Npgsql's default of 30 s cut a 100k-order audit on a loaded machine (docs/benchmarks-issue28-29.md).
+    /// </summary>
+    public TimeSpan CompareTimeout { get; set; } = TimeSpan.FromMinutes(15);
 }

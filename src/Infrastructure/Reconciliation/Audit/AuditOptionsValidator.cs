@@ -12,6 +12,10 @@ internal sealed class AuditOptionsValidator : IValidateOptions<AuditOptions>
         {
             failures.Add("Audit:InFlightMargin must be between 00:00:00 and 01:00:00.");
         }
+        if (options.CompareTimeout < TimeSpan.FromSeconds(1) || options.CompareTimeout > TimeSpan.FromHours(6))
+        {
+            failures.Add("Audit:CompareTimeout must be between 00:00:01 and 06:00:00.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
