@@ -137,6 +137,57 @@ public sealed class TicketscloudMergeRuleTests(TicketscloudFactory factory) : IC
         Assert.Equal(2, await db.Set<TicketscloudTicketRow>().CountAsync(t => t.OrderId == id && t.VanishedAt == null));
     }
 
+    /// <summary>The tie rule of <see cref="ObservedVersion"/> in the batch: on an equal version the later input row wins.</summary>
+    [Fact]
+    public async Task Of_two_different_observations_with_one_version_in_a_batch_the_later_input_row_is_stored()
+    {
+        var id = "6b0f614aca11fd0990d1f6" + "d7";
+        var first = Order(id, "done", T0, "first@example.ru");
+        var second = Order(id, "done", T0, "second@example.ru");
+
+        var counts = await UpsertAsync([first, second]);
+
+        Assert.Equal((2, 1, 1), (counts.Seen, counts.Inserted, counts.Stale));
+        await using var db = factory.CreateDbContext();
+        Assert.Equal("second@example.ru", (await db.Set<TicketscloudOrderRow>().SingleAsync(o => o.Id == id)).CustomerEmail);
+    }
+
+    [Theory]
+    [InlineData("e1", false)]
+    [InlineData("e2", true)]
+    public async Task A_batch_listing_a_refund_request_twice_stores_the_newer_observation(string suffix, bool newerFirst)
+    {
+        var order = Order("6b0f614aca11fd0990d1f6" + suffix, "done", T0, "buyer@example.ru");
+        await UpsertAsync(order);
+        var inProgress = new TicketscloudRefundRequest
+        {
+            Id = "6b0f614aca11fd0990d1f7" + suffix,
+            OrderId = order.Id,
+            EventId = order.EventId,
+            Status = "in_progress",
+            TicketIds = [order.Tickets[0].Id],
+            Amount = 1000.00m,
+            CreatedAt = T0.AddHours(1),
+            UpdatedAt = T0.AddHours(1),
+            ObservedAt = T0.AddHours(2),
+            Raw = """{"status":"in_progress"}""",
+        };
+        var approved = inProgress with { Status = "approved", UpdatedAt = T0.AddHours(3), ObservedAt = T0.AddHours(4), Raw = """{"status":"approved"}""" };
+
+        TicketscloudUpsertCounts counts;
+        await using (var connection = new NpgsqlConnection(factory.ConnectionString))
+        {
+            await connection.OpenAsync();
+            counts = await factory.GetRequiredService<TicketscloudUpserter>().UpsertRefundRequestsAsync(connection, null, factory.AccountId,
+                newerFirst ? [approved, inProgress] : [inProgress, approved], new ChangeOrigin(ChangeSources.Incremental, null), default);
+        }
+
+        Assert.Equal((2, 1, 1), (counts.Seen, counts.Inserted, counts.Stale));
+        await using var db = factory.CreateDbContext();
+        var row = await db.Set<TicketscloudRefundRequestRow>().SingleAsync(r => r.Id == inProgress.Id);
+        Assert.Equal(("approved", T0.AddHours(3)), (row.Status, row.ApprovedAt));
+    }
+
     /// <remarks>
     /// ADR 0013 for Ticketscloud: an apply costs the same whether the mirror holds a hundred orders or a million.
     /// On a table of a few thousand orders, likely not analysed yet, a join on the incoming keys let the planner read
