@@ -93,6 +93,101 @@ public sealed class TicketscloudMergeRuleTests(TicketscloudFactory factory) : IC
         Assert.Equal((1, 0), (ticketGone.Updated, ticketGone.Refreshed));
     }
 
+    /// <summary>
+    /// Issue 25 (ADR 0018): a page may list one order twice, as it moved while being paged. The statement keeps the
+    /// newer observation, whichever comes first, writes only its tickets, and answers both input rows.
+    /// </summary>
+    [Theory]
+    [InlineData("d4", false)]
+    [InlineData("d5", true)]
+    public async Task A_batch_listing_an_order_twice_stores_the_newer_observation_with_its_tickets(string suffix, bool newerFirst)
+    {
+        var id = "6b0f614aca11fd0990d1f6" + suffix;
+        var older = Order(id, "executed", T0, "buyer@example.ru");
+        // Paid later: one ticket returned and replaced by another, so the older observation's tickets differ.
+        var newer = Order(id, "done", T0.AddMinutes(5), "buyer@example.ru") with
+        {
+            Tickets = [older.Tickets[0], older.Tickets[1] with { Id = id[..22] + "c3", Number = 3, Barcode = "333" }],
+        };
+
+        var counts = await UpsertAsync(newerFirst ? [newer, older] : [older, newer]);
+
+        Assert.Equal((2, 1, 1, 0), (counts.Seen, counts.Inserted, counts.Stale, counts.Duplicate));
+        await using var db = factory.CreateDbContext();
+        var row = await db.Set<TicketscloudOrderRow>().SingleAsync(o => o.Id == id);
+        Assert.Equal(("done", T0.AddMinutes(5)), (row.Status, row.ObservedAt));
+        var tickets = await db.Set<TicketscloudTicketRow>().Where(t => t.OrderId == id).OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
+        Assert.Equal([id[..22] + "c1", id[..22] + "c3"], tickets);
+        // One order created, once: the overtaken observation leaves no history of its own.
+        Assert.Equal(1, await db.Set<OrderChange>().CountAsync(c => c.OrderId == id));
+    }
+
+    [Fact]
+    public async Task A_batch_listing_the_same_observation_twice_writes_it_once_and_counts_the_copy_a_duplicate()
+    {
+        var id = "6b0f614aca11fd0990d1f6" + "d6";
+        var order = Order(id, "done", T0, "buyer@example.ru");
+
+        var first = await UpsertAsync([order, order]);
+        var again = await UpsertAsync([order, order]);
+
+        Assert.Equal((2, 1, 1), (first.Seen, first.Inserted, first.Duplicate));
+        Assert.Equal((2, 0, 2), (again.Seen, again.Inserted, again.Duplicate));
+        await using var db = factory.CreateDbContext();
+        Assert.Equal(2, await db.Set<TicketscloudTicketRow>().CountAsync(t => t.OrderId == id && t.VanishedAt == null));
+    }
+
+    /// <summary>The tie rule of <see cref="ObservedVersion"/> in the batch: on an equal version the later input row wins.</summary>
+    [Fact]
+    public async Task Of_two_different_observations_with_one_version_in_a_batch_the_later_input_row_is_stored()
+    {
+        var id = "6b0f614aca11fd0990d1f6" + "d7";
+        var first = Order(id, "done", T0, "first@example.ru");
+        var second = Order(id, "done", T0, "second@example.ru");
+
+        var counts = await UpsertAsync([first, second]);
+
+        Assert.Equal((2, 1, 1), (counts.Seen, counts.Inserted, counts.Stale));
+        await using var db = factory.CreateDbContext();
+        Assert.Equal("second@example.ru", (await db.Set<TicketscloudOrderRow>().SingleAsync(o => o.Id == id)).CustomerEmail);
+    }
+
+    [Theory]
+    [InlineData("e1", false)]
+    [InlineData("e2", true)]
+    public async Task A_batch_listing_a_refund_request_twice_stores_the_newer_observation(string suffix, bool newerFirst)
+    {
+        var order = Order("6b0f614aca11fd0990d1f6" + suffix, "done", T0, "buyer@example.ru");
+        await UpsertAsync(order);
+        var inProgress = new TicketscloudRefundRequest
+        {
+            Id = "6b0f614aca11fd0990d1f7" + suffix,
+            OrderId = order.Id,
+            EventId = order.EventId,
+            Status = "in_progress",
+            TicketIds = [order.Tickets[0].Id],
+            Amount = 1000.00m,
+            CreatedAt = T0.AddHours(1),
+            UpdatedAt = T0.AddHours(1),
+            ObservedAt = T0.AddHours(2),
+            Raw = """{"status":"in_progress"}""",
+        };
+        var approved = inProgress with { Status = "approved", UpdatedAt = T0.AddHours(3), ObservedAt = T0.AddHours(4), Raw = """{"status":"approved"}""" };
+
+        TicketscloudUpsertCounts counts;
+        await using (var connection = new NpgsqlConnection(factory.ConnectionString))
+        {
+            await connection.OpenAsync();
+            counts = await factory.GetRequiredService<TicketscloudUpserter>().UpsertRefundRequestsAsync(connection, null, factory.AccountId,
+                newerFirst ? [approved, inProgress] : [inProgress, approved], new ChangeOrigin(ChangeSources.Incremental, null), default);
+        }
+
+        Assert.Equal((2, 1, 1), (counts.Seen, counts.Inserted, counts.Stale));
+        await using var db = factory.CreateDbContext();
+        var row = await db.Set<TicketscloudRefundRequestRow>().SingleAsync(r => r.Id == inProgress.Id);
+        Assert.Equal(("approved", T0.AddHours(3)), (row.Status, row.ApprovedAt));
+    }
+
     /// <remarks>
     /// ADR 0013 for Ticketscloud: an apply costs the same whether the mirror holds a hundred orders or a million.
     /// On a table of a few thousand orders, likely not analysed yet, a join on the incoming keys let the planner read
@@ -139,11 +234,13 @@ public sealed class TicketscloudMergeRuleTests(TicketscloudFactory factory) : IC
         Assert.InRange(Read("ticketscloud_tickets").Rows, 1, stored);
     }
 
-    private async Task<TicketscloudUpsertCounts> UpsertAsync(TicketscloudOrder order)
+    private Task<TicketscloudUpsertCounts> UpsertAsync(TicketscloudOrder order) => UpsertAsync([order]);
+
+    private async Task<TicketscloudUpsertCounts> UpsertAsync(IReadOnlyList<TicketscloudOrder> orders)
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
-        return await factory.GetRequiredService<TicketscloudUpserter>().UpsertOrdersAsync(connection, null, factory.AccountId, [order], new ChangeOrigin(ChangeSources.Incremental, null), default);
+        return await factory.GetRequiredService<TicketscloudUpserter>().UpsertOrdersAsync(connection, null, factory.AccountId, orders, new ChangeOrigin(ChangeSources.Incremental, null), default);
     }
 
     private static TicketscloudOrder Order(string id, string status, DateTimeOffset observedAt, string? email)

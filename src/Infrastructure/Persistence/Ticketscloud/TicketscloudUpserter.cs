@@ -20,6 +20,10 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Ticketscloud;
 /// columns and, for an order, its live tickets, as stored before this statement) is the same is counted refreshed;
 /// one whose business content changed gets one row of order history (<see cref="OrderChangeSql"/>) in the same statement.
 /// Stored rows are probed by key (<see cref="StoredRowsSql"/>, ADR 0013), as QTickets' are.
+/// Every input row is sent and answered, in input order (ADR 0018, as <see cref="OrderUpserter"/> does): when a
+/// batch holds several observations of one row, the statement chooses one by the same rule (the later input row
+/// on an equal version) and reports each other as a duplicate of it or stale. Events are still chosen here
+/// (<see cref="UpsertEventsAsync"/>): the catalog statement answers nothing per row.
 /// </remarks>
 public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedPeople)
 {
@@ -62,7 +66,17 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         UnnestColumn.Time<TicketscloudOrder>("observed_at", o => o.ObservedAt),
     ]);
 
-    internal static readonly UnnestSet<OwnedTicket> TicketColumns = new("t",
+    /// <summary>The ticket columns as written; the audit loads listed pages with the same mapping.</summary>
+    internal static readonly UnnestSet<OwnedTicket> TicketColumns = new("t", TicketColumnList());
+
+    /// <summary>
+    /// The tickets as the upsert sends them: <see cref="TicketColumns"/> and the batch position of the order
+    /// observation that carries each (<c>order_n</c>), so only the chosen observation's tickets are written.
+    /// </summary>
+    private static readonly UnnestSet<OwnedTicket> NumberedTicketColumns = new("t",
+        [.. TicketColumnList(), UnnestColumn.BigInt<OwnedTicket>("order_n", t => t.OrderN)]);
+
+    private static UnnestColumn<OwnedTicket>[] TicketColumnList() =>
     [
         UnnestColumn.Text<OwnedTicket>("id", t => t.Ticket.Id),
         UnnestColumn.Text<OwnedTicket>("order_id", t => t.Order.Id),
@@ -79,7 +93,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         UnnestColumn.Money<OwnedTicket>("price", t => t.Ticket.Values.Price),
         UnnestColumn.Json<OwnedTicket>("raw", t => t.Ticket.Raw),
         UnnestColumn.Time<OwnedTicket>("observed_at", t => t.Order.ObservedAt),
-    ]);
+    ];
 
     internal static readonly UnnestSet<TicketscloudRefundRequest> RefundColumns = new("r",
     [
@@ -158,30 +172,46 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
     private const string Confirmed = nameof(TicketscloudUpsertCounts.Confirmed);
 
     /// <summary>
-    /// The statement's answer, one row per incoming row: its outcome and whether its business content changed,
-    /// from the CTEs every set's statement has (incoming, prior, applied, changed, business_changed).
+    /// The statement's answer, one row per input row in input order: its outcome and whether its business content
+    /// changed, from the CTEs every set's statement has (incoming_all, incoming, prior, applied, changed,
+    /// business_changed). A row the batch's merge did not choose is a duplicate of the chosen one (the same
+    /// payload) or stale (overtaken within the batch); the chosen row meets the stored one.
     /// </summary>
     private static string Outcomes<T>(MirrorTable<T> table) => $"""
-        SELECT CASE WHEN c.id IS NOT NULL AND c.inserted THEN '{UpsertOutcome.Inserted}'
+        SELECT CASE WHEN x.n <> i.n AND x.raw = i.raw THEN '{UpsertOutcome.Duplicate}'
+                    WHEN x.n <> i.n THEN '{UpsertOutcome.Stale}'
+                    WHEN c.id IS NOT NULL AND c.inserted THEN '{UpsertOutcome.Inserted}'
                     WHEN c.id IS NOT NULL THEN '{UpsertOutcome.Updated}'
                     WHEN a.id IS NOT NULL THEN '{Confirmed}'
                     WHEN {table.HoldsNewer("p", "i")} THEN '{UpsertOutcome.Stale}'
                     ELSE '{UpsertOutcome.Duplicate}' END,
-               bc.id IS NOT NULL
-        FROM incoming i
+               x.n = i.n AND bc.id IS NOT NULL
+        FROM incoming_all x
+        JOIN incoming i ON i.id = x.id
         LEFT JOIN applied a ON a.id = i.id
         LEFT JOIN changed c ON c.id = i.id
         LEFT JOIN prior p ON p.id = i.id
         LEFT JOIN business_changed bc ON bc.id = i.id
+        ORDER BY x.n
         """;
 
-    /// <summary>The rows sent (<c>incoming</c>) and the rows they may replace, read by key (<c>prior</c>), with the merge columns and <paramref name="businessContent"/>.</summary>
+    /// <summary>
+    /// The rows sent, numbered in input order (<c>incoming_all</c>); the one chosen per id (<c>incoming</c>), by the
+    /// merge rule within the batch (<see cref="ObservedVersion"/>: the highest version, the later input row on a tie,
+    /// since a page may list a row twice as it moved while being paged and ON CONFLICT touches a row once per
+    /// statement); and the rows the chosen ones may replace, read by key (<c>prior</c>), with the merge columns and
+    /// <paramref name="businessContent"/>.
+    /// </summary>
     private static string IncomingAndPrior<T>(MirrorTable<T> table, string alias, IReadOnlyList<string> businessContent) => $"""
+        incoming_all AS (
+            {table.IncomingNumbered}
+        ),
         incoming AS (
-            {table.Incoming}
+            SELECT DISTINCT ON (id) * FROM incoming_all
+            ORDER BY id, {string.Join(", ", table.Version.Select(c => $"{c} DESC"))}, n DESC
         ),
         prior AS (
-            {table.Prior($"{alias}.id, {alias}.status_rank, {alias}.observed_at, {alias}.raw, {BusinessContent.Columns(businessContent, alias)}")}
+            {table.Prior($"{alias}.id, {alias}.status_rank, {alias}.observed_at, {alias}.raw, {BusinessContent.Columns(businessContent, alias)}", "incoming k")}
         )
         """;
 
@@ -199,7 +229,10 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         ),
         {Changed},
         incoming_tickets AS (
-            {Tickets.Incoming}
+            -- The tickets of the observation chosen for each order only; a ticket another order lists too is written once.
+            SELECT DISTINCT ON (it.id) it.*
+            FROM (SELECT {NumberedTicketColumns.Selects} FROM {NumberedTicketColumns.From}) it JOIN incoming i ON i.n = it.order_n
+            ORDER BY it.id, it.order_id
         ),
         written_tickets AS (
             {Tickets.Upsert("incoming_tickets src JOIN changed c ON c.id = src.order_id", guarded: false, returning: "RETURNING t.id")}
@@ -208,7 +241,7 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
             UPDATE ticketscloud_tickets t SET vanished_at = c.observed_at, synced_at = @synced_at
             FROM ({StoredRowsSql.ByKey("changed k", "ticketscloud_tickets", "s", "s.id, s.order_id", "@account_id", "order_id", "s.vanished_at IS NULL")}) live
             JOIN changed c ON c.id = live.order_id
-            WHERE t.account_id = @account_id AND t.id = live.id AND t.id <> ALL({TicketColumns.KeyParameter})
+            WHERE t.account_id = @account_id AND t.id = live.id AND t.id <> ALL(ARRAY(SELECT id FROM incoming_tickets))
             RETURNING t.id
         ),
         rewritten AS (
@@ -296,26 +329,25 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
     public Task<TicketscloudUpsertCounts> UpsertOrdersAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudOrder> orders,
         ChangeOrigin origin, CancellationToken cancellationToken) =>
-        WriteAsync(Orders, OrdersSql, connection, transaction, accountId, orders, o => o.Id, o => o.Version, origin, cancellationToken,
+        WriteAsync(Orders, OrdersSql, connection, transaction, accountId, orders, origin, cancellationToken,
             mask: rows => erasedPeople.MaskAsync(connection, transaction, accountId, rows, cancellationToken),
-            children: (command, latest) => TicketColumns.AddParameters(command,
-                [.. latest.SelectMany(o => o.Tickets.Select(t => new OwnedTicket(o, t)))
-                    .DistinctBy(t => t.Ticket.Id, StringComparer.Ordinal).OrderBy(t => t.Ticket.Id, StringComparer.Ordinal)]));
+            children: (command, sent) => NumberedTicketColumns.AddParameters(command,
+                [.. sent.SelectMany((o, i) => o.Tickets.DistinctBy(t => t.Id, StringComparer.Ordinal).Select(t => new OwnedTicket(o, t, i + 1)))]));
 
     /// <summary>Refund requests; each whose business content changed is a history row of its order, attributed to <paramref name="origin"/>.</summary>
     public Task<TicketscloudUpsertCounts> UpsertRefundRequestsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId, IReadOnlyList<TicketscloudRefundRequest> requests,
         ChangeOrigin origin, CancellationToken cancellationToken) =>
-        WriteAsync(Refunds, RefundsSql, connection, transaction, accountId, requests, r => r.Id, r => r.Version, origin, cancellationToken);
+        WriteAsync(Refunds, RefundsSql, connection, transaction, accountId, requests, origin, cancellationToken);
 
     /// <summary>
-    /// One set's statement: the newest observation of each row (a page may list one twice, as it moved while
-    /// being paged; ON CONFLICT touches a row once per statement), with whatever the set sends beside it.
+    /// One set's statement: every input row, in input order (the statement chooses among several observations of
+    /// one row and answers each), with whatever the set sends beside them.
     /// </summary>
     private async Task<TicketscloudUpsertCounts> WriteAsync<T>(
         MirrorTable<T> table, string sql, NpgsqlConnection connection, NpgsqlTransaction? transaction, int accountId,
-        IReadOnlyList<T> rows, Func<T, string> id, Func<T, ObservedVersion> version, ChangeOrigin origin, CancellationToken cancellationToken,
-        Func<IReadOnlyList<T>, Task<IReadOnlyList<T>>>? mask = null, Action<NpgsqlCommand, List<T>>? children = null)
+        IReadOnlyList<T> rows, ChangeOrigin origin, CancellationToken cancellationToken,
+        Func<IReadOnlyList<T>, Task<IReadOnlyList<T>>>? mask = null, Action<NpgsqlCommand, IReadOnlyList<T>>? children = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count == 0)
@@ -326,24 +358,10 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
         {
             rows = await mask(rows);
         }
-        var latest = Newest(rows, id, version);
-        await using var command = table.Command(sql, connection, transaction, accountId, time.GetUtcNow(), latest);
-        children?.Invoke(command, latest);
+        await using var command = table.Command(sql, connection, transaction, accountId, time.GetUtcNow(), rows);
+        children?.Invoke(command, rows);
         OrderChangeSql.AddParameters(command, origin);
         return await CountAsync(command, cancellationToken);
-    }
-
-    private static List<T> Newest<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, ObservedVersion> version)
-    {
-        var latest = new Dictionary<string, T>(items.Count, StringComparer.Ordinal);
-        foreach (var item in items)
-        {
-            if (!latest.TryGetValue(id(item), out var kept) || version(item) >= version(kept))
-            {
-                latest[id(item)] = item;
-            }
-        }
-        return [.. latest.Values.OrderBy(id, StringComparer.Ordinal)];
     }
 
     private static async Task<TicketscloudUpsertCounts> CountAsync(NpgsqlCommand command, CancellationToken cancellationToken)
@@ -368,5 +386,6 @@ public sealed class TicketscloudUpserter(TimeProvider time, ErasedPeople erasedP
     }
 
     /// <summary>A ticket as written: its order, event and observation come from the order that carries it.</summary>
-    internal readonly record struct OwnedTicket(TicketscloudOrder Order, TicketscloudTicket Ticket);
+    /// <param name="OrderN">The batch position (1-based) of the order observation carrying it; 0 where it does not matter.</param>
+    internal readonly record struct OwnedTicket(TicketscloudOrder Order, TicketscloudTicket Ticket, long OrderN = 0);
 }
