@@ -66,8 +66,9 @@ public sealed partial class TicketscloudAuditor(
         LogUnreadable(run, page);
         return walk.LoadAsync(page.Items.Count, 1, async (transaction, seq) =>
         {
-            // A page may list an order twice (it moved while being paged): its newest version, as the upsert keeps.
-            var newest = page.Items.GroupBy(o => o.Id, StringComparer.Ordinal).Select(g => g.MaxBy(o => o.Version)!).ToList();
+            // A page may list an order twice (it moved while being paged): its newest version, the later one on a tie,
+            // as the upsert statement keeps (MaxBy keeps the first of equals, so it reads the page from the end).
+            var newest = page.Items.GroupBy(o => o.Id, StringComparer.Ordinal).Select(g => g.Reverse().MaxBy(o => o.Version)!).ToList();
             var orders = await erasedPeople.MaskAsync(run.Connection, transaction, run.AccountId, newest, CancellationToken.None);
             var tickets = orders.SelectMany(o => o.Tickets.Select(t => new TicketscloudUpserter.OwnedTicket(o, t)))
                 .DistinctBy(t => t.Ticket.Id, StringComparer.Ordinal).ToList();
