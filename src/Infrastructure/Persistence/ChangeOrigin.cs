@@ -16,17 +16,6 @@ public sealed record ChangeOrigin(string Source, string? Id, IReadOnlyDictionary
     public static ChangeOrigin OfCommand(long commandId) => new(ChangeSources.Command, commandId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// The origin a write path implies when the caller names none (the single-account overloads): a webhook's
-    /// fetch-back is the webhook's, a reconcile without its run is incremental.
-    /// </summary>
-    public static ChangeOrigin Implied(string lastSource) => new(lastSource switch
-    {
-        OrderSources.Webhook or OrderSources.Fetch => ChangeSources.Webhook,
-        OrderSources.Command => ChangeSources.Command,
-        _ => ChangeSources.Incremental,
-    }, null);
-
-    /// <summary>
     /// References per input row (a batch of webhook deliveries: the order id and the delivery of each row, in the
     /// batch's order), when several rows of one order may share the batch: the history names the row the
     /// statement applied.

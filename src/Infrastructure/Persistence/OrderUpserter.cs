@@ -168,15 +168,6 @@ public sealed class OrderUpserter(TimeProvider time, ErasedPeople erasedPeople)
 
     private static readonly string Sql = BuildSql();
 
-    /// <summary>Orders of the default account: the single-account setup's only account.</summary>
-    public Task<UpsertResult> UpsertAsync(
-        NpgsqlConnection connection,
-        NpgsqlTransaction? transaction,
-        IReadOnlyList<Order> orders,
-        string source,
-        CancellationToken cancellationToken) =>
-        UpsertAsync(connection, transaction, Account.DefaultId, orders, source, ChangeOrigin.Implied(source), cancellationToken);
-
     /// <summary>
     /// Orders of account <paramref name="accountId"/>; the orders' own <c>AccountId</c> is set to it. Each order whose
     /// business content changed gets one history row (<c>order_changes</c>) attributed to <paramref name="origin"/>.

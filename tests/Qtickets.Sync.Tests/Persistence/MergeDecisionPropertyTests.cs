@@ -1,5 +1,6 @@
 using Npgsql;
 using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Tests.Support;
@@ -54,7 +55,7 @@ public sealed class MergeDecisionPropertyTests(SyncApiFactory factory) : IClassF
             }
 
             var result = await upserter.UpsertAsync(
-                connection, null, Account.DefaultId, batch, OrderSources.Reconcile, ChangeOrigin.Implied(OrderSources.Reconcile),
+                connection, null, Account.DefaultId, batch, OrderSources.Reconcile, new ChangeOrigin(ChangeSources.Incremental, null),
                 FutureStamp.Horizon(Base, MaxSkew), CancellationToken.None);
 
             Assert.Equal(batch.Count, result.Orders.Count);

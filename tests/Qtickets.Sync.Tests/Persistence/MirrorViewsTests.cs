@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Ticketscloud;
@@ -64,7 +65,7 @@ public sealed partial class MirrorViewsTests(TicketscloudFactory factory) : ICla
         await using (var connection = new NpgsqlConnection(factory.ConnectionString))
         {
             await connection.OpenAsync();
-            await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, [q, qUnpaid], OrderSources.Reconcile, default);
+            await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, Account.DefaultId, [q, qUnpaid], OrderSources.Reconcile, new ChangeOrigin(ChangeSources.Incremental, null), default);
             var upserter = factory.GetRequiredService<TicketscloudUpserter>();
             await upserter.UpsertOrdersAsync(connection, null, factory.AccountId, [tc, tcExpired], new ChangeOrigin(ChangeSources.Incremental, null), default);
             await upserter.UpsertRefundRequestsAsync(connection, null, factory.AccountId, [refund], new ChangeOrigin(ChangeSources.Incremental, null), default);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Tests.Support;
@@ -47,7 +49,7 @@ public class OrderUpserterTests(SyncApiFactory factory) : IClassFixture<SyncApiF
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
-        return await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, orders, OrderSources.Reconcile, CancellationToken.None);
+        return await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, Account.DefaultId, orders, OrderSources.Reconcile, new ChangeOrigin(ChangeSources.Incremental, null), CancellationToken.None);
     }
 
     private async Task<Order> Stored(long id)
@@ -198,7 +200,7 @@ public class OrderUpserterTests(SyncApiFactory factory) : IClassFixture<SyncApiF
         await using var transaction = await connection.BeginTransactionAsync();
         var before = await TableReads.OfAsync(connection, transaction, "qtickets_orders", "qtickets_baskets");
         var result = await factory.GetRequiredService<OrderUpserter>()
-            .UpsertAsync(connection, transaction, batch, OrderSources.Webhook, CancellationToken.None);
+            .UpsertAsync(connection, transaction, Account.DefaultId, batch, OrderSources.Webhook, new ChangeOrigin(ChangeSources.Webhook, null), CancellationToken.None);
         var after = await TableReads.OfAsync(connection, transaction, "qtickets_orders", "qtickets_baskets");
         await transaction.CommitAsync();
         (long Scans, long Rows) Read(string table) => (after[table].Scans - before[table].Scans, after[table].Rows - before[table].Rows);

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Catalog;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Infrastructure.Persistence;
 using Qtickets.Sync.Infrastructure.PersonalData;
@@ -77,7 +79,7 @@ public sealed class RetentionTests(RetentionFactory factory) : IClassFixture<Ret
         }
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
-        await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, [order], "reconcile", CancellationToken.None);
+        await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, Account.DefaultId, [order], "reconcile", new ChangeOrigin(ChangeSources.Incremental, null), CancellationToken.None);
         return order;
     }
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sales;
 using Qtickets.Sync.Infrastructure.Persistence;
@@ -126,7 +128,7 @@ public sealed class CapturedOrderFieldsTests(SyncApiFactory factory) : IClassFix
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
-        await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, [order], OrderSources.Reconcile, CancellationToken.None);
+        await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, Account.DefaultId, [order], OrderSources.Reconcile, new ChangeOrigin(ChangeSources.Incremental, null), CancellationToken.None);
     }
 
     private async Task<Order> Stored(long id)

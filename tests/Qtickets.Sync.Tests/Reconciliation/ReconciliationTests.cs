@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Catalog;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
@@ -34,7 +36,7 @@ public sealed class ReconciliationTests(ReconcileFactory factory) : IClassFixtur
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
-        await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, orders.Select(UpstreamOrders.Copy).ToList(), OrderSources.Webhook, CancellationToken.None);
+        await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, Account.DefaultId, orders.Select(UpstreamOrders.Copy).ToList(), OrderSources.Webhook, new ChangeOrigin(ChangeSources.Webhook, null), CancellationToken.None);
     }
 
     private async Task<List<Order>> StoredOrders()

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Infrastructure.Jobs;
@@ -33,7 +35,7 @@ public class DailySalesTableTests(SyncApiFactory factory) : IClassFixture<SyncAp
                     .ToList();
                 orders[0].Baskets[0].RefundedAt = Evening.AddDays(1 + (batch % 3));
                 orders[0].Baskets[0].RefundedAmount = 50;
-                await upserter.UpsertAsync(connection, null, orders, OrderSources.Reconcile, CancellationToken.None);
+                await upserter.UpsertAsync(connection, null, Account.DefaultId, orders, OrderSources.Reconcile, new ChangeOrigin(ChangeSources.Incremental, null), CancellationToken.None);
             }
         }).ToList();
         var folder = factory.GetRequiredService<DailySalesFolder>();

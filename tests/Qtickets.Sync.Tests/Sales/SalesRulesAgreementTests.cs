@@ -1,4 +1,6 @@
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Sales;
 using Qtickets.Sync.Infrastructure.Persistence;
@@ -64,6 +66,6 @@ public class SalesRulesAgreementTests(SyncApiFactory factory) : IClassFixture<Sy
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
-        await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, orders, OrderSources.Webhook, CancellationToken.None);
+        await factory.GetRequiredService<OrderUpserter>().UpsertAsync(connection, null, Account.DefaultId, orders, OrderSources.Webhook, new ChangeOrigin(ChangeSources.Webhook, null), CancellationToken.None);
     }
 }

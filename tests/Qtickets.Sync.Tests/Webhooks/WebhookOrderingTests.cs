@@ -1,4 +1,6 @@
 using Npgsql;
+using Qtickets.Sync.Domain.Accounts;
+using Qtickets.Sync.Domain.Changes;
 using Qtickets.Sync.Domain.Orders;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Persistence;
@@ -54,8 +56,8 @@ public class WebhookOrderingTests(WebhookApiFactory factory) : IClassFixture<Web
         {
             await connection.OpenAsync();
             await factory.GetRequiredService<OrderUpserter>().UpsertAsync(
-                connection, null, [OrderPayloadParser.Parse(System.Text.Encoding.UTF8.GetBytes(cancelled.ToString()))],
-                OrderSources.Reconcile, CancellationToken.None);
+                connection, null, Account.DefaultId, [OrderPayloadParser.Parse(System.Text.Encoding.UTF8.GetBytes(cancelled.ToString()))],
+                OrderSources.Reconcile, new ChangeOrigin(ChangeSources.Incremental, null), CancellationToken.None);
         }
 
         await factory.PostWebhookAsync(created.ToString(), WebhookEventTypes.Payed);
