@@ -80,13 +80,16 @@ public sealed class AccountStatusReader(
             }
         }
         // Each platform names its own incremental job; an account's times are those of its platform's.
-        var schedules = platformJobs.ToDictionary(j => j.Platform, j => clock.ForKind(j.IncrementalKind), StringComparer.Ordinal);
+        var incrementalKinds = platformJobs.ToDictionary(j => j.Platform, j => j.IncrementalKind, StringComparer.Ordinal);
+        var schedule = clock.ByJobId();
         WorkerLoad? load = null;
         var statuses = new List<AccountSyncStatusDto>(configured.Count);
         foreach (var account in configured)
         {
             var fact = facts.GetValueOrDefault(account.Name) ?? Facts.None;
-            var times = schedules.GetValueOrDefault(account.Platform)?.GetValueOrDefault(account.Name);
+            var times = incrementalKinds.TryGetValue(account.Platform, out var kind)
+                ? schedule.GetValueOrDefault(IAccountRecurringJobs.Id(kind, account.Name))
+                : null;
             var reasons = new List<string>();
             var late = false;
             if (account.Settings.Enabled)

@@ -15,14 +15,12 @@ public sealed record WorkerLoad(long Enqueued, int Workers, int Servers);
 /// </summary>
 public sealed class RecurringJobClock(JobStorage storage, TimeProvider time)
 {
-    /// <summary>The times of every account's recurring job of <paramref name="kind"/>, by account name.</summary>
-    public IReadOnlyDictionary<string, RecurringTimes> ForKind(string kind)
+    /// <summary>The times of every recurring job, by its id (<see cref="IAccountRecurringJobs.Id"/>), read in one go.</summary>
+    public IReadOnlyDictionary<string, RecurringTimes> ByJobId()
     {
-        var prefix = IAccountRecurringJobs.Id(kind, "");
         using var connection = storage.GetConnection();
         return connection.GetRecurringJobs()
-            .Where(j => j.Id.StartsWith(prefix, StringComparison.Ordinal))
-            .ToDictionary(j => j.Id[prefix.Length..], j => new RecurringTimes(Utc(j.LastExecution), Utc(j.NextExecution)), StringComparer.Ordinal);
+            .ToDictionary(j => j.Id, j => new RecurringTimes(Utc(j.LastExecution), Utc(j.NextExecution)), StringComparer.Ordinal);
     }
 
     public WorkerLoad Load(TimeSpan serverDeadAfter)

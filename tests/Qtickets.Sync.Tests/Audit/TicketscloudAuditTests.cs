@@ -47,15 +47,6 @@ public sealed class TicketscloudAuditTests(TicketscloudAuditFactory factory) : I
         return (runId, await db.AuditResults.AsNoTracking().SingleAsync(r => r.RunId == runId));
     }
 
-    private static async Task<List<(string? Entity, string? Kind, string Id, List<string?> Fields)>> FindingsAsync(HttpClient admin, long runId)
-    {
-        var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/sync/runs/{runId}/findings?limit=500");
-        return [.. page.GetProperty("items").EnumerateArray().Select(f => (
-            Entity: f.GetProperty("entity").GetString(), Kind: f.GetProperty("kind").GetString(),
-            Id: (f.GetProperty("ticketId").ValueKind == JsonValueKind.Null ? f.GetProperty("orderId") : f.GetProperty("ticketId")).GetString()!,
-            Fields: f.GetProperty("fields").EnumerateArray().Select(x => x.GetProperty("field").GetString()).ToList()))];
-    }
-
     [Fact]
     public async Task An_audit_finds_exactly_what_differs_costs_no_more_than_a_sweep_writes_nothing_and_the_heal_mends_it()
     {
@@ -105,14 +96,7 @@ public sealed class TicketscloudAuditTests(TicketscloudAuditFactory factory) : I
 
         Assert.Equal(before, await MirrorFingerprintAsync());
         Assert.Equal("10 differences", broken.Verdict);
-        var findings = await FindingsAsync(admin, runId);
-        Assert.Equal(10, findings.Count);
-        Assert.Equal(deleted.Order(), findings.Where(f => f is { Entity: AuditEntities.Order, Kind: AuditFindingKinds.MissingInMirror }).Select(f => f.Id).Order());
-        Assert.Equal(invented.Order(), findings.Where(f => f is { Entity: AuditEntities.Order, Kind: AuditFindingKinds.GoneUpstream }).Select(f => f.Id).Order());
-        var differing = findings.Where(f => f is { Entity: AuditEntities.Ticket, Kind: AuditFindingKinds.Differs }).ToList();
-        Assert.Equal(repriced.Order(), differing.Select(f => f.Id).Order());
-        Assert.All(differing, f => Assert.Equal(["price"], f.Fields));
-        Assert.Equal(broken.PlatformOrders - 5, broken.MirrorOrders - 2);
+        ListedFindings.AssertPlanted(await ListedFindings.ReadAsync(admin, runId), deleted, invented, repriced, broken);
 
         var heal = await admin.PostAsync(new Uri($"/api/v1/sync/runs/{runId}/heal", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Accepted, heal.StatusCode);
@@ -123,7 +107,7 @@ public sealed class TicketscloudAuditTests(TicketscloudAuditFactory factory) : I
         // Ticketscloud never deletes an order: one it never listed stays for a person to look at, the rest is mended.
         var (healedId, healed) = await AuditAsync(admin);
         Assert.Equal("2 differences", healed.Verdict);
-        Assert.Equal(invented.Order(), (await FindingsAsync(admin, healedId)).Select(f => f.Id).Order());
+        Assert.Equal(invented.Order(), (await ListedFindings.ReadAsync(admin, healedId)).Select(f => f.Id).Order());
         // The account's status and the dashboard's health panel say what its last audit found.
         await AssertLastAuditShownAsync(admin, healedId, "2 differences");
         await ScalarAsync<int>($"DELETE FROM ticketscloud_orders WHERE id = ANY({Ids(invented)}); SELECT 0");
