@@ -27,11 +27,24 @@ public sealed class ChangeReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlD
         m.deleted_at, m.vanished, m.vanished_at
         """;
 
-    private const string StateJoin = """
+    /// <summary>
+    /// The statement reading <paramref name="changes"/> (a SELECT of <c>order_changes c</c> rows) with each change's
+    /// order as <c>mirror.orders</c> shows it now: the view is read once for the changes' orders, as a materialised
+    /// CTE keyed by arrays of their ids and account names (each side's (account_id, id) index), and joined in
+    /// memory. Joined per change instead, the view was evaluated once per row (500 lookups for a page of 500, or
+    /// ten of one order for its history of ten), the most of a page's time at 3M changes.
+    /// </summary>
+    private static string WithOrderState(string changes) => $"""
+        WITH c AS MATERIALIZED ({changes}),
+        m AS MATERIALIZED (
+            SELECT * FROM mirror.orders
+            WHERE order_id = ANY(ARRAY(SELECT DISTINCT order_id::text FROM c))
+              AND account = ANY(ARRAY(SELECT name::text FROM accounts WHERE id IN (SELECT account_id FROM c)))
+        )
+        SELECT {Columns}
+        FROM c
         JOIN accounts a ON a.id = c.account_id
-        LEFT JOIN LATERAL (
-            SELECT * FROM mirror.orders m WHERE m.account = a.name::text AND m.platform = c.platform AND m.order_id = c.order_id LIMIT 1
-        ) m ON true
+        LEFT JOIN m ON m.account = a.name::text AND m.platform = c.platform AND m.order_id = c.order_id
         """;
 
     private const int StateOffset = 10;
@@ -79,12 +92,9 @@ public sealed class ChangeReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlD
             conditions.Add("@type = ANY(c.types)");
             command.Parameters.Add(new NpgsqlParameter("type", type));
         }
-        command.CommandText = $"""
-            SELECT {Columns}
-            FROM (SELECT * FROM order_changes c WHERE {string.Join(" AND ", conditions)} ORDER BY c.feed_position LIMIT @limit) c
-            {StateJoin}
-            ORDER BY c.feed_position
-            """;
+        command.CommandText = WithOrderState(
+            $"SELECT * FROM order_changes c WHERE {string.Join(" AND ", conditions)} ORDER BY c.feed_position LIMIT @limit")
+            + " ORDER BY c.feed_position";
         var items = await ReadAsync(command, pii, cancellationToken);
         var more = items.Count > filter.Limit;
         if (more)
@@ -98,13 +108,8 @@ public sealed class ChangeReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlD
     /// <summary>Every kept change of one order, newest first; null when there is none.</summary>
     public async Task<OrderHistoryDto?> HistoryAsync(int accountId, string orderId, bool pii, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
-            SELECT {Columns}
-            FROM order_changes c
-            {StateJoin}
-            WHERE {OneOrder}
-            ORDER BY c.position DESC
-            """);
+        await using var command = dataSource.CreateCommand(
+            WithOrderState($"SELECT * FROM order_changes c WHERE {OneOrder}") + " ORDER BY c.position DESC");
         command.Parameters.Add(new NpgsqlParameter("account", accountId));
         command.Parameters.Add(new NpgsqlParameter("order", orderId));
         var items = await ReadAsync(command, pii, cancellationToken);
@@ -123,13 +128,9 @@ public sealed class ChangeReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlD
         {
             return Array.Empty<OrderChangeDto>().ToLookup(_ => 0L);
         }
-        await using var command = dataSource.CreateCommand($"""
-            SELECT {Columns}
-            FROM order_changes c
-            {StateJoin}
-            WHERE {OneOrder} AND c.source = '{ChangeSources.Command}' AND c.source_id = ANY(@commands)
-            ORDER BY c.position DESC
-            """);
+        await using var command = dataSource.CreateCommand(
+            WithOrderState($"SELECT * FROM order_changes c WHERE {OneOrder} AND c.source = '{ChangeSources.Command}' AND c.source_id = ANY(@commands)")
+            + " ORDER BY c.position DESC");
         command.Parameters.Add(new NpgsqlParameter("account", accountId));
         command.Parameters.Add(new NpgsqlParameter("order", orderId));
         command.Parameters.Add(new NpgsqlParameter("commands", commandIds.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray()));
