@@ -15,9 +15,9 @@ SELECT 1, 'qtickets', i::text,
                'client_email', jsonb_build_object('before', 'old' || i || '@example.org', 'after', 'buyer' || (i % 50000) || '@example.org'),
                'payed_at', jsonb_build_object('before', NULL, 'after', t.at)),
            'tickets', jsonb_build_object('added', CASE WHEN k = 1 THEN jsonb_build_array((i * 3)::text, (i * 3 + 1)::text, (i * 3 + 2)::text) ELSE '[]' END,
-                                         'refunded', '[]',
+                                         'refunded', '[]'::jsonb,
                                          'scanned', CASE WHEN k % 3 = 0 THEN jsonb_build_array((i * 3)::text) ELSE '[]' END,
-                                         'deleted', '[]')),
+                                         'deleted', '[]'::jsonb)),
        (k - 1)::bigint * :orders + i
 FROM generate_series(1, :per_order) AS k, generate_series(1, :orders) AS i,
      LATERAL (SELECT '2025-01-01 00:00:00+00'::timestamptz + ((k - 1) * :orders + i) * interval '1 second' AS at) t

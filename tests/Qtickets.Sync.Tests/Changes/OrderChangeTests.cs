@@ -54,6 +54,11 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
         Assert.Equal("u***@gmail.com", history.Items[2].Changes.GetProperty("fields").GetProperty("client_email").GetProperty("after").GetString());
         Assert.Equal("u***@gmail.com", history.Order!.CustomerEmail);
         Assert.Equal("refunded", history.Order.Status);
+        // With read:pii the same entries in full; an entry without customer fields reads the same either way.
+        var unmasked = await factory.GetRequiredService<ChangeReader>()
+            .HistoryAsync(Account.DefaultId, order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), pii: true, CancellationToken.None);
+        Assert.Matches(@"^u[^*]+@gmail\.com$", unmasked!.Items[2].Changes.GetProperty("fields").GetProperty("client_email").GetProperty("after").GetString());
+        Assert.True(JsonElement.DeepEquals(unmasked.Items[1].Changes, history.Items[1].Changes));
     }
 
     /// <summary>
