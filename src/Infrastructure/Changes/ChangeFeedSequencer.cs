@@ -20,6 +20,8 @@ public sealed class ChangeFeedSequencer(NpgsqlDataSource dataSource)
     /// <summary>The advisory lock key ("feedseq" in ASCII), unique among this service's locks.</summary>
     private const long LockKey = 0x66_6565_6473_6571;
 
+    private const string WaitingSql = "SELECT EXISTS (SELECT 1 FROM order_changes WHERE feed_position IS NULL)";
+
     private const string NumberSql = """
         WITH next AS (
             SELECT q.position, row_number() OVER (ORDER BY q.position) AS n
@@ -35,6 +37,15 @@ public sealed class ChangeFeedSequencer(NpgsqlDataSource dataSource)
     public async Task<int> SequenceAsync(int max, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Every feed read calls this first: when nothing waits (a consumer keeping up, or reading history), one
+        // look at the index of unnumbered rows answers instead of a transaction, a lock and an UPDATE to plan.
+        await using (var waiting = new NpgsqlCommand(WaitingSql, connection))
+        {
+            if (!(bool)(await waiting.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return 0;
+            }
+        }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var locking = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(@key)", connection, transaction))
         {
