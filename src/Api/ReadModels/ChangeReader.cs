@@ -30,18 +30,13 @@ public sealed class ChangeReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlD
 
     /// <summary>
     /// The statement reading <paramref name="changes"/> (a SELECT of <c>order_changes c</c> rows) with each change's
-    /// order as <c>mirror.orders</c> shows it now: the view is read once for the changes' orders, as a materialised
-    /// CTE keyed by arrays of their ids and account names (each side's (account_id, id) index), and joined in
-    /// memory. Joined per change instead, the view was evaluated once per row (500 lookups for a page of 500, or
-    /// ten of one order for its history of ten), the most of a page's time at 3M changes.
+    /// order as <c>mirror.orders</c> shows it now, the view read once for the changes' orders
+    /// (<see cref="MirrorOrderReader.OfKeys"/>; a lateral lookup per change had made 500 lookups for a page of 500,
+    /// or ten of one order for its history of ten).
     /// </summary>
     private static string WithOrderState(string changes) => $"""
         WITH c AS MATERIALIZED ({changes}),
-        m AS MATERIALIZED (
-            SELECT * FROM mirror.orders
-            WHERE order_id = ANY(ARRAY(SELECT DISTINCT order_id::text FROM c))
-              AND account = ANY(ARRAY(SELECT name::text FROM accounts WHERE id IN (SELECT account_id FROM c)))
-        )
+        {MirrorOrderReader.OfKeys("m", "c", "*")}
         SELECT {Columns}
         FROM c
         JOIN accounts a ON a.id = c.account_id

@@ -8,11 +8,8 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// The statement of a list of <c>mirror.orders</c>, index-driven: each platform's table first picks the page's keys
 /// itself — its filters on its own columns, the cursor bound and the LIMIT on the (created_at, account_id, id)
 /// indexes, (account_id, created_at, id) when one account is asked for — the two key lists are merged in the
-/// list's order, and only those rows are read from the view: the keys' ids and account names, as arrays, reach
-/// each side's (account_id, id) index (a join on the keys alone is planned as a scan of the whole view). The view's
-/// rows are read once, as a materialised CTE: left inline, the planner put the whole key lookup on the inner side of
-/// a nested loop over the keys and read the page's orders once per key (50 × 50 view rows, 30 ms at 1M + 1M orders,
-/// against 3 ms). Reading the view first would compute
+/// list's order, and only those rows are read from the view, once (<see cref="MirrorOrderReader.OfKeys"/>).
+/// Reading the view first would compute
 /// every order's ticket aggregates and sort them all (its sort key, the account name and constant platform, is in
 /// no index). Filters that only the view computes (the one-vocabulary status, show_id) are checked on each picked
 /// key against the view's row for it, so they mean exactly what the view says.
@@ -33,11 +30,7 @@ internal static class MirrorOrderListQuery
                 {string.Join("\nUNION ALL\n", sides.Select(s => $"({s})"))}
                 ORDER BY {KeyOrder} LIMIT @limit
             ),
-            v AS MATERIALIZED (
-                SELECT {columns} FROM mirror.orders
-                WHERE order_id = ANY(ARRAY(SELECT order_id FROM keys))
-                  AND account = ANY(ARRAY(SELECT name::text FROM accounts WHERE id IN (SELECT account_id FROM keys)))
-            )
+            {MirrorOrderReader.OfKeys("v", "keys", columns)}
             SELECT v.*, k.account_id
             FROM keys k
             JOIN accounts a ON a.id = k.account_id
