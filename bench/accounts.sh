@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Many accounts on one deployment (issue 11): one emulator serving N organizers (a token each), the service with
+# Many accounts on one deployment (issues 11, 30): one emulator serving N organizers (a token each), the service with
 # N accounts and the default worker count, every account's incremental reconcile on a one-minute cron. Measures
 # how late each scheduled run starts (started_at against the minute it was due) and how long runs take, first with
-# one instance (Jobs:Role=all), then with a second instance in the worker role sharing the load through Hangfire.
+# one instance (Jobs:Role=all), then with a second instance in the worker role sharing the load through Hangfire;
+# and per instance its start-up time (process start until /health/live answers, which is after the recurring jobs
+# are registered: hosted services start before the server listens; the first instance also on a restart, when
+# its jobs exist) and its working set (VmRSS at the end of the phase, VmHWM its peak).
 #
 #   bench/accounts.sh                       200 accounts, 4 cycles per phase; writes docs/benchmarks-accounts.md
-#   bench/accounts.sh --accounts 50 --cycles 2
+#   bench/accounts.sh --accounts 1000 --cycles 3   issue 30's size
 #   bench/accounts.sh --one-worker          one instance with Jobs:WorkerCount=1 only: what one worker holds;
 #                                           writes docs/benchmarks-accounts-one-worker.md
 #
@@ -88,6 +91,32 @@ phase() {
   curl -s -H "X-Api-Key: $read_key" "http://127.0.0.1:$service_port/api/v1/sync/status" >"$out/$name-status.json"
 }
 
+# timed_start NAME PORT CS SETTINGS... -> starts the service as start_service does; sets $service_pid and records
+# NAME.startup_s (seconds from launch until /health/live answers).
+timed_start() {
+  local name="$1" port="$2" cs="$3"; shift 3
+  local t0; t0="$(date +%s.%N)"
+  start_service "$port" "$cs" "$name" "$@"
+  awk -v now="$(date +%s.%N)" -v t0="$t0" 'BEGIN { printf "%.2f\n", now - t0 }' >"$out/$name.startup_s"
+}
+
+# memory NAME PID -> NAME.memory: "VmRSS VmHWM" in MB.
+memory() {
+  awk '/^VmRSS:/ { rss = $2 } /^VmHWM:/ { hwm = $2 } END { printf "%d %d\n", rss / 1024, hwm / 1024 }' "/proc/$2/status" >"$out/$1.memory"
+}
+
+# instance_row LABEL NAME -> a table row: start-up, working set at the end, peak.
+instance_row() {
+  local rss hwm
+  read -r rss hwm <"$out/$2.memory"
+  printf '| %s | %.1f s | %s MB | %s MB |\n' "$1" "$(cat "$out/$2.startup_s")" "$rss" "$hwm"
+}
+
+instance_head() {
+  echo "| Instance | Start-up (launch → /health/live) | Working set at the end (VmRSS) | Peak (VmHWM) |"
+  echo "|---|---|---|---|"
+}
+
 table_head() {
   echo "| Due | Runs | Succeeded | Hosts | Median delay | p95 delay | Max delay | Late (> 60 s) | Mean run |"
   echo "|---|---|---|---|---|---|---|---|---|"
@@ -97,9 +126,10 @@ if [ -n "$one_worker" ]; then
   db=bench_accounts_one
   cs="$(fresh_db $db $schema)"
   log "one instance with Jobs:WorkerCount=1, $accounts accounts"
-  start_service "$service_port" "$cs" service-accounts-one Jobs__WorkerCount=1 "${common[@]}"
+  timed_start service-accounts-one "$service_port" "$cs" Jobs__WorkerCount=1 "${common[@]}"
   pids+=("$service_pid"); one=$service_pid
   phase one $db
+  memory service-accounts-one "$one"
   stop_pid "$one"
   {
     echo "# Benchmarks — many accounts on one worker (issue 11)"
@@ -114,6 +144,9 @@ if [ -n "$one_worker" ]; then
     echo
     echo "Failed runs: $(cat "$out/one-failed.txt"). Accounts the status reported late at the end:"
     echo "$(jq -r '[.accounts[] | select(.late)] | length' "$out/one-status.json")."
+    echo
+    instance_head
+    instance_row "the only one" service-accounts-one
   } >"$repo/docs/benchmarks-accounts-one-worker.md"
   log "written docs/benchmarks-accounts-one-worker.md"
   exit 0
@@ -122,26 +155,32 @@ fi
 db=bench_accounts
 cs="$(fresh_db $db $schema)"
 log "one instance (Jobs:Role=all, default Jobs:WorkerCount), $accounts accounts"
-start_service "$service_port" "$cs" service-accounts "${common[@]}"
+timed_start service-accounts "$service_port" "$cs" "${common[@]}"
 pids+=("$service_pid"); single=$service_pid
 phase single $db
+memory service-accounts "$single"
 stop_pid "$single"
+# The same instance again on the same database: its recurring jobs are registered already.
+timed_start service-accounts-restart "$service_port" "$cs" "${common[@]}"
+pids+=("$service_pid")
+stop_pid "$service_pid"
 
 db=bench_accounts_two
 cs="$(fresh_db $db $schema)"
 log "two instances: the same plus a second one with Jobs:Role=worker"
-start_service "$service_port" "$cs" service-accounts-two "${common[@]}"
+timed_start service-accounts-two "$service_port" "$cs" "${common[@]}"
 pids+=("$service_pid"); first_pid=$service_pid
-start_service "$worker_port" "$cs" worker-accounts-two Jobs__Role=worker "${common[@]}"
+timed_start worker-accounts-two "$worker_port" "$cs" Jobs__Role=worker "${common[@]}"
 pids+=("$service_pid"); worker_pid=$service_pid
 phase two $db
+memory service-accounts-two "$first_pid"; memory worker-accounts-two "$worker_pid"
 stop_pid "$worker_pid"; stop_pid "$first_pid"
 
 late_single="$(jq -r '[.accounts[] | select(.late)] | length' "$out/single-status.json")"
 late_two="$(jq -r '[.accounts[] | select(.late)] | length' "$out/two-status.json")"
 reason="$(jq -r '[.accounts[] | select(.late) | .reasons[]] | first // "none"' "$out/single-status.json")"
 {
-  echo "# Benchmarks — many accounts (issue 11)"
+  echo "# Benchmarks — many accounts (issues 11, 30)"
   echo
   echo "Written by \`bench/accounts.sh\` — do not edit by hand. Started $started_at, commit"
   echo "$(git -C "$repo" rev-parse --short HEAD), $(nproc) cores (shared with other work). Raw results: \`${out#"$repo"/}\`."
@@ -161,6 +200,10 @@ reason="$(jq -r '[.accounts[] | select(.late) | .reasons[]] | first // "none"' "
   echo "Failed runs: $(cat "$out/single-failed.txt"). Accounts the status reported late at the end: $late_single."
   echo "A late account's reason, as \`/api/v1/sync/status\` gave it: $reason"
   echo
+  instance_head
+  instance_row "Jobs:Role=all, new database (registers every job)" service-accounts
+  instance_row "Jobs:Role=all, restarted on the same database" service-accounts-restart
+  echo
   echo "## Two instances (the second with Jobs:Role=worker)"
   echo
   echo "| Due | Runs | Succeeded | Hosts | Median delay | p95 delay | Max delay | Late (> 60 s) | Mean run |"
@@ -168,5 +211,12 @@ reason="$(jq -r '[.accounts[] | select(.late) | .reasons[]] | first // "none"' "
   cat "$out/two.md"
   echo
   echo "Failed runs: $(cat "$out/two-failed.txt"). Accounts the status reported late at the end: $late_two."
+  echo
+  instance_head
+  instance_row "Jobs:Role=all" service-accounts-two
+  instance_row "Jobs:Role=worker" worker-accounts-two
+  echo
+  echo "Goals (issue 30, at 1,000 accounts): p95 delay < 60 s, 0 failed runs, working set < 400 MB and start-up < 30 s"
+  echo "per instance."
 } >"$repo/docs/benchmarks-accounts.md"
 log "written docs/benchmarks-accounts.md"
