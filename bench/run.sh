@@ -14,6 +14,8 @@
 #   FRESHNESS_SETTINGS="Sales__FoldInterval=00:00:00.5" bench/run.sh --full --only freshness   freshness (issue 30):
 #   today's settings as the baseline and these as the service; 60 s per rate in --full, 15 s in --quick
 #   (--freshness-seconds S)
+#   FRESHNESS_SETTINGS="..." bench/run.sh --quick --only burst   a 30 s burst at the most the service accepts, then
+#   the seconds until it is applied (issue 30; bench/scenarios/burst.sh), baseline and candidate settings as freshness
 #   bench/run.sh --quick --only feed --feed-changes 3000000    the change feed and order history (issue 27) at
 #   that many changes (default: 100,000 quick, 3,000,000 full); feed is not in the default set (its load is long)
 #   bench/run.sh --full --only read,dashboard --tc-orders 1000000   read and dashboard on 1M QTickets + 1M Ticketscloud
@@ -31,7 +33,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode=quick
-only="ingest,backfill,read,listing,dashboard,drift,freshness"
+only="ingest,backfill,read,listing,dashboard,drift,freshness,burst"
 feed_changes=
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,7 +44,7 @@ while [ $# -gt 0 ]; do
     --freshness-seconds) freshness_seconds="$2"; shift ;;
     --feed-changes) feed_changes="$2"; shift ;;
     --tc-orders) tc_orders="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift,freshness,feed,firstload,erase,audit] [--drift-orders 'N ...'] [--freshness-seconds S] [--feed-changes N] [--tc-orders N]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick|--full] [--only ingest,backfill,read,listing,dashboard,drift,freshness,burst,feed,firstload,erase,audit] [--drift-orders 'N ...'] [--freshness-seconds S] [--feed-changes N] [--tc-orders N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -541,6 +543,7 @@ fi
 wants dashboard && dashboard
 wants drift && drift
 wants freshness && freshness
+wants burst && burst
 wants feed && feed
 wants firstload && firstload
 wants erase && erase
