@@ -107,9 +107,9 @@ memory() {
 
 # instance_row LABEL NAME -> a table row: start-up, working set at the end, peak.
 instance_row() {
-  local rss hwm
-  read -r rss hwm <"$out/$2.memory"
-  printf '| %s | %.1f s | %s MB | %s MB |\n' "$1" "$(cat "$out/$2.startup_s")" "$rss" "$hwm"
+  local rss=– hwm=– r h
+  if [ -e "$out/$2.memory" ]; then read -r r h <"$out/$2.memory"; rss="$r MB" hwm="$h MB"; fi
+  printf '| %s | %.1f s | %s | %s |\n' "$1" "$(cat "$out/$2.startup_s")" "$rss" "$hwm"
 }
 
 instance_head() {

@@ -77,33 +77,58 @@ public sealed partial class WebhookApplier(
 
     private readonly WebhookOptions options = webhookOptions.Value;
 
-    /// <summary>Applies everything due now, batch after batch, giving way to a crowded inbox before each.</summary>
+    /// <summary>
+    /// Applies everything due now, batch after batch, giving way to a crowded inbox before each. A first batch that
+    /// comes back full means a backlog: it is then worked off by <c>Webhooks:ApplyConcurrency</c> batches at a time,
+    /// so that one batch's statements run in PostgreSQL while another's bodies are read here (one loop leaves one of
+    /// the two sides idle at any moment). Concurrent batches are safe as those of several instances are: rows are
+    /// claimed with SKIP LOCKED and orders locked in id order.
+    /// </summary>
     /// <returns>How many deliveries were applied (stale and unchanged ones included).</returns>
     public async Task<int> ApplyPendingAsync(CancellationToken cancellationToken)
+    {
+        var (applied, backlog) = await ApplyNextAsync(cancellationToken);
+        if (backlog)
+        {
+            var drained = await Task.WhenAll(Enumerable.Range(0, options.ApplyConcurrency).Select(_ => DrainAsync(cancellationToken)));
+            applied += drained.Sum();
+        }
+        if (options.AnalyzeAfterBacklog > 0 && applied >= options.AnalyzeAfterBacklog)
+        {
+            await AnalyzeAsync(applied, cancellationToken);
+        }
+        return applied;
+    }
+
+    private async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         var applied = 0;
         while (true)
         {
-            var waited = await pressure.YieldAsync(cancellationToken);
-            if (waited > TimeSpan.Zero)
+            var (batch, full) = await ApplyNextAsync(cancellationToken);
+            applied += batch;
+            if (!full)
             {
-                metrics.Yielded(waited);
-            }
-            var batch = await ApplyBatchAsync(null, cancellationToken);
-            applied += batch.Applied;
-            if (batch.Broken is { } broken)
-            {
-                applied += await ApplyOneByOneAsync(broken.Picked, broken.Error, cancellationToken);
-            }
-            if (batch.Picked < options.ApplyBatchSize)
-            {
-                if (options.AnalyzeAfterBacklog > 0 && applied >= options.AnalyzeAfterBacklog)
-                {
-                    await AnalyzeAsync(applied, cancellationToken);
-                }
                 return applied;
             }
         }
+    }
+
+    /// <summary>One batch, after giving way to a crowded inbox; whether it was full (more are likely waiting).</summary>
+    private async Task<(int Applied, bool Full)> ApplyNextAsync(CancellationToken cancellationToken)
+    {
+        var waited = await pressure.YieldAsync(cancellationToken);
+        if (waited > TimeSpan.Zero)
+        {
+            metrics.Yielded(waited);
+        }
+        var batch = await ApplyBatchAsync(null, cancellationToken);
+        var applied = batch.Applied;
+        if (batch.Broken is { } broken)
+        {
+            applied += await ApplyOneByOneAsync(broken.Picked, broken.Error, cancellationToken);
+        }
+        return (applied, batch.Picked >= options.ApplyBatchSize);
     }
 
     /// <summary>

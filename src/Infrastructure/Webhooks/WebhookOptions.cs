@@ -35,6 +35,12 @@ public sealed class WebhookOptions
     public int ApplyBatchSize { get; set; } = 200;
 
     /// <summary>
+    /// Batches applied at once while working off a backlog (a batch came back full): one runs its statements while
+    /// the next is read and parsed. 1 applies one batch after another.
+    /// </summary>
+    public int ApplyConcurrency { get; set; } = 2;
+
+    /// <summary>
     /// How long the applier lets new deliveries gather after it is woken, so that a stream of them is applied in
     /// a few large batches rather than many small ones: every batch pays a fixed cost (picking, planning, the
     /// daily sales triggers, the commit) whatever its size. It is also the most an applied order lags its webhook

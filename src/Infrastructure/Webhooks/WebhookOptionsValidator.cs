@@ -37,6 +37,10 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         {
             failures.Add($"{Section}:ApplyBatchSize must be between 1 and 5000");
         }
+        if (options.ApplyConcurrency is < 1 or > 16)
+        {
+            failures.Add($"{Section}:ApplyConcurrency must be between 1 and 16");
+        }
         if (options.AnalyzeAfterBacklog < 0)
         {
             failures.Add($"{Section}:AnalyzeAfterBacklog must be 0 (leave it to autovacuum) or more");

@@ -10,13 +10,16 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Qtickets.Emulator.Data;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Domain.Webhooks;
 using Qtickets.Sync.Infrastructure.Accounts;
 using Qtickets.Sync.Infrastructure.Jobs;
 using Qtickets.Sync.Infrastructure.Qtickets;
+using Qtickets.Sync.Infrastructure.Qtickets.Reconcile;
 using Qtickets.Sync.Infrastructure.Reconciliation;
+using Qtickets.Sync.Infrastructure.Reconciliation.Audit;
 using Qtickets.Sync.Infrastructure.Webhooks;
 using Qtickets.Sync.Tests.Support;
 using Qtickets.Sync.Tests.Webhooks;
@@ -240,5 +243,62 @@ public sealed class MultiAccountTests(MultiAccountFactory factory) : IClassFixtu
             Assert.Contains($"sync-catalog:{account}", ids);
         }
         Assert.DoesNotContain("reconcile-incremental:gone", ids);
+    }
+
+    [Fact]
+    public async Task A_restart_with_unchanged_settings_writes_no_recurring_job_and_restores_one_deleted_or_changed_since()
+    {
+        var storage = factory.GetRequiredService<JobStorage>();
+        var real = factory.GetRequiredService<IRecurringJobManager>();
+        var counting = new CountingRecurringJobManager(real);
+        RecurringSyncJobs Registration(IOptions<ReconcileOptions> reconcile) => ActivatorUtilities.CreateInstance<RecurringSyncJobs>(
+            factory.Services, counting,
+            new IAccountRecurringJobs[] { new QticketsRecurringJobs(reconcile, factory.GetRequiredService<IOptions<AuditOptions>>()) }.AsEnumerable(),
+            reconcile);
+        var settings = factory.GetRequiredService<IOptions<ReconcileOptions>>();
+        await Registration(settings).StartAsync(CancellationToken.None);
+
+        counting.Written.Clear();
+        await Registration(settings).StartAsync(CancellationToken.None);
+        Assert.Empty(counting.Written);
+
+        // Deleted on the dashboard: written again, and only it.
+        real.RemoveIfExists("sync-catalog:north");
+        await Registration(settings).StartAsync(CancellationToken.None);
+        Assert.Equal(["sync-catalog:north"], counting.Written);
+
+        // A changed cron reaches every account's job of that kind, and nothing else is written.
+        counting.Written.Clear();
+        var changed = new ReconcileOptions { IncrementalCron = "*/7 * * * *", FullSweepCron = settings.Value.FullSweepCron, CatalogCron = settings.Value.CatalogCron, TimeZone = settings.Value.TimeZone };
+        await Registration(Options.Create(changed)).StartAsync(CancellationToken.None);
+        Assert.Equal(
+            new[] { "broken", "north", "south", "west" }.Select(a => $"reconcile-incremental:{a}"),
+            counting.Written.Order(StringComparer.Ordinal));
+        using (var connection = storage.GetConnection())
+        {
+            Assert.All(
+                connection.GetRecurringJobs().Where(j => j.Id.StartsWith("reconcile-incremental:", StringComparison.Ordinal)),
+                job => Assert.Equal("*/7 * * * *", job.Cron));
+        }
+
+        counting.Written.Clear();
+        await Registration(settings).StartAsync(CancellationToken.None);
+        Assert.Equal(4, counting.Written.Count);
+    }
+
+    /// <summary>Hangfire's manager, noting which jobs were actually written to it.</summary>
+    private sealed class CountingRecurringJobManager(IRecurringJobManager inner) : IRecurringJobManager
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Written { get; } = new();
+
+        public void AddOrUpdate(string recurringJobId, Hangfire.Common.Job job, string cronExpression, RecurringJobOptions options)
+        {
+            Written.Enqueue(recurringJobId);
+            inner.AddOrUpdate(recurringJobId, job, cronExpression, options);
+        }
+
+        public void Trigger(string recurringJobId) => inner.Trigger(recurringJobId);
+
+        public void RemoveIfExists(string recurringJobId) => inner.RemoveIfExists(recurringJobId);
     }
 }
