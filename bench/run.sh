@@ -96,10 +96,13 @@ wrk_post() {
 }
 
 pending_count() { q -d "$1" -c "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'"; }
-# wait_drained DB SECONDS: until no delivery is pending, or the time is up
+# wait_drained DB SECONDS: until no delivery is pending, or the time is up. It asks whether any is pending (one index
+# probe), not how many: counting 150,000 pending rows took 66 ms a poll, PostgreSQL time taken from the drain it times.
 wait_drained() {
   local deadline=$((SECONDS + $2))
-  while [ "$(pending_count "$1")" != "0" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+  while [ "$(q -d "$1" -c "SELECT EXISTS (SELECT FROM webhook_deliveries WHERE status = 'pending')")" = t ] && [ $SECONDS -lt $deadline ]; do
+    sleep 0.2
+  done
 }
 
 # ---------------------------------------------------------------------------------------------- ingest
