@@ -60,11 +60,22 @@ public sealed class AlertFacts(SyncStatusReader status, NpgsqlDataSource dataSou
         {
             AlertRuleKinds.ReconcileStale => account.LastIncrementalSucceededAt is { } last
                 ? (now - last > rule.MaxAge!.Value, $"Last successful incremental reconcile {Age((now - last).TotalSeconds)} ago (limit {rule.MaxAge:c}).")
-                : (true, "No incremental reconcile has succeeded yet."),
+                : NeverSucceeded(rule, now, account.AddedAt),
             _ => lastError?.EndsWith(SyncRunner.TokenRejectedNote, StringComparison.Ordinal) == true
                 ? (true, lastError)
                 : (false, "QTickets accepts the token."),
         };
+
+    /// <summary>
+    /// An account without a successful run yet is stale only once it has existed longer than the limit: a deployment
+    /// that just added a thousand accounts would otherwise fire (and a minute later resolve) one alert per account.
+    /// </summary>
+    private static (bool Active, string Detail) NeverSucceeded(AlertRuleOptions rule, DateTimeOffset now, DateTimeOffset? addedAt) =>
+        addedAt is { } added && now - added <= rule.MaxAge!.Value
+            ? (false, $"No incremental reconcile has succeeded yet; the account was added {Age((now - added).TotalSeconds)} ago (limit {rule.MaxAge:c}).")
+            : (true, addedAt is { } since
+                ? $"No incremental reconcile has succeeded in the {Age((now - since).TotalSeconds)} since the account was added (limit {rule.MaxAge:c})."
+                : "No incremental reconcile has succeeded yet.");
 
     /// <summary>Each account's most recent finished run's error (null when it succeeded), by account name.</summary>
     private async Task<Dictionary<string, string?>> LastRunErrorsAsync(CancellationToken cancellationToken)

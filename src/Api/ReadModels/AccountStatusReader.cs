@@ -34,7 +34,7 @@ public sealed class AccountStatusReader(
                (SELECT r.error FROM sync_runs r WHERE r.account_id = a.id AND r.status = $5 ORDER BY r.id DESC LIMIT 1),
                coalesce(d.pending, 0), coalesce(d.failed, 0), d.oldest_pending,
                (SELECT s.checkpoint::text FROM sync_state s WHERE s.account_id = a.id AND s.key = $8),
-               audit.run_id, audit.verdict, audit.differences, audit.finished_at
+               audit.run_id, audit.verdict, audit.differences, audit.finished_at, a.created_at
         FROM accounts a
         LEFT JOIN LATERAL (
             SELECT r.status, r.started_at FROM sync_runs r
@@ -76,7 +76,8 @@ public sealed class AccountStatusReader(
                     {
                         RunId = reader.GetInt64(10), Verdict = reader.GetString(11), Differences = reader.GetInt32(12),
                         FinishedAt = OrderRows.Instant(reader, 13),
-                    });
+                    },
+                    OrderRows.Instant(reader, 14));
             }
         }
         // Each platform names its own incremental job; an account's times are those of its platform's.
@@ -125,6 +126,7 @@ public sealed class AccountStatusReader(
                     Progress = firstSync.Done ? $"history loaded: {firstSync.PagesDone} pages" : firstSync.Progress,
                 } : null,
                 LastAudit = fact.LastAudit,
+                AddedAt = fact.AddedAt,
             });
         }
         return statuses;
@@ -180,8 +182,9 @@ public sealed class AccountStatusReader(
 
     private sealed record Facts(
         DateTimeOffset? Watermark, string? LastStatus, DateTimeOffset? LastStartedAt, DateTimeOffset? LastSucceededAt,
-        string? LastError, long Pending, long Failed, DateTimeOffset? OldestPending, InitialLoadCheckpoint? FirstSync, LastAuditDto? LastAudit)
+        string? LastError, long Pending, long Failed, DateTimeOffset? OldestPending, InitialLoadCheckpoint? FirstSync, LastAuditDto? LastAudit,
+        DateTimeOffset? AddedAt)
     {
-        public static readonly Facts None = new(null, null, null, null, null, 0, 0, null, null, null);
+        public static readonly Facts None = new(null, null, null, null, null, 0, 0, null, null, null, null);
     }
 }

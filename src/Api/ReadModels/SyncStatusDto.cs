@@ -65,6 +65,9 @@ public sealed record AccountSyncStatusDto
 
     /// <summary>The account's last finished audit (docs/reconcile.md#audit); null when it was never audited.</summary>
     public LastAuditDto? LastAudit { get; init; }
+
+    /// <summary>Not shown: when the account was first registered, from which an alert expects its first successful run.</summary>
+    internal DateTimeOffset? AddedAt { get; init; }
 }
 
 /// <summary>An account's last audit: is the mirror equal to the platform, as of when.</summary>

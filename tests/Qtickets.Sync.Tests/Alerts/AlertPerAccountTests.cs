@@ -7,10 +7,10 @@ using Qtickets.Sync.Tests.Support;
 
 namespace Qtickets.Sync.Tests.Alerts;
 
-/// <summary>Three QTickets accounts with alerts pointed at <paramref name="receiver"/>; every rule on at its default.</summary>
+/// <summary>Five QTickets accounts with alerts pointed at <paramref name="receiver"/>; every rule on at its default.</summary>
 public sealed class ThreeAccountAlertFactory(Uri receiver) : SyncApiFactory
 {
-    public static readonly string[] AccountNames = ["north", "south", "east"];
+    public static readonly string[] AccountNames = ["north", "south", "east", "new", "forgotten"];
 
     protected override IDictionary<string, string?> Settings
     {
@@ -58,7 +58,7 @@ public sealed class AlertPerAccountTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_three_accounts_and_all_five_rules_exactly_the_conditions_that_hold_fire_each_once_under_their_own_account_and_rule()
+    public async Task With_five_accounts_and_all_five_rules_exactly_the_conditions_that_hold_fire_each_once_under_their_own_account_and_rule()
     {
         Assert.Equal(AlertRuleKinds.All.Order(), new AlertOptions().EffectiveRules().Select(r => r.Kind).Order());
         var now = DateTimeOffset.UtcNow;
@@ -81,6 +81,8 @@ public sealed class AlertPerAccountTests : IAsyncLifetime
                     StartedAt = now.AddMinutes(-10), FinishedAt = now.AddMinutes(-9), SalesRowsDiffering = 2,
                 });
             await db.SaveChangesAsync();
+            // forgotten: added three hours ago and never synced ("new", added when the host started, has not had the time).
+            await db.Accounts.Where(a => a.Name == "forgotten").ExecuteUpdateAsync(a => a.SetProperty(x => x.CreatedAt, now.AddHours(-3)));
         }
         var monitor = factory.GetRequiredService<AlertMonitor>();
 
@@ -91,6 +93,7 @@ public sealed class AlertPerAccountTests : IAsyncLifetime
         [
             (AlertFacts.AllAccounts, AlertRuleKinds.SalesDrift),
             ("east", AlertRuleKinds.ReconcileStale),
+            ("forgotten", AlertRuleKinds.ReconcileStale),
             ("south", AlertRuleKinds.TokenRejected),
         ];
         Assert.Equal(expected, first.Select(m => (m.Account, m.Rule)).Order());
@@ -102,6 +105,8 @@ public sealed class AlertPerAccountTests : IAsyncLifetime
         Assert.Equal(expected.Select(e => (e.Item1, e.Item2, (string?)AlertMessageKinds.Fired)), received);
         var tokenMessage = receiver.Received.Single(m => m.GetProperty("rule").GetString() == AlertRuleKinds.TokenRejected);
         Assert.Contains("Accounts:1:Token", tokenMessage.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var forgotten = receiver.Received.Single(m => m.GetProperty("account").GetString() == "forgotten");
+        Assert.StartsWith("No incremental reconcile has succeeded in the 03:00:", forgotten.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private static SyncRun Run(int accountId, DateTimeOffset finished, string status, string? error = null) => new()
