@@ -82,7 +82,9 @@ public sealed class AccountStatusReader(
         }
         // Each platform names its own incremental job; an account's times are those of its platform's.
         var incrementalKinds = platformJobs.ToDictionary(j => j.Platform, j => j.IncrementalKind, StringComparer.Ordinal);
-        var schedule = clock.ByJobId();
+        var schedule = clock.ByJobId(configured
+            .Where(a => incrementalKinds.ContainsKey(a.Platform))
+            .Select(a => IAccountRecurringJobs.Id(incrementalKinds[a.Platform], a.Name)));
         WorkerLoad? load = null;
         var statuses = new List<AccountSyncStatusDto>(configured.Count);
         foreach (var account in configured)

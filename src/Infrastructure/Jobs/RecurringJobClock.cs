@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Storage;
 
 namespace Qtickets.Sync.Infrastructure.Jobs;
@@ -15,12 +16,24 @@ public sealed record WorkerLoad(long Enqueued, int Workers, int Servers);
 /// </summary>
 public sealed class RecurringJobClock(JobStorage storage, TimeProvider time)
 {
-    /// <summary>The times of every recurring job, by its id (<see cref="IAccountRecurringJobs.Id"/>), read in one go.</summary>
-    public IReadOnlyDictionary<string, RecurringTimes> ByJobId()
+    /// <summary>
+    /// The times of the recurring jobs <paramref name="ids"/> (<see cref="IAccountRecurringJobs.Id"/>), by id; a job
+    /// that does not exist is left out. Only the two fields are read, as Hangfire stores them: reading whole jobs
+    /// (<c>GetRecurringJobs</c>) deserialised every job of every account, 3 s a status read at 1,000 accounts.
+    /// </summary>
+    public IReadOnlyDictionary<string, RecurringTimes> ByJobId(IEnumerable<string> ids)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         using var connection = storage.GetConnection();
-        return connection.GetRecurringJobs()
-            .ToDictionary(j => j.Id, j => new RecurringTimes(Utc(j.LastExecution), Utc(j.NextExecution)), StringComparer.Ordinal);
+        var times = new Dictionary<string, RecurringTimes>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (connection.GetAllEntriesFromHash($"recurring-job:{id}") is { Count: > 0 } job)
+            {
+                times[id] = new RecurringTimes(Field(job, "LastExecution"), Field(job, "NextExecution"));
+            }
+        }
+        return times;
     }
 
     public WorkerLoad Load(TimeSpan serverDeadAfter)
@@ -32,6 +45,8 @@ public sealed class RecurringJobClock(JobStorage storage, TimeProvider time)
         return new WorkerLoad(enqueued, servers.Sum(s => s.WorkersCount), servers.Count);
     }
 
-    private static DateTimeOffset? Utc(DateTime? value) =>
-        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+    private static DateTimeOffset? Field(Dictionary<string, string> job, string field) =>
+        job.TryGetValue(field, out var value) && JobHelper.DeserializeNullableDateTime(value) is { } at
+            ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))
+            : null;
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Hangfire;
+using Hangfire.Storage;
 using Qtickets.Sync.Domain.Sync;
 using Qtickets.Sync.Tests.Support;
 using Qtickets.Sync.Tests.Ticketscloud;
@@ -56,8 +58,13 @@ public sealed class AccountHealthTests(TicketscloudFactory factory) : IClassFixt
         var status = await GetJsonAsync(client, "/api/v1/sync/status");
         var accounts = status.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("account").GetString()!);
 
-        Assert.Equal(JsonValueKind.String, accounts["default"].GetProperty("nextIncrementalDueAt").ValueKind);
-        Assert.Equal(JsonValueKind.String, accounts[TicketscloudFactory.AccountName].GetProperty("nextIncrementalDueAt").ValueKind);
+        using var connection = factory.GetRequiredService<JobStorage>().GetConnection();
+        var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
+        foreach (var (account, job) in new[] { ("default", "reconcile-incremental:default"), (TicketscloudFactory.AccountName, $"ticketscloud-incremental:{TicketscloudFactory.AccountName}") })
+        {
+            var due = accounts[account].GetProperty("nextIncrementalDueAt").GetDateTimeOffset();
+            Assert.Equal(new DateTimeOffset(DateTime.SpecifyKind(jobs[job].NextExecution!.Value, DateTimeKind.Utc)), due);
+        }
     }
 
     private static IEnumerable<string> Reasons(JsonElement account) =>
