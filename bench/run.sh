@@ -444,17 +444,24 @@ drift() {
 # daily sales (Qtickets.Sync.Bench.Load freshness). "baseline" is the service with today's settings; "service" the
 # same build with the candidate settings of FRESHNESS_SETTINGS (NAME=VALUE ..., e.g. Sales__FoldInterval=00:00:00.5),
 # measured only when some are given.
+# candidate_variants -> "baseline", or "baseline service" when FRESHNESS_SETTINGS names candidate settings
+candidate_variants() { [ -z "${FRESHNESS_SETTINGS:-}" ] && echo baseline || echo "baseline service"; }
+
+# start_variant VARIANT DB LOG: the service on a fresh database DB with its schedule off (nothing but the load
+# writes), with FRESHNESS_SETTINGS when VARIANT is "service"; sets $service_pid.
+start_variant() {
+  local settings=() cs
+  [ "$1" = baseline ] || read -ra settings <<<"$FRESHNESS_SETTINGS"
+  cs="$(fresh_db "$2" $schema)"
+  start_service $service_port "$cs" "$3" Reconcile__IncrementalCron="$never" \
+    Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never" Sales__DriftCron="$never" "${settings[@]}"
+}
+
 freshness() {
-  local variants=baseline
-  [ -z "${FRESHNESS_SETTINGS:-}" ] || variants="baseline service"
   for run in $(seq 1 "$runs"); do
-    for variant in $variants; do
-      local settings=()
-      [ "$variant" = baseline ] || read -ra settings <<<"$FRESHNESS_SETTINGS"
-      local db=bench_freshness cs
-      cs="$(fresh_db $db $schema)"
-      start_service $service_port "$cs" "service-freshness-$variant" Reconcile__IncrementalCron="$never" \
-        Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never" Sales__DriftCron="$never" "${settings[@]}"
+    for variant in $(candidate_variants); do
+      local db=bench_freshness
+      start_variant "$variant" $db "service-freshness-$variant"
       local spid=$service_pid; pids_to_stop+=("$spid")
       for rate in $freshness_rates; do
         log "freshness run $run/$runs: $variant at $rate req/s for $freshness_seconds s"

@@ -5,19 +5,14 @@
 burst_seconds=30
 
 burst() {
-  local payloads="$out/burst-payloads.tsv" variants=baseline
-  [ -z "${FRESHNESS_SETTINGS:-}" ] || variants="baseline service"
+  local payloads="$out/burst-payloads.tsv"
   for run in $(seq 1 "$runs"); do
     # More distinct versions than the burst can send (about 5,000/s at most here), so none repeats.
     load payloads --out "$payloads" --count $((burst_seconds * 7000)) --first-id $((run * 100000000 + 70000000)) \
       --secret "$bench_secret" >/dev/null
-    for variant in $variants; do
-      local settings=()
-      [ "$variant" = baseline ] || read -ra settings <<<"$FRESHNESS_SETTINGS"
-      local db=bench_burst cs
-      cs="$(fresh_db $db $schema)"
-      start_service $service_port "$cs" "service-burst-$variant" Reconcile__IncrementalCron="$never" \
-        Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never" Sales__DriftCron="$never" "${settings[@]}"
+    for variant in $(candidate_variants); do
+      local db=bench_burst
+      start_variant "$variant" $db "service-burst-$variant"
       local spid=$service_pid; pids_to_stop+=("$spid")
       log "burst run $run/$runs: $variant, ${burst_seconds} s"
       local w
