@@ -10,7 +10,7 @@ namespace Qtickets.Sync.Infrastructure.Jobs;
 /// <summary>
 /// The recurring-job manager of one registration pass at start (<see cref="RecurringSyncJobs"/>): it writes a job
 /// only when the job is missing or differs from what the last pass wrote. Hangfire's <c>AddOrUpdate</c> takes a
-/// distributed lock and a transaction per job whether or not anything changed (about 7.5 ms each here), and every
+/// distributed lock and a transaction per job whether or not anything changed (4–8 ms each here), and every
 /// account has four jobs: 1,000 accounts made each start 30 s longer, on every instance of every role. What a pass
 /// wrote is kept as one fingerprint per job id in one Hangfire hash, read in one query; which jobs exist comes from
 /// Hangfire's <c>recurring-jobs</c> set, also one query, so a job deleted on the dashboard is written again.
