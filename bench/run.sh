@@ -439,11 +439,7 @@ drift() {
   rm -f "$payloads"
 }
 
-# ------------------------------------------------------------------------------------------------ freshness
-# Freshness end to end (issue 30): signed webhooks at fixed rates; per order, 200 → visible by id and → counted in
-# daily sales (Qtickets.Sync.Bench.Load freshness). "baseline" is the service with today's settings; "service" the
-# same build with the candidate settings of FRESHNESS_SETTINGS (NAME=VALUE ..., e.g. Sales__FoldInterval=00:00:00.5),
-# measured only when some are given.
+# ------------------------------------------------------------------------------- variants (freshness, burst)
 # candidate_variants -> "baseline", or "baseline service" when FRESHNESS_SETTINGS names candidate settings
 candidate_variants() { [ -z "${FRESHNESS_SETTINGS:-}" ] && echo baseline || echo "baseline service"; }
 
@@ -457,6 +453,11 @@ start_variant() {
     Reconcile__FullSweepCron="$never" Reconcile__CatalogCron="$never" Sales__DriftCron="$never" "${settings[@]}"
 }
 
+# ------------------------------------------------------------------------------------------------ freshness
+# Freshness end to end (issue 30): signed webhooks at fixed rates; per order, 200 → visible by id and → counted in
+# daily sales (Qtickets.Sync.Bench.Load freshness). "baseline" is the service with today's settings; "service" the
+# same build with the candidate settings of FRESHNESS_SETTINGS (NAME=VALUE ..., e.g. Sales__FoldInterval=00:00:00.5),
+# measured only when some are given.
 freshness() {
   for run in $(seq 1 "$runs"); do
     for variant in $(candidate_variants); do
