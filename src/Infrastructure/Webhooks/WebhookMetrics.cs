@@ -46,7 +46,7 @@ public sealed class WebhookMetrics : ISyncMetricSet
             "Seconds from a delivery received to the commit of the batch that applied it (when readers see the order).",
             new HistogramConfiguration { Buckets = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
         applyYield = metrics.CreateCounter("qtickets_sync_webhook_apply_yield_seconds_total",
-            "Seconds the applier gave way to a crowded inbox before a batch.");
+            "Seconds batches waited for a crowded inbox before they were applied, summed over batches (a backlog is worked off Webhooks:ApplyConcurrency batches at a time).");
     }
 
     /// <param name="outcome">One of <see cref="WebhookOutcomes"/>.</param>

@@ -3,13 +3,14 @@ using Npgsql;
 
 namespace Qtickets.Sync.Tests.Webhooks;
 
-/// <summary>A backlog of 30 deliveries or more, worked off in batches of 10.</summary>
+/// <summary>A backlog of 30 deliveries or more, worked off in batches of 10, four of them at once.</summary>
 public sealed class SmallBacklogWebhookFactory : WebhookApiFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
         ["Webhooks:AnalyzeAfterBacklog"] = "30",
         ["Webhooks:ApplyBatchSize"] = "10",
+        ["Webhooks:ApplyConcurrency"] = "4",
     };
 }
 

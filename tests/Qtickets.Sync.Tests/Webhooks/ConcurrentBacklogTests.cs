@@ -3,21 +3,11 @@ using Qtickets.Sync.Domain.Webhooks;
 
 namespace Qtickets.Sync.Tests.Webhooks;
 
-/// <summary>Batches of 10, four of them at once while a backlog lasts.</summary>
-public sealed class ConcurrentBacklogWebhookFactory : WebhookApiFactory
-{
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
-    {
-        ["Webhooks:ApplyBatchSize"] = "10",
-        ["Webhooks:ApplyConcurrency"] = "4",
-    };
-}
-
 /// <summary>
 /// A backlog is worked off by several batches at once: versions of one order land in different batches that commit
 /// in any order, and each order must still end at its newest version, every delivery applied once.
 /// </summary>
-public class ConcurrentBacklogTests(ConcurrentBacklogWebhookFactory factory) : IClassFixture<ConcurrentBacklogWebhookFactory>
+public class ConcurrentBacklogTests(SmallBacklogWebhookFactory factory) : IClassFixture<SmallBacklogWebhookFactory>
 {
     [Fact]
     public async Task Versions_of_one_order_spread_over_concurrent_batches_leave_the_newest_and_apply_every_delivery()
@@ -47,4 +37,5 @@ public class ConcurrentBacklogTests(ConcurrentBacklogWebhookFactory factory) : I
             Assert.All(deliveries, d => Assert.Equal(DeliveryStatuses.Applied, d.Status));
         }
     }
+
 }
