@@ -38,4 +38,37 @@ public class ConcurrentBacklogTests(SmallBacklogWebhookFactory factory) : IClass
         }
     }
 
+    [Fact]
+    public async Task A_poison_delivery_in_each_of_several_concurrent_batches_fails_alone_and_every_other_is_applied()
+    {
+        var genuine = Enumerable.Range(0, 60).Select(_ => OrderPayload.New()).ToList();
+        // PostgreSQL text holds no NUL: the server refuses each of these inside a batch it shares with genuine ones.
+        var poisons = Enumerable.Range(0, 3).Select(_ => OrderPayload.New()).ToList();
+        var bodies = genuine.Select(o => o.ToString()).ToList();
+        for (var i = 0; i < poisons.Count; i++)
+        {
+            bodies.Insert(15 + i * 20, poisons[i].Then("2019-07-30T12:50:52+03:00", o => o["client"]!["details"]!["name"] = "Ivan\u0000").ToString());
+        }
+        foreach (var body in bodies)
+        {
+            using var response = await factory.PostWebhookAsync(body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await factory.ApplyAsync();
+
+        foreach (var order in genuine)
+        {
+            Assert.Equal(DeliveryStatuses.Applied, Assert.Single(await factory.DeliveriesOfAsync(order.Id)).Status);
+            Assert.NotNull(await factory.StoredOrderAsync(order.Id));
+        }
+        foreach (var poison in poisons)
+        {
+            var delivery = Assert.Single(await factory.DeliveriesOfAsync(poison.Id));
+            Assert.Equal(DeliveryStatuses.Failed, delivery.Status);
+            Assert.Equal(1, delivery.Attempts);
+            Assert.False(string.IsNullOrEmpty(delivery.Reason));
+            Assert.Null(await factory.StoredOrderAsync(poison.Id));
+        }
+    }
 }
