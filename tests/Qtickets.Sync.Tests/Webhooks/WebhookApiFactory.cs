@@ -43,6 +43,36 @@ public class WebhookApiFactory : SyncApiFactory
         return await client.SendAsync(request);
     }
 
+    /// <summary>Posts every body, in order; each must be answered 200 (stored in the inbox).</summary>
+    public async Task PostAllAsync(IEnumerable<string> bodies)
+    {
+        foreach (var body in bodies)
+        {
+            using var response = await PostWebhookAsync(body);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    /// <summary>
+    /// What a poison delivery among genuine ones must leave: each genuine order's one delivery applied and the order
+    /// stored; each poison's one delivery failed after a single attempt, with its reason.
+    /// </summary>
+    internal async Task AssertPoisonFailedAloneAsync(IEnumerable<OrderPayload> genuine, IEnumerable<OrderPayload> poisons)
+    {
+        foreach (var order in genuine)
+        {
+            Assert.Equal(DeliveryStatuses.Applied, Assert.Single(await DeliveriesOfAsync(order.Id)).Status);
+            Assert.NotNull(await StoredOrderAsync(order.Id));
+        }
+        foreach (var poison in poisons)
+        {
+            var delivery = Assert.Single(await DeliveriesOfAsync(poison.Id));
+            Assert.Equal(DeliveryStatuses.Failed, delivery.Status);
+            Assert.Equal(1, delivery.Attempts);
+            Assert.False(string.IsNullOrEmpty(delivery.Reason));
+        }
+    }
+
     public Task<int> ApplyAsync() => GetRequiredService<WebhookApplier>().ApplyPendingAsync(CancellationToken.None);
 
     public async Task<Order?> StoredOrderAsync(long id)
