@@ -2,7 +2,8 @@
 -- bench/read-data.sql loaded (account 1, ids 1..:orders), :orders × :per_order changes in all. The changes of one
 -- order are spread over the whole feed (round k of every order, then round k + 1), as a live feed interleaves them,
 -- and every change is already numbered for the feed (feed_position), as in steady state. Each change carries a
--- field diff and ticket ids of realistic size.
+-- field diff and ticket ids of realistic size, and the order it left (order_change_states, written by the service's
+-- trigger as the insert happens; here every change of an order shows the order as read-data.sql loaded it).
 SET synchronous_commit = off;
 
 INSERT INTO order_changes (account_id, platform, order_id, types, version_at, source, source_id, learned_at, changes, feed_position)
@@ -28,3 +29,5 @@ ORDER BY k, i;
 -- so the table is put in feed order as a live one is.
 CLUSTER order_changes USING ix_order_changes_feed_position;
 VACUUM (ANALYZE) order_changes;
+CLUSTER order_change_states USING pk_order_change_states;
+VACUUM (ANALYZE) order_change_states;

@@ -51,11 +51,11 @@ public static class OrderHistoryPage
             html.Append(inv, $"<p>{E(l["no_longer_mirrored"])}</p>");
         }
         html.Append(inv, $"""
-            </section><section><h2>{E(l["order_history"])}</h2><div class="scroll"><table id="history"><tr><th>{E(l["learned"])}</th><th>{E(l["change"])}</th><th>{E(l["source"])}</th><th>{E(l["version"])}</th><th>{E(l["fields"])}</th><th>{E(l["tickets"])}</th></tr>
+            </section><section><h2>{E(l["order_history"])}</h2><div class="scroll"><table id="history"><tr><th>{E(l["learned"])}</th><th>{E(l["change"])}</th><th>{E(l["source"])}</th><th>{E(l["version"])}</th><th>{E(l["status"])}</th><th>{E(l["fields"])}</th><th>{E(l["tickets"])}</th></tr>
             """);
         foreach (var entry in history.Items)
         {
-            html.Append(inv, $"""<tr data-id="{entry.Id?.ToString(inv) ?? ""}" data-source="{E(entry.Source)}"><td>{E(Local(entry.LearnedAt, timeZone, c))}{(entry.Id is null ? $" <span class=\"muted\">({E(l["not_in_feed"])})</span>" : "")}</td><td>{E(string.Join(", ", entry.Types))}</td><td>{Source(entry, account, orderId)}</td><td>{E(entry.VersionAt is { } v ? Local(v, timeZone, c) : "")}</td><td>{Fields(entry.Changes)}</td><td>{Tickets(entry.Changes, l)}</td></tr>""");
+            html.Append(inv, $"""<tr data-id="{entry.Id?.ToString(inv) ?? ""}" data-source="{E(entry.Source)}"><td>{E(Local(entry.LearnedAt, timeZone, c))}{(entry.Id is null ? $" <span class=\"muted\">({E(l["not_in_feed"])})</span>" : "")}</td><td>{E(string.Join(", ", entry.Types))}</td><td>{Source(entry, account, orderId)}</td><td>{E(entry.VersionAt is { } v ? Local(v, timeZone, c) : "")}</td><td class="status">{E(entry.Order?.Status ?? "")}</td><td>{Fields(entry.Changes)}</td><td>{Tickets(entry.Changes, l)}</td></tr>""");
         }
         html.Append("</table></div></section></main></body></html>");
         return html.ToString();

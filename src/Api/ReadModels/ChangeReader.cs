@@ -16,31 +16,29 @@ public sealed record ChangeFeedRead(ChangePageDto? Page, bool CursorExpired);
 /// <summary>
 /// Order history and the change feed (ADR 0016). The feed reads in feed order from the cursor, numbering what has
 /// committed first (<see cref="ChangeFeedSequencer"/>); history reads one order's changes by position, newest
-/// first, including any not numbered yet. Each change carries the order as <c>mirror.orders</c> shows it now.
+/// first, including any not numbered yet. Each change carries the order as that change left it (ADR 0023).
 /// </summary>
 public sealed class ChangeReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlDataSource dataSource, ChangeFeedSequencer sequencer, IOptions<ChangeFeedOptions> options)
 {
-    private const string Columns = """
+    /// <summary>The change's columns, then its order's in <see cref="MirrorOrderReader.Columns"/>' order (null when it has no state).</summary>
+    private static readonly string Columns = $"""
         c.feed_position, a.name, c.platform, c.order_id, c.types, c.version_at, c.source, c.source_id, c.learned_at, c.changes::text,
-        m.account, m.platform, m.order_id, m.status, m.currency, m.total, m.ticket_revenue, m.service_fees, m.discount,
-        m.refunded_amount, m.created_at, m.paid_at, m.updated_at, m.synced_at, m.event_id, m.event_name, m.show_id,
-        m.show_starts_at, m.tickets, m.refunded_tickets, m.customer_email, m.customer_phone, m.customer_name, m.deleted,
-        m.deleted_at, m.vanished, m.vanished_at
+        CASE WHEN s.position IS NOT NULL THEN a.name::text END, c.platform, c.order_id, {MirrorSql.OrderStateColumnsOf("s")}
         """;
 
     /// <summary>
     /// The statement reading <paramref name="changes"/> (a SELECT of <c>order_changes c</c> rows) with each change's
-    /// order as <c>mirror.orders</c> shows it now, the view read once for the changes' orders
-    /// (<see cref="MirrorOrderReader.OfKeys"/>; a lateral lookup per change had made 500 lookups for a page of 500,
-    /// or ten of one order for its history of ten).
+    /// order as that change left it: its <c>order_change_states</c> row, in <c>mirror.orders</c>' columns.
+    /// Those rows were written with the changes, in the same order, so a page's states lie on a few pages of their
+    /// own; reading the view instead cost a page of 500 changes 500 order lookups and ticket aggregates, most of
+    /// them not in memory when a consumer catches up (ADR 0023).
     /// </summary>
     private static string WithOrderState(string changes) => $"""
-        WITH c AS MATERIALIZED ({changes}),
-        {MirrorOrderReader.OfKeys("m", "c", "*")}
+        WITH c AS MATERIALIZED ({changes})
         SELECT {Columns}
         FROM c
         JOIN accounts a ON a.id = c.account_id
-        LEFT JOIN m ON m.account = a.name::text AND m.platform = c.platform AND m.order_id = c.order_id
+        LEFT JOIN order_change_states s ON s.position = c.position
         """;
 
     private const int StateOffset = 10;

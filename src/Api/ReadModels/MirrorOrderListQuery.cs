@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
+using Qtickets.Sync.Infrastructure.Persistence;
 
 namespace Qtickets.Sync.Api.ReadModels;
 
@@ -8,7 +9,7 @@ namespace Qtickets.Sync.Api.ReadModels;
 /// The statement of a list of <c>mirror.orders</c>, index-driven: each platform's table first picks the page's keys
 /// itself — its filters on its own columns, the cursor bound and the LIMIT on the (created_at, account_id, id)
 /// indexes, (account_id, created_at, id) when one account is asked for — the two key lists are merged in the
-/// list's order, and only those rows are read from the view, once (<see cref="MirrorOrderReader.OfKeys"/>).
+/// list's order, and only those rows are read from the view, once (<see cref="MirrorSql.OrdersOfKeys"/>).
 /// Reading the view first would compute
 /// every order's ticket aggregates and sort them all (its sort key, the account name and constant platform, is in
 /// no index). Filters that only the view computes (the one-vocabulary status, show_id) are checked on each picked
@@ -30,7 +31,7 @@ internal static class MirrorOrderListQuery
                 {string.Join("\nUNION ALL\n", sides.Select(s => $"({s})"))}
                 ORDER BY {KeyOrder} LIMIT @limit
             ),
-            {MirrorOrderReader.OfKeys("v", "keys", columns)}
+            {MirrorSql.OrdersOfKeys("v", "keys", columns)}
             SELECT v.*, k.account_id
             FROM keys k
             JOIN accounts a ON a.id = k.account_id

@@ -17,27 +17,7 @@ public sealed class MirrorOrderReader([FromKeyedServices(ReadDataSource.Key)] Np
     /// <summary>Rows an export reads per statement: each is an index-driven page, the API's largest.</summary>
     private const int ExportPageSize = QueryText.MaxLimit;
 
-    internal const string Columns = """
-        account, platform, order_id, status, currency, total, ticket_revenue, service_fees, discount, refunded_amount,
-        created_at, paid_at, updated_at, synced_at, event_id, event_name, show_id, show_starts_at, tickets,
-        refunded_tickets, customer_email, customer_phone, customer_name, deleted, deleted_at, vanished, vanished_at
-        """;
-
-    /// <summary>
-    /// The CTE <paramref name="name"/>: the view's <paramref name="columns"/> of the orders that CTE
-    /// <paramref name="keys"/> names (its columns account_id and order_id), read once. Arrays of the keys' ids and
-    /// account names reach each side's (account_id, id) index (a join on the keys alone is planned as a scan of the
-    /// whole view); materialised, because left inline the planner put the lookup on the inner side of a nested loop
-    /// over the keys and read every key's order once per key (51 × 51 view rows, 30 ms for a page of the list at
-    /// 1M + 1M orders, against 2.7 ms), and a lateral lookup per key evaluates the view once per row.
-    /// </summary>
-    internal static string OfKeys(string name, string keys, string columns) => $"""
-        {name} AS MATERIALIZED (
-            SELECT {columns} FROM mirror.orders
-            WHERE order_id = ANY(ARRAY(SELECT DISTINCT order_id::text FROM {keys}))
-              AND account = ANY(ARRAY(SELECT name::text FROM accounts WHERE id IN (SELECT account_id FROM {keys})))
-        )
-        """;
+    internal const string Columns = $"account, platform, order_id, {MirrorSql.OrderStateColumns}";
 
     private const string OfAccounts = "account IN (SELECT name FROM accounts WHERE id = ANY(@accounts))";
 

@@ -7,7 +7,8 @@ namespace Qtickets.Sync.Infrastructure.Changes;
 
 /// <summary>
 /// On start: schedules the nightly history retention and queues the baseline pass, which finds nothing to do once
-/// every account is marked done (a second instance queueing it too is harmless).
+/// every account is marked done, and the state fill, which finds nothing once every change has its state (a second
+/// instance queueing them too is harmless).
 /// </summary>
 public sealed class ChangeJobsSetup(
     IRecurringJobManager recurring, IBackgroundJobClient jobs, IOptions<ChangeFeedOptions> options, IOptions<ReconcileOptions> reconcile)
@@ -20,6 +21,7 @@ public sealed class ChangeJobsSetup(
         var schedule = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(reconcile.Value.TimeZone) };
         recurring.AddOrUpdate<ChangeJobs>(RetentionId, j => j.RetentionAsync(CancellationToken.None), options.Value.RetentionCron, schedule);
         jobs.Enqueue<ChangeJobs>(j => j.BaselineAsync(CancellationToken.None));
+        jobs.Enqueue<ChangeJobs>(j => j.StatesAsync(CancellationToken.None));
         return Task.CompletedTask;
     }
 

@@ -15,6 +15,7 @@ public static class ChangeServiceCollectionExtensions
         services.AddSingleton<ChangeFeedSequencer>();
         services.AddSingleton<ChangeRetention>();
         services.AddSingleton<ChangeBaseline>();
+        services.AddSingleton<ChangeStateFill>();
         services.AddTransient<ChangeJobs>();
         return services;
     }

@@ -30,6 +30,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<Domain.Audit.AuditFinding> AuditFindings => Set<Domain.Audit.AuditFinding>();
     public DbSet<Domain.Audit.AuditResult> AuditResults => Set<Domain.Audit.AuditResult>();
     public DbSet<OrderChange> OrderChanges => Set<OrderChange>();
+    public DbSet<OrderChangeState> OrderChangeStates => Set<OrderChangeState>();
     public DbSet<PersonalDataErasure> PersonalDataErasures => Set<PersonalDataErasure>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

@@ -75,6 +75,12 @@ public static class ErasurePlaces
             UNION SELECT account_id, 'ticketscloud', id FROM erase_tc_orders)
         """;
 
+    private const string ChangeOfOwnOrder = """
+        position IN (SELECT position FROM order_changes WHERE (account_id, platform, order_id) IN (
+            SELECT account_id, 'qtickets', id::text FROM erase_orders
+            UNION SELECT account_id, 'ticketscloud', id FROM erase_tc_orders))
+        """;
+
     public static readonly IReadOnlyList<ErasurePlace> All =
     [
         new("qtickets_orders", "qtickets_orders", OwnOrder, Whole: true, QticketsPerson, ["raw", "custom", "fields"], []),
@@ -94,6 +100,9 @@ public static class ErasurePlaces
         new("order_commands", "order_commands", CommandOrder, Whole: true, [], ["request", "response"], ["error"]),
         // Order history keeps a customer field's before and after values: the person's identifiers are cut out of them.
         new("order_changes", "order_changes", CommandOrder, Whole: true, [], ["changes"], []),
+        // The order as each change left it: the buyer's contacts, of the person's own orders only (a ticket they hold
+        // in someone else's order leaves that buyer's details alone).
+        new("order_change_states", "order_change_states", ChangeOfOwnOrder, Whole: true, ["customer_email", "customer_phone", "customer_name"], [], []),
         // A handful of rows: their texts are searched rather than joined to orders.
         new("alert_states", "alert_states", "true", Whole: false, [], [], ["detail"]),
     ];

@@ -53,11 +53,19 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
         // Personal data masked without read:pii, in the changed fields and in the order's state.
         Assert.Equal("u***@gmail.com", history.Items[2].Changes.GetProperty("fields").GetProperty("client_email").GetProperty("after").GetString());
         Assert.Equal("u***@gmail.com", history.Order!.CustomerEmail);
+        Assert.All(history.Items, e => Assert.Equal("u***@gmail.com", e.Order!.CustomerEmail));
         Assert.Equal("refunded", history.Order.Status);
+        // Each entry with the order as that change left it, as the write's own statement saw it: the new order with
+        // the three tickets written beside it, then one refunded, then cancelled; not the order as it is now.
+        Assert.Equal(
+            [("refunded", 3, 1, 500m, true), ("partially_refunded", 3, 1, 500m, false), ("paid", 3, 0, 0m, false)],
+            history.Items.Select(e => (e.Order!.Status, e.Order.Tickets, e.Order.RefundedTickets, e.Order.RefundedAmount, e.Order.Deleted)));
+        Assert.Equal(history.Items.Select(e => e.VersionAt), history.Items.Select(e => e.Order!.UpdatedAt));
         // With read:pii the same entries in full; an entry without customer fields reads the same either way.
         var unmasked = await factory.GetRequiredService<ChangeReader>()
             .HistoryAsync(Account.DefaultId, order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), pii: true, CancellationToken.None);
         Assert.Matches(@"^u[^*]+@gmail\.com$", unmasked!.Items[2].Changes.GetProperty("fields").GetProperty("client_email").GetProperty("after").GetString());
+        Assert.All(unmasked.Items, e => Assert.Matches(@"^u[^*]+@gmail\.com$", e.Order!.CustomerEmail));
         Assert.True(JsonElement.DeepEquals(unmasked.Items[1].Changes, history.Items[1].Changes));
     }
 
@@ -110,6 +118,7 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
             }
 
             var received = new List<(long Id, string OrderId, DateTimeOffset VersionAt)>();
+            var stateMismatches = new List<long>();
             async Task Consumer()
             {
                 var random = new Random(seed);
@@ -124,6 +133,13 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
                     var items = page.GetProperty("items");
                     received.AddRange(items.EnumerateArray().Select(i =>
                         (i.GetProperty("id").GetInt64(), i.GetProperty("orderId").GetString()!, i.GetProperty("versionAt").GetDateTimeOffset())));
+                    // Each change carries the version it wrote, though later versions of its order may have committed
+                    // before the consumer read it.
+                    stateMismatches.AddRange(items.EnumerateArray()
+                        .Where(i => ours.Contains(i.GetProperty("orderId").GetString()!))
+                        .Where(i => i.GetProperty("order").GetProperty("updatedAt").GetDateTimeOffset() != i.GetProperty("versionAt").GetDateTimeOffset()
+                            || i.GetProperty("order").GetProperty("total").GetDecimal() != 1_000 + (decimal)(i.GetProperty("versionAt").GetDateTimeOffset() - templates[0].UpdatedAt).TotalMinutes)
+                        .Select(i => i.GetProperty("id").GetInt64()));
                     cursor = page.GetProperty("nextCursor").GetString();
                     if (finished && !page.GetProperty("hasMore").GetBoolean() && items.GetArrayLength() == 0)
                     {
@@ -148,6 +164,7 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
             Assert.Equal(written, stored);
             Assert.True(stored == mine.Count, $"seed {seed}: {stored} changes written, {mine.Count} received");
             Assert.True(mine.Count == mine.Select(c => c.Id).Distinct().Count(), $"seed {seed}: a change came twice");
+            Assert.True(stateMismatches.Count == 0, $"seed {seed}: {stateMismatches.Count} changes came with another version's order, e.g. {string.Join(", ", stateMismatches.Take(5))}");
             Assert.True(received.Zip(received.Skip(1)).All(p => p.First.Id < p.Second.Id), $"seed {seed}: the feed went backwards");
             foreach (var order in mine.GroupBy(c => c.OrderId))
             {

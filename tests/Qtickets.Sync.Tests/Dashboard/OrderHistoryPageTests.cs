@@ -57,6 +57,8 @@ public class OrderHistoryPageTests(SyncApiFactory factory) : IClassFixture<SyncA
         Assert.Equal(
             [$"command {commandId} ticket.refunded /api/v1/orders/default/{order.Id}/actions", "webhook 41 order.created /api/v1/webhooks/deliveries/41"],
             rows);
+        // Each change with the status it left the order in.
+        Assert.Equal(["partially_refunded", "paid"], System.Text.RegularExpressions.Regex.Matches(html, """<td class="status">([^<]*)</td>""").Select(m => m.Groups[1].Value));
         Assert.Contains("u***@gmail.com", html, StringComparison.Ordinal);
         Assert.DoesNotContain(order.ClientEmail!, html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/api/v1/orders/default/{order.Id}/history\"", html, StringComparison.Ordinal);

@@ -45,7 +45,7 @@ public sealed class FirstSyncTests(FirstSyncFactory factory, ITestOutputHelper o
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
         await using var truncate = new NpgsqlCommand(
-            "TRUNCATE qtickets_baskets, qtickets_orders, qtickets_clients, sync_runs, sync_state, audit_findings, audit_results, order_changes", connection);
+            "TRUNCATE qtickets_baskets, qtickets_orders, qtickets_clients, sync_runs, sync_state, audit_findings, audit_results, order_change_states, order_changes", connection);
         await truncate.ExecuteNonQueryAsync();
     }
 

@@ -29,7 +29,7 @@ public sealed class ReconcileFactory : SyncApiFactory
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            TRUNCATE qtickets_baskets, qtickets_orders, qtickets_shows, qtickets_events, sync_runs, sync_state, audit_findings, audit_results, order_changes;
+            TRUNCATE qtickets_baskets, qtickets_orders, qtickets_shows, qtickets_events, sync_runs, sync_state, audit_findings, audit_results, order_change_states, order_changes;
             INSERT INTO sync_state (account_id, key, checkpoint, updated_at)
             VALUES (1, 'initial_load', '{"listing":"orders","page":0,"pages_done":0,"started":"2024-01-01T00:00:00Z","done":true}', now())
             """, connection);

@@ -544,6 +544,114 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.ToTable("order_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Qtickets.Sync.Domain.Changes.OrderChangeState", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("text")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("CustomerEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_email");
+
+                    b.Property<string>("CustomerName")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_name");
+
+                    b.Property<string>("CustomerPhone")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_phone");
+
+                    b.Property<bool?>("Deleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deleted");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<decimal?>("Discount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("discount");
+
+                    b.Property<string>("EventId")
+                        .HasColumnType("text")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventName")
+                        .HasColumnType("text")
+                        .HasColumnName("event_name");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<decimal?>("RefundedAmount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("refunded_amount");
+
+                    b.Property<int?>("RefundedTickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("refunded_tickets");
+
+                    b.Property<decimal?>("ServiceFees")
+                        .HasColumnType("numeric")
+                        .HasColumnName("service_fees");
+
+                    b.Property<string>("ShowId")
+                        .HasColumnType("text")
+                        .HasColumnName("show_id");
+
+                    b.Property<DateTimeOffset?>("ShowStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("show_starts_at");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.Property<decimal?>("TicketRevenue")
+                        .HasColumnType("numeric")
+                        .HasColumnName("ticket_revenue");
+
+                    b.Property<int?>("Tickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("tickets");
+
+                    b.Property<decimal?>("Total")
+                        .HasColumnType("numeric")
+                        .HasColumnName("total");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<bool?>("Vanished")
+                        .HasColumnType("boolean")
+                        .HasColumnName("vanished");
+
+                    b.Property<DateTimeOffset?>("VanishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vanished_at");
+
+                    b.HasKey("Position")
+                        .HasName("pk_order_change_states");
+
+                    b.ToTable("order_change_states", (string)null);
+                });
+
             modelBuilder.Entity("Qtickets.Sync.Domain.Commands.OrderCommand", b =>
                 {
                     b.Property<long>("Id")
@@ -1484,6 +1592,27 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.ToView("daily_sales", (string)null);
                 });
 
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.RequestSlot", b =>
+                {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NextSlot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_slot");
+
+                    b.HasKey("AccountId", "Name")
+                        .HasName("pk_qtickets_request_slots");
+
+                    b.ToTable("qtickets_request_slots", (string)null);
+                });
+
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudEventRow", b =>
                 {
                     b.Property<int>("AccountId")
@@ -1896,27 +2025,6 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                     b.ToTable("ticketscloud_tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
-                {
-                    b.Property<int>("AccountId")
-                        .HasColumnType("integer")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("name");
-
-                    b.Property<DateTimeOffset>("NextSlot")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_slot");
-
-                    b.HasKey("AccountId", "Name")
-                        .HasName("pk_qtickets_request_slots");
-
-                    b.ToTable("qtickets_request_slots", (string)null);
-                });
-
             modelBuilder.Entity("Qtickets.Sync.Domain.Audit.AuditFinding", b =>
                 {
                     b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
@@ -1991,6 +2099,16 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_order_changes_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Qtickets.Sync.Domain.Changes.OrderChangeState", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Changes.OrderChange", null)
+                        .WithOne()
+                        .HasForeignKey("Qtickets.Sync.Domain.Changes.OrderChangeState", "Position")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_change_states_order_changes_position");
+                });
+
             modelBuilder.Entity("Qtickets.Sync.Domain.Commands.OrderCommand", b =>
                 {
                     b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
@@ -2052,6 +2170,16 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_webhook_deliveries_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.RequestSlot", b =>
+                {
+                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qtickets_request_slots_accounts_account_id");
+                });
+
             modelBuilder.Entity("Qtickets.Sync.Infrastructure.Persistence.Ticketscloud.TicketscloudEventRow", b =>
                 {
                     b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
@@ -2097,16 +2225,6 @@ namespace Qtickets.Sync.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticketscloud_tickets_ticketscloud_orders_account_id_order_id");
-                });
-
-            modelBuilder.Entity("Qtickets.Sync.Infrastructure.Qtickets.RequestSlot", b =>
-                {
-                    b.HasOne("Qtickets.Sync.Domain.Accounts.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_qtickets_request_slots_accounts_account_id");
                 });
 
             modelBuilder.Entity("Qtickets.Sync.Domain.Catalog.Event", b =>
