@@ -55,7 +55,7 @@ public static class OrderHistoryPage
             """);
         foreach (var entry in history.Items)
         {
-            html.Append(inv, $"""<tr data-id="{entry.Id?.ToString(inv) ?? ""}" data-source="{E(entry.Source)}"><td>{E(Local(entry.LearnedAt, timeZone, c))}{(entry.Id is null ? $" <span class=\"muted\">({E(l["not_in_feed"])})</span>" : "")}</td><td>{E(string.Join(", ", entry.Types))}</td><td>{Source(entry, account, orderId)}</td><td>{E(entry.VersionAt is { } v ? Local(v, timeZone, c) : "")}</td><td class="status">{E(entry.Order?.Status ?? "")}</td><td>{Fields(entry.Changes)}</td><td>{Tickets(entry.Changes, l)}</td></tr>""");
+            html.Append(inv, $"""<tr data-id="{entry.Id?.ToString(inv) ?? ""}" data-source="{E(entry.Source)}"><td>{E(Local(entry.LearnedAt, timeZone, c))}{(entry.Id is null ? $" <span class=\"muted\">({E(l["not_in_feed"])})</span>" : "")}</td><td>{E(string.Join(", ", entry.Types))}</td><td>{Source(entry, account, orderId)}</td><td>{E(entry.VersionAt is { } v ? Local(v, timeZone, c) : "")}</td><td class="status">{E(entry.Order?.Status ?? "")}</td><td>{Fields(entry.Changes.Element)}</td><td>{Tickets(entry.Changes.Element, l)}</td></tr>""");
         }
         html.Append("</table></div></section></main></body></html>");
         return html.ToString();

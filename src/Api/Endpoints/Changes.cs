@@ -58,7 +58,7 @@ public static class Changes
         return TypedResults.Ok(read.Page!);
     }
 
-    /// <summary>An order's history: every change of its business content kept, newest first, and the order now.</summary>
+    /// <summary>An order's history: every change of its business content kept, newest first, each with the order as it left it.</summary>
     /// <remarks>Each entry names its source (webhook, incremental, full_sweep, backfill, command, baseline) and the delivery, run or command id.</remarks>
     /// <param name="account">The account (<c>Accounts:n:Name</c>); <c>default</c> in a single-account setup.</param>
     /// <param name="id">The platform's order id (a QTickets number or a Ticketscloud hex id).</param>

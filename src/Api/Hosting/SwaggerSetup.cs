@@ -3,6 +3,7 @@ using Microsoft.OpenApi;
 using Qtickets.Sync.Api.Auth;
 using Qtickets.Sync.Api.Endpoints;
 using Qtickets.Sync.Api.OpenApi;
+using Qtickets.Sync.Api.ReadModels;
 
 namespace Qtickets.Sync.Api.Hosting;
 
@@ -28,6 +29,8 @@ public static class SwaggerSetup
             // Money is exact: System.Text.Json writes decimal as a JSON number, and "number"/"decimal" is what
             // NSwag and Kiota turn back into System.Decimal (the default "double" would give clients floating point).
             swagger.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
+            // Stored JSON written as it is: any JSON value, as a JsonElement is described.
+            swagger.MapType<RawJson>(() => new OpenApiSchema());
             // A run keeps the schema name clients were generated with (SyncRun, and its SyncRunKind/SyncRunStatus
             // enums) now that the API answers with a DTO rather than the entity.
             var defaultSchemaId = swagger.SchemaGeneratorOptions.SchemaIdSelector;

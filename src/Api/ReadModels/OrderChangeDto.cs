@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Qtickets.Sync.Api.OpenApi;
 using Qtickets.Sync.Domain.Accounts;
 using Qtickets.Sync.Domain.Changes;
@@ -36,9 +35,12 @@ public sealed class OrderChangeDto
     /// <c>fields</c>: each business field that changed, as <c>{"before": …, "after": …}</c> (customer fields masked
     /// without <c>read:pii</c>); <c>tickets</c>: ids <c>added</c>, <c>refunded</c>, <c>scanned</c>, <c>deleted</c>.
     /// </summary>
-    public JsonElement Changes { get; init; }
+    public RawJson Changes { get; init; } = new("{}"u8.ToArray());
 
-    /// <summary>The order now (a row of <c>mirror.orders</c>); null when the mirror no longer holds it.</summary>
+    /// <summary>
+    /// The order as this change left it (its row of <c>mirror.orders</c> when the change was written; the order now is
+    /// <c>GET /api/v1/orders/{account}/{id}</c>); null when the mirror did not hold the order.
+    /// </summary>
     public MirrorOrderDto? Order { get; init; }
 }
 
@@ -57,7 +59,7 @@ public sealed class ChangePageDto
 /// <summary>An order's history, newest first.</summary>
 public sealed class OrderHistoryDto
 {
-    /// <summary>The order now; null when the mirror no longer holds it.</summary>
+    /// <summary>The order as its latest change left it; null when the mirror did not hold it.</summary>
     public MirrorOrderDto? Order { get; init; }
     public IReadOnlyList<OrderChangeDto> Items { get; init; } = [];
 }

@@ -5,8 +5,8 @@ namespace Qtickets.Sync.Domain.Changes;
 /// as the write that made it, never for a duplicate, a stale copy or a rewrite that changed nothing a report reads.
 /// </summary>
 /// <remarks>
-/// Personal data lives only in <see cref="Changes"/>, in the before/after values of the customer fields, so
-/// erasing a buyer scrubs that one column.
+/// Personal data lives in <see cref="Changes"/>, in the before/after values of the customer fields, and in the
+/// order the change left (<see cref="OrderChangeState"/>); erasure scrubs both.
 /// </remarks>
 public sealed class OrderChange
 {

@@ -32,7 +32,10 @@ public static class OrderChangeStateSql
     public static readonly string Create = $$"""
         CREATE OR REPLACE FUNCTION {{Function}}() RETURNS trigger LANGUAGE plpgsql AS $fn$
         BEGIN
-            {{Capture("new_rows")}};
+            -- A statement trigger fires for statements that inserted nothing too (every duplicate's upsert).
+            IF EXISTS (SELECT FROM new_rows) THEN
+                {{Capture("new_rows")}};
+            END IF;
             RETURN NULL;
         END
         $fn$;

@@ -47,11 +47,11 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
         Assert.Equal(
             [(OrderChangeTypes.Cancelled, ChangeSources.Command, "5"), (OrderChangeTypes.TicketRefunded, ChangeSources.Incremental, "7"), (OrderChangeTypes.Created, ChangeSources.Webhook, "11")],
             history.Items.Select(e => (e.Type, e.Source, e.SourceId)));
-        var refund = history.Items[1].Changes;
+        var refund = history.Items[1].Changes.Element;
         Assert.Equal(order.Baskets[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), refund.GetProperty("tickets").GetProperty("refunded")[0].GetString());
         Assert.Equal(order.UpdatedAt.AddMinutes(2), history.Items[0].VersionAt);
         // Personal data masked without read:pii, in the changed fields and in the order's state.
-        Assert.Equal("u***@gmail.com", history.Items[2].Changes.GetProperty("fields").GetProperty("client_email").GetProperty("after").GetString());
+        Assert.Equal("u***@gmail.com", history.Items[2].Changes.Element.GetProperty("fields").GetProperty("client_email").GetProperty("after").GetString());
         Assert.Equal("u***@gmail.com", history.Order!.CustomerEmail);
         Assert.All(history.Items, e => Assert.Equal("u***@gmail.com", e.Order!.CustomerEmail));
         Assert.Equal("refunded", history.Order.Status);
@@ -64,9 +64,9 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
         // With read:pii the same entries in full; an entry without customer fields reads the same either way.
         var unmasked = await factory.GetRequiredService<ChangeReader>()
             .HistoryAsync(Account.DefaultId, order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), pii: true, CancellationToken.None);
-        Assert.Matches(@"^u[^*]+@gmail\.com$", unmasked!.Items[2].Changes.GetProperty("fields").GetProperty("client_email").GetProperty("after").GetString());
+        Assert.Matches(@"^u[^*]+@gmail\.com$", unmasked!.Items[2].Changes.Element.GetProperty("fields").GetProperty("client_email").GetProperty("after").GetString());
         Assert.All(unmasked.Items, e => Assert.Matches(@"^u[^*]+@gmail\.com$", e.Order!.CustomerEmail));
-        Assert.True(JsonElement.DeepEquals(unmasked.Items[1].Changes, history.Items[1].Changes));
+        Assert.True(JsonElement.DeepEquals(unmasked.Items[1].Changes.Element, history.Items[1].Changes.Element));
     }
 
     /// <summary>
