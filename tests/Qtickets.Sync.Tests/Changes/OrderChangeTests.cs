@@ -51,7 +51,12 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
         Assert.Equal(order.Baskets[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), refund.GetProperty("tickets").GetProperty("refunded")[0].GetString());
         Assert.Equal(order.UpdatedAt.AddMinutes(2), history.Items[0].VersionAt);
         // Personal data masked without read:pii, in the changed fields and in the order's state.
-        Assert.Equal("u***@gmail.com", history.Items[2].Changes.Element.GetProperty("fields").GetProperty("client_email").GetProperty("after").GetString());
+        var created = history.Items[2].Changes.Element.GetProperty("fields");
+        Assert.Equal(
+            ("u***@gmail.com", "+7910*****00", "И.", "П."),
+            (created.GetProperty("client_email").GetProperty("after").GetString(), created.GetProperty("client_phone").GetProperty("after").GetString(),
+             created.GetProperty("client_name").GetProperty("after").GetString(), created.GetProperty("client_surname").GetProperty("after").GetString()));
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("client_email").GetProperty("before").ValueKind);
         Assert.Equal("u***@gmail.com", history.Order!.CustomerEmail);
         Assert.All(history.Items, e => Assert.Equal("u***@gmail.com", e.Order!.CustomerEmail));
         Assert.Equal("refunded", history.Order.Status);
