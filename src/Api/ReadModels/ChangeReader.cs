@@ -185,9 +185,14 @@ public sealed class ChangeReader([FromKeyedServices(ReadDataSource.Key)] NpgsqlD
         var masked = false;
         while (reader.Read())
         {
+            // A string is masked only as the value of the property right before it.
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                masked = false;
+            }
             switch (reader.TokenType)
             {
-                // {"fields": {"<field>": {"before": …, "after": …}}, "tickets": …}
+                // {"fields": {"<field>": {"before": …, "after": …}}, "tickets": {"added": […], …}}
                 case JsonTokenType.PropertyName when reader.CurrentDepth == 1:
                     inFields = reader.ValueTextEquals("fields"u8);
                     break;

@@ -74,6 +74,32 @@ public class OrderChangeTests(SyncApiFactory factory) : IClassFixture<SyncApiFac
         Assert.True(JsonElement.DeepEquals(unmasked.Items[1].Changes.Element, history.Items[1].Changes.Element));
     }
 
+    [Fact]
+    public async Task A_change_of_the_buyer_and_a_ticket_reads_masked_with_its_ticket_ids_whole()
+    {
+        var order = ChangeTestOrders.New();
+        await Apply(order, OrderSources.Webhook, Delivery(order, 21));
+        // Stored as {"fields": {"client_email": …}, "tickets": {"refunded": ["<id>"], …}}: the customer field is the
+        // last of the fields, right before the ticket ids.
+        var changed = ChangeTestOrders.Version(order, 1, o =>
+        {
+            o.ClientEmail = "second.buyer@example.org";
+            o.Baskets[0].RefundedAt = o.UpdatedAt;
+            o.Baskets[0].RefundedAmount = 500;
+        });
+        await Apply(changed, OrderSources.Webhook, Delivery(order, 22));
+
+        var history = await factory.GetRequiredService<ChangeReader>()
+            .HistoryAsync(Account.DefaultId, order.Id.ToString(CultureInfo.InvariantCulture), pii: false, CancellationToken.None);
+
+        var changes = history!.Items[0].Changes.Element;
+        Assert.Equal(
+            ("u***@gmail.com", "s***@example.org"),
+            (changes.GetProperty("fields").GetProperty("client_email").GetProperty("before").GetString(),
+             changes.GetProperty("fields").GetProperty("client_email").GetProperty("after").GetString()));
+        Assert.Equal([order.Baskets[0].Id.ToString(CultureInfo.InvariantCulture)], changes.GetProperty("tickets").GetProperty("refunded").EnumerateArray().Select(t => t.GetString()));
+    }
+
     /// <summary>
     /// Two instances (hosts of their own on one database) each apply batches of versions of the same orders in
     /// parallel, until 10,000 changes were written, so transactions commit out of the order they numbered their rows
