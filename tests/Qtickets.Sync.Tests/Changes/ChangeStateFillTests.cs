@@ -26,7 +26,7 @@ public class ChangeStateFillTests(SyncApiFactory factory) : IClassFixture<SyncAp
         await ApplyAsync(first, second);
         await ApplyAsync(ChangeTestOrders.Version(first, 1, o => o.Price = 1_001), ChangeTestOrders.New());
         // As a database upgraded from a version that kept no states holds them.
-        await ExecuteAsync("DELETE FROM order_change_states");
+        await TestSql.ExecuteAsync(factory.ConnectionString, "DELETE FROM order_change_states");
         await ApplyAsync(ChangeTestOrders.Version(second, 2, o => o.Price = 1_002));
         await ApplyAsync(ChangeTestOrders.Version(second, 3, o => o.Price = 1_003));
         var fill = new ChangeStateFill(
@@ -34,7 +34,7 @@ public class ChangeStateFillTests(SyncApiFactory factory) : IClassFixture<SyncAp
 
         Assert.Equal(4, await fill.RunAsync(CancellationToken.None));
 
-        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM order_changes c WHERE NOT EXISTS (SELECT 1 FROM order_change_states s WHERE s.position = c.position)"));
+        Assert.Equal(0L, await TestSql.ScalarAsync<long>(factory.ConnectionString, "SELECT count(*) FROM order_changes c WHERE NOT EXISTS (SELECT 1 FROM order_change_states s WHERE s.position = c.position)"));
         // Both of the first order's entries show it now; the second's old entry shows it now, its two new ones what each wrote.
         Assert.Equal([1_001m, 1_001m], await TotalsAsync(first));
         Assert.Equal([1_003m, 1_002m, 1_003m], await TotalsAsync(second));
@@ -55,21 +55,5 @@ public class ChangeStateFillTests(SyncApiFactory factory) : IClassFixture<SyncAp
         var history = await factory.GetRequiredService<ChangeReader>()
             .HistoryAsync(Account.DefaultId, order.Id.ToString(CultureInfo.InvariantCulture), pii: false, CancellationToken.None);
         return [.. history!.Items.Select(e => e.Order!.Total)];
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -73,7 +73,7 @@ public sealed class DashboardAccessTests(DashboardPageFactory factory) : IClassF
     public async Task The_apply_lag_tile_shows_the_p99_of_the_deliveries_applied_in_the_last_five_minutes()
     {
         // One delivery applied 250 ms after its receipt a minute ago; one applied after 90 s, ten minutes ago (out of the window).
-        await SalesTable.ExecuteAsync(factory.ConnectionString, """
+        await TestSql.ExecuteAsync(factory.ConnectionString, """
             INSERT INTO webhook_deliveries (received_at, processed_at, event_type, signature_status, headers, body, body_sha256,
                                             status, duplicate_count, attempts, account_id)
             VALUES (now() - interval '1 minute', now() - interval '1 minute' + interval '250 milliseconds', 'updated', 'valid', '{}', '{}',

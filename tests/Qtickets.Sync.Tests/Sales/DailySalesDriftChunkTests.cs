@@ -24,7 +24,7 @@ public class DailySalesDriftChunkTests(SyncApiFactory factory) : IClassFixture<S
     {
         await SaveAsync(factory, [.. Enumerable.Range(0, 5).Select(d => Order(930, July.AddDays(d), baskets: [Ticket(100, showId: 9301)]))]);
         await SalesTable.FoldAsync(factory);
-        await SalesTable.ExecuteAsync(factory.ConnectionString,
+        await TestSql.ExecuteAsync(factory.ConnectionString,
             "UPDATE daily_sales SET tickets_sold = tickets_sold + 7 WHERE event_id = 930 AND day = '2025-07-03'");
 
         Assert.Equal(SyncRunStatuses.Succeeded, await JobsWithChunkOf(1).DriftAsync(null, null, CancellationToken.None));
@@ -40,7 +40,7 @@ public class DailySalesDriftChunkTests(SyncApiFactory factory) : IClassFixture<S
         await SaveAsync(factory, [.. Enumerable.Range(0, 4).Select(d => Order(940, July.AddMonths(1).AddDays(d), baskets: [Ticket(100, showId: 9401)]))]);
         await SalesTable.FoldAsync(factory);
         // As if a first run had checked QTickets up to 2 August and found two rows there, then stopped.
-        await SalesTable.ExecuteAsync(factory.ConnectionString, """
+        await TestSql.ExecuteAsync(factory.ConnectionString, """
             UPDATE daily_sales_state SET drift_source = 'qtickets', drift_after_day = '2025-08-02', drift_differing = 2, drift_started_at = now();
             UPDATE daily_sales SET gross = gross + 1 WHERE event_id = 940 AND day IN ('2025-08-01', '2025-08-03');
             """);
@@ -55,7 +55,7 @@ public class DailySalesDriftChunkTests(SyncApiFactory factory) : IClassFixture<S
             table.Single(r => r.EventId == 940 && r.Day == new DateOnly(2025, 8, 1)).Gross);
         Assert.Equal(truth.Single(r => r.EventId == 940 && r.Day == new DateOnly(2025, 8, 3)),
             table.Single(r => r.EventId == 940 && r.Day == new DateOnly(2025, 8, 3)));
-        await SalesTable.ExecuteAsync(factory.ConnectionString, "UPDATE daily_sales SET gross = gross - 1 WHERE event_id = 940 AND day = '2025-08-01'");
+        await TestSql.ExecuteAsync(factory.ConnectionString, "UPDATE daily_sales SET gross = gross - 1 WHERE event_id = 940 AND day = '2025-08-01'");
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public class DailySalesTableTests(SyncApiFactory factory) : IClassFixture<SyncAp
             Order(910, Evening.AddDays(1), baskets: [Ticket(2000, showId: 9101)]),
             Order(911, Evening, baskets: [Ticket(3000, showId: 9111)]));
         await SalesTable.FoldAsync(factory);
-        await SalesTable.ExecuteAsync(factory.ConnectionString, """
+        await TestSql.ExecuteAsync(factory.ConnectionString, """
             UPDATE daily_sales SET gross = gross + 0.01 WHERE event_id = 910 AND day = '2025-06-01';
             DELETE FROM daily_sales WHERE event_id = 911;
             INSERT INTO daily_sales VALUES ('qtickets', '2025-06-05', 910, 9101, 1, 1, 5, 5, 0, 0, 0, 1);
@@ -93,7 +93,7 @@ public class DailySalesTableTests(SyncApiFactory factory) : IClassFixture<SyncAp
         {
             Assert.True(await DailySalesRebuild.RequestAsync(dataSource, "Asia/Yekaterinburg", CancellationToken.None));
             // As if a first attempt stopped right after every event up to 920 (of the default account, 1): rows of those events stay as they are.
-            await SalesTable.ExecuteAsync(factory.ConnectionString, "UPDATE daily_sales_state SET rebuild_after_source = 'qtickets', rebuild_after_account = 1, rebuild_after_event = 920");
+            await TestSql.ExecuteAsync(factory.ConnectionString, "UPDATE daily_sales_state SET rebuild_after_source = 'qtickets', rebuild_after_account = 1, rebuild_after_event = 920");
             using (var client = factory.CreateClient(SyncApiFactory.ReadKey))
             {
                 var during = await GetJsonAsync(client, "/api/v1/sales/daily?event_id=921");

@@ -29,7 +29,7 @@ public class SalesRulesAgreementTests(SyncApiFactory factory) : IClassFixture<Sy
         var listedLater = WithVanishedBasket(vanished: false);
         listedLater.Baskets.RemoveAt(1);
         await UpsertAsync([.. orders.Select(o => o.Id == listedLater.Id ? listedLater : o)]);
-        await SalesTable.ExecuteAsync(factory.ConnectionString,
+        await TestSql.ExecuteAsync(factory.ConnectionString,
             $"UPDATE qtickets_orders SET upstream_missing_at = now(), upstream_missing_reason = 'test' WHERE id = {UpstreamMissing().Id}");
         await SalesTable.FoldAsync(factory);
 

@@ -21,14 +21,6 @@ public static class SalesTable
         FROM {SalesSource.RecomputeFunction(source)}(@tz) ORDER BY day, event_id, show_id
         """, timeZone);
 
-    public static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
     private static async Task<List<DailySales>> ReadAsync(string connectionString, string sql, string? timeZone)
     {
         await using var connection = new NpgsqlConnection(connectionString);

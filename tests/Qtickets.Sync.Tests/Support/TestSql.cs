@@ -5,6 +5,14 @@ namespace Qtickets.Sync.Tests.Support;
 /// <summary>One statement against a test database, for arranging rows and reading them back directly.</summary>
 public static class TestSql
 {
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The first column of the first row.</summary>
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql)
     {

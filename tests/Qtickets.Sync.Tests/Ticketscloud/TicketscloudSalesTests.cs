@@ -133,7 +133,7 @@ public sealed class TicketscloudSalesTests(TicketscloudFactory factory) : IClass
             Assert.Equal(await SalesTable.RecomputeAsync(factory.ConnectionString, "Asia/Yekaterinburg", SalesSource.Ticketscloud), rebuilt);
             Assert.Equal(new DateOnly(2026, 10, 6), rebuilt.Single(r => r.EventId == key).Day);
 
-            await SalesTable.ExecuteAsync(factory.ConnectionString,
+            await TestSql.ExecuteAsync(factory.ConnectionString,
                 $"UPDATE daily_sales SET refunds = refunds + 5 WHERE source = 'ticketscloud' AND event_id = {key}");
             Assert.Equal(SyncRunStatuses.Succeeded, await jobs.DriftAsync(null, null, CancellationToken.None));
             Assert.Equal(rebuilt, await SalesTable.TableAsync(factory.ConnectionString, SalesSource.Ticketscloud));
